@@ -1,0 +1,10 @@
+namespace Grid;
+
+/// <summary>An agent's presence. Values are stored: never renumber.</summary>
+[GenerateSerializer]
+public enum AgentPresence
+{
+    Offline = 0,
+    Available = 1,
+    Away = 2,
+}

@@ -1,0 +1,39 @@
+namespace Grid;
+
+/// <summary>
+/// One agent: presence, capacity, assigned conversations, and the edge observers holding the agent's live
+/// connections. Key: tenant/agentId.
+/// </summary>
+[Alias("grid.IAgentGrain")]
+public interface IAgentGrain : IGrainWithStringKey
+{
+    /// <summary>Sets presence (and the display name carried by the agent's token); reports availability to the queues.</summary>
+    [Alias("SetPresenceAsync")]
+    Task<AgentView> SetPresenceAsync(AgentPresence presence, string displayName);
+
+    /// <summary>The agent's current view.</summary>
+    [ReadOnly]
+    [Alias("GetAsync")]
+    Task<AgentView> GetAsync();
+
+    /// <summary>Registers (or refreshes) an edge observer; it expires unless refreshed.</summary>
+    [Alias("SubscribeAsync")]
+    Task SubscribeAsync(IAgentObserver observer);
+
+    /// <summary>Removes an edge observer.</summary>
+    [Alias("UnsubscribeAsync")]
+    Task UnsubscribeAsync(IAgentObserver observer);
+
+    /// <summary>Pushes a hint to the agent's live connections. May be lost: clients resync from the journal.</summary>
+    [OneWay]
+    [Alias("PushAsync")]
+    Task PushAsync(AgentEvent agentEvent);
+
+    /// <summary>Records that a conversation was assigned to the agent.</summary>
+    [Alias("AssignAsync")]
+    Task AssignAsync(string conversationId);
+
+    /// <summary>Records that a conversation left the agent (resolved, transferred).</summary>
+    [Alias("ReleaseAsync")]
+    Task ReleaseAsync(string conversationId);
+}

@@ -1,0 +1,17 @@
+namespace Grid;
+
+/// <summary>What a reader sees of a conversation.</summary>
+[GenerateSerializer, Immutable, Alias("grid.ConversationView")]
+public sealed record ConversationView(
+    [property: Id(0)] string Tenant,
+    [property: Id(1)] string ConversationId,
+    [property: Id(2)] string CustomerId,
+    [property: Id(3)] ConversationStatus Status,
+    [property: Id(4)] Channel CurrentChannel,
+    [property: Id(5)] string? AssignedAgent,
+    [property: Id(6)] IReadOnlyList<string> Participants,
+    [property: Id(7)] string Queue,
+    [property: Id(8)] long LastSeq,
+    [property: Id(9)] DateTimeOffset OpenedAt,
+    [property: Id(10)] DateTimeOffset? ResolvedAt,
+    [property: Id(11)] string? StatusReason);

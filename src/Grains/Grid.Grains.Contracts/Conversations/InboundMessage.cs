@@ -1,0 +1,17 @@
+namespace Grid;
+
+/// <summary>A message a customer sent, as posted by an integrator and validated by the edge.</summary>
+[GenerateSerializer, Immutable, Alias("grid.InboundMessage")]
+public sealed record InboundMessage(
+    [property: Id(0)] string Tenant,
+    [property: Id(1)] string Integrator,
+    [property: Id(2)] Channel Channel,
+    [property: Id(3)] string SenderAddress,
+    [property: Id(4)] string ExternalId,
+    [property: Id(5)] DateTimeOffset SentAt,
+    [property: Id(6)] string Text,
+    [property: Id(7)] EmailHeaders? Email,
+    [property: Id(8)] IReadOnlyList<Attachment> Attachments,
+    [property: Id(9)] IReadOnlyDictionary<string, string> Metadata,
+    [property: Id(10)] DateTimeOffset ReceivedAt,
+    [property: Id(11)] string PayloadHash);

@@ -1,0 +1,21 @@
+namespace Grid;
+
+/// <summary>
+/// One entry of a conversation's append-only journal: a message from any side, or an event
+/// (a state transition with its reason, a delivery receipt, a call).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.JournalEntry")]
+public sealed record JournalEntry(
+    [property: Id(0)] string ConversationId,
+    [property: Id(1)] long Seq,
+    [property: Id(2)] EntryKind Kind,
+    [property: Id(3)] DateTimeOffset At,
+    [property: Id(4)] Channel Channel,
+    [property: Id(5)] string Author,
+    [property: Id(6)] string? Text,
+    [property: Id(7)] string? EventType,
+    [property: Id(8)] string? Reason,
+    [property: Id(9)] string? ExternalId,
+    [property: Id(10)] EmailHeaders? Email,
+    [property: Id(11)] IReadOnlyList<Attachment> Attachments,
+    [property: Id(12)] IReadOnlyDictionary<string, string> Metadata);

@@ -1,0 +1,12 @@
+namespace Grid;
+
+/// <summary>What a reader sees of a customer.</summary>
+[GenerateSerializer, Immutable, Alias("grid.CustomerView")]
+public sealed record CustomerView(
+    [property: Id(0)] string Tenant,
+    [property: Id(1)] string CustomerId,
+    [property: Id(2)] IReadOnlyList<LinkedAddress> Addresses,
+    [property: Id(3)] string? OpenConversationId,
+    [property: Id(4)] IReadOnlyList<string> ConversationIds,
+    [property: Id(5)] DateTimeOffset CreatedAt,
+    [property: Id(6)] Channel LastChannel);

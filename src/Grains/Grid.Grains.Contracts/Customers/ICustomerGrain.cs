@@ -1,0 +1,31 @@
+namespace Grid;
+
+/// <summary>
+/// One customer of a tenant: linked addresses, open conversation, conversation history index.
+/// Key: tenant/customerId.
+/// </summary>
+[Alias("grid.ICustomerGrain")]
+public interface ICustomerGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Threads an inbound message into the customer's open conversation (or a new one) and returns its
+    /// acknowledgement once it is durably stored. A retry with the same idempotency key returns the first
+    /// acknowledgement; the same key with another payload throws <see cref="IdempotencyConflictException"/>.
+    /// </summary>
+    [Alias("ReceiveInboundAsync")]
+    Task<InboundAck> ReceiveInboundAsync(InboundMessage message, AddressKind addressKind, string addressHash);
+
+    /// <summary>Records a channel event that concerns the customer rather than one outbound message (calls, typing).</summary>
+    [Alias("RecordChannelEventAsync")]
+    Task RecordChannelEventAsync(ChannelEvent channelEvent);
+
+    /// <summary>The customer's profile and conversations; null fields when the customer does not exist.</summary>
+    [ReadOnly]
+    [Alias("GetAsync")]
+    Task<CustomerView?> GetAsync();
+
+    /// <summary>The customer's timeline across conversations and channels, oldest first, after a cursor.</summary>
+    [ReadOnly]
+    [Alias("ReadTimelineAsync")]
+    Task<TimelinePage> ReadTimelineAsync(long afterCursor, int limit);
+}

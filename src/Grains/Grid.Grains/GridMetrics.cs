@@ -1,0 +1,49 @@
+using Prometheus;
+
+namespace Grid;
+
+/// <summary>
+/// The silo's Prometheus metrics (DESIGN §8): names start with grid_, carry their unit, counters end in _total.
+/// Gauges of grains count the activations on this silo; Prometheus sums them over silos.
+/// </summary>
+public static class GridMetrics
+{
+    public static readonly Counter InboundMessages = Metrics.CreateCounter(
+        "grid_inbound_messages_total", "Inbound customer messages by channel and outcome (appended, duplicate).",
+        new CounterConfiguration { LabelNames = ["channel", "outcome"] });
+
+    public static readonly Counter OutboundMessages = Metrics.CreateCounter(
+        "grid_outbound_messages_total", "Outbound messages written to an outbox, by channel and kind.",
+        new CounterConfiguration { LabelNames = ["channel", "kind"] });
+
+    public static readonly Counter OutboundAcked = Metrics.CreateCounter(
+        "grid_outbound_acked_total", "Outbound messages acknowledged by integrators.");
+
+    public static readonly Gauge Conversations = Metrics.CreateGauge(
+        "grid_conversations", "Active conversation grains on this silo by state.",
+        new GaugeConfiguration { LabelNames = ["state"] });
+
+    public static readonly Counter ConversationTransitions = Metrics.CreateCounter(
+        "grid_conversation_transitions_total", "Conversation state transitions by target state.",
+        new CounterConfiguration { LabelNames = ["state"] });
+
+    public static readonly Gauge Agents = Metrics.CreateGauge(
+        "grid_agents", "Active agent grains on this silo by presence.",
+        new GaugeConfiguration { LabelNames = ["presence"] });
+
+    public static readonly Counter Offers = Metrics.CreateCounter(
+        "grid_offers_total", "Offers of conversations to agents by outcome (made, accepted, declined, expired).",
+        new CounterConfiguration { LabelNames = ["outcome"] });
+
+    public static readonly Histogram JournalCommitSeconds = Metrics.CreateHistogram(
+        "grid_journal_commit_seconds", "Duration of one group commit of the journal writer.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
+
+    public static readonly Histogram JournalBatchSize = Metrics.CreateHistogram(
+        "grid_journal_batch_size", "Work items per group commit of the journal writer.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 10) });
+
+    public static string Label(ConversationStatus status) => status.ToString().ToLowerInvariant();
+
+    public static string Label(Channel channel) => channel.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,60 @@
+using Grid.Storage;
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
+
+namespace Grid.Outbound;
+
+/// <summary>
+/// The outbox of one integrator. Holds no state of its own: rows live in the outbox table, written with the
+/// journal entry they carry. Pushes hints to the edges that hold the integrator's streams.
+/// </summary>
+internal sealed class OutboxGrain : Grain, IOutboxGrain
+{
+    private readonly JournalStore journal;
+    private readonly TimeProvider clock;
+    private readonly ObserverManager<IOutboxObserver> observers;
+    private string tenant = "";
+    private string integrator = "";
+
+    public OutboxGrain(JournalStore journal, TimeProvider clock, ILogger<OutboxGrain> logger)
+    {
+        this.journal = journal;
+        this.clock = clock;
+        observers = new ObserverManager<IOutboxObserver>(TimeSpan.FromMinutes(2), logger);
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (tenant, integrator) = GridKeys.Split(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<OutboundMessage>> GetPendingAsync(long afterCursor, int limit) =>
+        journal.ReadPendingAsync(tenant, integrator, afterCursor, Math.Clamp(limit, 1, 1000));
+
+    public async Task<int> AckAsync(IReadOnlyList<string> outboundIds)
+    {
+        var acked = await journal.AckAsync(tenant, integrator, outboundIds, clock.GetUtcNow());
+        GridMetrics.OutboundAcked.Inc(acked);
+        return acked;
+    }
+
+    public Task SubscribeAsync(IOutboxObserver observer)
+    {
+        observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(IOutboxObserver observer)
+    {
+        observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task NotifyAsync(IReadOnlyList<OutboundMessage> messages)
+    {
+        var key = this.GetPrimaryKeyString();
+        observers.Notify(o => o.OnOutbound(key, messages));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Grid.Storage;
+
+/// <summary>
+/// The database holding the journal and the outbox: a SQLite file in embedded mode, PostgreSQL in cluster mode.
+/// Opens connections with the per-connection settings each dialect needs.
+/// </summary>
+public sealed class GridDatabase
+{
+    private readonly string sqliteSynchronous;
+
+    public GridDatabase(StorageDialect dialect, string connectionString, string sqliteSynchronous = "NORMAL")
+    {
+        Dialect = dialect;
+        ConnectionString = connectionString;
+        this.sqliteSynchronous = sqliteSynchronous.ToUpperInvariant() switch
+        {
+            "FULL" => "FULL",
+            "NORMAL" => "NORMAL",
+            "EXTRA" => "EXTRA",
+            var other => throw new ArgumentException($"SQLite synchronous mode '{other}' is not one of NORMAL, FULL, EXTRA."),
+        };
+    }
+
+    public StorageDialect Dialect { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The ADO.NET invariant the Orleans providers expect for this dialect.</summary>
+    public string OrleansInvariant => Dialect == StorageDialect.Sqlite ? "System.Data.SQLite" : "Npgsql";
+
+    public static GridDatabase Sqlite(string path, string synchronous = "NORMAL") =>
+        new(StorageDialect.Sqlite, new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString(), synchronous);
+
+    public static GridDatabase Postgres(string connectionString) => new(StorageDialect.Postgres, connectionString);
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        DbConnection connection = Dialect == StorageDialect.Sqlite
+            ? new SqliteConnection(ConnectionString)
+            : new NpgsqlConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (Dialect == StorageDialect.Sqlite)
+            {
+                // busy_timeout lets SQLite itself wait for the write lock; synchronous is per connection.
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = $"PRAGMA busy_timeout=5000; PRAGMA synchronous={sqliteSynchronous}; PRAGMA foreign_keys=ON;";
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Runs a script whose statements are separated by lines holding only "-- GO".</summary>
+    public async Task ApplyScriptAsync(string script, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        foreach (var statement in SplitScript(script))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = statement;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    internal static IEnumerable<string> SplitScript(string script)
+    {
+        var current = new System.Text.StringBuilder();
+        foreach (var line in script.Split('\n'))
+        {
+            if (line.Trim() == "-- GO")
+            {
+                if (current.ToString().Trim().Length > 0)
+                {
+                    yield return current.ToString();
+                }
+
+                current.Clear();
+                continue;
+            }
+
+            current.Append(line).Append('\n');
+        }
+
+        if (current.ToString().Trim().Length > 0)
+        {
+            yield return current.ToString();
+        }
+    }
+}

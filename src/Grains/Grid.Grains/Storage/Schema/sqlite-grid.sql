@@ -1,0 +1,41 @@
+-- Grid's own tables on SQLite: the append-only journal and the durable outbox.
+-- Re-runnable. Statements are separated by "-- GO" lines.
+PRAGMA journal_mode=WAL;
+-- GO
+CREATE TABLE IF NOT EXISTS grid_journal (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    tenant          TEXT    NOT NULL,
+    conversation_id TEXT    NOT NULL,
+    seq             INTEGER NOT NULL,
+    customer_id     TEXT    NOT NULL,
+    kind            INTEGER NOT NULL,
+    at_ms           INTEGER NOT NULL,
+    idem_source     TEXT    NULL,
+    idem_key        TEXT    NULL,
+    payload_hash    TEXT    NULL,
+    body            TEXT    NOT NULL
+);
+-- GO
+-- Gap-free, total order per conversation: a second writer of the same seq loses.
+CREATE UNIQUE INDEX IF NOT EXISTS ux_grid_journal_seq ON grid_journal (tenant, conversation_id, seq);
+-- GO
+-- The idempotency key of inbound messages (tenant, integrator, external id) and of agent replies.
+CREATE UNIQUE INDEX IF NOT EXISTS ux_grid_journal_idem ON grid_journal (tenant, idem_source, idem_key) WHERE idem_key IS NOT NULL;
+-- GO
+CREATE INDEX IF NOT EXISTS ix_grid_journal_customer ON grid_journal (tenant, customer_id, id);
+-- GO
+CREATE TABLE IF NOT EXISTS grid_outbox (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    tenant          TEXT    NOT NULL,
+    integrator      TEXT    NOT NULL,
+    outbound_id     TEXT    NOT NULL,
+    conversation_id TEXT    NOT NULL,
+    seq             INTEGER NOT NULL,
+    created_ms      INTEGER NOT NULL,
+    acked_ms        INTEGER NULL,
+    body            TEXT    NOT NULL
+);
+-- GO
+CREATE UNIQUE INDEX IF NOT EXISTS ux_grid_outbox_id ON grid_outbox (tenant, outbound_id);
+-- GO
+CREATE INDEX IF NOT EXISTS ix_grid_outbox_pending ON grid_outbox (tenant, integrator, id) WHERE acked_ms IS NULL;
