@@ -14,4 +14,5 @@ public sealed record ConversationView(
     [property: Id(8)] long LastSeq,
     [property: Id(9)] DateTimeOffset OpenedAt,
     [property: Id(10)] DateTimeOffset? ResolvedAt,
-    [property: Id(11)] string? StatusReason);
+    [property: Id(11)] string? StatusReason,
+    [property: Id(12)] string? OfferedAgent);

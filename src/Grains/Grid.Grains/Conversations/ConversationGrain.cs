@@ -467,7 +467,7 @@ internal sealed class ConversationGrain(
 
     private ConversationView View() => new(
         tenant, conversationId, S.CustomerId, S.Status, S.CurrentChannel, S.AssignedAgent, [.. S.Participants], S.Queue, lastSeq,
-        S.OpenedAt, S.ResolvedAt, S.StatusReason);
+        S.OpenedAt, S.ResolvedAt, S.StatusReason, S.OfferedAgent);
 
     private IQueueGrain Queue() => GrainFactory.GetGrain<IQueueGrain>(GridKeys.Of(tenant, S.Queue));
 

@@ -1,0 +1,25 @@
+using System.Security.Claims;
+
+namespace Grid.Edge.Auth;
+
+/// <summary>The agent behind an authenticated hub connection.</summary>
+public sealed record AgentPrincipal(string Tenant, string AgentId, string DisplayName, string Role)
+{
+    public static AgentPrincipal? From(ClaimsPrincipal? user)
+    {
+        var tenant = user?.FindFirst(AgentTokens.TenantClaim)?.Value;
+        var agent = user?.FindFirst("sub")?.Value ?? user?.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        if (!TenantId.IsValid(tenant) || !TenantId.IsValid(agent))
+        {
+            return null;
+        }
+
+        return new AgentPrincipal(
+            tenant!,
+            agent!,
+            user!.FindFirst(AgentTokens.NameClaim)?.Value ?? agent!,
+            user.FindFirst(AgentTokens.RoleClaim)?.Value ?? user.FindFirst(ClaimTypes.Role)?.Value ?? "agent");
+    }
+
+    public string Key => GridKeys.Of(Tenant, AgentId);
+}

@@ -1,0 +1,25 @@
+using Prometheus;
+
+namespace Grid.Edge;
+
+/// <summary>The edge's Prometheus metrics.</summary>
+public static class EdgeMetrics
+{
+    public static readonly Histogram IngestLatency = Metrics.CreateHistogram(
+        "grid_ingest_latency_seconds", "From an inbound message's arrival at the edge to its acknowledgement (durably appended).",
+        new HistogramConfiguration { LabelNames = ["channel"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 14) });
+
+    public static readonly Counter InboundRejected = Metrics.CreateCounter(
+        "grid_inbound_rejected_total", "Inbound messages refused before storage, by reason.",
+        new CounterConfiguration { LabelNames = ["reason"] });
+
+    public static readonly Counter OutboundDelivered = Metrics.CreateCounter(
+        "grid_outbound_delivered_total", "Outbound messages written to integrators' streams (re-deliveries included).",
+        new CounterConfiguration { LabelNames = ["channel"] });
+
+    public static readonly Gauge OutboundStreams = Metrics.CreateGauge(
+        "grid_outbound_streams", "Open integrator outbound streams on this edge.");
+
+    public static readonly Gauge AgentConnections = Metrics.CreateGauge(
+        "grid_agent_connections", "Open agent SignalR connections on this edge.");
+}

@@ -1,0 +1,63 @@
+namespace Grid.Edge;
+
+/// <summary>The edge's configuration, bound from the "Grid" section.</summary>
+public sealed class EdgeOptions
+{
+    public HttpEndpoint Http { get; set; } = new() { Port = 5080 };
+
+    public HttpEndpoint Grpc { get; set; } = new() { Port = 5081 };
+
+    /// <summary>The address both ports listen on. 127.0.0.1 by default; 0.0.0.0 to serve other machines.</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    public AuthOptions Auth { get; set; } = new();
+
+    /// <summary>Integrators by name: each has an API key bound to one tenant.</summary>
+    public Dictionary<string, IntegratorOptions> Integrators { get; set; } = new(StringComparer.Ordinal);
+
+    public IdentityOptions Identity { get; set; } = new();
+
+    public LimitOptions Limits { get; set; } = new();
+}
+
+public sealed class HttpEndpoint
+{
+    public int Port { get; set; }
+}
+
+public sealed class AuthOptions
+{
+    /// <summary>Base64 HMAC-SHA256 key (at least 32 bytes) that signs and checks agents' JWTs.</summary>
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "grid";
+
+    public string Audience { get; set; } = "grid-agents";
+}
+
+public sealed class IntegratorOptions
+{
+    /// <summary>The tenant every call made with this key acts for.</summary>
+    public string Tenant { get; set; } = "";
+
+    /// <summary>The key's SHA-256 as hex (preferred: the key itself is not in configuration).</summary>
+    public string? ApiKeySha256 { get; set; }
+
+    /// <summary>The key in clear (development only); hashed at start-up and never kept.</summary>
+    public string? ApiKey { get; set; }
+}
+
+public sealed class IdentityOptions
+{
+    /// <summary>Base64 key of the keyed hash that turns customers' addresses into identity grain keys.</summary>
+    public string? HashKey { get; set; }
+}
+
+public sealed class LimitOptions
+{
+    public int MaxTextLength { get; set; } = 32_000;
+
+    public int MaxAttachments { get; set; } = 20;
+
+    public int MaxMetadataEntries { get; set; } = 50;
+}

@@ -1,0 +1,82 @@
+using Grid.Edge.Auth;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.Extensions.Logging;
+
+namespace Grid.Edge.Grpc;
+
+/// <summary>
+/// For Grid's integrator services: authenticates the API key (UNAUTHENTICATED otherwise) and maps grain
+/// failures to status codes with a message a person can act on.
+/// </summary>
+public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILogger<GridServerInterceptor> logger) : Interceptor
+{
+    private const string IdentityKey = "grid.integrator";
+
+    /// <summary>The integrator authenticated for this call.</summary>
+    public static IntegratorIdentity Integrator(ServerCallContext context) =>
+        (IntegratorIdentity)context.UserState[IdentityKey];
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        Authenticate(context);
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception ex) when (Map(ex, context) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        Authenticate(context);
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception ex) when (Map(ex, context) is { } mapped)
+        {
+            throw mapped;
+        }
+    }
+
+    private void Authenticate(ServerCallContext context)
+    {
+        var key = context.RequestHeaders.GetValue(ApiKeyAuthenticator.Header);
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new RpcException(new Status(StatusCode.Unauthenticated, $"Missing API key: send it in the '{ApiKeyAuthenticator.Header}' metadata header."));
+        }
+
+        var identity = authenticator.Authenticate(key)
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "Unknown API key: check the key configured for this integrator."));
+        context.UserState[IdentityKey] = identity;
+    }
+
+    private RpcException? Map(Exception exception, ServerCallContext context)
+    {
+        switch (exception)
+        {
+            case RpcException:
+                return null;
+            case IdempotencyConflictException conflict:
+                return new RpcException(new Status(StatusCode.FailedPrecondition, conflict.Message));
+            case ConversationRuleException rule:
+                return new RpcException(new Status(StatusCode.FailedPrecondition, rule.Message));
+            case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
+                return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the client."));
+            case TimeoutException or OrleansException or System.Data.Common.DbException:
+                logger.LogWarning(exception, "Call {Method} failed: storage or cluster unavailable", context.Method);
+                return new RpcException(new Status(StatusCode.Unavailable,
+                    "Grid could not complete the call (cluster or storage unavailable); retry with the same idempotency key."));
+            default:
+                logger.LogError(exception, "Call {Method} failed", context.Method);
+                return new RpcException(new Status(StatusCode.Internal, "Grid failed to process the call; retry with the same idempotency key."));
+        }
+    }
+}

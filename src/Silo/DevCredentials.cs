@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Grid.Silo;
+
+/// <summary>
+/// Embedded mode's development credentials, generated on first start into the data directory
+/// (dev-credentials.json, readable by the owner only): the JWT signing key, the address-hash key and a demo
+/// integrator key for tenant "demo". Anything set in configuration wins over this file.
+/// </summary>
+public sealed class DevCredentials
+{
+    public const string FileName = "dev-credentials.json";
+    public const string DemoTenant = "demo";
+    public const string DemoIntegrator = "demo-gateway";
+
+    [JsonPropertyName("signingKey")]
+    public string SigningKey { get; set; } = "";
+
+    [JsonPropertyName("identityHashKey")]
+    public string IdentityHashKey { get; set; } = "";
+
+    [JsonPropertyName("demoApiKey")]
+    public string DemoApiKey { get; set; } = "";
+
+    public static DevCredentials LoadOrCreate(string dataDir)
+    {
+        var path = Path.Combine(dataDir, FileName);
+        if (File.Exists(path))
+        {
+            return JsonSerializer.Deserialize<DevCredentials>(File.ReadAllText(path))
+                ?? throw new InvalidOperationException($"{path} is empty; delete it to generate new development credentials.");
+        }
+
+        var created = new DevCredentials
+        {
+            SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            IdentityHashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            DemoApiKey = "grid_dev_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+        };
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(created, new JsonSerializerOptions { WriteIndented = true }));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.Move(temp, path);
+        return created;
+    }
+
+    /// <summary>Configuration values for what is not configured yet.</summary>
+    public IEnumerable<KeyValuePair<string, string?>> AsDefaults(IConfiguration configuration)
+    {
+        if (string.IsNullOrEmpty(configuration["Grid:Auth:SigningKey"]))
+        {
+            yield return new("Grid:Auth:SigningKey", SigningKey);
+        }
+
+        if (string.IsNullOrEmpty(configuration["Grid:Identity:HashKey"]))
+        {
+            yield return new("Grid:Identity:HashKey", IdentityHashKey);
+        }
+
+        if (!configuration.GetSection("Grid:Integrators").GetChildren().Any())
+        {
+            yield return new($"Grid:Integrators:{DemoIntegrator}:Tenant", DemoTenant);
+            yield return new($"Grid:Integrators:{DemoIntegrator}:ApiKey", DemoApiKey);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Grid.Edge;
+using Grid.Edge.Auth;
+using Grid.Hosting;
+
+namespace Grid.Silo;
+
+/// <summary>
+/// Commands besides running the silo:
+/// <c>token --tenant demo --agent alice [--name "Alice Martin"] [--role agent|expert|supervisor] [--hours 8]</c>
+/// prints an agent JWT signed with the configured key (in embedded mode, the data directory's development key).
+/// </summary>
+public static class GridCommands
+{
+    public static Task<bool> TryRunAsync(string[] args, ConfigurationManager configuration)
+    {
+        if (args.Length == 0 || args[0] != "token")
+        {
+            return Task.FromResult(false);
+        }
+
+        var flags = Flags(args.Skip(1).ToArray());
+        var options = configuration.GetSection(GridRuntimeOptions.Section).Get<GridRuntimeOptions>() ?? new GridRuntimeOptions();
+        if (options.Mode == GridMode.Embedded)
+        {
+            configuration.AddInMemoryCollection(DevCredentials.LoadOrCreate(options.DataDir).AsDefaults(configuration).ToList());
+        }
+
+        var auth = configuration.GetSection("Grid:Auth").Get<AuthOptions>() ?? new AuthOptions();
+        var tenant = flags.GetValueOrDefault("tenant", DevCredentials.DemoTenant);
+        var agent = flags.GetValueOrDefault("agent", "");
+        if (!TenantId.IsValid(tenant) || !TenantId.IsValid(agent))
+        {
+            Console.Error.WriteLine("usage: token --tenant <tenant> --agent <agent-id> [--name <display name>] [--role agent|expert|supervisor] [--hours <n>]");
+            Console.Error.WriteLine("tenant and agent ids are lowercase slugs ([a-z0-9._-]).");
+            Environment.ExitCode = 2;
+            return Task.FromResult(true);
+        }
+
+        var hours = double.Parse(flags.GetValueOrDefault("hours", "8"), System.Globalization.CultureInfo.InvariantCulture);
+        Console.WriteLine(AgentTokens.Mint(auth, tenant, agent, flags.GetValueOrDefault("name", agent), flags.GetValueOrDefault("role", "agent"), TimeSpan.FromHours(hours)));
+        return Task.FromResult(true);
+    }
+
+    private static Dictionary<string, string> Flags(string[] args)
+    {
+        var flags = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                flags[args[i][2..]] = args[i + 1];
+            }
+        }
+
+        return flags;
+    }
+}
