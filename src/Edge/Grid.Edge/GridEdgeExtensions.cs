@@ -31,7 +31,7 @@ public static class GridEdgeExtensions
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             var ip = IPAddress.Parse(edge.BindAddress);
-            kestrel.Listen(ip, edge.Http.Port, l => l.Protocols = HttpProtocols.Http1AndHttp2);
+            kestrel.Listen(ip, edge.Http.Port, l => l.Protocols = HttpProtocols.Http1);
             kestrel.Listen(ip, edge.Grpc.Port, l => l.Protocols = HttpProtocols.Http2);
         });
 
@@ -112,7 +112,7 @@ public static class GridEdgeExtensions
     {
         var edge = builder.Configuration.GetSection("Grid").Get<EdgeOptions>() ?? new EdgeOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Parse(edge.BindAddress), edge.Http.Port, l => l.Protocols = HttpProtocols.Http1AndHttp2));
+            kestrel.Listen(IPAddress.Parse(edge.BindAddress), edge.Http.Port, l => l.Protocols = HttpProtocols.Http1));
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;
     }

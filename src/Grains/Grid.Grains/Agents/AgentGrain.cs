@@ -94,10 +94,15 @@ internal sealed class AgentGrain : Grain, IAgentGrain
         return Task.CompletedTask;
     }
 
-    public Task UnsubscribeAsync(IAgentObserver observer)
+    public async Task UnsubscribeAsync(IAgentObserver observer)
     {
         observers.Unsubscribe(observer);
-        return Task.CompletedTask;
+        if (observers.Count == 0 && S.Presence != AgentPresence.Offline)
+        {
+            // The last edge holding a connection of this agent let go: no desk is open, so no more offers.
+            logger.LogInformation("Agent {Tenant}/{AgentId} closed their last connection: offline", tenant, agentId);
+            await SetPresenceAsync(AgentPresence.Offline, S.DisplayName);
+        }
     }
 
     public Task PushAsync(AgentEvent agentEvent)

@@ -20,6 +20,15 @@
 -- correctly as text. ETags are parsed by Orleans as int32, hence the version wrap.
 -- Query texts are SQL string literals: they must not contain a single quote.
 
+-- WAL is stored in the file, so this sticks. It matters for correctness under concurrency,
+-- not only speed: several queries below use RETURNING, and Microsoft.Data.Sqlite does not
+-- retry SQLITE_BUSY while it reads rows, which is when such a statement commits. In WAL a
+-- commit never waits for readers; in the default rollback journal it does, and a second
+-- connection reading at that moment makes the write fail with "database is locked".
+-- (Needs no other open connection at the time it runs; a no-op once the file is in WAL.)
+PRAGMA journal_mode = WAL;
+-- GO
+
 CREATE TABLE IF NOT EXISTS OrleansQuery
 (
     QueryKey  TEXT NOT NULL PRIMARY KEY,

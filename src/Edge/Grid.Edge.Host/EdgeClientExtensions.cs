@@ -1,0 +1,47 @@
+using Orleans.Configuration;
+
+namespace Grid.Edge.Host;
+
+/// <summary>Joins the edge to a cluster as an Orleans client.</summary>
+public static class EdgeClientExtensions
+{
+    /// <summary>
+    /// With ConnectionStrings:Grid set, finds the silos' gateways through AdoNet clustering on PostgreSQL;
+    /// without it, connects to a local silo's gateway on Grid:Orleans:GatewayPort (development).
+    /// </summary>
+    public static WebApplicationBuilder AddGridEdgeClient(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var connectionString = configuration.GetConnectionString("Grid");
+        var clusterId = configuration["Grid:Orleans:ClusterId"] ?? "grid";
+        var serviceId = configuration["Grid:Orleans:ServiceId"] ?? "grid";
+        builder.UseOrleansClient(client =>
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                client.UseLocalhostClustering(configuration.GetValue("Grid:Orleans:GatewayPort", 30000), serviceId, clusterId);
+            }
+            else
+            {
+                client.Configure<ClusterOptions>(o =>
+                {
+                    o.ClusterId = clusterId;
+                    o.ServiceId = serviceId;
+                });
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = "Npgsql";
+                    o.ConnectionString = connectionString;
+                });
+            }
+
+            // Keep trying while the cluster starts or a gateway is replaced.
+            client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,143 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using Grid.Protos.V1;
+using Grid.Tests.Infrastructure;
+using Grpc.Core;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Grid.Tests.EndToEnd;
+
+using Attachment = Grid.Protos.V1.Attachment;
+using Channel = Grid.Protos.V1.Channel;
+using ConversationStatus = Grid.Protos.V1.ConversationStatus;
+using EmailHeaders = Grid.Protos.V1.EmailHeaders;
+using EntryKind = Grid.Protos.V1.EntryKind;
+using OutboundMessage = Grid.Protos.V1.OutboundMessage;
+using ChannelEventType = Grid.Protos.V1.ChannelEventType;
+
+/// <summary>Bad input gets the right status and a message saying what to fix; nothing is stored.</summary>
+[Collection(EmbeddedCollection.Name)]
+public sealed class BadInputTests(EmbeddedGridFixture fixture)
+{
+    private EmbeddedGrid Grid => fixture.Grid;
+
+    public static TheoryData<string, PostInboundRequest, string> InvalidMessages()
+    {
+        var phone = MessagePathTests.UniquePhone();
+        return new TheoryData<string, PostInboundRequest, string>
+        {
+            { "missing sender", new PostInboundRequest { Channel = Channel.Sms, ExternalId = "b1", Text = "hi" }, "sender is required" },
+            { "missing external id", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, Text = "hi" }, "external_id is required" },
+            { "unknown channel", new PostInboundRequest { Channel = (Channel)42, Sender = phone, ExternalId = "b3", Text = "hi" }, "channel is required" },
+            { "unspecified channel", new PostInboundRequest { Sender = phone, ExternalId = "b4", Text = "hi" }, "channel is required" },
+            { "empty text", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b5", Text = "   " }, "text is empty" },
+            { "oversize text", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b6", Text = new string('x', 32_001) }, "the limit is 32000" },
+            { "not a phone number", new PostInboundRequest { Channel = Channel.Sms, Sender = "call me maybe", ExternalId = "b7", Text = "hi" }, "phone number" },
+            { "not an email", new PostInboundRequest { Channel = Channel.Email, Sender = "nobody", ExternalId = "b8", Text = "hi" }, "email address" },
+            { "email headers on sms", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b9", Text = "hi", Email = new EmailHeaders { Subject = "x" } }, "only for channel CHANNEL_EMAIL" },
+            { "relative attachment uri", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b10", Text = "hi", Attachments = { new Attachment { Uri = "photo.jpg", MediaType = "image/jpeg" } } }, "absolute uri" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidMessages))]
+    public async Task Invalid_messages_are_refused_and_nothing_is_stored(string why, PostInboundRequest request, string expected)
+    {
+        await using var integrator = Grid.Integrator();
+        var before = await Grid.CountRowsAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => integrator.PostAsync(request));
+        Assert.True(error.StatusCode == StatusCode.InvalidArgument, $"{why}: {error.Status}");
+        Assert.Contains(expected, error.Status.Detail);
+        Assert.Equal(before, await Grid.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_message_above_the_grpc_size_limit_is_resource_exhausted()
+    {
+        await using var integrator = Grid.Integrator();
+        var before = await Grid.CountRowsAsync();
+        var request = new PostInboundRequest { Channel = Channel.Email, Sender = "big@example.com", ExternalId = "huge", Text = "hi" };
+        request.Metadata.Add("blob", new string('x', 2 * 1024 * 1024));
+        var error = await Assert.ThrowsAsync<RpcException>(() => integrator.PostAsync(request));
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Equal(before, await Grid.CountRowsAsync());
+    }
+
+    [Theory]
+    [InlineData(null, "Missing API key")]
+    [InlineData("not-a-key", "Unknown API key")]
+    public async Task Missing_or_wrong_api_keys_are_unauthenticated(string? apiKey, string expected)
+    {
+        await using var integrator = Grid.Integrator(apiKey);
+        var before = await Grid.CountRowsAsync();
+        var error = await Assert.ThrowsAsync<RpcException>(() => integrator.PostSmsAsync(MessagePathTests.UniquePhone(), "k1", "hello"));
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+        Assert.Contains(expected, error.Status.Detail);
+        var read = await Assert.ThrowsAsync<RpcException>(() => integrator.GetConversationAsync("cnv_x"));
+        Assert.Equal(StatusCode.Unauthenticated, read.StatusCode);
+        Assert.Equal(before, await Grid.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Another_tenants_conversation_answers_like_one_that_does_not_exist()
+    {
+        await using var integrator = Grid.Integrator();
+        var posted = await integrator.PostSmsAsync(MessagePathTests.UniquePhone(), "iso-" + Guid.NewGuid(), "private matter");
+
+        // The other tenant's integrator (its key configured by hash) cannot read it.
+        await using var other = Grid.Integrator(Grid.Keys.OtherApiKey);
+        var foreign = await Assert.ThrowsAsync<RpcException>(() => other.GetConversationAsync(posted.ConversationId));
+        var missing = await Assert.ThrowsAsync<RpcException>(() => other.GetConversationAsync("cnv_doesnotexist"));
+        Assert.Equal(StatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(missing.StatusCode, foreign.StatusCode);
+        Assert.Equal(missing.Status.Detail.Replace("cnv_doesnotexist", "ID"), foreign.Status.Detail.Replace(posted.ConversationId, "ID"));
+        var timeline = await Assert.ThrowsAsync<RpcException>(() => other.Read.GetCustomerTimelineAsync(new GetCustomerTimelineRequest { CustomerId = posted.CustomerId }, other.Headers).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, timeline.StatusCode);
+
+        // An agent whose JWT is for the other tenant cannot read, accept or answer it either.
+        var before = await Grid.CountRowsAsync();
+        await using var intruder = await Grid.AgentAsync("mallory", Grid.Keys.OtherTenant);
+        foreach (var (method, args) in new (string, object?[])[]
+        {
+            ("GetConversation", [posted.ConversationId]),
+            ("GetHistory", [posted.ConversationId, 0L, 10]),
+            ("Accept", [posted.ConversationId]),
+            ("Reply", [posted.ConversationId, "c1", "give me your data"]),
+            ("Resolve", [posted.ConversationId, null]),
+        })
+        {
+            var error = await Assert.ThrowsAsync<HubException>(() => intruder.Hub.InvokeCoreAsync(method, typeof(object), args));
+            Assert.Contains($"Conversation '{posted.ConversationId}' not found", error.Message);
+        }
+
+        Assert.Equal(before, await Grid.CountRowsAsync());
+        Assert.Equal(ConversationStatus.Queued, (await integrator.GetConversationAsync(posted.ConversationId)).Status);
+    }
+
+    [Fact]
+    public async Task A_token_signed_with_another_key_cannot_connect()
+    {
+        var forged = Grid.Keys.Token(Grid.Keys.Tenant, "eve", Convert.ToBase64String(new byte[32]));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => AgentConnection.ConnectAsync(Grid.HttpPort, forged));
+        Assert.Contains("401", error.Message);
+    }
+
+    [Fact]
+    public async Task Agents_get_clear_errors_for_actions_out_of_turn()
+    {
+        await using var integrator = Grid.Integrator();
+        var posted = await integrator.PostSmsAsync(MessagePathTests.UniquePhone(), "turn-" + Guid.NewGuid(), "hello");
+        await using var agent = await Grid.AgentAsync("carol-" + Guid.NewGuid().ToString("N")[..8]);
+        var before = await Grid.CountRowsAsync();
+
+        // The conversation is queued, not offered to this (offline) agent.
+        var accept = await Assert.ThrowsAsync<HubException>(() => agent.Hub.InvokeAsync<object>("Accept", posted.ConversationId));
+        Assert.Contains("is not offered to you", accept.Message);
+        var reply = await Assert.ThrowsAsync<HubException>(() => agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "c1", "hi"));
+        Assert.Contains("is not assigned to you", reply.Message);
+        var presence = await Assert.ThrowsAsync<HubException>(() => agent.Hub.InvokeAsync<object>("SetPresence", "Sleeping"));
+        Assert.Contains("Unknown presence", presence.Message);
+        var empty = await Assert.ThrowsAsync<HubException>(() => agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "", "hi"));
+        Assert.Contains("clientMessageId is required", empty.Message);
+        Assert.Equal(before, await Grid.CountRowsAsync());
+    }
+}

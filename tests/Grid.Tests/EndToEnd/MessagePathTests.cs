@@ -1,0 +1,196 @@
+using Microsoft.AspNetCore.SignalR.Client;
+using Grid.Protos.V1;
+using Grid.Tests.Infrastructure;
+
+namespace Grid.Tests.EndToEnd;
+
+using Attachment = Grid.Protos.V1.Attachment;
+using Channel = Grid.Protos.V1.Channel;
+using ConversationStatus = Grid.Protos.V1.ConversationStatus;
+using EmailHeaders = Grid.Protos.V1.EmailHeaders;
+using EntryKind = Grid.Protos.V1.EntryKind;
+using OutboundMessage = Grid.Protos.V1.OutboundMessage;
+using ChannelEventType = Grid.Protos.V1.ChannelEventType;
+
+/// <summary>One message's whole path through the embedded host, over real gRPC and SignalR clients on loopback.</summary>
+[Collection(EmbeddedCollection.Name)]
+public sealed class MessagePathTests(EmbeddedGridFixture fixture)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private EmbeddedGrid Grid => fixture.Grid;
+
+    [Fact]
+    public async Task Sms_is_offered_accepted_answered_acknowledged_and_resolved()
+    {
+        var sender = UniquePhone();
+        await using var integrator = Grid.Integrator();
+        await using var outbound = integrator.OpenOutbound();
+        await using var agent = await Grid.AgentAsync("alice-" + Guid.NewGuid().ToString("N")[..8]);
+        await agent.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
+
+        var first = await integrator.PostSmsAsync(sender, "m1-" + sender, "Bonjour, ma facture de mars est fausse");
+        Assert.False(first.Duplicate);
+        Assert.Equal(1, first.Seq);
+        Assert.StartsWith("cnv_", first.ConversationId);
+
+        var offer = await agent.NextOfferAsync(Wait);
+        Assert.Equal(first.ConversationId, offer.Conversation.ConversationId);
+        Assert.Contains(offer.History, e => e.Kind == "CustomerMessage" && e.Text == "Bonjour, ma facture de mars est fausse");
+
+        var accepted = await agent.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", first.ConversationId);
+        Assert.Equal("WithAgent", accepted.Status);
+
+        var second = await integrator.PostSmsAsync(sender, "m2-" + sender, "Le montant est double");
+        Assert.Equal(first.ConversationId, second.ConversationId);
+        Assert.True(second.Seq > first.Seq);
+        var live = await agent.NextEntryAsync(e => e.Kind == "CustomerMessage", Wait);
+        Assert.Equal("Le montant est double", live.Text);
+        Assert.Equal(second.Seq, live.Seq);
+
+        var replySeq = await agent.Hub.InvokeAsync<long>("Reply", first.ConversationId, "r1", "Je corrige la facture tout de suite.");
+        var sent = await outbound.NextForAsync(first.ConversationId, Wait);
+        Assert.Equal("Je corrige la facture tout de suite.", sent.Text);
+        Assert.Equal(Channel.Sms, sent.Channel);
+        Assert.Equal(sender, sent.To);
+        Assert.Equal(replySeq, sent.Seq);
+        Assert.Equal($"{first.ConversationId}:{replySeq}", sent.OutboundId);
+
+        var ack = await integrator.AckAsync(sent.OutboundId);
+        Assert.Equal(1, ack.Acknowledged);
+        var receipt = await integrator.Ingest.PostChannelEventAsync(
+            new PostChannelEventRequest { Type = ChannelEventType.Delivered, ExternalId = "dlr-" + sent.OutboundId, OutboundId = sent.OutboundId },
+            integrator.Headers);
+        Assert.Equal(first.ConversationId, receipt.ConversationId);
+
+        await agent.Hub.InvokeAsync("Resolve", first.ConversationId, "invoice corrected");
+        var conversation = await integrator.GetConversationAsync(first.ConversationId);
+        Assert.Equal(ConversationStatus.Resolved, conversation.Status);
+
+        var entries = await integrator.ListAllAsync(first.ConversationId, pageSize: 3);
+        Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Seq));
+        Assert.Equal(
+            ["Bonjour, ma facture de mars est fausse", "Le montant est double", "Je corrige la facture tout de suite."],
+            entries.Where(e => e.Kind is EntryKind.CustomerMessage or EntryKind.AgentMessage).Select(e => e.Text));
+        Assert.Contains(entries, e => e.EventType == "status" && e.Metadata["status"] == "Queued");
+        Assert.Contains(entries, e => e.EventType == "status" && e.Metadata["status"] == "WithAgent");
+        Assert.Contains(entries, e => e.EventType == "status" && e.Metadata["status"] == "Resolved" && e.Reason == "invoice corrected");
+        Assert.Contains(entries, e => e.EventType == "delivery" && e.Metadata["outboundId"] == sent.OutboundId);
+
+        // The acknowledged reply is not delivered again on a new stream.
+        await using var reconnected = integrator.OpenOutbound();
+        Assert.True(await reconnected.StaysQuietAsync(TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public async Task Unacknowledged_replies_are_delivered_again_after_a_reconnect()
+    {
+        var sender = UniquePhone();
+        await using var integrator = Grid.Integrator();
+        await using var agent = await Grid.AgentAsync("bob-" + Guid.NewGuid().ToString("N")[..8]);
+        await agent.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
+        var posted = await integrator.PostSmsAsync(sender, "x1-" + sender, "Where is my parcel?");
+        var offer = await agent.NextOfferAsync(Wait);
+        await agent.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", offer.Conversation.ConversationId);
+        var seq1 = await agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "a", "It left the depot this morning.");
+        var seq2 = await agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "b", "Tracking number follows.");
+
+        string[] firstIds;
+        await using (var stream = integrator.OpenOutbound())
+        {
+            firstIds = await ReadOwnAsync(stream, posted.ConversationId, 2);
+        }
+
+        await using var again = integrator.OpenOutbound();
+        var secondIds = await ReadOwnAsync(again, posted.ConversationId, 2);
+        Assert.Equal(firstIds, secondIds);
+        Assert.Equal([$"{posted.ConversationId}:{seq1}", $"{posted.ConversationId}:{seq2}"], secondIds);
+        Assert.Equal(2, (await integrator.AckAsync(secondIds)).Acknowledged);
+        Assert.Equal(0, (await integrator.AckAsync(secondIds)).Acknowledged);
+
+        // A retried reply with the same client message id is stored once.
+        var retried = await agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "a", "It left the depot this morning.");
+        Assert.Equal(seq1, retried);
+    }
+
+    [Fact]
+    public async Task A_retry_returns_the_first_answer_and_stores_nothing()
+    {
+        var sender = UniquePhone();
+        await using var integrator = Grid.Integrator();
+        var first = await integrator.PostSmsAsync(sender, "dup-" + sender, "My heating is off");
+        var before = await Grid.CountRowsAsync();
+        var retry = await integrator.PostSmsAsync(sender, "dup-" + sender, "My heating is off");
+        Assert.True(retry.Duplicate);
+        Assert.Equal(first.ConversationId, retry.ConversationId);
+        Assert.Equal(first.Seq, retry.Seq);
+        Assert.Equal(first.CustomerId, retry.CustomerId);
+        Assert.Equal(before, await Grid.CountRowsAsync());
+
+        var conflict = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => integrator.PostSmsAsync(sender, "dup-" + sender, "Another text"));
+        Assert.Equal(Grpc.Core.StatusCode.FailedPrecondition, conflict.StatusCode);
+        Assert.Contains("already used", conflict.Status.Detail);
+        Assert.Equal(before, await Grid.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Timeline_spans_channels_and_whatsapp_shares_the_sms_identity()
+    {
+        var phone = UniquePhone();
+        await using var integrator = Grid.Integrator();
+        var sms = await integrator.PostSmsAsync(phone, "tl1-" + phone, "SMS first");
+        var whatsapp = await integrator.PostAsync(new PostInboundRequest { Channel = Channel.Whatsapp, Sender = phone, ExternalId = "tl2-" + phone, Text = "Then WhatsApp" });
+        Assert.Equal(sms.CustomerId, whatsapp.CustomerId);
+        Assert.Equal(sms.ConversationId, whatsapp.ConversationId);
+        Assert.Equal(ConversationStatus.Queued, (await integrator.GetConversationAsync(sms.ConversationId)).Status);
+        Assert.Equal(Channel.Whatsapp, (await integrator.GetConversationAsync(sms.ConversationId)).CurrentChannel);
+
+        var timeline = await integrator.Read.GetCustomerTimelineAsync(new GetCustomerTimelineRequest { CustomerId = sms.CustomerId }, integrator.Headers);
+        var messages = timeline.Entries.Where(e => e.Kind == EntryKind.CustomerMessage).ToList();
+        Assert.Equal(["SMS first", "Then WhatsApp"], messages.Select(m => m.Text));
+        Assert.Equal([Channel.Sms, Channel.Whatsapp], messages.Select(m => m.Channel));
+    }
+
+    [Fact]
+    public async Task Metrics_health_reflection_and_grpc_health_are_served()
+    {
+        using var http = new HttpClient();
+        var metrics = await http.GetStringAsync($"http://127.0.0.1:{Grid.HttpPort}/metrics");
+        Assert.Contains("grid_inbound_messages_total", metrics);
+        Assert.Contains("grid_ingest_latency_seconds", metrics);
+        Assert.Contains("grid_conversations", metrics);
+        Assert.Contains("grid_agents", metrics);
+        Assert.Contains("grid_offers_total", metrics);
+        Assert.Contains("orleans_", metrics);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync($"http://127.0.0.1:{Grid.HttpPort}/healthz")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync($"http://127.0.0.1:{Grid.HttpPort}/readyz")).StatusCode);
+
+        await using var integrator = Grid.Integrator();
+        var health = new Grpc.Health.V1.Health.HealthClient(integrator.Channel);
+        var status = await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
+        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, status.Status);
+
+        var reflection = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(integrator.Channel);
+        using var call = reflection.ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains("grid.v1.IngestService", services);
+        Assert.Contains("grid.v1.OutboundService", services);
+        Assert.Contains("grid.v1.ReadService", services);
+    }
+
+    internal static string UniquePhone() => "+3360" + Random.Shared.NextInt64(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<string[]> ReadOwnAsync(OutboundStream stream, string conversationId, int count)
+    {
+        var ids = new List<string>();
+        while (ids.Count < count)
+        {
+            ids.Add((await stream.NextForAsync(conversationId, Wait)).OutboundId);
+        }
+
+        return [.. ids];
+    }
+}

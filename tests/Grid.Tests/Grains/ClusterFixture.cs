@@ -1,0 +1,58 @@
+using Grid.Hosting;
+using Grid.Storage;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace Grid.Tests.Grains;
+
+/// <summary>An Orleans test cluster whose grains store into real SQLite files in a temp directory.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "grid-grains-" + Guid.NewGuid().ToString("N"));
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Grid:DataDir"] = DataDir,
+            ["Grid:Routing:OfferTimeout"] = "00:00:03",
+        }));
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // files still mapped by a closing connection pool
+        }
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var options = siloBuilder.Configuration.GetSection(GridRuntimeOptions.Section).Get<GridRuntimeOptions>()!;
+            siloBuilder.UseGridStorage(GridStorageLayout.From(options, null), siloBuilder.Configuration);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "grains";
+}

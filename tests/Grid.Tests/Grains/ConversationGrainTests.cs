@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
+namespace Grid.Tests.Grains;
+
+/// <summary>The conversation path on the Orleans test cluster, storing into real SQLite files.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ConversationGrainTests(ClusterFixture fixture)
+{
+    private readonly string tenant = "g" + Guid.NewGuid().ToString("N")[..10];
+
+    [Fact]
+    public async Task Concurrent_messages_get_gap_free_sequence_numbers_per_conversation()
+    {
+        var customers = Enumerable.Range(0, 5).Select(i => $"cus_{i}").ToArray();
+        var posts = Enumerable.Range(0, 100).Select(i =>
+        {
+            var customer = customers[i % customers.Length];
+            return Customer(customer).ReceiveInboundAsync(Message($"ext-{i}", $"text {i}"), AddressKind.Phone, "h" + customer);
+        });
+        var acks = await Task.WhenAll(posts);
+
+        foreach (var conversation in acks.GroupBy(a => a.ConversationId))
+        {
+            Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), conversation.Select(a => a.Seq).Order());
+            var page = await Conversation(conversation.Key).ReadAsync(0, 500);
+            var messages = page.Entries.Where(e => e.Kind == EntryKind.CustomerMessage).ToList();
+            Assert.Equal(20, messages.Count);
+            Assert.Equal(Enumerable.Range(1, page.Entries.Count).Select(i => (long)i), page.Entries.Select(e => e.Seq));
+        }
+
+        Assert.Equal(5, acks.Select(a => a.ConversationId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Same_key_returns_the_first_ack_and_another_payload_is_refused()
+    {
+        var customer = Customer("cus_dup");
+        var first = await customer.ReceiveInboundAsync(Message("same", "hello"), AddressKind.Phone, "h1");
+        var again = await customer.ReceiveInboundAsync(Message("same", "hello"), AddressKind.Phone, "h1");
+        Assert.True(again.Duplicate);
+        Assert.Equal(first with { Duplicate = true }, again);
+        await Assert.ThrowsAsync<IdempotencyConflictException>(() => customer.ReceiveInboundAsync(Message("same", "other text"), AddressKind.Phone, "h1"));
+        var page = await Conversation(first.ConversationId).ReadAsync(0, 100);
+        Assert.Single(page.Entries, e => e.Kind == EntryKind.CustomerMessage);
+    }
+
+    [Fact]
+    public async Task Identity_resolves_to_one_customer_per_address()
+    {
+        var a = fixture.Grains.GetGrain<IIdentityGrain>(GridKeys.Identity(tenant, AddressKind.Phone, "aaa"));
+        var b = fixture.Grains.GetGrain<IIdentityGrain>(GridKeys.Identity(tenant, AddressKind.Phone, "bbb"));
+        Assert.Null(await a.TryGetAsync());
+        var customer = await a.ResolveAsync();
+        Assert.Equal(customer, await a.ResolveAsync());
+        Assert.Equal(customer, await a.TryGetAsync());
+        Assert.NotEqual(customer, await b.ResolveAsync());
+    }
+
+    [Fact]
+    public async Task Queue_offers_to_an_available_agent_and_reoffers_on_decline_and_timeout()
+    {
+        var observer = new RecordingObserver();
+        var reference = fixture.Cluster.Client.CreateObjectReference<IAgentObserver>(observer);
+        var ann = Agent("ann");
+        var ben = Agent("ben");
+        await ann.SubscribeAsync(reference);
+        await ben.SubscribeAsync(reference);
+        await ann.SetPresenceAsync(AgentPresence.Available, "Ann");
+
+        var ack = await Customer("cus_route").ReceiveInboundAsync(Message("r1", "need help"), AddressKind.Phone, "hr");
+        var offer = await observer.NextAsync(AgentEventKind.Offer);
+        Assert.Equal(("ann", ack.ConversationId), (offer.AgentId, offer.Event.ConversationId));
+        Assert.Equal(ConversationStatus.Offered, (await Conversation(ack.ConversationId).GetAsync()).Status);
+
+        // Ann declines; Ben comes online and gets it.
+        await Conversation(ack.ConversationId).DeclineAsync("ann");
+        await ben.SetPresenceAsync(AgentPresence.Available, "Ben");
+        var second = await observer.NextAsync(AgentEventKind.Offer);
+        Assert.Equal("ben", second.AgentId);
+
+        // Ben lets it time out (3 s in this cluster): it is withdrawn from him and, Ann being skipped, waits.
+        var withdrawn = await observer.NextAsync(AgentEventKind.OfferWithdrawn);
+        Assert.Equal("ben", withdrawn.AgentId);
+        var conversation = await Conversation(ack.ConversationId).GetAsync();
+        Assert.Equal(ConversationStatus.Queued, conversation.Status);
+        Assert.Equal("offer-timeout", conversation.StatusReason);
+
+        // A third agent accepts; replies go to the outbox of the integrator the customer wrote through.
+        var cat = Agent("cat");
+        await cat.SubscribeAsync(reference);
+        await cat.SetPresenceAsync(AgentPresence.Available, "Cat");
+        var third = await observer.NextAsync(AgentEventKind.Offer);
+        Assert.Equal("cat", third.AgentId);
+        await Assert.ThrowsAsync<ConversationRuleException>(() => Conversation(ack.ConversationId).AcceptAsync("ann"));
+        var accepted = await Conversation(ack.ConversationId).AcceptAsync("cat");
+        Assert.Equal(("cat", ConversationStatus.WithAgent), (accepted.AssignedAgent, accepted.Status));
+        Assert.Contains(ack.ConversationId, (await cat.GetAsync()).Conversations);
+
+        var seq = await Conversation(ack.ConversationId).ReplyAsync("cat", "c-1", "Hello from Cat");
+        var pending = await fixture.Grains.GetGrain<IOutboxGrain>(GridKeys.Outbox(tenant, "gw")).GetPendingAsync(0, 10);
+        var outbound = Assert.Single(pending);
+        Assert.Equal((seq, "Hello from Cat", "+33600000000"), (outbound.Seq, outbound.Text, outbound.ToAddress));
+
+        await Conversation(ack.ConversationId).ResolveAsync("cat", null);
+        Assert.Empty((await cat.GetAsync()).Conversations);
+        Assert.Empty((await fixture.Grains.GetGrain<IQueueGrain>(GridKeys.Of(tenant, "default")).GetSnapshotAsync()).Waiting);
+    }
+
+    private InboundMessage Message(string externalId, string text) => new(
+        tenant, "gw", Channel.Sms, "+33600000000", externalId, DateTimeOffset.UtcNow, text, null, [], new Dictionary<string, string>(),
+        DateTimeOffset.UtcNow, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))));
+
+    private ICustomerGrain Customer(string id) => fixture.Grains.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, id));
+
+    private IConversationGrain Conversation(string id) => fixture.Grains.GetGrain<IConversationGrain>(GridKeys.Of(tenant, id));
+
+    private IAgentGrain Agent(string id) => fixture.Grains.GetGrain<IAgentGrain>(GridKeys.Of(tenant, id));
+
+    private sealed class RecordingObserver : IAgentObserver
+    {
+        private readonly Channel<(string AgentId, AgentEvent Event)> events = System.Threading.Channels.Channel.CreateUnbounded<(string, AgentEvent)>();
+
+        public void OnAgentEvent(string tenant, string agentId, AgentEvent agentEvent) => events.Writer.TryWrite((agentId, agentEvent));
+
+        public async Task<(string AgentId, AgentEvent Event)> NextAsync(AgentEventKind kind)
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            while (true)
+            {
+                var next = await events.Reader.ReadAsync(cts.Token);
+                if (next.Event.Kind == kind)
+                {
+                    return next;
+                }
+            }
+        }
+    }
+}

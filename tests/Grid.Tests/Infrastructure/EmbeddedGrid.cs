@@ -1,0 +1,82 @@
+using Microsoft.Data.Sqlite;
+
+namespace Grid.Tests.Infrastructure;
+
+/// <summary>The embedded host (silo + edge, SQLite) as a real process on free loopback ports with its own data directory.</summary>
+public sealed class EmbeddedGrid : IAsyncDisposable
+{
+    private GridProcess? process;
+
+    public EmbeddedGrid(TestKeys? keys = null, string? dataDir = null)
+    {
+        Keys = keys ?? new TestKeys();
+        DataDir = dataDir ?? Path.Combine(Path.GetTempPath(), "grid-test-" + Guid.NewGuid().ToString("N"));
+    }
+
+    public TestKeys Keys { get; }
+
+    public string DataDir { get; }
+
+    public int HttpPort { get; } = FreePort.Next();
+
+    public int GrpcPort { get; } = FreePort.Next();
+
+    public GridProcess Process => process ?? throw new InvalidOperationException("Not started.");
+
+    public async Task StartAsync(IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var environment = Keys.Environment();
+        environment["Grid__Mode"] = "Embedded";
+        environment["Grid__DataDir"] = DataDir;
+        environment["Grid__Http__Port"] = HttpPort.ToString();
+        environment["Grid__Grpc__Port"] = GrpcPort.ToString();
+        environment["Grid__Orleans__SiloPort"] = FreePort.Next().ToString();
+        environment["Grid__Orleans__GatewayPort"] = FreePort.Next().ToString();
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        process = GridProcess.Start("embedded", RepoPaths.SiloDll, environment);
+        await process.WaitReadyAsync(HttpPort, TimeSpan.FromSeconds(60));
+    }
+
+    public async Task KillAsync()
+    {
+        if (process is not null)
+        {
+            await process.DisposeAsync();
+            process = null;
+        }
+    }
+
+    public IntegratorClient Integrator(string? apiKey = "") => new(GrpcPort, apiKey == "" ? Keys.ApiKey : apiKey);
+
+    public Task<AgentConnection> AgentAsync(string agentId, string? tenant = null) =>
+        AgentConnection.ConnectAsync(HttpPort, Keys.Token(tenant ?? Keys.Tenant, agentId));
+
+    /// <summary>Rows in the journal and outbox tables, read straight from the SQLite file.</summary>
+    public async Task<(long Journal, long Outbox)> CountRowsAsync()
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDir, "journal.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM grid_journal), (SELECT COUNT(*) FROM grid_outbox)";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // a file still held by the dying process: the temp directory is cleaned by the OS
+        }
+    }
+}

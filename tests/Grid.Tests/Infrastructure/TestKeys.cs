@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+
+namespace Grid.Tests.Infrastructure;
+
+/// <summary>Fresh secrets for one test host: a signing key, an address-hash key and two integrators in two tenants.</summary>
+public sealed class TestKeys
+{
+    public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public string HashKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
+    public string Tenant { get; } = "t1";
+
+    public string Integrator { get; } = "sms-gw";
+
+    public string ApiKey { get; } = "key-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    public string OtherTenant { get; } = "t2";
+
+    public string OtherIntegrator { get; } = "other-gw";
+
+    public string OtherApiKey { get; } = "key-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    public Dictionary<string, string> Environment() => new()
+    {
+        ["Grid__Auth__SigningKey"] = SigningKey,
+        ["Grid__Identity__HashKey"] = HashKey,
+        [$"Grid__Integrators__{Integrator}__Tenant"] = Tenant,
+        [$"Grid__Integrators__{Integrator}__ApiKey"] = ApiKey,
+        [$"Grid__Integrators__{OtherIntegrator}__Tenant"] = OtherTenant,
+        // The other integrator's key is configured by its hash, as production keys are.
+        [$"Grid__Integrators__{OtherIntegrator}__ApiKeySha256"] = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(OtherApiKey))),
+    };
+
+    public string Token(string tenant, string agent, string? signingKey = null) =>
+        Edge.Auth.AgentTokens.Mint(new Edge.AuthOptions { SigningKey = signingKey ?? SigningKey }, tenant, agent, agent, "agent", TimeSpan.FromHours(1));
+}
