@@ -24,9 +24,9 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
     public async Task Sms_is_offered_accepted_answered_acknowledged_and_resolved()
     {
         var sender = UniquePhone();
-        await using var integrator = Grid.Integrator();
+        await using var integrator = Grid.IntegratorOf("path");
         await using var outbound = integrator.OpenOutbound();
-        await using var agent = await Grid.AgentAsync("alice-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var agent = await Grid.AgentAsync("alice", "path");
         await agent.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
 
         var first = await integrator.PostSmsAsync(sender, "m1-" + sender, "Bonjour, ma facture de mars est fausse");
@@ -86,8 +86,8 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
     public async Task Unacknowledged_replies_are_delivered_again_after_a_reconnect()
     {
         var sender = UniquePhone();
-        await using var integrator = Grid.Integrator();
-        await using var agent = await Grid.AgentAsync("bob-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var integrator = Grid.IntegratorOf("redeliver");
+        await using var agent = await Grid.AgentAsync("bob", "redeliver");
         await agent.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
         var posted = await integrator.PostSmsAsync(sender, "x1-" + sender, "Where is my parcel?");
         var offer = await agent.NextOfferAsync(Wait);

@@ -52,6 +52,9 @@ public sealed class EmbeddedGrid : IAsyncDisposable
 
     public IntegratorClient Integrator(string? apiKey = "") => new(GrpcPort, apiKey == "" ? Keys.ApiKey : apiKey);
 
+    /// <summary>The integrator of an isolated tenant (see <see cref="TestKeys.IsolatedTenants"/>).</summary>
+    public IntegratorClient IntegratorOf(string tenant) => new(GrpcPort, Keys.ApiKeyFor(tenant));
+
     public Task<AgentConnection> AgentAsync(string agentId, string? tenant = null) =>
         AgentConnection.ConnectAsync(HttpPort, Keys.Token(tenant ?? Keys.Tenant, agentId));
 

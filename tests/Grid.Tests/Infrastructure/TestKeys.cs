@@ -21,7 +21,37 @@ public sealed class TestKeys
 
     public string OtherApiKey { get; } = "key-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
-    public Dictionary<string, string> Environment() => new()
+    /// <summary>
+    /// Extra tenants, one per test that routes to agents, so that conversations left waiting by other tests
+    /// of a shared host never take its agents' slots. Integrator "{tenant}-gw", key from <see cref="ApiKeyFor"/>.
+    /// </summary>
+    public IReadOnlyList<string> IsolatedTenants { get; } = ["path", "redeliver", "crash"];
+
+    private readonly Dictionary<string, string> isolatedKeys = new();
+
+    public string ApiKeyFor(string tenant)
+    {
+        lock (isolatedKeys)
+        {
+            return isolatedKeys.TryGetValue(tenant, out var key)
+                ? key
+                : isolatedKeys[tenant] = "key-" + tenant + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        }
+    }
+
+    public Dictionary<string, string> Environment()
+    {
+        var environment = BaseEnvironment();
+        foreach (var tenant in IsolatedTenants)
+        {
+            environment[$"Grid__Integrators__{tenant}-gw__Tenant"] = tenant;
+            environment[$"Grid__Integrators__{tenant}-gw__ApiKey"] = ApiKeyFor(tenant);
+        }
+
+        return environment;
+    }
+
+    private Dictionary<string, string> BaseEnvironment() => new()
     {
         ["Grid__Auth__SigningKey"] = SigningKey,
         ["Grid__Identity__HashKey"] = HashKey,
