@@ -48,6 +48,17 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         Assert.Equal("Le montant est double", live.Text);
         Assert.Equal(second.Seq, live.Seq);
 
+        // Typing is pushed live (not stored); a missed call is journaled.
+        await integrator.Ingest.PostChannelEventAsync(
+            new PostChannelEventRequest { Type = ChannelEventType.Typing, ExternalId = "typ-" + sender, Channel = Channel.Sms, Sender = sender },
+            integrator.Headers);
+        Assert.Equal(first.ConversationId, await agent.NextTypingAsync(Wait));
+        var call = await integrator.Ingest.PostChannelEventAsync(
+            new PostChannelEventRequest { Type = ChannelEventType.CallMissed, ExternalId = "call-" + sender, Channel = Channel.Voice, Sender = sender, Detail = "rang 30 s" },
+            integrator.Headers);
+        Assert.Equal(first.ConversationId, call.ConversationId);
+        Assert.Equal("call", (await agent.NextEntryAsync(e => e.Kind == "Event", Wait)).EventType);
+
         var replySeq = await agent.Hub.InvokeAsync<long>("Reply", first.ConversationId, "r1", "Je corrige la facture tout de suite.");
         var sent = await outbound.NextForAsync(first.ConversationId, Wait);
         Assert.Equal("Je corrige la facture tout de suite.", sent.Text);
@@ -76,6 +87,8 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         Assert.Contains(entries, e => e.EventType == "status" && e.Metadata["status"] == "WithAgent");
         Assert.Contains(entries, e => e.EventType == "status" && e.Metadata["status"] == "Resolved" && e.Reason == "invoice corrected");
         Assert.Contains(entries, e => e.EventType == "delivery" && e.Metadata["outboundId"] == sent.OutboundId);
+        Assert.Contains(entries, e => e.EventType == "call" && e.Metadata["type"] == "CallMissed" && e.Reason == "rang 30 s");
+        Assert.DoesNotContain(entries, e => e.ExternalId == "typ-" + sender);
 
         // The acknowledged reply is not delivered again on a new stream.
         await using var reconnected = integrator.OpenOutbound();
@@ -156,7 +169,14 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
     {
         using var http = new HttpClient();
         var metrics = await http.GetStringAsync($"http://127.0.0.1:{Grid.HttpPort}/metrics");
-        Assert.Contains("grid_inbound_messages_total", metrics);
+        await using (var poster = Grid.Integrator())
+        {
+            await poster.PostSmsAsync(UniquePhone(), "metrics-" + Guid.NewGuid(), "counted");
+        }
+
+        metrics = await http.GetStringAsync($"http://127.0.0.1:{Grid.HttpPort}/metrics");
+        Assert.Matches("grid_inbound_messages_total\\{channel=\"sms\",outcome=\"appended\"\\} [1-9]", metrics);
+        Assert.Matches("grid_ingest_latency_seconds_count\\{channel=\"sms\"\\} [1-9]", metrics);
         Assert.Contains("grid_ingest_latency_seconds", metrics);
         Assert.Contains("grid_conversations", metrics);
         Assert.Contains("grid_agents", metrics);

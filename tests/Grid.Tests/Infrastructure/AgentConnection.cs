@@ -17,6 +17,8 @@ public sealed class AgentConnection : IAsyncDisposable
 
     public Channel<string> Withdrawn { get; } = System.Threading.Channels.Channel.CreateUnbounded<string>();
 
+    public Channel<string> Typing { get; } = System.Threading.Channels.Channel.CreateUnbounded<string>();
+
     public static async Task<AgentConnection> ConnectAsync(int httpPort, string token)
     {
         var hub = new HubConnectionBuilder()
@@ -26,11 +28,14 @@ public sealed class AgentConnection : IAsyncDisposable
         hub.On<OfferDto>(nameof(IAgentClient.ReceiveOffer), o => connection.Offers.Writer.TryWrite(o));
         hub.On<EntryDto>(nameof(IAgentClient.ReceiveEntry), e => connection.Entries.Writer.TryWrite(e));
         hub.On<string, string>(nameof(IAgentClient.OfferWithdrawn), (c, _) => connection.Withdrawn.Writer.TryWrite(c));
+        hub.On<string>(nameof(IAgentClient.CustomerTyping), c => connection.Typing.Writer.TryWrite(c));
         await hub.StartAsync();
         return connection;
     }
 
     public async Task<OfferDto> NextOfferAsync(TimeSpan timeout) => await Next(Offers, timeout, "offer");
+
+    public async Task<string> NextTypingAsync(TimeSpan timeout) => await Next(Typing, timeout, "typing notice");
 
     /// <summary>The next live entry matching <paramref name="match"/>, skipping others.</summary>
     public async Task<EntryDto> NextEntryAsync(Func<EntryDto, bool> match, TimeSpan timeout)

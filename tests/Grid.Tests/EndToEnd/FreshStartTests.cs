@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Grid.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Grid.Tests.EndToEnd;
+
+/// <summary>
+/// What a new user gets from `dotnet run --project src/Silo` with nothing configured: development credentials
+/// generated in the data directory, a demo integrator key for tenant "demo", and the token command.
+/// </summary>
+public sealed class FreshStartTests
+{
+    [Fact]
+    public async Task An_unconfigured_embedded_host_generates_credentials_that_the_token_command_and_clients_use()
+    {
+        var dataDir = Path.Combine(Path.GetTempPath(), "grid-fresh-" + Guid.NewGuid().ToString("N"));
+        var httpPort = FreePort.Next();
+        var grpcPort = FreePort.Next();
+        var environment = new Dictionary<string, string>
+        {
+            ["Grid__DataDir"] = dataDir,
+            ["Grid__Http__Port"] = httpPort.ToString(),
+            ["Grid__Grpc__Port"] = grpcPort.ToString(),
+            ["Grid__Orleans__SiloPort"] = FreePort.Next().ToString(),
+            ["Grid__Orleans__GatewayPort"] = FreePort.Next().ToString(),
+        };
+        try
+        {
+            await using var host = GridProcess.Start("fresh", RepoPaths.SiloDll, environment);
+            await host.WaitReadyAsync(httpPort, TimeSpan.FromSeconds(60));
+
+            var credentialsPath = Path.Combine(dataDir, "dev-credentials.json");
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(credentialsPath));
+            }
+
+            var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(credentialsPath)).RootElement;
+            var apiKey = credentials.GetProperty("demoApiKey").GetString()!;
+            Assert.DoesNotContain(apiKey, host.Output);
+
+            var token = await RunTokenCommandAsync(dataDir);
+            Assert.DoesNotContain(token, host.Output);
+
+            await using var integrator = new IntegratorClient(grpcPort, apiKey);
+            await using var agent = await AgentConnection.ConnectAsync(httpPort, token);
+            await agent.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
+            var posted = await integrator.PostSmsAsync("+33700000001", "fresh-1", "Bonjour");
+            var offer = await agent.NextOfferAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(posted.ConversationId, offer.Conversation.ConversationId);
+            Assert.DoesNotContain("Bonjour", host.Output);
+            Assert.DoesNotContain("+33700000001", host.Output);
+        }
+        finally
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+    }
+
+    private static async Task<string> RunTokenCommandAsync(string dataDir)
+    {
+        var info = new ProcessStartInfo("dotnet", [RepoPaths.SiloDll, "token", "--tenant", "demo", "--agent", "alice", "--name", "Alice Martin"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["Grid__DataDir"] = dataDir;
+        using var process = Process.Start(info)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, error);
+        return output.Trim();
+    }
+}
