@@ -1,0 +1,22 @@
+using Grid.LoadTests;
+
+var options = DriverOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine(DriverOptions.Usage);
+    return 2;
+}
+
+var report = new Report();
+if (options.Scenario is "ingest" or "all")
+{
+    await new IngestScenario(options, report).RunAsync();
+}
+
+if (options.Scenario is "depth" or "all")
+{
+    await new JournalDepthScenario(options, report).RunAsync();
+}
+
+report.Print();
+return 0;
