@@ -59,7 +59,7 @@ public sealed class ClusterTests
         var second = await integrator.PostSmsAsync(sender, "c2", "Au 3e étage");
         Assert.Equal("Au 3e étage", (await agent.NextEntryAsync(e => e.Kind == "CustomerMessage", Wait)).Text);
         var replySeq = await agent.Hub.InvokeAsync<long>("Reply", first.ConversationId, "r1", "Un technicien arrive.");
-        var sent = await outbound.NextForAsync(first.ConversationId, Wait);
+        var sent = await outbound.NextForAsync(first.ConversationId, Wait, EntryKind.AgentMessage);
         Assert.Equal(("Un technicien arrive.", sender, replySeq), (sent.Text, sent.To, sent.Seq));
         Assert.Equal(1, (await integrator.AckAsync(sent.OutboundId)).Acknowledged);
 

@@ -74,7 +74,7 @@ public sealed class CrashTests
 
         // The unacknowledged reply is delivered after the restart, and numbering continues without a gap.
         await using var stream = after.OpenOutbound();
-        var redelivered = await stream.NextForAsync(conversationWithReply, Wait);
+        var redelivered = await stream.NextForAsync(conversationWithReply, Wait, EntryKind.AgentMessage);
         Assert.Equal(pendingOutboundId, redelivered.OutboundId);
         Assert.Equal("On it.", redelivered.Text);
 

@@ -34,6 +34,13 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         Assert.Equal(1, first.Seq);
         Assert.StartsWith("cnv_", first.ConversationId);
 
+        // The customer is told, in their language, that the message arrived.
+        var acknowledgement = await outbound.NextForAsync(first.ConversationId, Wait);
+        Assert.Equal(EntryKind.SystemMessage, acknowledgement.Kind);
+        Assert.StartsWith("Merci pour votre message", acknowledgement.Text);
+        Assert.Equal(sender, acknowledgement.To);
+        Assert.Equal(1, (await integrator.AckAsync(acknowledgement.OutboundId)).Acknowledged);
+
         var offer = await agent.NextOfferAsync(Wait);
         Assert.Equal(first.ConversationId, offer.Conversation.ConversationId);
         Assert.Contains(offer.History, e => e.Kind == "CustomerMessage" && e.Text == "Bonjour, ma facture de mars est fausse");
@@ -60,7 +67,7 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         Assert.Equal("call", (await agent.NextEntryAsync(e => e.Kind == "Event", Wait)).EventType);
 
         var replySeq = await agent.Hub.InvokeAsync<long>("Reply", first.ConversationId, "r1", "Je corrige la facture tout de suite.");
-        var sent = await outbound.NextForAsync(first.ConversationId, Wait);
+        var sent = await outbound.NextForAsync(first.ConversationId, Wait, EntryKind.AgentMessage);
         Assert.Equal("Je corrige la facture tout de suite.", sent.Text);
         Assert.Equal(Channel.Sms, sent.Channel);
         Assert.Equal(sender, sent.To);
@@ -81,8 +88,8 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         var entries = await integrator.ListAllAsync(first.ConversationId, pageSize: 3);
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Seq));
         Assert.Equal(
-            ["Bonjour, ma facture de mars est fausse", "Le montant est double", "Je corrige la facture tout de suite."],
-            entries.Where(e => e.Kind is EntryKind.CustomerMessage or EntryKind.AgentMessage).Select(e => e.Text));
+            ["Bonjour, ma facture de mars est fausse", acknowledgement.Text, "Le montant est double", "Je corrige la facture tout de suite."],
+            entries.Where(e => e.Kind is EntryKind.CustomerMessage or EntryKind.AgentMessage or EntryKind.SystemMessage).Select(e => e.Text));
         Assert.Contains(entries, e => e.EventType == "status" && e.Metadata["status"] == "Queued");
         Assert.Contains(entries, e => e.EventType == "status" && e.Metadata["status"] == "WithAgent");
         Assert.Contains(entries, e => e.EventType == "status" && e.Metadata["status"] == "Resolved" && e.Reason == "invoice corrected");
@@ -108,17 +115,18 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         var seq1 = await agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "a", "It left the depot this morning.");
         var seq2 = await agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "b", "Tracking number follows.");
 
+        // The English acknowledgement and the two replies, none acknowledged: all three come again on a new stream.
         string[] firstIds;
         await using (var stream = integrator.OpenOutbound())
         {
-            firstIds = await ReadOwnAsync(stream, posted.ConversationId, 2);
+            firstIds = await ReadOwnAsync(stream, posted.ConversationId, 3);
         }
 
         await using var again = integrator.OpenOutbound();
-        var secondIds = await ReadOwnAsync(again, posted.ConversationId, 2);
+        var secondIds = await ReadOwnAsync(again, posted.ConversationId, 3);
         Assert.Equal(firstIds, secondIds);
-        Assert.Equal([$"{posted.ConversationId}:{seq1}", $"{posted.ConversationId}:{seq2}"], secondIds);
-        Assert.Equal(2, (await integrator.AckAsync(secondIds)).Acknowledged);
+        Assert.Equal([$"{posted.ConversationId}:{seq1}", $"{posted.ConversationId}:{seq2}"], secondIds[1..]);
+        Assert.Equal(3, (await integrator.AckAsync(secondIds)).Acknowledged);
         Assert.Equal(0, (await integrator.AckAsync(secondIds)).Acknowledged);
 
         // A retried reply with the same client message id is stored once.

@@ -100,8 +100,9 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         var seq = await Conversation(ack.ConversationId).ReplyAsync("cat", "c-1", "Hello from Cat");
         var pending = await fixture.Grains.GetGrain<IOutboxGrain>(GridKeys.Outbox(tenant, "gw")).GetPendingAsync(0, 10);
-        var outbound = Assert.Single(pending);
-        Assert.Equal((seq, "Hello from Cat", "+33600000000"), (outbound.Seq, outbound.Text, outbound.ToAddress));
+        Assert.Equal(2, pending.Count);
+        Assert.Equal((EntryKind.SystemMessage, "Thank you for your message. An advisor will reply as soon as possible."), (pending[0].Kind, pending[0].Text));
+        Assert.Equal((seq, "Hello from Cat", "+33600000000", EntryKind.AgentMessage), (pending[1].Seq, pending[1].Text, pending[1].ToAddress, pending[1].Kind));
 
         await Conversation(ack.ConversationId).ResolveAsync("cat", null);
         Assert.Empty((await cat.GetAsync()).Conversations);

@@ -114,13 +114,13 @@ public sealed class OutboundStream : IAsyncDisposable
     }
 
     /// <summary>The next message of one conversation, skipping others' (streams carry every conversation of the integrator).</summary>
-    public async Task<OutboundMessage> NextForAsync(string conversationId, TimeSpan timeout)
+    public async Task<OutboundMessage> NextForAsync(string conversationId, TimeSpan timeout, Protos.V1.EntryKind? kind = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             var message = await NextAsync(deadline - DateTime.UtcNow);
-            if (message.ConversationId == conversationId)
+            if (message.ConversationId == conversationId && (kind is null || message.Kind == kind))
             {
                 return message;
             }

@@ -15,4 +15,5 @@ public sealed record ConversationView(
     [property: Id(9)] DateTimeOffset OpenedAt,
     [property: Id(10)] DateTimeOffset? ResolvedAt,
     [property: Id(11)] string? StatusReason,
-    [property: Id(12)] string? OfferedAgent);
+    [property: Id(12)] string? OfferedAgent,
+    [property: Id(13)] string Language);

@@ -16,6 +16,7 @@ internal sealed class ConversationGrain(
     [PersistentState("conversation", "grid")] IPersistentState<ConversationState> state,
     JournalStore journal,
     IEnumerable<IInboundStep> steps,
+    ILanguageDetector languages,
     IOptions<GridRuntimeOptions> options,
     TimeProvider clock,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
@@ -64,7 +65,8 @@ internal sealed class ConversationGrain(
             return new AppendResult(AppendOutcome.Closed, conversationId, 0);
         }
 
-        var context = new InboundContext(message, S.Status);
+        var language = languages.Detect(message.Text, S.Language ?? options.Value.Conversations.DefaultLanguage);
+        var context = new InboundContext(message, S.Status, language);
         foreach (var step in steps)
         {
             step.Decide(context);
@@ -82,6 +84,12 @@ internal sealed class ConversationGrain(
             rows.Add(Transition(customerId, ConversationStatus.Queued, escalation.Reason, ("queue", escalation.Queue)));
         }
 
+        var route = new ReplyRoute(message.Channel, message.SenderAddress, message.Integrator);
+        foreach (var (kind, text) in context.Replies)
+        {
+            rows.Add(OutboundRow(customerId, route, kind, "system", text, lastSeq + 1 + rows.Count, message.Email));
+        }
+
         var results = await AppendAsync(rows);
         if (results[0].Status == AppendStatus.DuplicateKey)
         {
@@ -97,8 +105,7 @@ internal sealed class ConversationGrain(
 
         GridMetrics.InboundMessages.WithLabels(GridMetrics.Label(message.Channel), "appended").Inc();
         var seq = results[0].Seq;
-        var route = new ReplyRoute(message.Channel, message.SenderAddress, message.Integrator);
-        var dirty = S.CustomerId != customerId || S.ReplyTo != route || (message.Email is not null && S.LastEmail != message.Email);
+        var dirty = S.CustomerId != customerId || S.ReplyTo != route || S.Language != language || (message.Email is not null && S.LastEmail != message.Email);
         if (S.Status == ConversationStatus.New)
         {
             S.OpenedAt = message.ReceivedAt;
@@ -108,6 +115,7 @@ internal sealed class ConversationGrain(
         S.CurrentChannel = message.Channel;
         S.ReplyTo = route;
         S.LastEmail = message.Email ?? S.LastEmail;
+        S.Language = language;
         if (context.Escalation is { } queued)
         {
             S.Queue = queued.Queue;
@@ -122,6 +130,7 @@ internal sealed class ConversationGrain(
             await state.WriteOrDeactivateAsync(this);
         }
 
+        await NotifyOutboxAsync(rows, results);
         if (context.Escalation is { } enqueue)
         {
             await Queue().EnqueueAsync(new QueueEntry(conversationId, customerId, message.Channel, enqueue.Priority, clock.GetUtcNow(), enqueue.Reason));
@@ -237,17 +246,13 @@ internal sealed class ConversationGrain(
         }
 
         var route = S.ReplyTo ?? throw new ConversationRuleException($"Conversation {conversationId} has no channel to reply on.");
-        var now = clock.GetUtcNow();
-        var seq = lastSeq + 1;
-        var outboundId = $"{conversationId}:{seq.ToString(CultureInfo.InvariantCulture)}";
-        var email = route.Channel == Channel.Email ? ReplyHeaders(S.LastEmail) : null;
-        var entry = new JournalEntry(
-            conversationId, seq, EntryKind.AgentMessage, now, route.Channel, "agent:" + agentId, text, null, null,
-            outboundId, email, [], new Dictionary<string, string>());
-        var outbound = new OutboundMessage(0, outboundId, conversationId, seq, route.Channel, route.Address, text, EntryKind.AgentMessage,
-            "agent:" + agentId, now, email, S.CustomerId);
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        var results = await AppendAsync([new JournalAppend(tenant, S.CustomerId, entry, InboundKeys.AgentSource(agentId), clientMessageId, hash, route.Integrator, outbound)]);
+        var row = OutboundRow(S.CustomerId, route, EntryKind.AgentMessage, "agent:" + agentId, text, lastSeq + 1, S.LastEmail) with
+        {
+            IdempotencySource = InboundKeys.AgentSource(agentId),
+            IdempotencyKey = clientMessageId,
+        };
+        var hash = row.PayloadHash;
+        var results = await AppendAsync([row]);
         if (results[0].Status == AppendStatus.DuplicateKey)
         {
             if (!string.Equals(results[0].PayloadHash, hash, StringComparison.Ordinal) || results[0].ConversationId != conversationId)
@@ -259,11 +264,9 @@ internal sealed class ConversationGrain(
             return results[0].Seq;
         }
 
-        GridMetrics.OutboundMessages.WithLabels(GridMetrics.Label(route.Channel), "agent").Inc();
-        await GrainFactory.GetGrain<IOutboxGrain>(GridKeys.Outbox(tenant, route.Integrator))
-            .NotifyAsync([outbound with { Cursor = results[0].OutboxCursor }]);
-        await Agent(agentId).PushAsync(new AgentEvent(AgentEventKind.Message, conversationId, entry, null, null, null));
-        return seq;
+        await NotifyOutboxAsync([row], results);
+        await Agent(agentId).PushAsync(new AgentEvent(AgentEventKind.Message, conversationId, row.Entry, null, null, null));
+        return row.Entry.Seq;
     }
 
     public async Task ResolveAsync(string agentId, string? reason)
@@ -348,6 +351,32 @@ internal sealed class ConversationGrain(
                 null,
                 last.MessageId,
                 last.MessageId is { } id ? [.. last.References, id] : last.References);
+
+    /// <summary>A message to the customer: its journal entry and its outbox row (outbound id = conversation:seq), written together.</summary>
+    private JournalAppend OutboundRow(string customerId, ReplyRoute route, EntryKind kind, string author, string text, long seq, EmailHeaders? lastEmail)
+    {
+        var now = clock.GetUtcNow();
+        var outboundId = $"{conversationId}:{seq.ToString(CultureInfo.InvariantCulture)}";
+        var email = route.Channel == Channel.Email ? ReplyHeaders(lastEmail) : null;
+        var entry = new JournalEntry(conversationId, seq, kind, now, route.Channel, author, text, null, null, outboundId, email, [], new Dictionary<string, string>());
+        var outbound = new OutboundMessage(0, outboundId, conversationId, seq, route.Channel, route.Address, text, kind, author, now, email, customerId);
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        return new JournalAppend(tenant, customerId, entry, PayloadHash: hash, OutboxIntegrator: route.Integrator, Outbound: outbound);
+    }
+
+    /// <summary>Hints the outboxes that rows were committed (the edges also poll, so a lost hint only delays).</summary>
+    private async Task NotifyOutboxAsync(IReadOnlyList<JournalAppend> rows, IReadOnlyList<AppendRowResult> results)
+    {
+        for (var i = 0; i < rows.Count && i < results.Count; i++)
+        {
+            if (rows[i].Outbound is { } outbound && results[i].Status == AppendStatus.Appended)
+            {
+                GridMetrics.OutboundMessages.WithLabels(GridMetrics.Label(outbound.Channel), outbound.Kind.ToString().ToLowerInvariant()).Inc();
+                await GrainFactory.GetGrain<IOutboxGrain>(GridKeys.Outbox(tenant, rows[i].OutboxIntegrator!))
+                    .NotifyAsync([outbound with { Cursor = results[i].OutboxCursor }]);
+            }
+        }
+    }
 
     private async Task CloseAsync(string reason)
     {
@@ -467,7 +496,7 @@ internal sealed class ConversationGrain(
 
     private ConversationView View() => new(
         tenant, conversationId, S.CustomerId, S.Status, S.CurrentChannel, S.AssignedAgent, [.. S.Participants], S.Queue, lastSeq,
-        S.OpenedAt, S.ResolvedAt, S.StatusReason, S.OfferedAgent);
+        S.OpenedAt, S.ResolvedAt, S.StatusReason, S.OfferedAgent, S.Language ?? options.Value.Conversations.DefaultLanguage);
 
     private IQueueGrain Queue() => GrainFactory.GetGrain<IQueueGrain>(GridKeys.Of(tenant, S.Queue));
 

@@ -34,6 +34,9 @@ internal sealed class ConversationState
     [Id(12)] public long AppliedSeq { get; set; }
 
     [Id(13)] public EmailHeaders? LastEmail { get; set; }
+
+    /// <summary>The customer's language as last detected ("fr" or "en").</summary>
+    [Id(14)] public string? Language { get; set; }
 }
 
 /// <summary>Where replies go: the channel, address and integrator the customer last wrote from.</summary>

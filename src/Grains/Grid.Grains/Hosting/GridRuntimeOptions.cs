@@ -43,6 +43,21 @@ public sealed class ConversationOptions
 {
     /// <summary>After resolution, a new customer message reopens the conversation within this window; after it, the conversation closes.</summary>
     public TimeSpan ReopenWindow { get; set; } = TimeSpan.FromHours(24);
+
+    public AcknowledgementOptions Acknowledgement { get; set; } = new();
+
+    /// <summary>The language ("fr" or "en") assumed until a customer's words tell otherwise.</summary>
+    public string DefaultLanguage { get; set; } = "fr";
+}
+
+/// <summary>The message that acknowledges a new conversation's first message, per language.</summary>
+public sealed class AcknowledgementOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    public string English { get; set; } = "Thank you for your message. An advisor will reply as soon as possible.";
+
+    public string French { get; set; } = "Merci pour votre message. Un conseiller vous répondra dans les meilleurs délais.";
 }
 
 public sealed class OrleansEndpointOptions

@@ -62,7 +62,11 @@ public static class GridSiloExtensions
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstaller>();
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<GroupCommitWriter>(sp, layout.Journal));
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<JournalStore>(sp, layout.Journal));
+            services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
+
+            // The inbound pipeline, in order. Later: triage and the bot before routing.
             services.AddSingleton<IInboundStep, RouteToAgentStep>();
+            services.AddSingleton<IInboundStep, AcknowledgeStep>();
         });
         return silo;
     }
