@@ -1,0 +1,95 @@
+using Grid.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Grid.Tests.EndToEnd;
+
+using Attachment = Grid.Protos.V1.Attachment;
+using Channel = Grid.Protos.V1.Channel;
+using EmailHeaders = Grid.Protos.V1.EmailHeaders;
+using EntryKind = Grid.Protos.V1.EntryKind;
+using PostInboundRequest = Grid.Protos.V1.PostInboundRequest;
+
+/// <summary>Per-channel details through the real edges: email threading, attachments, metadata; declining an offer.</summary>
+[Collection(EmbeddedCollection.Name)]
+public sealed class ChannelTests(EmbeddedGridFixture fixture)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private EmbeddedGrid Grid => fixture.Grid;
+
+    [Fact]
+    public async Task Email_headers_attachments_and_metadata_are_kept_and_replies_thread()
+    {
+        await using var integrator = Grid.IntegratorOf("email");
+        await using var outbound = integrator.OpenOutbound();
+        await using var agent = await Grid.AgentAsync("erin", "email");
+        await agent.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
+
+        var request = new PostInboundRequest
+        {
+            Channel = Channel.Email,
+            Sender = "  Claire.Dupont@Example.FR ",
+            ExternalId = "mail-001",
+            Text = "Bonjour, vous trouverez ci-joint la facture contestée.",
+            Email = new EmailHeaders { Subject = "Facture F-2024-118", MessageId = "<abc@mail.example.fr>", References = { "<root@mail.example.fr>" } },
+            Attachments = { new Attachment { Uri = "https://files.example.fr/f-118.pdf", MediaType = "application/pdf", SizeBytes = 48213, FileName = "f-118.pdf" } },
+            Metadata = { ["mailbox"] = "support@grid.example" },
+        };
+        var posted = await integrator.PostAsync(request);
+
+        // The same person writing with different case and spaces is the same customer.
+        var again = await integrator.PostAsync(new PostInboundRequest { Channel = Channel.Email, Sender = "claire.dupont@example.fr", ExternalId = "mail-002", Text = "Relance" });
+        Assert.Equal(posted.CustomerId, again.CustomerId);
+
+        var stored = (await integrator.ListAllAsync(posted.ConversationId)).First(e => e.Kind == EntryKind.CustomerMessage);
+        Assert.Equal("Facture F-2024-118", stored.Email.Subject);
+        Assert.Equal("<abc@mail.example.fr>", stored.Email.MessageId);
+        Assert.Equal(["<root@mail.example.fr>"], stored.Email.References);
+        var attachment = Assert.Single(stored.Attachments);
+        Assert.Equal(("https://files.example.fr/f-118.pdf", "application/pdf", 48213L, "f-118.pdf"), (attachment.Uri, attachment.MediaType, attachment.SizeBytes, attachment.FileName));
+        Assert.Equal("support@grid.example", stored.Metadata["mailbox"]);
+
+        var offer = await agent.NextOfferAsync(Wait);
+        Assert.Equal(posted.ConversationId, offer.Conversation.ConversationId);
+        Assert.Equal("Email", offer.Conversation.Channel);
+        Assert.Contains(offer.History, e => e.Attachments.Any(a => a.Uri == "https://files.example.fr/f-118.pdf"));
+        await agent.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", posted.ConversationId);
+        await agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "e1", "Nous avons bien reçu la facture.");
+
+        var acknowledgement = await outbound.NextForAsync(posted.ConversationId, Wait, EntryKind.SystemMessage);
+        Assert.Equal("Re: Facture F-2024-118", acknowledgement.Email.Subject);
+        var reply = await outbound.NextForAsync(posted.ConversationId, Wait, EntryKind.AgentMessage);
+        Assert.Equal((Channel.Email, "claire.dupont@example.fr"), (reply.Channel, reply.To));
+        Assert.Equal("Re: Facture F-2024-118", reply.Email.Subject);
+        Assert.Equal("<abc@mail.example.fr>", reply.Email.InReplyTo);
+        Assert.Equal(["<root@mail.example.fr>", "<abc@mail.example.fr>"], reply.Email.References);
+        Assert.Equal(2, (await integrator.AckAsync(acknowledgement.OutboundId, reply.OutboundId)).Acknowledged);
+        await agent.Hub.InvokeAsync("Resolve", posted.ConversationId, null);
+    }
+
+    [Fact]
+    public async Task A_declined_offer_goes_to_another_agent()
+    {
+        await using var integrator = Grid.IntegratorOf("decline");
+        await using var first = await Grid.AgentAsync("fay", "decline");
+        await first.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
+        var posted = await integrator.PostSmsAsync(MessagePathTests.UniquePhone(), "d1", "I was charged twice");
+        var offer = await first.NextOfferAsync(Wait);
+        Assert.Equal(posted.ConversationId, offer.Conversation.ConversationId);
+
+        await using var second = await Grid.AgentAsync("gus", "decline");
+        await second.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
+        await first.Hub.InvokeAsync("Decline", posted.ConversationId);
+        var reoffer = await second.NextOfferAsync(Wait);
+        Assert.Equal(posted.ConversationId, reoffer.Conversation.ConversationId);
+
+        var late = await Assert.ThrowsAsync<HubException>(() => first.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", posted.ConversationId));
+        Assert.Contains("is not offered to you", late.Message);
+        var accepted = await second.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", posted.ConversationId);
+        Assert.Equal(("WithAgent", "gus"), (accepted.Status, accepted.AssignedAgent));
+        var history = await integrator.ListAllAsync(posted.ConversationId);
+        Assert.Contains(history, e => e.EventType == "status" && e.Reason == "declined" && e.Metadata["agent"] == "fay");
+        await second.Hub.InvokeAsync("Resolve", posted.ConversationId, null);
+    }
+}
