@@ -6,10 +6,12 @@ namespace Grid.LoadTests;
 public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenario, int Seconds, int[] Concurrency, int Depth, int Repeats)
 {
     public const string Usage = """
-        usage: Grid.LoadTests --grpc http://127.0.0.1:5081 --api-key KEY [--scenario ingest|depth|all]
+        usage: Grid.LoadTests --grpc http://127.0.0.1:5081 --api-key KEY [--scenario ingest|newcustomers|depth|all]
                               [--seconds 10] [--concurrency 1,16,64] [--depth 10000] [--repeats 3]
           ingest: integrators posting SMS from distinct customers, one run per concurrency level, repeated;
                   throughput and latency medians, as ratios to concurrency 1 measured in the same run.
+          newcustomers: the same with a new customer for every message (identity, customer and conversation
+                  state written for each: the grain-state storage under load).
           depth:  one conversation grown to --depth messages; append latency near message 10 against near
                   the last one, in the same run.
         load-tests/run.sh starts an embedded Grid in a temp directory and runs this driver against it.

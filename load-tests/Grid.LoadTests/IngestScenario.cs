@@ -12,7 +12,7 @@ namespace Grid.LoadTests;
 /// message when the previous one is acknowledged). Concurrency 1 is the baseline: one commit per message.
 /// Levels are interleaved within each repeat so that machine noise hits them alike; medians over repeats.
 /// </summary>
-public sealed class IngestScenario(DriverOptions options, Report report)
+public sealed class IngestScenario(DriverOptions options, Report report, bool freshSenders = false)
 {
     public async Task RunAsync()
     {
@@ -21,12 +21,12 @@ public sealed class IngestScenario(DriverOptions options, Report report)
         var headers = new Metadata { { "x-api-key", options.ApiKey } };
         var results = options.Concurrency.ToDictionary(c => c, _ => new List<(double Throughput, double P50, double P99)>());
 
-        await RunLevelAsync(client, headers, 4, TimeSpan.FromSeconds(2), "warmup");
+        await RunLevelAsync(client, headers, 4, TimeSpan.FromSeconds(2), "warmup", freshSenders);
         for (var repeat = 0; repeat < options.Repeats; repeat++)
         {
             foreach (var concurrency in options.Concurrency)
             {
-                results[concurrency].Add(await RunLevelAsync(client, headers, concurrency, TimeSpan.FromSeconds(options.Seconds), $"r{repeat}"));
+                results[concurrency].Add(await RunLevelAsync(client, headers, concurrency, TimeSpan.FromSeconds(options.Seconds), $"r{repeat}", freshSenders));
             }
         }
 
@@ -35,7 +35,7 @@ public sealed class IngestScenario(DriverOptions options, Report report)
         {
             var throughput = Median(runs.Select(r => r.Throughput));
             report.Add(
-                "ingest",
+                freshSenders ? "ingest, a new customer per message" : "ingest",
                 $"concurrency {concurrency}",
                 throughput.ToString("0", CultureInfo.InvariantCulture),
                 Report.Ms(Median(runs.Select(r => r.P50))),
@@ -45,7 +45,7 @@ public sealed class IngestScenario(DriverOptions options, Report report)
     }
 
     private static async Task<(double Throughput, double P50, double P99)> RunLevelAsync(
-        IngestService.IngestServiceClient client, Metadata headers, int concurrency, TimeSpan duration, string run)
+        IngestService.IngestServiceClient client, Metadata headers, int concurrency, TimeSpan duration, string run, bool freshSenders)
     {
         var histogram = new LongHistogram(TimeStamp.Minutes(1), 3);
         var stop = Stopwatch.StartNew();
@@ -53,13 +53,14 @@ public sealed class IngestScenario(DriverOptions options, Report report)
         var workers = Enumerable.Range(0, concurrency).Select(async worker =>
         {
             var sender = "+3399" + (worker + (concurrency * 1000)).ToString("D7", CultureInfo.InvariantCulture);
+            var senderPrefix = "+339" + Random.Shared.Next(10, 99).ToString(CultureInfo.InvariantCulture) + worker.ToString("D3", CultureInfo.InvariantCulture);
             var local = new LongHistogram(TimeStamp.Minutes(1), 3);
             var sent = 0;
             while (stop.Elapsed < duration)
             {
                 var started = Stopwatch.GetTimestamp();
                 await client.PostInboundAsync(
-                    new PostInboundRequest { Channel = Protos.V1.Channel.Sms, Sender = sender, ExternalId = $"{prefix}-{worker}-{sent}", Text = "Load test message" },
+                    new PostInboundRequest { Channel = Protos.V1.Channel.Sms, Sender = freshSenders ? senderPrefix + sent.ToString("D6", CultureInfo.InvariantCulture) : sender, ExternalId = $"{prefix}-{worker}-{sent}", Text = "Load test message" },
                     headers);
                 local.RecordValue(Stopwatch.GetTimestamp() - started);
                 sent++;

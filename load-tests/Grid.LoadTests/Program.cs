@@ -13,6 +13,11 @@ if (options.Scenario is "ingest" or "all")
     await new IngestScenario(options, report).RunAsync();
 }
 
+if (options.Scenario is "newcustomers" or "all")
+{
+    await new IngestScenario(options, report, freshSenders: true).RunAsync();
+}
+
 if (options.Scenario is "depth" or "all")
 {
     await new JournalDepthScenario(options, report).RunAsync();
