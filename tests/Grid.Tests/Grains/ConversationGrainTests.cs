@@ -109,6 +109,27 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Empty((await fixture.Grains.GetGrain<IQueueGrain>(GridKeys.Of(tenant, "default")).GetSnapshotAsync()).Waiting);
     }
 
+    [Fact]
+    public async Task The_waiting_list_survives_the_queue_grain_and_is_rebuilt_from_storage()
+    {
+        var ack = await Customer("cus_wait").ReceiveInboundAsync(Message("w1", "anyone there?"), AddressKind.Phone, "hw");
+        var queue = fixture.Grains.GetGrain<IQueueGrain>(GridKeys.Of(tenant, "default"));
+        Assert.Contains((await queue.GetSnapshotAsync()).Waiting, w => w.ConversationId == ack.ConversationId);
+
+        // Every idle activation goes, the queue's memory with it.
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var rebuilt = (await queue.GetSnapshotAsync()).Waiting;
+        Assert.Equal(ack.ConversationId, Assert.Single(rebuilt).ConversationId);
+
+        var observer = new RecordingObserver();
+        var dan = Agent("dan");
+        await dan.SubscribeAsync(fixture.Cluster.Client.CreateObjectReference<IAgentObserver>(observer));
+        await dan.SetPresenceAsync(AgentPresence.Available, "Dan");
+        Assert.Equal(ack.ConversationId, (await observer.NextAsync(AgentEventKind.Offer)).Event.ConversationId);
+        await Conversation(ack.ConversationId).AcceptAsync("dan");
+        Assert.Empty((await queue.GetSnapshotAsync()).Waiting);
+    }
+
     private InboundMessage Message(string externalId, string text) => new(
         tenant, "gw", Channel.Sms, "+33600000000", externalId, DateTimeOffset.UtcNow, text, null, [], new Dictionary<string, string>(),
         DateTimeOffset.UtcNow, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))));

@@ -138,6 +138,9 @@ internal sealed class AgentGrain : Grain, IAgentGrain
         if (observers.Count > 0)
         {
             lastObserverSeen = clock.GetUtcNow();
+
+            // Queues keep agents' free slots in memory only: reporting again restores them after a queue restarts.
+            await ReportAsync();
             return;
         }
 

@@ -81,7 +81,11 @@ internal sealed class ConversationGrain(
         };
         if (context.Escalation is { } escalation)
         {
-            rows.Add(Transition(customerId, ConversationStatus.Queued, escalation.Reason, ("queue", escalation.Queue)));
+            var waiting = new QueueEntry(conversationId, customerId, message.Channel, escalation.Priority, clock.GetUtcNow(), escalation.Reason);
+            rows.Add(Transition(customerId, ConversationStatus.Queued, escalation.Reason, ("queue", escalation.Queue)) with
+            {
+                Queue = new QueueChange(escalation.Queue, waiting),
+            });
         }
 
         var route = new ReplyRoute(message.Channel, message.SenderAddress, message.Integrator);
@@ -202,7 +206,7 @@ internal sealed class ConversationGrain(
                 $"Conversation {conversationId} is not offered to you (it is {S.Status}); accept only a current offer.");
         }
 
-        await AppendAsync([Transition(S.CustomerId, ConversationStatus.WithAgent, "accepted", ("agent", agentId))]);
+        await AppendAsync([Transition(S.CustomerId, ConversationStatus.WithAgent, "accepted", ("agent", agentId)) with { Queue = QueueChange.Remove }]);
         SetStatus(ConversationStatus.WithAgent, "accepted");
         S.AssignedAgent = agentId;
         S.OfferedAgent = null;

@@ -30,7 +30,7 @@ public static class GridSiloExtensions
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = layout.Orleans.OrleansInvariant;
-                o.ConnectionString = layout.Orleans.ConnectionString;
+                o.DataSource = layout.Orleans.OrleansDataSource;
             });
         }
         else
@@ -47,12 +47,12 @@ public static class GridSiloExtensions
         silo.AddAdoNetGrainStorage(StorageName, o =>
         {
             o.Invariant = layout.Orleans.OrleansInvariant;
-            o.ConnectionString = layout.Orleans.ConnectionString;
+            o.DataSource = layout.Orleans.OrleansDataSource;
         });
         silo.UseAdoNetReminderService(o =>
         {
             o.Invariant = layout.Orleans.OrleansInvariant;
-            o.ConnectionString = layout.Orleans.ConnectionString;
+            o.DataSource = layout.Orleans.OrleansDataSource;
         });
         silo.ConfigureServices(services =>
         {

@@ -1,195 +1,195 @@
 using Grid.Hosting;
+using Grid.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Grid.Routing;
 
 /// <summary>
-/// Waiting conversations (priority, then age) matched to agents with free slots. Offers are sent without
-/// awaiting the conversation, so this grain never waits on another grain. A timer expires offers; a reminder
-/// keeps the queue alive (and matching) while conversations wait, across restarts.
+/// Waiting conversations (priority, then age) matched to agents with free slots. The waiting list is durable in
+/// the grid_queue_entry table, written by each conversation in the transaction of its transition; this grain
+/// keeps it in memory, loads it on activation and re-reads it on a timer, so an enqueue call that was lost
+/// costs a delay, never a customer. Offers, skips and agents' free slots are transient: offers expire and
+/// agents report their slots again every half minute. Offers are sent without awaiting the conversation, so
+/// this grain never waits on another grain.
 /// </summary>
 internal sealed class QueueGrain(
-    [PersistentState("queue", "grid")] IPersistentState<QueueState> state,
+    JournalStore journal,
     IOptions<GridRuntimeOptions> options,
     TimeProvider clock,
-    ILogger<QueueGrain> logger) : Grain, IQueueGrain, IRemindable
+    ILogger<QueueGrain> logger) : Grain, IQueueGrain
 {
-    private const string SweepReminder = "queue-sweep";
+    private static readonly TimeSpan Reload = TimeSpan.FromSeconds(15);
 
+    private readonly Dictionary<string, QueueEntry> waiting = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingOffer> offers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> freeSlots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> skips = new(StringComparer.Ordinal);
     private string tenant = "";
     private string queueName = "";
 
-    private QueueState S => state.State;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (tenant, queueName) = GridKeys.Split(this.GetPrimaryKeyString());
+        await ReloadAsync(cancellationToken);
         this.RegisterGrainTimer(ExpireOffersAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+        this.RegisterGrainTimer(ReloadAsync, new GrainTimerCreationOptions(Reload, Reload));
+    }
+
+    public Task EnqueueAsync(QueueEntry entry)
+    {
+        if (waiting.TryAdd(entry.ConversationId, entry))
+        {
+            logger.LogInformation("Conversation {ConversationId} queued in {Queue}: {Reason}", entry.ConversationId, queueName, entry.Reason);
+            Match();
+        }
+
         return Task.CompletedTask;
     }
 
-    public async Task EnqueueAsync(QueueEntry entry)
+    public Task RemoveAsync(string conversationId)
     {
-        if (S.Waiting.Any(w => w.ConversationId == entry.ConversationId))
-        {
-            return;
-        }
-
-        S.Waiting.Add(entry);
-        await this.RegisterOrUpdateReminder(SweepReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        waiting.Remove(conversationId);
+        offers.Remove(conversationId);
+        skips.Remove(conversationId);
         Match();
-        await state.WriteOrDeactivateAsync(this);
-        logger.LogInformation("Conversation {ConversationId} queued in {Queue}: {Reason}", entry.ConversationId, queueName, entry.Reason);
+        return Task.CompletedTask;
     }
 
-    public async Task RemoveAsync(string conversationId)
+    public Task DeclinedAsync(string conversationId, string agentId)
     {
-        var removed = S.Waiting.RemoveAll(w => w.ConversationId == conversationId) > 0;
-        removed |= S.Offers.Remove(conversationId);
-        removed |= S.Skips.Remove(conversationId);
-        if (removed)
+        if (offers.TryGetValue(conversationId, out var offer) && offer.AgentId == agentId)
         {
-            Match();
-            await state.WriteOrDeactivateAsync(this);
-        }
-    }
-
-    public async Task DeclinedAsync(string conversationId, string agentId)
-    {
-        if (S.Offers.TryGetValue(conversationId, out var offer) && offer.AgentId == agentId)
-        {
-            S.Offers.Remove(conversationId);
+            offers.Remove(conversationId);
         }
 
         Skip(conversationId, agentId);
         Match();
-        await state.WriteOrDeactivateAsync(this);
+        return Task.CompletedTask;
     }
 
-    public async Task UpdateAgentAsync(string agentId, int freeSlots)
+    public Task UpdateAgentAsync(string agentId, int slots)
     {
-        if (S.FreeSlots.TryGetValue(agentId, out var known) && known == freeSlots)
+        var known = freeSlots.GetValueOrDefault(agentId);
+        if (slots <= 0)
         {
-            return;
-        }
-
-        if (freeSlots <= 0)
-        {
-            S.FreeSlots.Remove(agentId);
+            freeSlots.Remove(agentId);
         }
         else
         {
-            S.FreeSlots[agentId] = freeSlots;
+            freeSlots[agentId] = slots;
         }
 
-        Match();
-        await state.WriteOrDeactivateAsync(this);
+        if (slots > known)
+        {
+            Match();
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<QueueSnapshot> GetSnapshotAsync() => Task.FromResult(new QueueSnapshot(
         [.. Ordered()],
-        S.Offers.ToDictionary(o => o.Key, o => o.Value.AgentId),
-        new Dictionary<string, int>(S.FreeSlots)));
+        offers.ToDictionary(o => o.Key, o => o.Value.AgentId),
+        new Dictionary<string, int>(freeSlots)));
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    /// <summary>Makes the in-memory list match the table: adds what a lost call missed, drops what left.</summary>
+    private async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        if (reminderName != SweepReminder)
+        var stored = await journal.ReadQueueAsync(tenant, queueName);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in stored)
         {
-            return;
+            present.Add(entry.ConversationId);
+            waiting.TryAdd(entry.ConversationId, entry);
         }
 
-        if (S.Waiting.Count == 0)
+        foreach (var gone in waiting.Keys.Where(id => !present.Contains(id)).ToList())
         {
-            var reminder = await this.GetReminder(SweepReminder);
-            if (reminder is not null)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-
-            return;
+            waiting.Remove(gone);
+            offers.Remove(gone);
+            skips.Remove(gone);
         }
 
-        if (Match())
-        {
-            await state.WriteOrDeactivateAsync(this);
-        }
+        Match();
     }
 
-    private async Task ExpireOffersAsync(CancellationToken cancellationToken)
+    private Task ExpireOffersAsync(CancellationToken cancellationToken)
     {
-        if (S.Offers.Count == 0)
-        {
-            return;
-        }
-
         var now = clock.GetUtcNow();
-        var expired = S.Offers.Where(o => o.Value.Deadline <= now).ToList();
-        if (expired.Count == 0)
-        {
-            return;
-        }
-
+        var expired = offers.Where(o => o.Value.Deadline <= now).ToList();
         foreach (var (conversationId, offer) in expired)
         {
-            S.Offers.Remove(conversationId);
+            offers.Remove(conversationId);
             Skip(conversationId, offer.AgentId);
             Conversation(conversationId).OfferExpiredAsync(offer.AgentId, offer.OfferId).Forget(logger, "Expiring an offer");
         }
 
-        Match();
-        await state.WriteOrDeactivateAsync(this);
+        if (expired.Count > 0)
+        {
+            Match();
+        }
+
+        return Task.CompletedTask;
     }
 
-    /// <summary>Offers every waiting conversation it can; returns true when it made an offer.</summary>
-    private bool Match()
+    /// <summary>Offers every waiting conversation it can to the agent with the most free slots.</summary>
+    private void Match()
     {
+        if (freeSlots.Count == 0)
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow();
-        var offered = false;
+        var outstanding = offers.Values.GroupBy(o => o.AgentId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         foreach (var entry in Ordered())
         {
-            if (S.Offers.ContainsKey(entry.ConversationId))
+            if (offers.ContainsKey(entry.ConversationId))
             {
                 continue;
             }
 
-            var skips = S.Skips.GetValueOrDefault(entry.ConversationId);
-            var agent = S.FreeSlots
-                .Where(a => a.Value - OutstandingOffers(a.Key) > 0)
-                .Where(a => skips is null || !skips.TryGetValue(a.Key, out var until) || until <= now)
-                .OrderByDescending(a => a.Value - OutstandingOffers(a.Key))
-                .ThenBy(a => a.Key, StringComparer.Ordinal)
-                .Select(a => a.Key)
-                .FirstOrDefault();
+            var skipped = skips.GetValueOrDefault(entry.ConversationId);
+            string? agent = null;
+            var best = 0;
+            foreach (var (candidate, slots) in freeSlots)
+            {
+                var free = slots - outstanding.GetValueOrDefault(candidate);
+                var isSkipped = skipped is not null && skipped.TryGetValue(candidate, out var until) && until > now;
+                if (free > 0 && !isSkipped && (free > best || (free == best && string.CompareOrdinal(candidate, agent) < 0)))
+                {
+                    (agent, best) = (candidate, free);
+                }
+            }
+
             if (agent is null)
             {
                 continue;
             }
 
             var offer = new PendingOffer(agent, Guid.NewGuid().ToString("N"), now + options.Value.Routing.OfferTimeout);
-            S.Offers[entry.ConversationId] = offer;
-            offered = true;
+            offers[entry.ConversationId] = offer;
+            outstanding[agent] = outstanding.GetValueOrDefault(agent) + 1;
             Conversation(entry.ConversationId).OfferAsync(agent, offer.OfferId).Forget(logger, "Offering a conversation");
         }
-
-        return offered;
     }
-
-    private int OutstandingOffers(string agentId) => S.Offers.Values.Count(o => o.AgentId == agentId);
 
     private void Skip(string conversationId, string agentId)
     {
-        if (!S.Skips.TryGetValue(conversationId, out var skips))
+        if (!skips.TryGetValue(conversationId, out var skipped))
         {
-            S.Skips[conversationId] = skips = [];
+            skips[conversationId] = skipped = new(StringComparer.Ordinal);
         }
 
-        skips[agentId] = clock.GetUtcNow() + options.Value.Routing.DeclineCooldown;
+        skipped[agentId] = clock.GetUtcNow() + options.Value.Routing.DeclineCooldown;
     }
 
     private IEnumerable<QueueEntry> Ordered() =>
-        S.Waiting.OrderByDescending(w => w.Priority).ThenBy(w => w.EnqueuedAt);
+        waiting.Values.OrderByDescending(w => w.Priority).ThenBy(w => w.EnqueuedAt);
 
     private IConversationGrain Conversation(string conversationId) =>
         GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, conversationId));
+
+    private sealed record PendingOffer(string AgentId, string OfferId, DateTimeOffset Deadline);
 }

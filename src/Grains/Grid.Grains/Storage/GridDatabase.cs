@@ -29,6 +29,16 @@ public sealed class GridDatabase
 
     public string ConnectionString { get; }
 
+    /// <summary>
+    /// What Orleans' AdoNet providers connect with: on SQLite a gated data source (one connection at a time),
+    /// on PostgreSQL Npgsql's pooled data source.
+    /// </summary>
+    public DbDataSource OrleansDataSource => orleansDataSource ??= Dialect == StorageDialect.Sqlite
+        ? new GatedSqliteDataSource(ConnectionString, sqliteSynchronous)
+        : NpgsqlDataSource.Create(ConnectionString);
+
+    private DbDataSource? orleansDataSource;
+
     /// <summary>The ADO.NET invariant the Orleans providers expect for this dialect.</summary>
     public string OrleansInvariant => Dialect == StorageDialect.Sqlite ? "System.Data.SQLite" : "Npgsql";
 

@@ -11,7 +11,16 @@ public sealed record JournalAppend(
     string? IdempotencyKey = null,
     string? PayloadHash = null,
     string? OutboxIntegrator = null,
-    OutboundMessage? Outbound = null);
+    OutboundMessage? Outbound = null,
+    QueueChange? Queue = null);
+
+/// <summary>A change of a conversation's place in a queue, written with the row that carries it.</summary>
+/// <param name="Queue">The queue the conversation waits in.</param>
+/// <param name="Entry">The entry to add (an existing one keeps its age); null removes the conversation from any queue.</param>
+public sealed record QueueChange(string Queue, QueueEntry? Entry)
+{
+    public static QueueChange Remove { get; } = new("", null);
+}
 
 /// <summary>What happened to one appended row.</summary>
 public enum AppendStatus
@@ -103,6 +112,11 @@ public sealed class JournalStore(GridDatabase database, GroupCommitWriter writer
             if (id is not null and not DBNull)
             {
                 var cursor = row.Outbound is null ? 0 : await InsertOutboxAsync(connection, transaction, row);
+                if (row.Queue is { } change)
+                {
+                    await ChangeQueueAsync(connection, transaction, row.Tenant, entry.ConversationId, change);
+                }
+
                 return new AppendRowResult(AppendStatus.Appended, entry.ConversationId, entry.Seq, row.PayloadHash, cursor);
             }
         }
@@ -137,6 +151,57 @@ public sealed class JournalStore(GridDatabase database, GroupCommitWriter writer
         Add(insert, "body", JournalJson.Serialize(outbound));
         var id = await insert.ExecuteScalarAsync();
         return id is null or DBNull ? 0 : Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task ChangeQueueAsync(DbConnection connection, DbTransaction transaction, string tenant, string conversationId, QueueChange change)
+    {
+        if (change.Entry is not { } entry)
+        {
+            await using var delete = Command(connection, transaction, "DELETE FROM grid_queue_entry WHERE tenant = @tenant AND conversation_id = @conversation");
+            Add(delete, "tenant", tenant);
+            Add(delete, "conversation", conversationId);
+            await delete.ExecuteNonQueryAsync();
+            return;
+        }
+
+        // A conversation put back in the queue (declined, offer expired) keeps its original age.
+        await using var upsert = Command(connection, transaction, """
+            INSERT INTO grid_queue_entry (tenant, conversation_id, queue, customer_id, channel, priority, enqueued_ms, reason)
+            VALUES (@tenant, @conversation, @queue, @customer, @channel, @priority, @enqueued, @reason)
+            ON CONFLICT (tenant, conversation_id) DO UPDATE SET queue = excluded.queue, priority = excluded.priority, reason = excluded.reason
+            """);
+        Add(upsert, "tenant", tenant);
+        Add(upsert, "conversation", conversationId);
+        Add(upsert, "queue", change.Queue);
+        Add(upsert, "customer", entry.CustomerId);
+        Add(upsert, "channel", (int)entry.Channel);
+        Add(upsert, "priority", entry.Priority);
+        Add(upsert, "enqueued", entry.EnqueuedAt.ToUnixTimeMilliseconds());
+        Add(upsert, "reason", entry.Reason);
+        await upsert.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The conversations waiting in a queue.</summary>
+    public async Task<IReadOnlyList<QueueEntry>> ReadQueueAsync(string tenant, string queue)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var select = Command(connection, null, """
+            SELECT conversation_id, customer_id, channel, priority, enqueued_ms, reason FROM grid_queue_entry
+            WHERE tenant = @tenant AND queue = @queue
+            ORDER BY priority DESC, enqueued_ms
+            """);
+        Add(select, "tenant", tenant);
+        Add(select, "queue", queue);
+        var entries = new List<QueueEntry>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            entries.Add(new QueueEntry(
+                reader.GetString(0), reader.GetString(1), (Channel)reader.GetInt32(2), reader.GetInt32(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), reader.GetString(5)));
+        }
+
+        return entries;
     }
 
     /// <summary>The row holding an idempotency key, if any.</summary>

@@ -39,3 +39,20 @@ CREATE TABLE IF NOT EXISTS grid_outbox (
 CREATE UNIQUE INDEX IF NOT EXISTS ux_grid_outbox_id ON grid_outbox (tenant, outbound_id);
 -- GO
 CREATE INDEX IF NOT EXISTS ix_grid_outbox_pending ON grid_outbox (tenant, integrator, id) WHERE acked_ms IS NULL;
+-- GO
+-- Conversations waiting for an agent, written in the same transaction as their transition to Queued and
+-- deleted with the transition out of the queue. Queue grains load it on activation and re-read it on a
+-- timer, so they keep no state of their own and never rewrite a growing blob.
+CREATE TABLE IF NOT EXISTS grid_queue_entry (
+    tenant          TEXT    NOT NULL,
+    conversation_id TEXT    NOT NULL,
+    queue           TEXT    NOT NULL,
+    customer_id     TEXT    NOT NULL,
+    channel         INTEGER NOT NULL,
+    priority        INTEGER NOT NULL,
+    enqueued_ms     BIGINT  NOT NULL,
+    reason          TEXT    NOT NULL,
+    PRIMARY KEY (tenant, conversation_id)
+);
+-- GO
+CREATE INDEX IF NOT EXISTS ix_grid_queue_entry ON grid_queue_entry (tenant, queue, priority, enqueued_ms);
