@@ -74,7 +74,8 @@ public sealed class ChannelTests(EmbeddedGridFixture fixture)
         await using var integrator = Grid.IntegratorOf("decline");
         await using var first = await Grid.AgentAsync("fay", "decline");
         await first.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
-        var posted = await integrator.PostSmsAsync(MessagePathTests.UniquePhone(), "d1", "I was charged twice");
+        var sender = MessagePathTests.UniquePhone();
+        var posted = await integrator.PostSmsAsync(sender, "d1", "I was charged twice");
         var offer = await first.NextOfferAsync(Wait);
         Assert.Equal(posted.ConversationId, offer.Conversation.ConversationId);
 
@@ -91,5 +92,12 @@ public sealed class ChannelTests(EmbeddedGridFixture fixture)
         var history = await integrator.ListAllAsync(posted.ConversationId);
         Assert.Contains(history, e => e.EventType == "status" && e.Reason == "declined" && e.Metadata["agent"] == "fay");
         await second.Hub.InvokeAsync("Resolve", posted.ConversationId, null);
+
+        // Within the reopen window, the customer's next message reopens the same conversation.
+        var again = await integrator.PostSmsAsync(sender, "d2", "Still charged twice");
+        Assert.Equal(posted.ConversationId, again.ConversationId);
+        var requeued = (await integrator.ListAllAsync(posted.ConversationId)).Where(e => e.EventType == "status" && e.Metadata["status"] == "Queued").ToList();
+        Assert.Equal(["no-bot-answer", "declined", "reopened-by-customer"], requeued.Select(e => e.Reason));
+        Assert.Contains((await integrator.GetConversationAsync(posted.ConversationId)).Status, new[] { Protos.V1.ConversationStatus.Queued, Protos.V1.ConversationStatus.Offered });
     }
 }

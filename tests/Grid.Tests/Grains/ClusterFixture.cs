@@ -21,6 +21,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             ["Grid:DataDir"] = DataDir,
             ["Grid:Routing:OfferTimeout"] = "00:00:03",
+            ["Grid:Conversations:ReopenWindow"] = "00:00:02",
         }));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();

@@ -130,6 +130,34 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Empty((await queue.GetSnapshotAsync()).Waiting);
     }
 
+    [Fact]
+    public async Task A_reminder_closes_a_resolved_conversation_after_the_reopen_window_and_the_next_message_opens_a_new_one()
+    {
+        var customer = Customer("cus_close");
+        var ack = await customer.ReceiveInboundAsync(Message("z1", "my meter is broken"), AddressKind.Phone, "hz");
+        var observer = new RecordingObserver();
+        var eve = Agent("eve");
+        await eve.SubscribeAsync(fixture.Cluster.Client.CreateObjectReference<IAgentObserver>(observer));
+        await eve.SetPresenceAsync(AgentPresence.Available, "Eve");
+        await observer.NextAsync(AgentEventKind.Offer);
+        await Conversation(ack.ConversationId).AcceptAsync("eve");
+        await Conversation(ack.ConversationId).ResolveAsync("eve", "meter replaced");
+
+        // The reopen window is 2 s in this cluster: the reminder (due after the window) closes the conversation
+        // even though nobody calls it.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await Conversation(ack.ConversationId).GetAsync()).Status != ConversationStatus.Closed && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
+
+        var closed = await Conversation(ack.ConversationId).GetAsync();
+        Assert.Equal((ConversationStatus.Closed, "reopen-window-elapsed"), (closed.Status, closed.StatusReason));
+        var next = await customer.ReceiveInboundAsync(Message("z2", "it broke again"), AddressKind.Phone, "hz");
+        Assert.NotEqual(ack.ConversationId, next.ConversationId);
+        Assert.Equal(2, (await customer.GetAsync())!.ConversationIds.Count);
+    }
+
     private InboundMessage Message(string externalId, string text) => new(
         tenant, "gw", Channel.Sms, "+33600000000", externalId, DateTimeOffset.UtcNow, text, null, [], new Dictionary<string, string>(),
         DateTimeOffset.UtcNow, Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))));
