@@ -10,9 +10,6 @@ using Attachment = Grid.Protos.V1.Attachment;
 using Channel = Grid.Protos.V1.Channel;
 using ConversationStatus = Grid.Protos.V1.ConversationStatus;
 using EmailHeaders = Grid.Protos.V1.EmailHeaders;
-using EntryKind = Grid.Protos.V1.EntryKind;
-using OutboundMessage = Grid.Protos.V1.OutboundMessage;
-using ChannelEventType = Grid.Protos.V1.ChannelEventType;
 
 /// <summary>Bad input gets the right status and a message saying what to fix; nothing is stored.</summary>
 [Collection(EmbeddedCollection.Name)]

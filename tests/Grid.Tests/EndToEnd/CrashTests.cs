@@ -3,13 +3,8 @@ using Grid.Tests.Infrastructure;
 
 namespace Grid.Tests.EndToEnd;
 
-using Attachment = Grid.Protos.V1.Attachment;
-using Channel = Grid.Protos.V1.Channel;
 using ConversationStatus = Grid.Protos.V1.ConversationStatus;
-using EmailHeaders = Grid.Protos.V1.EmailHeaders;
 using EntryKind = Grid.Protos.V1.EntryKind;
-using OutboundMessage = Grid.Protos.V1.OutboundMessage;
-using ChannelEventType = Grid.Protos.V1.ChannelEventType;
 
 /// <summary>SIGKILL the embedded host and restart it on the same data directory: nothing acknowledged is lost.</summary>
 public sealed class CrashTests
@@ -70,6 +65,14 @@ public sealed class CrashTests
 
             var customerTexts = entries.Where(e => e.Kind == Protos.V1.EntryKind.CustomerMessage).Select(e => e.Text).ToList();
             Assert.Equal(group.OrderBy(a => a.Ack.Seq).Select(a => a.Text), customerTexts);
+        }
+
+        // States survive too: the accepted conversation is still with its agent, the others still wait.
+        var withAgent = await after.GetConversationAsync(conversationWithReply);
+        Assert.Equal((ConversationStatus.WithAgent, "dora"), (withAgent.Status, withAgent.AssignedAgent));
+        foreach (var other in acked.Select(a => a.Ack.ConversationId).Distinct().Where(c => c != conversationWithReply))
+        {
+            Assert.Contains((await after.GetConversationAsync(other)).Status, new[] { ConversationStatus.Queued, ConversationStatus.Offered });
         }
 
         // The unacknowledged reply is delivered after the restart, and numbering continues without a gap.

@@ -4,12 +4,9 @@ using Grid.Tests.Infrastructure;
 
 namespace Grid.Tests.EndToEnd;
 
-using Attachment = Grid.Protos.V1.Attachment;
 using Channel = Grid.Protos.V1.Channel;
 using ConversationStatus = Grid.Protos.V1.ConversationStatus;
-using EmailHeaders = Grid.Protos.V1.EmailHeaders;
 using EntryKind = Grid.Protos.V1.EntryKind;
-using OutboundMessage = Grid.Protos.V1.OutboundMessage;
 using ChannelEventType = Grid.Protos.V1.ChannelEventType;
 
 /// <summary>One message's whole path through the embedded host, over real gRPC and SignalR clients on loopback.</summary>
