@@ -79,9 +79,10 @@ internal sealed class ConversationGrain(
         {
             new(tenant, customerId, entry, InboundKeys.Source(message.Integrator), message.ExternalId, message.PayloadHash),
         };
+        QueueEntry? waiting = null;
         if (context.Escalation is { } escalation)
         {
-            var waiting = new QueueEntry(conversationId, customerId, message.Channel, escalation.Priority, clock.GetUtcNow(), escalation.Reason);
+            waiting = new QueueEntry(conversationId, customerId, message.Channel, escalation.Priority, clock.GetUtcNow(), escalation.Reason);
             rows.Add(Transition(customerId, ConversationStatus.Queued, escalation.Reason, ("queue", escalation.Queue)) with
             {
                 Queue = new QueueChange(escalation.Queue, waiting),
@@ -135,9 +136,10 @@ internal sealed class ConversationGrain(
         }
 
         await NotifyOutboxAsync(rows, results);
-        if (context.Escalation is { } enqueue)
+        if (waiting is not null)
         {
-            await Queue().EnqueueAsync(new QueueEntry(conversationId, customerId, message.Channel, enqueue.Priority, clock.GetUtcNow(), enqueue.Reason));
+            // The row is already durable; this call only spares the queue its next re-read of the table.
+            await Queue().EnqueueAsync(waiting);
         }
 
         if (S.Status == ConversationStatus.WithAgent && S.AssignedAgent is { } agent)
