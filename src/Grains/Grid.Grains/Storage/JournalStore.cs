@@ -244,65 +244,45 @@ public sealed class JournalStore(GridDatabase database, GroupCommitWriter writer
     /// <summary>Entries of a conversation after a sequence number, in order.</summary>
     public async Task<MessagePage> ReadAsync(string tenant, string conversationId, long afterSeq, int limit)
     {
-        await using var connection = await database.OpenAsync();
-        await using var select = Command(connection, null, """
-            SELECT seq, body FROM grid_journal
-            WHERE tenant = @tenant AND conversation_id = @conversation AND seq > @after
-            ORDER BY seq
-            LIMIT @limit
-            """);
-        Add(select, "tenant", tenant);
-        Add(select, "conversation", conversationId);
-        Add(select, "after", afterSeq);
-        Add(select, "limit", limit + 1);
-        var entries = new List<JournalEntry>(Math.Min(limit, 256));
-        var hasMore = false;
-        await using var reader = await select.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            if (entries.Count == limit)
-            {
-                hasMore = true;
-                break;
-            }
-
-            entries.Add(JournalJson.Deserialize<JournalEntry>(reader.GetString(1)));
-        }
-
-        return new MessagePage(entries, entries.Count > 0 ? entries[^1].Seq : afterSeq, hasMore);
+        var (entries, last, hasMore) = await ReadPageAsync(
+            "SELECT seq, body FROM grid_journal WHERE tenant = @tenant AND conversation_id = @owner AND seq > @after ORDER BY seq LIMIT @limit",
+            tenant, conversationId, afterSeq, limit);
+        return new MessagePage(entries, last, hasMore);
     }
 
     /// <summary>A customer's entries across conversations, in storage order, after a cursor.</summary>
     public async Task<TimelinePage> ReadTimelineAsync(string tenant, string customerId, long afterCursor, int limit)
     {
+        var (entries, last, hasMore) = await ReadPageAsync(
+            "SELECT id, body FROM grid_journal WHERE tenant = @tenant AND customer_id = @owner AND id > @after ORDER BY id LIMIT @limit",
+            tenant, customerId, afterCursor, limit);
+        return new TimelinePage(entries, last, hasMore);
+    }
+
+    /// <summary>One page of (key, body) rows: the entries, the last key read (the next cursor) and whether more follow.</summary>
+    private async Task<(List<JournalEntry> Entries, long Last, bool HasMore)> ReadPageAsync(string sql, string tenant, string owner, long after, int limit)
+    {
         await using var connection = await database.OpenAsync();
-        await using var select = Command(connection, null, """
-            SELECT id, body FROM grid_journal
-            WHERE tenant = @tenant AND customer_id = @customer AND id > @after
-            ORDER BY id
-            LIMIT @limit
-            """);
+        await using var select = Command(connection, null, sql);
         Add(select, "tenant", tenant);
-        Add(select, "customer", customerId);
-        Add(select, "after", afterCursor);
+        Add(select, "owner", owner);
+        Add(select, "after", after);
         Add(select, "limit", limit + 1);
-        var entries = new List<JournalEntry>();
-        var cursor = afterCursor;
-        var hasMore = false;
+        var entries = new List<JournalEntry>(Math.Min(limit, 256));
+        var last = after;
         await using var reader = await select.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
             if (entries.Count == limit)
             {
-                hasMore = true;
-                break;
+                return (entries, last, true);
             }
 
-            cursor = reader.GetInt64(0);
+            last = reader.GetInt64(0);
             entries.Add(JournalJson.Deserialize<JournalEntry>(reader.GetString(1)));
         }
 
-        return new TimelinePage(entries, cursor, hasMore);
+        return (entries, last, false);
     }
 
     /// <summary>Unacknowledged outbound messages of an integrator after a cursor, oldest first.</summary>
