@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using System.Threading.Channels;
 
 namespace Grid.Tests.Grains;
@@ -156,6 +157,41 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var next = await customer.ReceiveInboundAsync(Message("z2", "it broke again"), AddressKind.Phone, "hz");
         Assert.NotEqual(ack.ConversationId, next.ConversationId);
         Assert.Equal(2, (await customer.GetAsync())!.ConversationIds.Count);
+    }
+
+    [Fact]
+    public async Task A_conversation_whose_state_write_was_lost_is_rebuilt_from_its_journal()
+    {
+        // What a crash between the journal commit and the grain-state write leaves: journal rows, no state.
+        var silo = Assert.IsType<Orleans.TestingHost.InProcessSiloHandle>(fixture.Cluster.Primary);
+        var journal = silo.SiloHost.Services.GetRequiredService<Grid.Storage.JournalStore>();
+        var conversationId = "cnv_" + Guid.NewGuid().ToString("N");
+        var now = DateTimeOffset.UtcNow;
+        var message = new JournalEntry(conversationId, 1, EntryKind.CustomerMessage, now, Channel.WhatsApp, "customer:cus_lost", "hello?", null, null, "l1",
+            null, [], new Dictionary<string, string>(), new ReplyAddress("+33611112222", "wa-gw"));
+        var queued = new JournalEntry(conversationId, 2, EntryKind.Event, now, Channel.WhatsApp, "system", null, "status", "no-bot-answer", null,
+            null, [], new Dictionary<string, string> { ["status"] = "Queued", ["queue"] = "default" });
+        var results = await journal.AppendAsync(
+        [
+            new Grid.Storage.JournalAppend(tenant, "cus_lost", message, "in:wa-gw", "l1", "h"),
+            new Grid.Storage.JournalAppend(tenant, "cus_lost", queued, Queue: new Grid.Storage.QueueChange("default",
+                new QueueEntry(conversationId, "cus_lost", Channel.WhatsApp, 0, now, "no-bot-answer"))),
+        ]);
+        Assert.All(results, r => Assert.Equal(Grid.Storage.AppendStatus.Appended, r.Status));
+
+        var view = await Conversation(conversationId).GetAsync();
+        Assert.Equal((ConversationStatus.Queued, "cus_lost", Channel.WhatsApp, 2L), (view.Status, view.CustomerId, view.CurrentChannel, view.LastSeq));
+
+        var observer = new RecordingObserver();
+        var fox = Agent("fox");
+        await fox.SubscribeAsync(fixture.Cluster.Client.CreateObjectReference<IAgentObserver>(observer));
+        await fox.SetPresenceAsync(AgentPresence.Available, "Fox");
+        Assert.Equal(conversationId, (await observer.NextAsync(AgentEventKind.Offer)).Event.ConversationId);
+        await Conversation(conversationId).AcceptAsync("fox");
+        var seq = await Conversation(conversationId).ReplyAsync("fox", "f1", "Bonjour !");
+        Assert.Equal(view.LastSeq + 3, seq); // offered, accepted, then the reply: no gap after the replayed entries
+        var sent = await fixture.Grains.GetGrain<IOutboxGrain>(GridKeys.Outbox(tenant, "wa-gw")).GetPendingAsync(0, 10);
+        Assert.Equal(("+33611112222", Channel.WhatsApp, seq), (Assert.Single(sent).ToAddress, sent[0].Channel, sent[0].Seq));
     }
 
     private InboundMessage Message(string externalId, string text) => new(

@@ -18,4 +18,11 @@ public sealed record JournalEntry(
     [property: Id(9)] string? ExternalId,
     [property: Id(10)] EmailHeaders? Email,
     [property: Id(11)] IReadOnlyList<Attachment> Attachments,
-    [property: Id(12)] IReadOnlyDictionary<string, string> Metadata);
+    [property: Id(12)] IReadOnlyDictionary<string, string> Metadata,
+    [property: Id(13)] ReplyAddress? From = null);
+
+/// <summary>Where a customer message came from (address and integrator): where replies go. Stored, not shown to clients.</summary>
+[GenerateSerializer, Immutable, Alias("grid.ReplyAddress")]
+public sealed record ReplyAddress(
+    [property: Id(0)] string Address,
+    [property: Id(1)] string Integrator);

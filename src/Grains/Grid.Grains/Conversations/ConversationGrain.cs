@@ -74,7 +74,8 @@ internal sealed class ConversationGrain(
 
         var entry = new JournalEntry(
             conversationId, 0, EntryKind.CustomerMessage, message.ReceivedAt, message.Channel, "customer:" + customerId,
-            message.Text, null, null, message.ExternalId, message.Email, message.Attachments, message.Metadata);
+            message.Text, null, null, message.ExternalId, message.Email, message.Attachments, message.Metadata,
+            new ReplyAddress(message.SenderAddress, message.Integrator));
         var rows = new List<JournalAppend>
         {
             new(tenant, customerId, entry, InboundKeys.Source(message.Integrator), message.ExternalId, message.PayloadHash),
@@ -473,6 +474,16 @@ internal sealed class ConversationGrain(
                 {
                     S.CustomerId = entry.Author["customer:".Length..];
                     S.CurrentChannel = entry.Channel;
+                    if (entry.From is { } from)
+                    {
+                        S.ReplyTo = new ReplyRoute(entry.Channel, from.Address, from.Integrator);
+                    }
+
+                    S.LastEmail = entry.Email ?? S.LastEmail;
+                    if (S.OpenedAt == default)
+                    {
+                        S.OpenedAt = entry.At;
+                    }
                 }
 
                 if (entry.EventType == StatusEvent && Enum.TryParse<ConversationStatus>(entry.Metadata.GetValueOrDefault("status"), out var status))
