@@ -26,6 +26,7 @@ public sealed class DevCredentials
 
     public static DevCredentials LoadOrCreate(string dataDir)
     {
+        Directory.CreateDirectory(dataDir);
         var path = Path.Combine(dataDir, FileName);
         if (File.Exists(path))
         {
