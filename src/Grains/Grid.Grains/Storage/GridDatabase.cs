@@ -11,6 +11,7 @@ namespace Grid.Storage;
 public sealed class GridDatabase
 {
     private readonly string sqliteSynchronous;
+    private readonly Lazy<DbDataSource> orleansDataSource;
 
     public GridDatabase(StorageDialect dialect, string connectionString, string sqliteSynchronous = "NORMAL")
     {
@@ -23,6 +24,11 @@ public sealed class GridDatabase
             "EXTRA" => "EXTRA",
             var other => throw new ArgumentException($"SQLite synchronous mode '{other}' is not one of NORMAL, FULL, EXTRA."),
         };
+
+        // One data source per database, shared by the storage, reminder and clustering providers (one gate on SQLite).
+        orleansDataSource = new Lazy<DbDataSource>(() => dialect == StorageDialect.Sqlite
+            ? new GatedSqliteDataSource(connectionString, this.sqliteSynchronous)
+            : NpgsqlDataSource.Create(connectionString));
     }
 
     public StorageDialect Dialect { get; }
@@ -33,11 +39,7 @@ public sealed class GridDatabase
     /// What Orleans' AdoNet providers connect with: on SQLite a gated data source (one connection at a time),
     /// on PostgreSQL Npgsql's pooled data source.
     /// </summary>
-    public DbDataSource OrleansDataSource => orleansDataSource ??= Dialect == StorageDialect.Sqlite
-        ? new GatedSqliteDataSource(ConnectionString, sqliteSynchronous)
-        : NpgsqlDataSource.Create(ConnectionString);
-
-    private DbDataSource? orleansDataSource;
+    public DbDataSource OrleansDataSource => orleansDataSource.Value;
 
     /// <summary>The ADO.NET invariant the Orleans providers expect for this dialect.</summary>
     public string OrleansInvariant => Dialect == StorageDialect.Sqlite ? "System.Data.SQLite" : "Npgsql";
