@@ -18,6 +18,14 @@ public sealed class EdgeOptions
     public IdentityOptions Identity { get; set; } = new();
 
     public LimitOptions Limits { get; set; } = new();
+
+    public OutboundOptions Outbound { get; set; } = new();
+}
+
+public sealed class OutboundOptions
+{
+    /// <summary>A message sent on a stream and not acknowledged for this long is sent again on that stream.</summary>
+    public TimeSpan RedeliverAfter { get; set; } = TimeSpan.FromSeconds(60);
 }
 
 public sealed class HttpEndpoint

@@ -132,6 +132,21 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
     }
 
     [Fact]
+    public async Task A_message_left_unacknowledged_is_sent_again_on_the_same_stream()
+    {
+        await using var integrator = Grid.IntegratorOf("resend");
+        await using var stream = integrator.OpenOutbound();
+        var posted = await integrator.PostSmsAsync(UniquePhone(), "rs1", "Hello, I need a copy of my invoice");
+        var first = await stream.NextForAsync(posted.ConversationId, Wait);
+        var again = await stream.NextForAsync(posted.ConversationId, Wait);
+        Assert.Equal(first.OutboundId, again.OutboundId);
+        Assert.Equal(1, (await integrator.AckAsync(again.OutboundId)).Acknowledged);
+
+        // Acknowledged: it does not come again (3 s re-delivery delay, 5 s poll).
+        Assert.True(await stream.StaysQuietAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Fact]
     public async Task A_retry_returns_the_first_answer_and_stores_nothing()
     {
         var sender = UniquePhone();

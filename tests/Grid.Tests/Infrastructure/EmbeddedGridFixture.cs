@@ -5,7 +5,8 @@ public sealed class EmbeddedGridFixture : IAsyncLifetime
 {
     public EmbeddedGrid Grid { get; } = new();
 
-    public Task InitializeAsync() => Grid.StartAsync();
+    // A short re-delivery delay so that a test can watch an unacknowledged message come again.
+    public Task InitializeAsync() => Grid.StartAsync(new Dictionary<string, string> { ["Grid__Outbound__RedeliverAfter"] = "00:00:03" });
 
     public async Task DisposeAsync() => await Grid.DisposeAsync();
 }
