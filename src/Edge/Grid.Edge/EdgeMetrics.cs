@@ -5,6 +5,17 @@ namespace Grid.Edge;
 /// <summary>The edge's Prometheus metrics.</summary>
 public static class EdgeMetrics
 {
+    /// <summary>Publishes the edge's series at zero from the start.</summary>
+    public static void Initialize()
+    {
+        foreach (var channel in Enum.GetValues<Channel>().Where(c => c != Channel.Unspecified))
+        {
+            IngestLatency.WithLabels(channel.ToString().ToLowerInvariant());
+        }
+
+        InboundRejected.WithLabels("invalid");
+    }
+
     public static readonly Histogram IngestLatency = Metrics.CreateHistogram(
         "grid_ingest_latency_seconds", "From an inbound message's arrival at the edge to its acknowledgement (durably appended).",
         new HistogramConfiguration { LabelNames = ["channel"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 14) });

@@ -95,6 +95,7 @@ public static class GridEdgeExtensions
     /// <summary>Maps the edge's endpoints.</summary>
     public static WebApplication MapGridEdge(this WebApplication app)
     {
+        EdgeMetrics.Initialize();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<IngestGrpcService>();

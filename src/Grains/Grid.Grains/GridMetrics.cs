@@ -43,6 +43,31 @@ public static class GridMetrics
         "grid_journal_batch_size", "Work items per group commit of the journal writer.",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 10) });
 
+    /// <summary>Publishes every series at zero from the start, so dashboards and alerts see them before the first event.</summary>
+    public static void Initialize()
+    {
+        foreach (var channel in Enum.GetValues<Channel>().Where(c => c != Channel.Unspecified))
+        {
+            InboundMessages.WithLabels(Label(channel), "appended");
+            InboundMessages.WithLabels(Label(channel), "duplicate");
+        }
+
+        foreach (var status in Enum.GetValues<ConversationStatus>())
+        {
+            Conversations.WithLabels(Label(status));
+        }
+
+        foreach (var presence in Enum.GetValues<AgentPresence>())
+        {
+            Agents.WithLabels(presence.ToString().ToLowerInvariant());
+        }
+
+        foreach (var outcome in new[] { "made", "accepted", "declined", "expired" })
+        {
+            Offers.WithLabels(outcome);
+        }
+    }
+
     public static string Label(ConversationStatus status) => status.ToString().ToLowerInvariant();
 
     public static string Label(Channel channel) => channel.ToString().ToLowerInvariant();

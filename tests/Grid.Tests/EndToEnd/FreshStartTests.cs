@@ -30,6 +30,16 @@ public sealed class FreshStartTests
             await using var host = GridProcess.Start("fresh", RepoPaths.SiloDll, environment);
             await host.WaitReadyAsync(httpPort, TimeSpan.FromSeconds(60));
 
+            // Before any traffic, every series is published at zero for dashboards and alerts.
+            using (var http = new HttpClient())
+            {
+                var metrics = await http.GetStringAsync($"http://127.0.0.1:{httpPort}/metrics");
+                Assert.Contains("grid_offers_total{outcome=\"accepted\"} 0", metrics);
+                Assert.Contains("grid_agents{presence=\"available\"} 0", metrics);
+                Assert.Contains("grid_inbound_messages_total{channel=\"whatsapp\",outcome=\"appended\"} 0", metrics);
+                Assert.Contains("grid_ingest_latency_seconds_count{channel=\"email\"} 0", metrics);
+            }
+
             var credentialsPath = Path.Combine(dataDir, "dev-credentials.json");
             if (!OperatingSystem.IsWindows())
             {

@@ -44,6 +44,7 @@ public static class GridSiloExtensions
     /// <summary>The storage and services part of <see cref="UseGrid"/>, also used by the test cluster.</summary>
     public static ISiloBuilder UseGridStorage(this ISiloBuilder silo, GridStorageLayout layout, IConfiguration configuration)
     {
+        GridMetrics.Initialize();
         silo.AddAdoNetGrainStorage(StorageName, o =>
         {
             o.Invariant = layout.Orleans.OrleansInvariant;
