@@ -31,6 +31,7 @@ public sealed class ChannelTests(EmbeddedGridFixture fixture)
             Channel = Channel.Email,
             Sender = "  Claire.Dupont@Example.FR ",
             ExternalId = "mail-001",
+            SentAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(new DateTimeOffset(2026, 11, 24, 22, 15, 0, TimeSpan.Zero)),
             Text = "Bonjour, vous trouverez ci-joint la facture contestée.",
             Email = new EmailHeaders { Subject = "Facture F-2024-118", MessageId = "<abc@mail.example.fr>", References = { "<root@mail.example.fr>" } },
             Attachments = { new Attachment { Uri = "https://files.example.fr/f-118.pdf", MediaType = "application/pdf", SizeBytes = 48213, FileName = "f-118.pdf" } },
@@ -49,6 +50,8 @@ public sealed class ChannelTests(EmbeddedGridFixture fixture)
         var attachment = Assert.Single(stored.Attachments);
         Assert.Equal(("https://files.example.fr/f-118.pdf", "application/pdf", 48213L, "f-118.pdf"), (attachment.Uri, attachment.MediaType, attachment.SizeBytes, attachment.FileName));
         Assert.Equal("support@grid.example", stored.Metadata["mailbox"]);
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 22, 15, 0, TimeSpan.Zero), stored.SentAt.ToDateTimeOffset());
+        Assert.True(stored.At.ToDateTimeOffset() > stored.SentAt.ToDateTimeOffset());
 
         var offer = await agent.NextOfferAsync(Wait);
         Assert.Equal(posted.ConversationId, offer.Conversation.ConversationId);

@@ -94,6 +94,7 @@ internal static class ProtoMap
             Reason = entry.Reason ?? "",
             ExternalId = entry.ExternalId ?? "",
             Email = ToProto(entry.Email),
+            SentAt = entry.SentAt is { } sentAt ? Timestamp.FromDateTimeOffset(sentAt) : null,
         };
         proto.Attachments.AddRange(entry.Attachments.Select(a => new P.Attachment
         {

@@ -75,7 +75,7 @@ internal sealed class ConversationGrain(
         var entry = new JournalEntry(
             conversationId, 0, EntryKind.CustomerMessage, message.ReceivedAt, message.Channel, "customer:" + customerId,
             message.Text, null, null, message.ExternalId, message.Email, message.Attachments, message.Metadata,
-            new ReplyAddress(message.SenderAddress, message.Integrator));
+            new ReplyAddress(message.SenderAddress, message.Integrator), message.SentAt);
         var rows = new List<JournalAppend>
         {
             new(tenant, customerId, entry, InboundKeys.Source(message.Integrator), message.ExternalId, message.PayloadHash),
