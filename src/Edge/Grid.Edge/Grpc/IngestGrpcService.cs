@@ -41,7 +41,7 @@ public sealed class IngestGrpcService(IGrainFactory grains, AddressHasher hasher
         }
 
         var at = request.At?.ToDateTimeOffset() ?? clock.GetUtcNow();
-        if (type is ChannelEventType.Sent or ChannelEventType.Delivered or ChannelEventType.Read or ChannelEventType.Failed)
+        if (type.IsReceipt())
         {
             Require(request.OutboundId, "outbound_id", 300);
             var separator = request.OutboundId.LastIndexOf(':');
@@ -52,9 +52,8 @@ public sealed class IngestGrpcService(IGrainFactory grains, AddressHasher hasher
                 throw new RpcException(new Status(StatusCode.NotFound, $"outbound_id '{request.OutboundId}' is not an outbound message of this tenant"));
             }
 
-            var view = await conversation.GetAsync();
             await conversation.RecordChannelEventAsync(new ChannelEvent(
-                integrator.Tenant, integrator.Name, type, request.ExternalId, request.OutboundId, view.CurrentChannel, at, Empty(request.Detail), null));
+                integrator.Tenant, integrator.Name, type, request.ExternalId, request.OutboundId, Channel.Unspecified, at, Empty(request.Detail), null));
             return new P.PostChannelEventResponse { ConversationId = conversationId };
         }
 
@@ -73,10 +72,9 @@ public sealed class IngestGrpcService(IGrainFactory grains, AddressHasher hasher
             return new P.PostChannelEventResponse();
         }
 
-        var customer = grains.GetGrain<ICustomerGrain>(GridKeys.Of(integrator.Tenant, customerId));
-        await customer.RecordChannelEventAsync(new ChannelEvent(
+        var recordedIn = await grains.GetGrain<ICustomerGrain>(GridKeys.Of(integrator.Tenant, customerId)).RecordChannelEventAsync(new ChannelEvent(
             integrator.Tenant, integrator.Name, type, request.ExternalId, null, channel, at, Empty(request.Detail), normalized));
-        return new P.PostChannelEventResponse { ConversationId = (await customer.GetAsync())?.OpenConversationId ?? "" };
+        return new P.PostChannelEventResponse { ConversationId = recordedIn ?? "" };
     }
 
     private (InboundMessage Message, AddressKind Kind, string Normalized) Validate(P.PostInboundRequest request, IntegratorIdentity integrator)

@@ -15,7 +15,15 @@ public enum ChannelEventType
     Typing = 8,
 }
 
-/// <summary>A channel event reported by an integrator, validated by the edge.</summary>
+public static class ChannelEventTypes
+{
+    /// <summary>True for delivery receipts (about one outbound message), false for calls and typing (about a customer).</summary>
+    public static bool IsReceipt(this ChannelEventType type) =>
+        type is ChannelEventType.Sent or ChannelEventType.Delivered or ChannelEventType.Read or ChannelEventType.Failed;
+}
+
+/// <summary>A channel event reported by an integrator, validated by the edge. For receipts,
+/// <see cref="Channel"/> may be left unspecified: the conversation's current channel is recorded.</summary>
 [GenerateSerializer, Immutable, Alias("grid.ChannelEvent")]
 public sealed record ChannelEvent(
     [property: Id(0)] string Tenant,

@@ -15,9 +15,12 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("ReceiveInboundAsync")]
     Task<InboundAck> ReceiveInboundAsync(InboundMessage message, AddressKind addressKind, string addressHash);
 
-    /// <summary>Records a channel event that concerns the customer rather than one outbound message (calls, typing).</summary>
+    /// <summary>
+    /// Records a channel event that concerns the customer rather than one outbound message (calls, typing) in the
+    /// open conversation; returns that conversation's id, or null when the customer has none open.
+    /// </summary>
     [Alias("RecordChannelEventAsync")]
-    Task RecordChannelEventAsync(ChannelEvent channelEvent);
+    Task<string?> RecordChannelEventAsync(ChannelEvent channelEvent);
 
     /// <summary>The customer's profile and conversations; null fields when the customer does not exist.</summary>
     [ReadOnly]

@@ -315,9 +315,10 @@ internal sealed class ConversationGrain(
             metadata["outboundId"] = outboundId;
         }
 
+        var channel = channelEvent.Channel == Channel.Unspecified ? S.CurrentChannel : channelEvent.Channel;
         var entry = new JournalEntry(
-            conversationId, 0, EntryKind.Event, channelEvent.At, channelEvent.Channel, "integrator:" + channelEvent.Integrator,
-            null, IsReceipt(channelEvent.Type) ? "delivery" : "call", channelEvent.Detail, channelEvent.ExternalId, null, [], metadata);
+            conversationId, 0, EntryKind.Event, channelEvent.At, channel, "integrator:" + channelEvent.Integrator,
+            null, channelEvent.Type.IsReceipt() ? "delivery" : "call", channelEvent.Detail, channelEvent.ExternalId, null, [], metadata);
         var results = await AppendAsync([new JournalAppend(tenant, S.CustomerId, entry, InboundKeys.EventSource(channelEvent.Integrator), channelEvent.ExternalId)]);
         if (results[0].Status == AppendStatus.Appended && S.AssignedAgent is { } agent)
         {
@@ -346,9 +347,6 @@ internal sealed class ConversationGrain(
             }
         }
     }
-
-    private static bool IsReceipt(ChannelEventType type) =>
-        type is ChannelEventType.Sent or ChannelEventType.Delivered or ChannelEventType.Read or ChannelEventType.Failed;
 
     private static EmailHeaders? ReplyHeaders(EmailHeaders? last) =>
         last is null

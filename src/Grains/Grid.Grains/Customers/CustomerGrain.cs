@@ -71,12 +71,14 @@ internal sealed class CustomerGrain(
         throw new InvalidOperationException($"Customer {customerId} could not open a conversation.");
     }
 
-    public async Task RecordChannelEventAsync(ChannelEvent channelEvent)
+    public async Task<string?> RecordChannelEventAsync(ChannelEvent channelEvent)
     {
         if (state.State.OpenConversationId is { } open)
         {
             await GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, open)).RecordChannelEventAsync(channelEvent);
         }
+
+        return state.State.OpenConversationId;
     }
 
     public Task<CustomerView?> GetAsync() => Task.FromResult(
