@@ -15,8 +15,6 @@ public sealed class EdgeOptions
     /// <summary>Integrators by name: each has an API key bound to one tenant.</summary>
     public Dictionary<string, IntegratorOptions> Integrators { get; set; } = new(StringComparer.Ordinal);
 
-    public IdentityOptions Identity { get; set; } = new();
-
     public LimitOptions Limits { get; set; } = new();
 
     public OutboundOptions Outbound { get; set; } = new();
@@ -53,12 +51,6 @@ public sealed class IntegratorOptions
 
     /// <summary>The key in clear (development only); hashed at start-up and never kept.</summary>
     public string? ApiKey { get; set; }
-}
-
-public sealed class IdentityOptions
-{
-    /// <summary>Base64 key of the keyed hash that turns customers' addresses into identity grain keys.</summary>
-    public string? HashKey { get; set; }
 }
 
 public sealed class LimitOptions

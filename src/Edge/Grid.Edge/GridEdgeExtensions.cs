@@ -38,7 +38,6 @@ public static class GridEdgeExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
-        services.AddSingleton<AddressHasher>();
         services.AddSingleton<GridServerInterceptor>();
         services.AddGrpc(o =>
         {

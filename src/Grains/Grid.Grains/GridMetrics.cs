@@ -35,6 +35,10 @@ public static class GridMetrics
         "grid_offers_total", "Offers of conversations to agents by outcome (made, accepted, declined, expired).",
         new CounterConfiguration { LabelNames = ["outcome"] });
 
+    public static readonly Counter EffectFailures = Metrics.CreateCounter(
+        "grid_conversation_effect_failures_total", "Effects of committed conversation events that failed (the journal is unaffected), by effect.",
+        new CounterConfiguration { LabelNames = ["effect"] });
+
     public static readonly Histogram JournalCommitSeconds = Metrics.CreateHistogram(
         "grid_journal_commit_seconds", "Duration of one group commit of the journal writer.",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });

@@ -26,6 +26,7 @@ public sealed class ClusterTests
             ["Grid__Mode"] = "Cluster",
             ["ConnectionStrings__Grid"] = postgres.ConnectionString(),
             ["Grid__Orleans__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+            ["Grid__Identity__HashKey"] = keys.HashKey, // silos hash addresses; edges hold no hash key
         };
 
         await using var silo1 = StartSilo(common, out var silo1Http);
@@ -58,7 +59,7 @@ public sealed class ClusterTests
         await agent.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", first.ConversationId);
         var second = await integrator.PostSmsAsync(sender, "c2", "Au 3e étage");
         Assert.Equal("Au 3e étage", (await agent.NextEntryAsync(e => e.Kind == "CustomerMessage", Wait)).Text);
-        var replySeq = await agent.Hub.InvokeAsync<long>("Reply", first.ConversationId, "r1", "Un technicien arrive.");
+        var replySeq = (await agent.Hub.InvokeAsync<Edge.Agents.ReplyDto>("Reply", first.ConversationId, "r1", "Un technicien arrive.")).Seq;
         var sent = await outbound.NextForAsync(first.ConversationId, Wait, EntryKind.AgentMessage);
         Assert.Equal(("Un technicien arrive.", sender, replySeq), (sent.Text, sent.To, sent.Seq));
         Assert.Equal(1, (await integrator.AckAsync(sent.OutboundId)).Acknowledged);

@@ -119,22 +119,53 @@ public sealed class BadInputTests(EmbeddedGridFixture fixture)
     }
 
     [Fact]
-    public async Task Agents_get_clear_errors_for_actions_out_of_turn()
+    public async Task Agents_get_coded_errors_for_actions_out_of_turn()
     {
         await using var integrator = Grid.Integrator();
         var posted = await integrator.PostSmsAsync(MessagePathTests.UniquePhone(), "turn-" + Guid.NewGuid(), "hello");
-        await using var agent = await Grid.AgentAsync("carol-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var stranger = await Grid.AgentAsync("carol-" + Guid.NewGuid().ToString("N")[..8]);
+        await using var supervisor = await Grid.AgentAsync("sam-" + Guid.NewGuid().ToString("N")[..8], role: "supervisor");
         var before = await Grid.CountRowsAsync();
 
-        // The conversation is queued, not offered to this (offline) agent.
-        var accept = await Assert.ThrowsAsync<HubException>(() => agent.Hub.InvokeAsync<object>("Accept", posted.ConversationId));
-        Assert.Contains("is not offered to you", accept.Message);
-        var reply = await Assert.ThrowsAsync<HubException>(() => agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "c1", "hi"));
-        Assert.Contains("is not assigned to you", reply.Message);
-        var presence = await Assert.ThrowsAsync<HubException>(() => agent.Hub.InvokeAsync<object>("SetPresence", "Sleeping"));
-        Assert.Contains("Unknown presence", presence.Message);
-        var empty = await Assert.ThrowsAsync<HubException>(() => agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "", "hi"));
-        Assert.Contains("clientMessageId is required", empty.Message);
+        // An agent with no part in the conversation cannot tell it from one that does not exist.
+        await AssertHubError("not_found: Conversation", () => stranger.Hub.InvokeAsync<object>("Accept", posted.ConversationId));
+        await AssertHubError("not_found: Conversation", () => stranger.Hub.InvokeAsync<object>("Reply", posted.ConversationId, "c1", "hi"));
+
+        // A supervisor sees it, but the state allows neither an accept nor a reply.
+        Assert.Equal("Queued", (await supervisor.Hub.InvokeAsync<Edge.Agents.ConversationDto>("GetConversation", posted.ConversationId)).Status);
+        await AssertHubError("wrong_state: Conversation", () => supervisor.Hub.InvokeAsync<object>("Accept", posted.ConversationId));
+        await AssertHubError("wrong_state: Conversation", () => supervisor.Hub.InvokeAsync<object>("Reply", posted.ConversationId, "c1", "hi"));
+
+        // Bad arguments are "invalid".
+        await AssertHubError("invalid: Unknown presence", () => stranger.Hub.InvokeAsync<object>("SetPresence", "Sleeping"));
+        await AssertHubError("invalid: clientMessageId is required", () => stranger.Hub.InvokeAsync<object>("Reply", posted.ConversationId, "", "hi"));
+        await AssertHubError("invalid: conversationId is required", () => stranger.Hub.InvokeAsync<object>("Accept", ""));
         Assert.Equal(before, await Grid.CountRowsAsync());
+
+        // Once an agent holds it, the supervisor's reply is "not_yours".
+        await using var dave = await Grid.AgentAsync("dave-" + Guid.NewGuid().ToString("N")[..8]);
+        await dave.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
+        while (true)
+        {
+            var offer = await dave.NextOfferAsync(TimeSpan.FromSeconds(20));
+            if (offer.Conversation.ConversationId == posted.ConversationId)
+            {
+                Assert.NotNull(offer.ExpiresAt);
+                break;
+            }
+
+            await dave.Hub.InvokeAsync("Decline", offer.Conversation.ConversationId);
+        }
+
+        await dave.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", posted.ConversationId);
+        await dave.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Offline");
+        await AssertHubError("not_yours: Conversation", () => supervisor.Hub.InvokeAsync<object>("Reply", posted.ConversationId, "c2", "hi"));
+        await AssertHubError("not_yours: Conversation", () => supervisor.Hub.InvokeAsync<object>("Resolve", posted.ConversationId, null));
+    }
+
+    private static async Task AssertHubError(string expected, Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<HubException>(call);
+        Assert.Contains(expected, error.Message);
     }
 }

@@ -58,7 +58,7 @@ public sealed class ChannelTests(EmbeddedGridFixture fixture)
         Assert.Equal("Email", offer.Conversation.Channel);
         Assert.Contains(offer.History, e => e.Attachments.Any(a => a.Uri == "https://files.example.fr/f-118.pdf"));
         await agent.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", posted.ConversationId);
-        await agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "e1", "Nous avons bien reçu la facture.");
+        await agent.Hub.InvokeAsync<Edge.Agents.ReplyDto>("Reply", posted.ConversationId, "e1", "Nous avons bien reçu la facture.");
 
         var acknowledgement = await outbound.NextForAsync(posted.ConversationId, Wait, EntryKind.SystemMessage);
         Assert.Equal("Re: Facture F-2024-118", acknowledgement.Email.Subject);
@@ -89,17 +89,17 @@ public sealed class ChannelTests(EmbeddedGridFixture fixture)
         Assert.Equal(posted.ConversationId, reoffer.Conversation.ConversationId);
 
         var late = await Assert.ThrowsAsync<HubException>(() => first.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", posted.ConversationId));
-        Assert.Contains("is not offered to you", late.Message);
+        Assert.Contains("not_found:", late.Message); // declined: she has no part in it any more
         var accepted = await second.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", posted.ConversationId);
         Assert.Equal(("WithAgent", "gus"), (accepted.Status, accepted.AssignedAgent));
         var history = await integrator.ListAllAsync(posted.ConversationId);
-        Assert.Contains(history, e => e.EventType == "status" && e.Reason == "declined" && e.Metadata["agent"] == "fay");
+        Assert.Contains(history, e => e.EventType == "declined" && e.Reason == "declined" && e.Metadata["agent"] == "fay");
         await second.Hub.InvokeAsync("Resolve", posted.ConversationId, null);
 
         // Within the reopen window, the customer's next message reopens the same conversation.
         var again = await integrator.PostSmsAsync(sender, "d2", "Still charged twice");
         Assert.Equal(posted.ConversationId, again.ConversationId);
-        var requeued = (await integrator.ListAllAsync(posted.ConversationId)).Where(e => e.EventType == "status" && e.Metadata["status"] == "Queued").ToList();
+        var requeued = (await integrator.ListAllAsync(posted.ConversationId)).Where(e => e.Metadata.GetValueOrDefault("status") == "Queued").ToList();
         Assert.Equal(["no-bot-answer", "declined", "reopened-by-customer"], requeued.Select(e => e.Reason));
         Assert.Contains((await integrator.GetConversationAsync(posted.ConversationId)).Status, new[] { Protos.V1.ConversationStatus.Queued, Protos.V1.ConversationStatus.Offered });
     }

@@ -45,7 +45,7 @@ public sealed class CrashTests
             var offer = await agent.NextOfferAsync(Wait);
             conversationWithReply = offer.Conversation.ConversationId;
             await agent.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", conversationWithReply);
-            var replySeq = await agent.Hub.InvokeAsync<long>("Reply", conversationWithReply, "k1", "On it.");
+            var replySeq = (await agent.Hub.InvokeAsync<Edge.Agents.ReplyDto>("Reply", conversationWithReply, "k1", "On it.")).Seq;
             pendingOutboundId = $"{conversationWithReply}:{replySeq}";
         }
 

@@ -63,13 +63,15 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         Assert.Equal(first.ConversationId, call.ConversationId);
         Assert.Equal("call", (await agent.NextEntryAsync(e => e.Kind == "Event", Wait)).EventType);
 
-        var replySeq = await agent.Hub.InvokeAsync<long>("Reply", first.ConversationId, "r1", "Je corrige la facture tout de suite.");
+        var reply = await agent.Hub.InvokeAsync<Edge.Agents.ReplyDto>("Reply", first.ConversationId, "r1", "Je corrige la facture tout de suite.");
+        var replySeq = reply.Seq;
         var sent = await outbound.NextForAsync(first.ConversationId, Wait, EntryKind.AgentMessage);
         Assert.Equal("Je corrige la facture tout de suite.", sent.Text);
         Assert.Equal(Channel.Sms, sent.Channel);
         Assert.Equal(sender, sent.To);
         Assert.Equal(replySeq, sent.Seq);
         Assert.Equal($"{first.ConversationId}:{replySeq}", sent.OutboundId);
+        Assert.Equal(reply.OutboundId, sent.OutboundId);
 
         var ack = await integrator.AckAsync(sent.OutboundId);
         Assert.Equal(1, ack.Acknowledged);
@@ -87,9 +89,9 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         Assert.Equal(
             ["Bonjour, ma facture de mars est fausse", acknowledgement.Text, "Le montant est double", "Je corrige la facture tout de suite."],
             entries.Where(e => e.Kind is EntryKind.CustomerMessage or EntryKind.AgentMessage or EntryKind.SystemMessage).Select(e => e.Text));
-        Assert.Contains(entries, e => e.EventType == "status" && e.Metadata["status"] == "Queued");
-        Assert.Contains(entries, e => e.EventType == "status" && e.Metadata["status"] == "WithAgent");
-        Assert.Contains(entries, e => e.EventType == "status" && e.Metadata["status"] == "Resolved" && e.Reason == "invoice corrected");
+        Assert.Contains(entries, e => e.Metadata.GetValueOrDefault("status") == "Queued");
+        Assert.Contains(entries, e => e.Metadata.GetValueOrDefault("status") == "WithAgent");
+        Assert.Contains(entries, e => e.Metadata.GetValueOrDefault("status") == "Resolved" && e.Reason == "invoice corrected");
         Assert.Contains(entries, e => e.EventType == "delivery" && e.Metadata["outboundId"] == sent.OutboundId);
         Assert.Contains(entries, e => e.EventType == "call" && e.Metadata["type"] == "CallMissed" && e.Reason == "rang 30 s");
         Assert.DoesNotContain(entries, e => e.ExternalId == "typ-" + sender);
@@ -109,8 +111,8 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         var posted = await integrator.PostSmsAsync(sender, "x1-" + sender, "Where is my parcel?");
         var offer = await agent.NextOfferAsync(Wait);
         await agent.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", offer.Conversation.ConversationId);
-        var seq1 = await agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "a", "It left the depot this morning.");
-        var seq2 = await agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "b", "Tracking number follows.");
+        var seq1 = (await agent.Hub.InvokeAsync<Edge.Agents.ReplyDto>("Reply", posted.ConversationId, "a", "It left the depot this morning.")).Seq;
+        var seq2 = (await agent.Hub.InvokeAsync<Edge.Agents.ReplyDto>("Reply", posted.ConversationId, "b", "Tracking number follows.")).Seq;
 
         // The English acknowledgement and the two replies, none acknowledged: all three come again on a new stream.
         string[] firstIds;
@@ -127,7 +129,7 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         Assert.Equal(0, (await integrator.AckAsync(secondIds)).Acknowledged);
 
         // A retried reply with the same client message id is stored once.
-        var retried = await agent.Hub.InvokeAsync<long>("Reply", posted.ConversationId, "a", "It left the depot this morning.");
+        var retried = (await agent.Hub.InvokeAsync<Edge.Agents.ReplyDto>("Reply", posted.ConversationId, "a", "It left the depot this morning.")).Seq;
         Assert.Equal(seq1, retried);
     }
 

@@ -22,6 +22,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["Grid:DataDir"] = DataDir,
             ["Grid:Routing:OfferTimeout"] = "00:00:03",
             ["Grid:Conversations:ReopenWindow"] = "00:00:02",
+            ["Grid:Identity:HashKey"] = Convert.ToBase64String(new byte[32]),
         }));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();

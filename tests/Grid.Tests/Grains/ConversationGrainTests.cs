@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using Grid.Conversations.Events;
+using Grid.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using System.Threading.Channels;
 
@@ -17,7 +18,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         var posts = Enumerable.Range(0, 100).Select(i =>
         {
             var customer = customers[i % customers.Length];
-            return Customer(customer).ReceiveInboundAsync(Message($"ext-{i}", $"text {i}"), AddressKind.Phone, "h" + customer);
+            return Customer(customer).ReceiveInboundAsync(Message($"ext-{i}", $"text {i}"), null);
         });
         var acks = await Task.WhenAll(posts);
 
@@ -38,11 +39,11 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     public async Task Same_key_returns_the_first_ack_and_another_payload_is_refused()
     {
         var customer = Customer("cus_dup");
-        var first = await customer.ReceiveInboundAsync(Message("same", "hello"), AddressKind.Phone, "h1");
-        var again = await customer.ReceiveInboundAsync(Message("same", "hello"), AddressKind.Phone, "h1");
+        var first = await customer.ReceiveInboundAsync(Message("same", "hello"), null);
+        var again = await customer.ReceiveInboundAsync(Message("same", "hello"), null);
         Assert.True(again.Duplicate);
         Assert.Equal(first with { Duplicate = true }, again);
-        await Assert.ThrowsAsync<IdempotencyConflictException>(() => customer.ReceiveInboundAsync(Message("same", "other text"), AddressKind.Phone, "h1"));
+        await Assert.ThrowsAsync<IdempotencyConflictException>(() => customer.ReceiveInboundAsync(Message("same", "other text"), null));
         var page = await Conversation(first.ConversationId).ReadAsync(0, 100);
         Assert.Single(page.Entries, e => e.Kind == EntryKind.CustomerMessage);
     }
@@ -70,13 +71,13 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         await ben.SubscribeAsync(reference);
         await ann.SetPresenceAsync(AgentPresence.Available, "Ann");
 
-        var ack = await Customer("cus_route").ReceiveInboundAsync(Message("r1", "need help"), AddressKind.Phone, "hr");
+        var ack = await Customer("cus_route").ReceiveInboundAsync(Message("r1", "need help"), null);
         var offer = await observer.NextAsync(AgentEventKind.Offer);
         Assert.Equal(("ann", ack.ConversationId), (offer.AgentId, offer.Event.ConversationId));
         Assert.Equal(ConversationStatus.Offered, (await Conversation(ack.ConversationId).GetAsync()).Status);
 
         // Ann declines; Ben comes online and gets it.
-        await Conversation(ack.ConversationId).DeclineAsync("ann");
+        await Conversation(ack.ConversationId).DeclineAsync(new Actor("ann"));
         await ben.SetPresenceAsync(AgentPresence.Available, "Ben");
         var second = await observer.NextAsync(AgentEventKind.Offer);
         Assert.Equal("ben", second.AgentId);
@@ -94,18 +95,18 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         await cat.SetPresenceAsync(AgentPresence.Available, "Cat");
         var third = await observer.NextAsync(AgentEventKind.Offer);
         Assert.Equal("cat", third.AgentId);
-        await Assert.ThrowsAsync<ConversationRuleException>(() => Conversation(ack.ConversationId).AcceptAsync("ann"));
-        var accepted = await Conversation(ack.ConversationId).AcceptAsync("cat");
+        await Assert.ThrowsAsync<ConversationRuleException>(() => Conversation(ack.ConversationId).AcceptAsync(new Actor("ann")));
+        var accepted = await Conversation(ack.ConversationId).AcceptAsync(new Actor("cat"));
         Assert.Equal(("cat", ConversationStatus.WithAgent), (accepted.AssignedAgent, accepted.Status));
         Assert.Contains(ack.ConversationId, (await cat.GetAsync()).Conversations);
 
-        var seq = await Conversation(ack.ConversationId).ReplyAsync("cat", "c-1", "Hello from Cat");
+        var seq = (await Conversation(ack.ConversationId).ReplyAsync(new Actor("cat"), "c-1", "Hello from Cat")).Seq;
         var pending = await fixture.Grains.GetGrain<IOutboxGrain>(GridKeys.Outbox(tenant, "gw")).GetPendingAsync(0, 10);
         Assert.Equal(2, pending.Count);
         Assert.Equal((EntryKind.SystemMessage, "Thank you for your message. An advisor will reply as soon as possible."), (pending[0].Kind, pending[0].Text));
         Assert.Equal((seq, "Hello from Cat", "+33600000000", EntryKind.AgentMessage), (pending[1].Seq, pending[1].Text, pending[1].ToAddress, pending[1].Kind));
 
-        await Conversation(ack.ConversationId).ResolveAsync("cat", null);
+        await Conversation(ack.ConversationId).ResolveAsync(new Actor("cat"), null);
         Assert.Empty((await cat.GetAsync()).Conversations);
         Assert.Empty((await fixture.Grains.GetGrain<IQueueGrain>(GridKeys.Of(tenant, "default")).GetSnapshotAsync()).Waiting);
     }
@@ -113,7 +114,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task The_waiting_list_survives_the_queue_grain_and_is_rebuilt_from_storage()
     {
-        var ack = await Customer("cus_wait").ReceiveInboundAsync(Message("w1", "anyone there?"), AddressKind.Phone, "hw");
+        var ack = await Customer("cus_wait").ReceiveInboundAsync(Message("w1", "anyone there?"), null);
         var queue = fixture.Grains.GetGrain<IQueueGrain>(GridKeys.Of(tenant, "default"));
         Assert.Contains((await queue.GetSnapshotAsync()).Waiting, w => w.ConversationId == ack.ConversationId);
 
@@ -127,7 +128,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         await dan.SubscribeAsync(fixture.Cluster.Client.CreateObjectReference<IAgentObserver>(observer));
         await dan.SetPresenceAsync(AgentPresence.Available, "Dan");
         Assert.Equal(ack.ConversationId, (await observer.NextAsync(AgentEventKind.Offer)).Event.ConversationId);
-        await Conversation(ack.ConversationId).AcceptAsync("dan");
+        await Conversation(ack.ConversationId).AcceptAsync(new Actor("dan"));
         Assert.Empty((await queue.GetSnapshotAsync()).Waiting);
     }
 
@@ -135,14 +136,14 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     public async Task A_reminder_closes_a_resolved_conversation_after_the_reopen_window_and_the_next_message_opens_a_new_one()
     {
         var customer = Customer("cus_close");
-        var ack = await customer.ReceiveInboundAsync(Message("z1", "my meter is broken"), AddressKind.Phone, "hz");
+        var ack = await customer.ReceiveInboundAsync(Message("z1", "my meter is broken"), null);
         var observer = new RecordingObserver();
         var eve = Agent("eve");
         await eve.SubscribeAsync(fixture.Cluster.Client.CreateObjectReference<IAgentObserver>(observer));
         await eve.SetPresenceAsync(AgentPresence.Available, "Eve");
         await observer.NextAsync(AgentEventKind.Offer);
-        await Conversation(ack.ConversationId).AcceptAsync("eve");
-        await Conversation(ack.ConversationId).ResolveAsync("eve", "meter replaced");
+        await Conversation(ack.ConversationId).AcceptAsync(new Actor("eve"));
+        await Conversation(ack.ConversationId).ResolveAsync(new Actor("eve"), "meter replaced");
 
         // The reopen window is 2 s in this cluster: the reminder (due after the window) closes the conversation
         // even though nobody calls it.
@@ -154,7 +155,7 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         var closed = await Conversation(ack.ConversationId).GetAsync();
         Assert.Equal((ConversationStatus.Closed, "reopen-window-elapsed"), (closed.Status, closed.StatusReason));
-        var next = await customer.ReceiveInboundAsync(Message("z2", "it broke again"), AddressKind.Phone, "hz");
+        var next = await customer.ReceiveInboundAsync(Message("z2", "it broke again"), null);
         Assert.NotEqual(ack.ConversationId, next.ConversationId);
         Assert.Equal(2, (await customer.GetAsync())!.ConversationIds.Count);
     }
@@ -164,20 +165,19 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     {
         // What a crash between the journal commit and the grain-state write leaves: journal rows, no state.
         var silo = Assert.IsType<Orleans.TestingHost.InProcessSiloHandle>(fixture.Cluster.Primary);
-        var journal = silo.SiloHost.Services.GetRequiredService<Grid.Storage.JournalStore>();
+        var journal = silo.SiloHost.Services.GetRequiredService<IConversationJournal>();
         var conversationId = "cnv_" + Guid.NewGuid().ToString("N");
         var now = DateTimeOffset.UtcNow;
-        var message = new JournalEntry(conversationId, 1, EntryKind.CustomerMessage, now, Channel.WhatsApp, "customer:cus_lost", "hello?", null, null, "l1",
-            null, [], new Dictionary<string, string>(), new ReplyAddress("+33611112222", "wa-gw"));
-        var queued = new JournalEntry(conversationId, 2, EntryKind.Event, now, Channel.WhatsApp, "system", null, "status", "no-bot-answer", null,
-            null, [], new Dictionary<string, string> { ["status"] = "Queued", ["queue"] = "default" });
-        var results = await journal.AppendAsync(
-        [
-            new Grid.Storage.JournalAppend(tenant, "cus_lost", message, "in:wa-gw", "l1", "h"),
-            new Grid.Storage.JournalAppend(tenant, "cus_lost", queued, Queue: new Grid.Storage.QueueChange("default",
-                new QueueEntry(conversationId, "cus_lost", Channel.WhatsApp, 0, now, "no-bot-answer"))),
-        ]);
-        Assert.All(results, r => Assert.Equal(Grid.Storage.AppendStatus.Appended, r.Status));
+        var wrote = new CustomerWrote("cus_lost", "hello?", "l1", "wa-gw", "+33611112222", now, null, [], new Dictionary<string, string>(), "en")
+        {
+            At = now,
+            Channel = Channel.WhatsApp,
+        };
+        var escalated = new Escalated("default", "no-bot-answer", 0, []) { At = now, Channel = Channel.WhatsApp };
+        var result = await journal.AppendAsync(new JournalUnit(tenant, conversationId, "cus_lost", 0,
+            [new JournalRow(wrote, "in:wa-gw", "l1", "h"), new JournalRow(escalated)],
+            new WaitingListChange("default", new QueueEntry(conversationId, "cus_lost", Channel.WhatsApp, 0, now, "no-bot-answer"))));
+        Assert.Equal((UnitStatus.Appended, 2L), (result.Status, result.LastSeq));
 
         var view = await Conversation(conversationId).GetAsync();
         Assert.Equal((ConversationStatus.Queued, "cus_lost", Channel.WhatsApp, 2L), (view.Status, view.CustomerId, view.CurrentChannel, view.LastSeq));
@@ -187,8 +187,8 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         await fox.SubscribeAsync(fixture.Cluster.Client.CreateObjectReference<IAgentObserver>(observer));
         await fox.SetPresenceAsync(AgentPresence.Available, "Fox");
         Assert.Equal(conversationId, (await observer.NextAsync(AgentEventKind.Offer)).Event.ConversationId);
-        await Conversation(conversationId).AcceptAsync("fox");
-        var seq = await Conversation(conversationId).ReplyAsync("fox", "f1", "Bonjour !");
+        await Conversation(conversationId).AcceptAsync(new Actor("fox"));
+        var seq = (await Conversation(conversationId).ReplyAsync(new Actor("fox"), "f1", "Bonjour !")).Seq;
         Assert.Equal(view.LastSeq + 3, seq); // offered, accepted, then the reply: no gap after the replayed entries
         var sent = await fixture.Grains.GetGrain<IOutboxGrain>(GridKeys.Outbox(tenant, "wa-gw")).GetPendingAsync(0, 10);
         Assert.Equal(("+33611112222", Channel.WhatsApp, seq), (Assert.Single(sent).ToAddress, sent[0].Channel, sent[0].Seq));

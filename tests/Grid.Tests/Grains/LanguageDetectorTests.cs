@@ -1,4 +1,4 @@
-using Grid.Conversations;
+using Grid.Pipeline;
 
 namespace Grid.Tests.Grains;
 

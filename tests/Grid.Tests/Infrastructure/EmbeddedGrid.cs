@@ -55,8 +55,8 @@ public sealed class EmbeddedGrid : IAsyncDisposable
     /// <summary>The integrator of an isolated tenant (see <see cref="TestKeys.IsolatedTenants"/>).</summary>
     public IntegratorClient IntegratorOf(string tenant) => new(GrpcPort, Keys.ApiKeyFor(tenant));
 
-    public Task<AgentConnection> AgentAsync(string agentId, string? tenant = null) =>
-        AgentConnection.ConnectAsync(HttpPort, Keys.Token(tenant ?? Keys.Tenant, agentId));
+    public Task<AgentConnection> AgentAsync(string agentId, string? tenant = null, string role = "agent") =>
+        AgentConnection.ConnectAsync(HttpPort, Keys.Token(tenant ?? Keys.Tenant, agentId, role: role));
 
     /// <summary>Rows in the journal and outbox tables, read straight from the SQLite file.</summary>
     public async Task<(long Journal, long Outbox)> CountRowsAsync()

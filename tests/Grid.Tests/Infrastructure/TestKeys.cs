@@ -62,6 +62,6 @@ public sealed class TestKeys
         [$"Grid__Integrators__{OtherIntegrator}__ApiKeySha256"] = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(OtherApiKey))),
     };
 
-    public string Token(string tenant, string agent, string? signingKey = null) =>
-        Edge.Auth.AgentTokens.Mint(new Edge.AuthOptions { SigningKey = signingKey ?? SigningKey }, tenant, agent, agent, "agent", TimeSpan.FromHours(1));
+    public string Token(string tenant, string agent, string? signingKey = null, string role = "agent") =>
+        Edge.Auth.AgentTokens.Mint(new Edge.AuthOptions { SigningKey = signingKey ?? SigningKey }, tenant, agent, agent, role, TimeSpan.FromHours(1));
 }

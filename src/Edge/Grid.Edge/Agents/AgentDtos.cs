@@ -1,6 +1,9 @@
 namespace Grid.Edge.Agents;
 
-/// <summary>A journal entry as agents' clients see it (JSON over SignalR).</summary>
+/// <summary>
+/// A journal entry as agents' clients see it (JSON over SignalR): with the email headers of email messages, the
+/// customer's sent-at time of customer messages and the outbound id of messages to the customer.
+/// </summary>
 public sealed record EntryDto(
     string ConversationId,
     long Seq,
@@ -12,11 +15,18 @@ public sealed record EntryDto(
     string? EventType,
     string? Reason,
     IReadOnlyList<Attachment> Attachments,
-    IReadOnlyDictionary<string, string> Metadata)
+    IReadOnlyDictionary<string, string> Metadata,
+    EmailDto? Email,
+    DateTimeOffset? SentAt,
+    string? OutboundId)
 {
     public static EntryDto From(JournalEntry e) => new(
-        e.ConversationId, e.Seq, e.Kind.ToString(), e.At, e.Channel.ToString(), e.Author, e.Text, e.EventType, e.Reason, e.Attachments, e.Metadata);
+        e.ConversationId, e.Seq, e.Kind.ToString(), e.At, e.Channel.ToString(), e.Author, e.Text, e.EventType, e.Reason, e.Attachments, e.Metadata,
+        e.Email is { } email ? new EmailDto(email.Subject, email.MessageId, email.InReplyTo, email.References) : null, e.SentAt, e.OutboundId);
 }
+
+/// <summary>The email headers of an entry.</summary>
+public sealed record EmailDto(string? Subject, string? MessageId, string? InReplyTo, IReadOnlyList<string> References);
 
 /// <summary>A conversation as agents' clients see it.</summary>
 public sealed record ConversationDto(
@@ -29,22 +39,28 @@ public sealed record ConversationDto(
     IReadOnlyList<string> Participants,
     string Queue,
     long LastSeq,
-    DateTimeOffset OpenedAt)
+    DateTimeOffset OpenedAt,
+    string Language,
+    IReadOnlyDictionary<string, string> Facts)
 {
     public static ConversationDto From(ConversationView v) => new(
         v.ConversationId, v.CustomerId, v.Status.ToString(), v.StatusReason, v.CurrentChannel.ToString(), v.AssignedAgent,
-        v.Participants, v.Queue, v.LastSeq, v.OpenedAt);
+        v.Participants, v.Queue, v.LastSeq, v.OpenedAt, v.Language, v.Facts ?? new Dictionary<string, string>());
 }
 
-/// <summary>An offer with the conversation and its history (the latest entries; page back with GetHistory).</summary>
+/// <summary>An offer with its deadline, the conversation and its history (the latest entries; page back with GetHistory).</summary>
 public sealed record OfferDto(
     string OfferId,
+    DateTimeOffset? ExpiresAt,
     ConversationDto Conversation,
     IReadOnlyList<EntryDto> History,
     bool HistoryTruncated);
 
 /// <summary>A page of history.</summary>
 public sealed record HistoryDto(IReadOnlyList<EntryDto> Entries, long NextAfterSeq, bool HasMore);
+
+/// <summary>A stored reply: its sequence number and the outbound id integrators deliver it with.</summary>
+public sealed record ReplyDto(long Seq, string OutboundId);
 
 /// <summary>An agent as their client sees it.</summary>
 public sealed record AgentDto(string AgentId, string DisplayName, string Presence, int Capacity, IReadOnlyList<string> Conversations)

@@ -1,16 +1,20 @@
+using System.Runtime.CompilerServices;
 using Grid.Edge.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Grid.Edge.Agents;
 
 /// <summary>
-/// The agents' hub. Every call acts for the agent of the connection's JWT, within its tenant; a conversation of
-/// another tenant, or one the agent has no part in, answers exactly like one that does not exist.
+/// The agents' hub. Every call acts for the agent of the connection's JWT, within its tenant. Who may see or act on
+/// a conversation is decided by the conversation grain (one set of access rules): a conversation of another tenant,
+/// or one the agent has no part in, answers exactly like one that does not exist. Errors start with a code
+/// (see <see cref="HubErrors"/>).
 /// </summary>
 [Authorize(AuthenticationSchemes = "Bearer")]
-public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<EdgeOptions> options) : Hub<IAgentClient>
+public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<EdgeOptions> options, ILogger<AgentHub> logger) : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agent";
     private const int OfferHistory = 50;
@@ -42,7 +46,7 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
     {
         if (!Enum.TryParse<AgentPresence>(presence, ignoreCase: true, out var value) || !Enum.IsDefined(value))
         {
-            throw new HubException($"Unknown presence '{presence}': use Available, Away or Offline.");
+            throw Refuse(HubErrors.Invalid($"Unknown presence '{presence}': use Available, Away or Offline."));
         }
 
         var agent = Agent();
@@ -54,118 +58,104 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
 
     /// <summary>Accepts the conversation offered to the agent.</summary>
     public Task<ConversationDto> Accept(string conversationId) =>
-        Guard(conversationId, async c => ConversationDto.From(await c.AcceptAsync(Agent().AgentId)));
+        Guard(conversationId, async (c, actor) => ConversationDto.From(await c.AcceptAsync(actor)));
 
     /// <summary>Declines the conversation offered to the agent; it is offered to someone else.</summary>
     public Task Decline(string conversationId) =>
-        Guard(conversationId, c => c.DeclineAsync(Agent().AgentId));
+        Guard(conversationId, async (c, actor) =>
+        {
+            await c.DeclineAsync(actor);
+            return true;
+        });
 
     /// <summary>
     /// Replies to the customer on their current channel. <paramref name="clientMessageId"/> (chosen by the client,
-    /// unique per agent) makes a retried call store the reply once. Returns the reply's sequence number.
+    /// unique per agent) makes a retried call store the reply once. Returns the reply's sequence number and outbound id.
     /// </summary>
-    public Task<long> Reply(string conversationId, string clientMessageId, string text)
+    public Task<ReplyDto> Reply(string conversationId, string clientMessageId, string text)
     {
         if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > 100)
         {
-            throw new HubException("clientMessageId is required (1 to 100 characters, unique per reply): it makes retries safe.");
+            throw Refuse(HubErrors.Invalid("clientMessageId is required (1 to 100 characters, unique per reply): it makes retries safe."));
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new HubException("The reply text is empty.");
+            throw Refuse(HubErrors.Invalid("The reply text is empty."));
         }
 
         var max = options.Value.Limits.MaxTextLength;
         if (text.Length > max)
         {
-            throw new HubException($"The reply is {text.Length} characters; the limit is {max}.");
+            throw Refuse(HubErrors.Invalid($"The reply is {text.Length} characters; the limit is {max}."));
         }
 
-        return Guard(conversationId, c => c.ReplyAsync(Agent().AgentId, clientMessageId, text));
+        return Guard(conversationId, async (c, actor) =>
+        {
+            var reply = await c.ReplyAsync(actor, clientMessageId, text);
+            return new ReplyDto(reply.Seq, reply.OutboundId);
+        });
     }
 
     /// <summary>Resolves a conversation assigned to the agent.</summary>
     public Task Resolve(string conversationId, string? reason) =>
-        Guard(conversationId, c => c.ResolveAsync(Agent().AgentId, reason is { Length: > 200 } ? reason[..200] : reason));
+        Guard(conversationId, async (c, actor) =>
+        {
+            await c.ResolveAsync(actor, reason is { Length: > 200 } ? reason[..200] : reason);
+            return true;
+        });
 
     /// <summary>A conversation the agent takes part in (or is offered).</summary>
-    public async Task<ConversationDto> GetConversation(string conversationId) =>
-        ConversationDto.From(await VisibleAsync(conversationId));
+    public Task<ConversationDto> GetConversation(string conversationId) =>
+        Guard(conversationId, async (c, actor) => ConversationDto.From(await c.GetForAsync(actor)));
 
     /// <summary>History of a conversation the agent takes part in (or is offered): entries after a sequence number.</summary>
-    public async Task<HistoryDto> GetHistory(string conversationId, long afterSeq, int limit)
-    {
-        await VisibleAsync(conversationId);
-        var page = await Conversation(conversationId).ReadAsync(Math.Max(0, afterSeq), Math.Clamp(limit <= 0 ? 100 : limit, 1, 500));
-        return new HistoryDto([.. page.Entries.Select(EntryDto.From)], page.NextAfterSeq, page.HasMore);
-    }
+    public Task<HistoryDto> GetHistory(string conversationId, long afterSeq, int limit) =>
+        Guard(conversationId, async (c, actor) =>
+        {
+            var page = await c.ReadForAsync(actor, Math.Max(0, afterSeq), Math.Clamp(limit <= 0 ? 100 : limit, 1, 500));
+            return new HistoryDto([.. page.Entries.Select(EntryDto.From)], page.NextAfterSeq, page.HasMore);
+        });
 
-    /// <summary>Builds an offer with the latest history (used by the relay).</summary>
+    /// <summary>Builds an offer with its deadline and the latest history (used by the relay).</summary>
     internal static async Task<OfferDto> BuildOfferAsync(IConversationGrain conversation, ConversationView view, string offerId)
     {
         var after = Math.Max(0, view.LastSeq - OfferHistory);
         var page = await conversation.ReadAsync(after, OfferHistory);
-        return new OfferDto(offerId, ConversationDto.From(view), [.. page.Entries.Select(EntryDto.From)], after > 0);
+        return new OfferDto(offerId, view.OfferExpiresAt, ConversationDto.From(view), [.. page.Entries.Select(EntryDto.From)], after > 0);
     }
 
-    private async Task<ConversationView> VisibleAsync(string conversationId)
+    /// <summary>Runs a call on a conversation of the agent's tenant, turning refusals into coded hub errors.</summary>
+    private async Task<T> Guard<T>(string conversationId, Func<IConversationGrain, Actor, Task<T>> call, [CallerMemberName] string method = "")
     {
         var agent = Agent();
-        var conversation = Conversation(conversationId);
-        if (await conversation.ExistsAsync())
+        if (!TenantId.IsValid(conversationId))
         {
-            var view = await conversation.GetAsync();
-            if (view.AssignedAgent == agent.AgentId || view.OfferedAgent == agent.AgentId || view.Participants.Contains(agent.AgentId))
-            {
-                return view;
-            }
-        }
-
-        throw NotFound(conversationId);
-    }
-
-    /// <summary>Runs a call on an existing conversation of the agent's tenant, turning rule violations into hub errors.</summary>
-    private async Task<T> Guard<T>(string conversationId, Func<IConversationGrain, Task<T>> call)
-    {
-        var conversation = Conversation(conversationId);
-        if (!await conversation.ExistsAsync())
-        {
-            throw NotFound(conversationId);
+            throw Refuse(HubErrors.Invalid("conversationId is required: the id of a conversation (cnv_…)."), method);
         }
 
         try
         {
-            return await call(conversation);
+            return await call(grains.GetGrain<IConversationGrain>(GridKeys.Of(agent.Tenant, conversationId)), agent.Actor);
         }
         catch (ConversationRuleException rule)
         {
-            throw new HubException(rule.Message);
+            throw Refuse(HubErrors.Of(rule.Code, rule.Message), method);
         }
         catch (IdempotencyConflictException conflict)
         {
-            throw new HubException(conflict.Message);
+            throw Refuse(HubErrors.Of(HubErrors.Conflict, conflict.Message), method);
         }
     }
 
-    private Task Guard(string conversationId, Func<IConversationGrain, Task> call) => Guard(conversationId, async c =>
+    /// <summary>An expected refusal: logged as information with its code, without a stack trace.</summary>
+    private HubException Refuse(HubException error, [CallerMemberName] string method = "")
     {
-        await call(c);
-        return true;
-    });
-
-    private static HubException NotFound(string conversationId) => new($"Conversation '{conversationId}' not found.");
-
-    private IConversationGrain Conversation(string conversationId)
-    {
-        if (!TenantId.IsValid(conversationId))
-        {
-            throw new HubException("conversationId is required.");
-        }
-
-        return grains.GetGrain<IConversationGrain>(GridKeys.Of(Agent().Tenant, conversationId));
+        logger.LogInformation("Hub call {Method} by agent {AgentId} refused: {Code}",
+            method, AgentPrincipal.From(Context.User)?.AgentId, error.Message.Split(':', 2)[0]);
+        return error;
     }
 
     private AgentPrincipal Agent() =>
-        AgentPrincipal.From(Context.User) ?? throw new HubException("The token has no valid tenant and sub (agent id) claims.");
+        AgentPrincipal.From(Context.User) ?? throw HubErrors.Invalid("The token has no valid tenant and sub (agent id) claims.");
 }

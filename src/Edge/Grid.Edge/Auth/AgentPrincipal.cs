@@ -22,4 +22,12 @@ public sealed record AgentPrincipal(string Tenant, string AgentId, string Displa
     }
 
     public string Key => GridKeys.Of(Tenant, AgentId);
+
+    /// <summary>The agent as the grains see an actor: id and role (unknown roles act as plain agents).</summary>
+    public Actor Actor => new(AgentId, Role.ToLowerInvariant() switch
+    {
+        "supervisor" => ActorRole.Supervisor,
+        "expert" => ActorRole.Expert,
+        _ => ActorRole.Agent,
+    });
 }

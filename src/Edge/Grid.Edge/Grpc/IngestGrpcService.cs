@@ -9,17 +9,15 @@ using P = Grid.Protos.V1;
 namespace Grid.Edge.Grpc;
 
 /// <summary>Inbound messages and channel events: validate, resolve the identity, hand to the customer grain.</summary>
-public sealed class IngestGrpcService(IGrainFactory grains, AddressHasher hasher, IOptions<EdgeOptions> options, TimeProvider clock)
+public sealed class IngestGrpcService(IGrainFactory grains, IOptions<EdgeOptions> options, TimeProvider clock)
     : P.IngestService.IngestServiceBase
 {
     public override async Task<P.PostInboundResponse> PostInbound(P.PostInboundRequest request, ServerCallContext context)
     {
         var started = Stopwatch.GetTimestamp();
         var integrator = GridServerInterceptor.Integrator(context);
-        var (message, kind, normalized) = Validate(request, integrator);
-        var addressHash = hasher.Hash(integrator.Tenant, kind, normalized);
-        var customerId = await grains.GetGrain<IIdentityGrain>(GridKeys.Identity(integrator.Tenant, kind, addressHash)).ResolveAsync();
-        var ack = await grains.GetGrain<ICustomerGrain>(GridKeys.Of(integrator.Tenant, customerId)).ReceiveInboundAsync(message, kind, addressHash);
+        var (message, _, _) = Validate(request, integrator);
+        var ack = await grains.GetGrain<IIngestGrain>(integrator.Tenant).PostInboundAsync(message);
         EdgeMetrics.IngestLatency.WithLabels(message.Channel.ToString().ToLowerInvariant()).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         return new P.PostInboundResponse
         {
@@ -44,10 +42,13 @@ public sealed class IngestGrpcService(IGrainFactory grains, AddressHasher hasher
         if (type.IsReceipt())
         {
             Require(request.OutboundId, "outbound_id", 300);
-            var separator = request.OutboundId.LastIndexOf(':');
-            var conversationId = separator > 0 ? request.OutboundId[..separator] : "";
+            if (!OutboundIds.TryParse(request.OutboundId, out var conversationId, out _) || !TenantId.IsValid(conversationId))
+            {
+                throw new RpcException(new Status(StatusCode.NotFound, $"outbound_id '{request.OutboundId}' is not an outbound message of this tenant"));
+            }
+
             var conversation = grains.GetGrain<IConversationGrain>(GridKeys.Of(integrator.Tenant, conversationId));
-            if (conversationId.Length == 0 || !await conversation.ExistsAsync())
+            if (!await conversation.ExistsAsync())
             {
                 throw new RpcException(new Status(StatusCode.NotFound, $"outbound_id '{request.OutboundId}' is not an outbound message of this tenant"));
             }
@@ -59,20 +60,13 @@ public sealed class IngestGrpcService(IGrainFactory grains, AddressHasher hasher
 
         var channel = ProtoMap.FromProto(request.Channel) ?? throw Invalid("channel is required for calls and typing");
         Require(request.Sender, "sender", 320);
-        var (normalized, error) = AddressHasher.Normalize(channel, request.Sender);
+        var (normalized, error) = Addresses.Normalize(channel, request.Sender);
         if (normalized is null)
         {
             throw Invalid(error!);
         }
 
-        var kind = AddressHasher.KindOf(channel);
-        var customerId = await grains.GetGrain<IIdentityGrain>(GridKeys.Identity(integrator.Tenant, kind, hasher.Hash(integrator.Tenant, kind, normalized))).TryGetAsync();
-        if (customerId is null)
-        {
-            return new P.PostChannelEventResponse();
-        }
-
-        var recordedIn = await grains.GetGrain<ICustomerGrain>(GridKeys.Of(integrator.Tenant, customerId)).RecordChannelEventAsync(new ChannelEvent(
+        var recordedIn = await grains.GetGrain<IIngestGrain>(integrator.Tenant).PostCustomerEventAsync(new ChannelEvent(
             integrator.Tenant, integrator.Name, type, request.ExternalId, null, channel, at, Empty(request.Detail), normalized));
         return new P.PostChannelEventResponse { ConversationId = recordedIn ?? "" };
     }
@@ -84,7 +78,7 @@ public sealed class IngestGrpcService(IGrainFactory grains, AddressHasher hasher
             ?? throw Invalid("channel is required: one of CHANNEL_SMS, CHANNEL_EMAIL, CHANNEL_WHATSAPP, CHANNEL_WEBCHAT, CHANNEL_VOICE, CHANNEL_MESSENGER");
         Require(request.Sender, "sender", 320, "the customer's address on the channel");
         Require(request.ExternalId, "external_id", 200, "the integrator's id of this message, used as idempotency key");
-        var (normalized, error) = AddressHasher.Normalize(channel, request.Sender);
+        var (normalized, error) = Addresses.Normalize(channel, request.Sender);
         if (normalized is null)
         {
             throw Invalid(error!);
@@ -142,7 +136,7 @@ public sealed class IngestGrpcService(IGrainFactory grains, AddressHasher hasher
             integrator.Tenant, integrator.Name, channel, normalized, request.ExternalId,
             request.SentAt?.ToDateTimeOffset() ?? now, request.Text, email, attachments,
             new Dictionary<string, string>(request.Metadata), now, PayloadHash(channel, normalized, request));
-        return (message, AddressHasher.KindOf(channel), normalized);
+        return (message, Addresses.KindOf(channel), normalized);
     }
 
     /// <summary>What makes a retry "the same message": channel, sender, text, email headers and attachments.</summary>

@@ -95,6 +95,7 @@ internal static class ProtoMap
             ExternalId = entry.ExternalId ?? "",
             Email = ToProto(entry.Email),
             SentAt = entry.SentAt is { } sentAt ? Timestamp.FromDateTimeOffset(sentAt) : null,
+            OutboundId = entry.OutboundId ?? "",
         };
         proto.Attachments.AddRange(entry.Attachments.Select(a => new P.Attachment
         {

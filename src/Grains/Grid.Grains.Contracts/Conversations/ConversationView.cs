@@ -16,4 +16,6 @@ public sealed record ConversationView(
     [property: Id(10)] DateTimeOffset? ResolvedAt,
     [property: Id(11)] string? StatusReason,
     [property: Id(12)] string? OfferedAgent,
-    [property: Id(13)] string Language);
+    [property: Id(13)] string Language,
+    [property: Id(14)] DateTimeOffset? OfferExpiresAt = null,
+    [property: Id(15)] IReadOnlyDictionary<string, string>? Facts = null);

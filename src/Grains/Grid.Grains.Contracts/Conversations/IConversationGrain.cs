@@ -1,21 +1,23 @@
 namespace Grid;
 
 /// <summary>
-/// One conversation: its state machine (DESIGN §4), participants and current channel. The history lives in
-/// the journal table, not in this grain's state: the grain keeps only the head (last sequence number).
-/// Key: tenant/conversationId.
+/// One conversation: its state machine (docs/architecture.md), participants and current channel. The history lives
+/// in the journal table as typed events; the grain keeps a snapshot of their fold and the head (last sequence
+/// number, last few messages). Calls that change it are not interleaved. Key: tenant/conversationId.
 /// </summary>
 [Alias("grid.IConversationGrain")]
 public interface IConversationGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Durably appends a customer's message and runs the inbound pipeline (routing, later bot and triage).
-    /// Returns <see cref="AppendOutcome.Closed"/> without storing anything when the conversation is closed.
+    /// Runs the inbound pipeline on a customer's message and durably appends it with what the pipeline decided.
+    /// Returns <see cref="AppendOutcome.Closed"/> without storing anything when the conversation is closed, and the
+    /// original acknowledgement (<see cref="AppendOutcome.Duplicate"/>) for a retry; throws
+    /// <see cref="IdempotencyConflictException"/> when the external id was used for another message.
     /// </summary>
     [Alias("AppendInboundAsync")]
-    Task<AppendResult> AppendInboundAsync(InboundMessage message, string customerId);
+    Task<AppendResult> AppendInboundAsync(InboundMessage message, CustomerProfile customer);
 
-    /// <summary>The conversation's current view.</summary>
+    /// <summary>The conversation's current view (for integrators of its tenant).</summary>
     [ReadOnly]
     [Alias("GetAsync")]
     Task<ConversationView> GetAsync();
@@ -30,32 +32,42 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("ReadAsync")]
     Task<MessagePage> ReadAsync(long afterSeq, int limit);
 
-    /// <summary>Called by the queue: offers this conversation to an agent (replaces any earlier offer).</summary>
+    /// <summary>The view, for an agent who may see the conversation; <see cref="RuleCodes.NotFound"/> otherwise.</summary>
+    [ReadOnly]
+    [Alias("GetForAsync")]
+    Task<ConversationView> GetForAsync(Actor actor);
+
+    /// <summary>History for an agent who may see the conversation; <see cref="RuleCodes.NotFound"/> otherwise.</summary>
+    [ReadOnly]
+    [Alias("ReadForAsync")]
+    Task<MessagePage> ReadForAsync(Actor actor, long afterSeq, int limit);
+
+    /// <summary>Called by the queue: offers this conversation to an agent until <paramref name="expiresAt"/> (replaces any earlier offer).</summary>
     [Alias("OfferAsync")]
-    Task OfferAsync(string agentId, string offerId);
+    Task OfferAsync(string agentId, string offerId, DateTimeOffset expiresAt);
 
     /// <summary>Called by the queue when an offer timed out.</summary>
     [Alias("OfferExpiredAsync")]
     Task OfferExpiredAsync(string agentId, string offerId);
 
-    /// <summary>An agent accepts the offer made to them.</summary>
+    /// <summary>An agent accepts the offer made to them. A retried accept returns the same view.</summary>
     [Alias("AcceptAsync")]
-    Task<ConversationView> AcceptAsync(string agentId);
+    Task<ConversationView> AcceptAsync(Actor actor);
 
     /// <summary>An agent declines the offer made to them; the conversation goes back to the queue.</summary>
     [Alias("DeclineAsync")]
-    Task DeclineAsync(string agentId);
+    Task DeclineAsync(Actor actor);
 
     /// <summary>
     /// The assigned agent replies; the reply is journaled and put in the outbox of the customer's current channel
     /// in one transaction. <paramref name="clientMessageId"/> makes the call safe to retry.
     /// </summary>
     [Alias("ReplyAsync")]
-    Task<long> ReplyAsync(string agentId, string clientMessageId, string text);
+    Task<ReplyResult> ReplyAsync(Actor actor, string clientMessageId, string text);
 
     /// <summary>The assigned agent resolves the conversation.</summary>
     [Alias("ResolveAsync")]
-    Task ResolveAsync(string agentId, string? reason);
+    Task ResolveAsync(Actor actor, string? reason);
 
     /// <summary>Records a channel event (delivery receipt, call, typing) reported by an integrator.</summary>
     [Alias("RecordChannelEventAsync")]

@@ -8,12 +8,13 @@ namespace Grid;
 public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Threads an inbound message into the customer's open conversation (or a new one) and returns its
-    /// acknowledgement once it is durably stored. A retry with the same idempotency key returns the first
-    /// acknowledgement; the same key with another payload throws <see cref="IdempotencyConflictException"/>.
+    /// Threads an inbound message into the customer's conversation <paramref name="threadTo"/> when it is theirs and
+    /// open (an email reply), else into their open conversation (or a new one), and returns its acknowledgement once
+    /// it is durably stored. A retry with the same idempotency key returns the first acknowledgement; the same key
+    /// with another payload throws <see cref="IdempotencyConflictException"/>.
     /// </summary>
     [Alias("ReceiveInboundAsync")]
-    Task<InboundAck> ReceiveInboundAsync(InboundMessage message, AddressKind addressKind, string addressHash);
+    Task<InboundAck> ReceiveInboundAsync(InboundMessage message, string? threadTo);
 
     /// <summary>
     /// Records a channel event that concerns the customer rather than one outbound message (calls, typing) in the

@@ -14,4 +14,12 @@ public interface IIdentityGrain : IGrainWithStringKey
     /// <summary>Returns the customer this address belongs to, or null when it has never been seen.</summary>
     [Alias("TryGet")]
     Task<string?> TryGetAsync();
+
+    /// <summary>
+    /// Links a never-seen address to an existing customer (an email reply from a colleague's address, for example).
+    /// Returns the customer the address belongs to afterwards: <paramref name="customerId"/>, or the customer it
+    /// already belonged to (an address is never moved from one customer to another here).
+    /// </summary>
+    [Alias("LinkAsync")]
+    Task<string> LinkAsync(string customerId);
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using Grid.Conversations.Effects;
+using Grid.Conversations.Events;
 using Grid.Hosting;
+using Grid.Pipeline;
 using Grid.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,55 +9,67 @@ using Microsoft.Extensions.Options;
 namespace Grid.Conversations;
 
 /// <summary>
-/// The conversation state machine of DESIGN §4. Calls into this grain are not interleaved (except reads), so
-/// sequence numbers are assigned and journaled one unit at a time: gap-free and total.
+/// The conversation state machine (docs/architecture.md, "The conversation core"): each call decides events from the
+/// state (<see cref="ConversationDecider"/>), appends them as one unit, applies them (<see cref="ConversationState.Apply"/>,
+/// also used to replay the journal on activation) and then runs the effects. Calls that change it are not
+/// interleaved, so a unit is numbered after the head it was decided on; the journal refuses a taken number.
 /// </summary>
 internal sealed class ConversationGrain(
     [PersistentState("conversation", "grid")] IPersistentState<ConversationState> state,
-    JournalStore journal,
-    IEnumerable<IInboundStep> steps,
-    ILanguageDetector languages,
+    IConversationJournal journal,
+    InboundPipeline pipeline,
+    IEnumerable<IConversationEffect> effects,
     IOptions<GridRuntimeOptions> options,
     TimeProvider clock,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
-    private const string CloseReminder = "close-after-resolution";
-    private const string StatusEvent = "status";
-
+    private readonly IConversationEffect[] effects = [.. effects];
     private string tenant = "";
     private string conversationId = "";
-    private long lastSeq;
+    private long savedSeq;
 
     private ConversationState S => state.State;
+
+    private ConversationOptions Options => options.Value.Conversations;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (tenant, conversationId) = GridKeys.Split(this.GetPrimaryKeyString());
-        lastSeq = await journal.MaxSeqAsync(tenant, conversationId);
-        if (lastSeq > S.AppliedSeq)
+        savedSeq = S.AppliedSeq;
+        EventPage page;
+        do
         {
-            await ReplayTransitionsAsync();
-            if (S.Status is ConversationStatus.Queued or ConversationStatus.Offered)
+            // The snapshot is written now and then, not with every unit: the journal's events after it are folded in.
+            page = await journal.ReadAsync(tenant, conversationId, S.AppliedSeq, 500);
+            foreach (var stored in page.Events)
             {
-                // The enqueue that followed the lost state write may never have happened; enqueueing is idempotent.
-                await Queue().EnqueueAsync(new QueueEntry(conversationId, S.CustomerId, S.CurrentChannel, 0, clock.GetUtcNow(), S.StatusReason ?? "replayed"));
+                S.Apply(conversationId, stored.Seq, stored.Event, Options.RecentMessages);
             }
         }
+        while (page.HasMore);
 
-        GridMetrics.Conversations.WithLabels(GridMetrics.Label(S.Status)).Inc();
-    }
-
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        GridMetrics.Conversations.WithLabels(GridMetrics.Label(S.Status)).Dec();
-        return Task.CompletedTask;
-    }
-
-    public async Task<AppendResult> AppendInboundAsync(InboundMessage message, string customerId)
-    {
-        if (S.Status == ConversationStatus.Resolved && S.ResolvedAt + options.Value.Conversations.ReopenWindow < clock.GetUtcNow())
+        if (S.Exists)
         {
-            await CloseAsync("reopen-window-elapsed");
+            GridMetrics.Conversations.WithLabels(GridMetrics.Label(S.Status)).Inc();
+        }
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (S.Exists)
+        {
+            GridMetrics.Conversations.WithLabels(GridMetrics.Label(S.Status)).Dec();
+        }
+
+        await SnapshotAsync(S.AppliedSeq > savedSeq);
+    }
+
+    public async Task<AppendResult> AppendInboundAsync(InboundMessage message, CustomerProfile customer)
+    {
+        var now = clock.GetUtcNow();
+        if (ConversationDecider.ShouldClose(S, Options.ReopenWindow, now))
+        {
+            await CommitAsync(Rows(ConversationDecider.Close(S, "reopen-window-elapsed", now)));
         }
 
         if (S.Status == ConversationStatus.Closed)
@@ -65,359 +77,151 @@ internal sealed class ConversationGrain(
             return new AppendResult(AppendOutcome.Closed, conversationId, 0);
         }
 
-        var language = languages.Detect(message.Text, S.Language ?? options.Value.Conversations.DefaultLanguage);
-        var context = new InboundContext(message, S.Status, language);
-        foreach (var step in steps)
-        {
-            step.Decide(context);
-        }
+        // Analysis (language, later models and searches) runs in a stateless worker, outside this grain's turn.
+        var analysis = await GrainFactory.GetGrain<IInboundAnalysisGrain>(tenant)
+            .AnalyzeAsync(new AnalysisRequest(tenant, message.Text, message.Channel, S.Language ?? Options.DefaultLanguage));
+        var reopened = S.Status == ConversationStatus.Resolved;
+        var context = new InboundContext(
+            message, analysis, reopened ? ConversationStatus.Bot : S.Status, reopened, S.Recent, S.Facts, S.StepStates, customer);
+        await pipeline.RunAsync(context, CancellationToken.None);
 
-        var entry = new JournalEntry(
-            conversationId, 0, EntryKind.CustomerMessage, message.ReceivedAt, message.Channel, "customer:" + customerId,
-            message.Text, null, null, message.ExternalId, message.Email, message.Attachments, message.Metadata,
-            new ReplyAddress(message.SenderAddress, message.Integrator), message.SentAt);
-        var rows = new List<JournalAppend>
+        var rows = ConversationDecider.Inbound(S, message, customer.CustomerId, context, now);
+        var result = await CommitAsync(rows);
+        if (result.Original is { } original)
         {
-            new(tenant, customerId, entry, InboundKeys.Source(message.Integrator), message.ExternalId, message.PayloadHash),
-        };
-        QueueEntry? waiting = null;
-        if (context.Escalation is { } escalation)
-        {
-            waiting = new QueueEntry(conversationId, customerId, message.Channel, escalation.Priority, clock.GetUtcNow(), escalation.Reason);
-            rows.Add(Transition(customerId, ConversationStatus.Queued, escalation.Reason, ("queue", escalation.Queue)) with
-            {
-                Queue = new QueueChange(escalation.Queue, waiting),
-            });
-        }
-
-        var route = new ReplyRoute(message.Channel, message.SenderAddress, message.Integrator);
-        foreach (var (kind, text) in context.Replies)
-        {
-            rows.Add(OutboundRow(customerId, route, kind, "system", text, lastSeq + 1 + rows.Count, message.Email));
-        }
-
-        var results = await AppendAsync(rows);
-        if (results[0].Status == AppendStatus.DuplicateKey)
-        {
-            if (!string.Equals(results[0].PayloadHash, message.PayloadHash, StringComparison.Ordinal))
+            if (!string.Equals(original.PayloadHash, message.PayloadHash, StringComparison.Ordinal))
             {
                 throw new IdempotencyConflictException(
                     $"External id '{message.ExternalId}' was already used by integrator '{message.Integrator}' for a different message; use a new external id for a new message.");
             }
 
             GridMetrics.InboundMessages.WithLabels(GridMetrics.Label(message.Channel), "duplicate").Inc();
-            return new AppendResult(AppendOutcome.Duplicate, results[0].ConversationId, results[0].Seq);
+            return new AppendResult(AppendOutcome.Duplicate, original.ConversationId, original.Seq);
         }
 
-        GridMetrics.InboundMessages.WithLabels(GridMetrics.Label(message.Channel), "appended").Inc();
-        var seq = results[0].Seq;
-        var dirty = S.CustomerId != customerId || S.ReplyTo != route || S.Language != language || (message.Email is not null && S.LastEmail != message.Email);
-        if (S.Status == ConversationStatus.New)
-        {
-            S.OpenedAt = message.ReceivedAt;
-        }
-
-        S.CustomerId = customerId;
-        S.CurrentChannel = message.Channel;
-        S.ReplyTo = route;
-        S.LastEmail = message.Email ?? S.LastEmail;
-        S.Language = language;
-        if (context.Escalation is { } queued)
-        {
-            S.Queue = queued.Queue;
-            SetStatus(ConversationStatus.Queued, queued.Reason);
-            S.AssignedAgent = null;
-            dirty = true;
-        }
-
-        if (dirty)
-        {
-            S.AppliedSeq = lastSeq;
-            await state.WriteOrDeactivateAsync(this);
-        }
-
-        await NotifyOutboxAsync(rows, results);
-        if (waiting is not null)
-        {
-            // The row is already durable; this call only spares the queue its next re-read of the table.
-            await Queue().EnqueueAsync(waiting);
-        }
-
-        if (S.Status == ConversationStatus.WithAgent && S.AssignedAgent is { } agent)
-        {
-            await Agent(agent).PushAsync(new AgentEvent(AgentEventKind.Message, conversationId, entry with { Seq = seq }, null, null, null));
-        }
-
-        return new AppendResult(AppendOutcome.Appended, conversationId, seq);
+        return new AppendResult(AppendOutcome.Appended, conversationId, result.LastSeq - rows.Length + 1);
     }
 
     public Task<ConversationView> GetAsync() => Task.FromResult(View());
 
-    public Task<bool> ExistsAsync() => Task.FromResult(state.RecordExists || lastSeq > 0);
+    public Task<bool> ExistsAsync() => Task.FromResult(ExistsOrLeave());
 
-    public Task<MessagePage> ReadAsync(long afterSeq, int limit) => journal.ReadAsync(tenant, conversationId, afterSeq, limit);
+    public Task<MessagePage> ReadAsync(long afterSeq, int limit) => ExistsOrLeave() ? ReadPageAsync(afterSeq, limit) : Task.FromResult(new MessagePage([], afterSeq, false));
 
-    public async Task OfferAsync(string agentId, string offerId)
+    public Task<ConversationView> GetForAsync(Actor actor)
     {
-        if (S.Status is not (ConversationStatus.Queued or ConversationStatus.Offered))
+        EnsureVisible(actor);
+        return Task.FromResult(View());
+    }
+
+    public Task<MessagePage> ReadForAsync(Actor actor, long afterSeq, int limit)
+    {
+        EnsureVisible(actor);
+        return ReadPageAsync(afterSeq, limit);
+    }
+
+    public async Task OfferAsync(string agentId, string offerId, DateTimeOffset expiresAt)
+    {
+        var events = ConversationDecider.Offer(S, agentId, offerId, expiresAt, clock.GetUtcNow());
+        if (events.Length == 0 && S.Status is not (ConversationStatus.Queued or ConversationStatus.Offered))
         {
             // The queue holds a stale entry (a removal was lost): tell it again. The queue never awaits us.
-            await Queue().RemoveAsync(conversationId);
+            await GrainFactory.GetGrain<IQueueGrain>(GridKeys.Of(tenant, S.Queue)).RemoveAsync(conversationId);
             return;
         }
 
-        if (S.Status == ConversationStatus.Offered && S.OfferedAgent is { } previous && previous != agentId)
-        {
-            await Agent(previous).PushAsync(new AgentEvent(AgentEventKind.OfferWithdrawn, conversationId, null, null, S.OfferId, null));
-        }
-
-        await AppendAsync([Transition(S.CustomerId, ConversationStatus.Offered, "offered", ("agent", agentId))]);
-        SetStatus(ConversationStatus.Offered, "offered");
-        S.OfferedAgent = agentId;
-        S.OfferId = offerId;
-        await SaveAsync();
-        GridMetrics.Offers.WithLabels("made").Inc();
-        await Agent(agentId).PushAsync(new AgentEvent(AgentEventKind.Offer, conversationId, null, View(), offerId, null));
+        await CommitAsync(Rows(events));
     }
 
-    public async Task OfferExpiredAsync(string agentId, string offerId)
+    public Task OfferExpiredAsync(string agentId, string offerId) =>
+        CommitAsync(Rows(ConversationDecider.OfferExpired(S, agentId, offerId, clock.GetUtcNow())));
+
+    public async Task<ConversationView> AcceptAsync(Actor actor)
     {
-        if (S.Status != ConversationStatus.Offered || S.OfferId != offerId)
-        {
-            return;
-        }
-
-        await AppendAsync([Transition(S.CustomerId, ConversationStatus.Queued, "offer-timeout", ("agent", agentId))]);
-        SetStatus(ConversationStatus.Queued, "offer-timeout");
-        S.OfferedAgent = null;
-        S.OfferId = null;
-        await SaveAsync();
-        GridMetrics.Offers.WithLabels("expired").Inc();
-        await Agent(agentId).PushAsync(new AgentEvent(AgentEventKind.OfferWithdrawn, conversationId, null, null, offerId, null));
-    }
-
-    public async Task<ConversationView> AcceptAsync(string agentId)
-    {
-        if (S.Status == ConversationStatus.WithAgent && S.AssignedAgent == agentId)
-        {
-            return View(); // a retried accept
-        }
-
-        if (S.Status != ConversationStatus.Offered || S.OfferedAgent != agentId)
-        {
-            throw new ConversationRuleException(
-                $"Conversation {conversationId} is not offered to you (it is {S.Status}); accept only a current offer.");
-        }
-
-        await AppendAsync([Transition(S.CustomerId, ConversationStatus.WithAgent, "accepted", ("agent", agentId)) with { Queue = QueueChange.Remove }]);
-        SetStatus(ConversationStatus.WithAgent, "accepted");
-        S.AssignedAgent = agentId;
-        S.OfferedAgent = null;
-        S.OfferId = null;
-        if (!S.Participants.Contains(agentId))
-        {
-            S.Participants.Add(agentId);
-        }
-
-        await SaveAsync();
-        GridMetrics.Offers.WithLabels("accepted").Inc();
-        logger.LogInformation("Conversation {ConversationId} accepted by agent {AgentId}", conversationId, agentId);
-        await Queue().RemoveAsync(conversationId);
-        await Agent(agentId).AssignAsync(conversationId);
+        await CommitAsync(Rows(ConversationDecider.Accept(S, actor, conversationId, clock.GetUtcNow())));
+        logger.LogInformation("Conversation {ConversationId} accepted by agent {AgentId}", conversationId, actor.AgentId);
         return View();
     }
 
-    public async Task DeclineAsync(string agentId)
+    public Task DeclineAsync(Actor actor) => CommitAsync(Rows(ConversationDecider.Decline(S, actor, conversationId, clock.GetUtcNow())));
+
+    public async Task<ReplyResult> ReplyAsync(Actor actor, string clientMessageId, string text)
     {
-        if (S.Status != ConversationStatus.Offered || S.OfferedAgent != agentId)
+        var row = ConversationDecider.Reply(S, actor, conversationId, clientMessageId, text, clock.GetUtcNow());
+        var result = await CommitAsync([row]);
+        if (result.Original is { } original)
         {
-            throw new ConversationRuleException(
-                $"Conversation {conversationId} is not offered to you (it is {S.Status}); only a current offer can be declined.");
-        }
-
-        await AppendAsync([Transition(S.CustomerId, ConversationStatus.Queued, "declined", ("agent", agentId))]);
-        SetStatus(ConversationStatus.Queued, "declined");
-        S.OfferedAgent = null;
-        S.OfferId = null;
-        await SaveAsync();
-        GridMetrics.Offers.WithLabels("declined").Inc();
-        await Queue().DeclinedAsync(conversationId, agentId);
-    }
-
-    public async Task<long> ReplyAsync(string agentId, string clientMessageId, string text)
-    {
-        if (S.Status != ConversationStatus.WithAgent || S.AssignedAgent != agentId)
-        {
-            throw new ConversationRuleException(
-                $"Conversation {conversationId} is not assigned to you (it is {S.Status}); accept it before replying.");
-        }
-
-        var route = S.ReplyTo ?? throw new ConversationRuleException($"Conversation {conversationId} has no channel to reply on.");
-        var row = OutboundRow(S.CustomerId, route, EntryKind.AgentMessage, "agent:" + agentId, text, lastSeq + 1, S.LastEmail) with
-        {
-            IdempotencySource = InboundKeys.AgentSource(agentId),
-            IdempotencyKey = clientMessageId,
-        };
-        var hash = row.PayloadHash;
-        var results = await AppendAsync([row]);
-        if (results[0].Status == AppendStatus.DuplicateKey)
-        {
-            if (!string.Equals(results[0].PayloadHash, hash, StringComparison.Ordinal) || results[0].ConversationId != conversationId)
+            if (original.PayloadHash != row.PayloadHash || original.ConversationId != conversationId)
             {
                 throw new IdempotencyConflictException(
                     $"Client message id '{clientMessageId}' was already used for a different reply; use a new id for a new reply.");
             }
 
-            return results[0].Seq;
+            return new ReplyResult(original.Seq, OutboundIds.Format(conversationId, original.Seq));
         }
 
-        await NotifyOutboxAsync([row], results);
-        await Agent(agentId).PushAsync(new AgentEvent(AgentEventKind.Message, conversationId, row.Entry, null, null, null));
-        return row.Entry.Seq;
+        return new ReplyResult(result.LastSeq, OutboundIds.Format(conversationId, result.LastSeq));
     }
 
-    public async Task ResolveAsync(string agentId, string? reason)
+    public async Task ResolveAsync(Actor actor, string? reason)
     {
-        if (S.Status != ConversationStatus.WithAgent || S.AssignedAgent != agentId)
-        {
-            throw new ConversationRuleException(
-                $"Conversation {conversationId} is not assigned to you (it is {S.Status}); only its agent can resolve it.");
-        }
-
-        var why = string.IsNullOrWhiteSpace(reason) ? "resolved-by-agent" : reason;
-        await AppendAsync([Transition(S.CustomerId, ConversationStatus.Resolved, why, ("agent", agentId))]);
-        SetStatus(ConversationStatus.Resolved, why);
-        S.ResolvedAt = clock.GetUtcNow();
-        S.AssignedAgent = null;
-        await SaveAsync();
-        var window = options.Value.Conversations.ReopenWindow;
-        await this.RegisterOrUpdateReminder(CloseReminder, window, window < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : window);
-        logger.LogInformation("Conversation {ConversationId} resolved by agent {AgentId}", conversationId, agentId);
-        await Agent(agentId).ReleaseAsync(conversationId);
-        await Agent(agentId).PushAsync(new AgentEvent(AgentEventKind.ConversationUpdated, conversationId, null, View(), null, null));
+        await CommitAsync(Rows(ConversationDecider.Resolve(S, actor, conversationId, reason, clock.GetUtcNow())));
+        logger.LogInformation("Conversation {ConversationId} resolved by agent {AgentId}", conversationId, actor.AgentId);
     }
 
     public async Task RecordChannelEventAsync(ChannelEvent channelEvent)
     {
         if (channelEvent.Type == ChannelEventType.Typing)
         {
+            // Typing is a hint for the agent, not history.
             if (S.AssignedAgent is { } typingTo)
             {
-                await Agent(typingTo).PushAsync(new AgentEvent(AgentEventKind.Typing, conversationId, null, null, null, null));
+                await GrainFactory.GetGrain<IAgentGrain>(GridKeys.Of(tenant, typingTo))
+                    .PushAsync(new AgentEvent(AgentEventKind.Typing, conversationId, null, null, null, null));
             }
 
             return;
         }
 
-        var metadata = new Dictionary<string, string> { ["type"] = channelEvent.Type.ToString() };
-        if (channelEvent.OutboundId is { } outboundId)
-        {
-            metadata["outboundId"] = outboundId;
-        }
-
-        var channel = channelEvent.Channel == Channel.Unspecified ? S.CurrentChannel : channelEvent.Channel;
-        var entry = new JournalEntry(
-            conversationId, 0, EntryKind.Event, channelEvent.At, channel, "integrator:" + channelEvent.Integrator,
-            null, channelEvent.Type.IsReceipt() ? "delivery" : "call", channelEvent.Detail, channelEvent.ExternalId, null, [], metadata);
-        var results = await AppendAsync([new JournalAppend(tenant, S.CustomerId, entry, InboundKeys.EventSource(channelEvent.Integrator), channelEvent.ExternalId)]);
-        if (results[0].Status == AppendStatus.Appended && S.AssignedAgent is { } agent)
-        {
-            await Agent(agent).PushAsync(new AgentEvent(AgentEventKind.Message, conversationId, entry with { Seq = results[0].Seq }, null, null, null));
-        }
+        await CommitAsync([ConversationDecider.ChannelEvent(S, channelEvent)]); // a duplicate receipt changes nothing
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != CloseReminder)
+        if (reminderName != CloseReminderEffect.ReminderName)
         {
             return;
         }
 
-        if (S.Status == ConversationStatus.Resolved && S.ResolvedAt + options.Value.Conversations.ReopenWindow <= clock.GetUtcNow())
-        {
-            await CloseAsync("reopen-window-elapsed");
-        }
-
-        if (S.Status != ConversationStatus.Resolved)
-        {
-            var reminder = await this.GetReminder(CloseReminder);
-            if (reminder is not null)
-            {
-                await this.UnregisterReminder(reminder);
-            }
-        }
-    }
-
-    private static EmailHeaders? ReplyHeaders(EmailHeaders? last) =>
-        last is null
-            ? null
-            : new EmailHeaders(
-                last.Subject is { } subject && !subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? "Re: " + subject : last.Subject,
-                null,
-                last.MessageId,
-                last.MessageId is { } id ? [.. last.References, id] : last.References);
-
-    /// <summary>A message to the customer: its journal entry and its outbox row (outbound id = conversation:seq), written together.</summary>
-    private JournalAppend OutboundRow(string customerId, ReplyRoute route, EntryKind kind, string author, string text, long seq, EmailHeaders? lastEmail)
-    {
         var now = clock.GetUtcNow();
-        var outboundId = $"{conversationId}:{seq.ToString(CultureInfo.InvariantCulture)}";
-        var email = route.Channel == Channel.Email ? ReplyHeaders(lastEmail) : null;
-        var entry = new JournalEntry(conversationId, seq, kind, now, route.Channel, author, text, null, null, outboundId, email, [], new Dictionary<string, string>());
-        var outbound = new OutboundMessage(0, outboundId, conversationId, seq, route.Channel, route.Address, text, kind, author, now, email, customerId);
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-        return new JournalAppend(tenant, customerId, entry, PayloadHash: hash, OutboxIntegrator: route.Integrator, Outbound: outbound);
-    }
-
-    /// <summary>Hints the outboxes that rows were committed (the edges also poll, so a lost hint only delays).</summary>
-    private async Task NotifyOutboxAsync(IReadOnlyList<JournalAppend> rows, IReadOnlyList<AppendRowResult> results)
-    {
-        for (var i = 0; i < rows.Count && i < results.Count; i++)
+        if (ConversationDecider.ShouldClose(S, Options.ReopenWindow, now))
         {
-            if (rows[i].Outbound is { } outbound && results[i].Status == AppendStatus.Appended)
-            {
-                GridMetrics.OutboundMessages.WithLabels(GridMetrics.Label(outbound.Channel), outbound.Kind.ToString().ToLowerInvariant()).Inc();
-                await GrainFactory.GetGrain<IOutboxGrain>(GridKeys.Outbox(tenant, rows[i].OutboxIntegrator!))
-                    .NotifyAsync([outbound with { Cursor = results[i].OutboxCursor }]);
-            }
+            await CommitAsync(Rows(ConversationDecider.Close(S, "reopen-window-elapsed", now)));
         }
-    }
-
-    private async Task CloseAsync(string reason)
-    {
-        await AppendAsync([Transition(S.CustomerId, ConversationStatus.Closed, reason)]);
-        SetStatus(ConversationStatus.Closed, reason);
-        await SaveAsync();
-    }
-
-    private JournalAppend Transition(string customerId, ConversationStatus to, string reason, params (string Key, string Value)[] details)
-    {
-        var metadata = new Dictionary<string, string> { ["status"] = to.ToString() };
-        foreach (var (key, value) in details)
+        else if (S.Status != ConversationStatus.Resolved && await this.GetReminder(reminderName) is { } reminder)
         {
-            metadata[key] = value;
+            await this.UnregisterReminder(reminder);
         }
-
-        var entry = new JournalEntry(conversationId, 0, EntryKind.Event, clock.GetUtcNow(), S.CurrentChannel, "system", null, StatusEvent, reason, null, null, [], metadata);
-        return new JournalAppend(tenant, customerId, entry);
     }
 
     /// <summary>
-    /// Numbers the rows after the head and appends them as one unit. On an unknown outcome the head is re-read
-    /// and the grain deactivates, so the next activation replays what the journal holds.
+    /// Appends rows after the head, applies them, then runs the effects. A duplicate key returns the original without
+    /// applying anything. On an unknown outcome or a taken sequence number the grain deactivates, so the next call
+    /// starts from what the journal holds.
     /// </summary>
-    private async Task<IReadOnlyList<AppendRowResult>> AppendAsync(IReadOnlyList<JournalAppend> rows)
+    private async Task<UnitResult> CommitAsync(IReadOnlyList<JournalRow> rows)
     {
-        var numbered = new List<JournalAppend>(rows.Count);
-        for (var i = 0; i < rows.Count; i++)
+        if (rows.Count == 0)
         {
-            numbered.Add(rows[i] with { Entry = rows[i].Entry with { Seq = lastSeq + 1 + i } });
+            return new UnitResult(UnitStatus.Appended, S.AppliedSeq, []);
         }
 
-        IReadOnlyList<AppendRowResult> results;
+        var customerId = rows[0].Event is CustomerWrote wrote ? wrote.CustomerId : S.CustomerId;
+        var unit = new JournalUnit(tenant, conversationId, customerId, S.AppliedSeq, rows, WaitingLists.ChangeFor(conversationId, customerId, rows));
+        UnitResult result;
         try
         {
-            results = await journal.AppendAsync(numbered);
+            result = await journal.AppendAsync(unit);
         }
         catch
         {
@@ -425,95 +229,95 @@ internal sealed class ConversationGrain(
             throw;
         }
 
-        switch (results[0].Status)
+        if (result.Status == UnitStatus.DuplicateKey)
         {
-            case AppendStatus.Appended:
-                lastSeq += rows.Count;
-                return results;
-            case AppendStatus.DuplicateKey:
-                return results;
-            default:
-                // Another activation wrote this seq (a silo failure left two for a moment): never overwrite it.
-                logger.LogWarning("Conversation {ConversationId} found seq {Seq} taken; reloading", conversationId, results[0].Seq);
-                DeactivateOnIdle();
-                throw new InvalidOperationException($"Conversation {conversationId} changed under this activation; retry the call.");
-        }
-    }
-
-    private async Task SaveAsync()
-    {
-        S.AppliedSeq = lastSeq;
-        await state.WriteOrDeactivateAsync(this);
-    }
-
-    private void SetStatus(ConversationStatus status, string reason)
-    {
-        if (S.Status != status)
-        {
-            GridMetrics.Conversations.WithLabels(GridMetrics.Label(S.Status)).Dec();
-            GridMetrics.Conversations.WithLabels(GridMetrics.Label(status)).Inc();
-            GridMetrics.ConversationTransitions.WithLabels(GridMetrics.Label(status)).Inc();
+            return result;
         }
 
-        S.Status = status;
-        S.StatusReason = reason;
-    }
-
-    /// <summary>Brings the snapshot up to the journal: transitions committed before a state write that never happened.</summary>
-    private async Task ReplayTransitionsAsync()
-    {
-        var after = S.AppliedSeq;
-        while (true)
+        if (result.Status == UnitStatus.SequenceTaken)
         {
-            var page = await journal.ReadAsync(tenant, conversationId, after, 500);
-            foreach (var entry in page.Entries)
+            // Another activation wrote this seq (a silo failure left two for a moment): never overwrite it.
+            logger.LogWarning("Conversation {ConversationId} found seq {Seq} taken; reloading", conversationId, result.LastSeq);
+            DeactivateOnIdle();
+            throw new InvalidOperationException($"Conversation {conversationId} changed under this activation; retry the call.");
+        }
+
+        var (statusBefore, existedBefore) = (S.Status, S.Exists);
+        var committed = new (long Seq, ConversationEvent Event)[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            committed[i] = (unit.AfterSeq + 1 + i, rows[i].Event);
+            S.Apply(conversationId, committed[i].Seq, rows[i].Event, Options.RecentMessages);
+        }
+
+        await SnapshotAsync(S.AppliedSeq - savedSeq >= Options.SnapshotEvery);
+        var done = new CommittedUnit(tenant, conversationId, committed, result.Outbound, statusBefore, existedBefore, View(), GrainFactory, this);
+        foreach (var effect in effects)
+        {
+            try
             {
-                if (entry.Kind == EntryKind.CustomerMessage && entry.Author.StartsWith("customer:", StringComparison.Ordinal))
-                {
-                    S.CustomerId = entry.Author["customer:".Length..];
-                    S.CurrentChannel = entry.Channel;
-                    if (entry.From is { } from)
-                    {
-                        S.ReplyTo = new ReplyRoute(entry.Channel, from.Address, from.Integrator);
-                    }
-
-                    S.LastEmail = entry.Email ?? S.LastEmail;
-                    if (S.OpenedAt == default)
-                    {
-                        S.OpenedAt = entry.At;
-                    }
-                }
-
-                if (entry.EventType == StatusEvent && Enum.TryParse<ConversationStatus>(entry.Metadata.GetValueOrDefault("status"), out var status))
-                {
-                    var agent = entry.Metadata.GetValueOrDefault("agent");
-                    S.Status = status;
-                    S.StatusReason = entry.Reason;
-                    S.OfferedAgent = status == ConversationStatus.Offered ? agent : null;
-                    S.AssignedAgent = status == ConversationStatus.WithAgent ? agent : null;
-                    if (status == ConversationStatus.Resolved)
-                    {
-                        S.ResolvedAt = entry.At;
-                    }
-                }
+                await effect.OnCommittedAsync(done);
             }
-
-            after = page.NextAfterSeq;
-            if (!page.HasMore)
+            catch (Exception ex)
             {
-                break;
+                GridMetrics.EffectFailures.WithLabels(effect.GetType().Name).Inc();
+                logger.LogWarning(ex, "Effect {Effect} failed for conversation {ConversationId}", effect.GetType().Name, conversationId);
             }
         }
 
-        logger.LogInformation("Conversation {ConversationId} replayed its journal from seq {From} to {To}", conversationId, S.AppliedSeq, lastSeq);
-        S.AppliedSeq = lastSeq;
+        return result;
     }
+
+    /// <summary>Writes the snapshot; a failure costs only a longer replay, so it deactivates instead of failing the call.</summary>
+    private async Task SnapshotAsync(bool due)
+    {
+        if (!due)
+        {
+            return;
+        }
+
+        try
+        {
+            await state.WriteStateAsync();
+            savedSeq = S.AppliedSeq;
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Conversation {ConversationId} could not write its snapshot; the journal stays the truth", conversationId);
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task<MessagePage> ReadPageAsync(long afterSeq, int limit)
+    {
+        var page = await journal.ReadAsync(tenant, conversationId, afterSeq, limit);
+        return new MessagePage([.. page.Events.Select(e => JournalEntries.From(conversationId, e.Seq, e.Event))], page.Next, page.HasMore);
+    }
+
+    private void EnsureVisible(Actor actor)
+    {
+        if (!ConversationAccess.CanSee(S, actor))
+        {
+            ExistsOrLeave();
+            ConversationAccess.EnsureVisible(S, actor, conversationId);
+        }
+    }
+
+    /// <summary>True when the conversation exists; otherwise the activation leaves at once (a read of an unknown id).</summary>
+    private bool ExistsOrLeave()
+    {
+        if (!S.Exists)
+        {
+            DeactivateOnIdle();
+        }
+
+        return S.Exists;
+    }
+
+    private static JournalRow[] Rows(ConversationEvent[] events) => [.. events.Select(e => new JournalRow(e))];
 
     private ConversationView View() => new(
-        tenant, conversationId, S.CustomerId, S.Status, S.CurrentChannel, S.AssignedAgent, [.. S.Participants], S.Queue, lastSeq,
-        S.OpenedAt, S.ResolvedAt, S.StatusReason, S.OfferedAgent, S.Language ?? options.Value.Conversations.DefaultLanguage);
-
-    private IQueueGrain Queue() => GrainFactory.GetGrain<IQueueGrain>(GridKeys.Of(tenant, S.Queue));
-
-    private IAgentGrain Agent(string agentId) => GrainFactory.GetGrain<IAgentGrain>(GridKeys.Of(tenant, agentId));
+        tenant, conversationId, S.CustomerId, S.Status, S.CurrentChannel, S.AssignedAgent, [.. S.Participants], S.Queue, S.AppliedSeq,
+        S.OpenedAt, S.ResolvedAt, S.StatusReason, S.OfferedAgent, S.Language ?? Options.DefaultLanguage, S.OfferExpiresAt,
+        new Dictionary<string, string>(S.Facts));
 }

@@ -1,8 +1,11 @@
+using Grid.Conversations.Events;
+
 namespace Grid.Conversations;
 
 /// <summary>
-/// The small, snapshot part of a conversation. The history is in the journal; transitions are journaled too,
-/// so <see cref="AppliedSeq"/> tells which journal entries this snapshot already reflects.
+/// The fold of a conversation's journal. <see cref="Apply"/> is the only code that changes it: live calls apply the
+/// events they have just appended, activation applies the events after <see cref="AppliedSeq"/> (the snapshot may be
+/// behind the journal, never ahead of it). Every field is restored by replay.
 /// </summary>
 [GenerateSerializer, Alias("grid.ConversationState")]
 internal sealed class ConversationState
@@ -31,12 +34,161 @@ internal sealed class ConversationState
 
     [Id(11)] public DateTimeOffset? ResolvedAt { get; set; }
 
+    /// <summary>The sequence number of the last event folded in: the journal's head as this state knows it.</summary>
     [Id(12)] public long AppliedSeq { get; set; }
 
     [Id(13)] public EmailHeaders? LastEmail { get; set; }
 
     /// <summary>The customer's language as last detected ("fr" or "en").</summary>
     [Id(14)] public string? Language { get; set; }
+
+    [Id(15)] public DateTimeOffset? OfferExpiresAt { get; set; }
+
+    [Id(16)] public int Priority { get; set; }
+
+    [Id(17)] public List<string> Requirements { get; set; } = [];
+
+    /// <summary>Pipeline steps' own state, by step name.</summary>
+    [Id(18)] public Dictionary<string, Dictionary<string, string>> StepStates { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Facts set by pipeline steps (category, references, ...).</summary>
+    [Id(19)] public Dictionary<string, string> Facts { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The last few messages (customer, agent, bot, system), oldest first.</summary>
+    [Id(20)] public List<JournalEntry> Recent { get; set; } = [];
+
+    /// <summary>When the conversation entered its current waiting period (kept across declines and expiries).</summary>
+    [Id(21)] public DateTimeOffset? WaitingSince { get; set; }
+
+    /// <summary>Folds one committed event in. <paramref name="recentLimit"/> bounds <see cref="Recent"/>.</summary>
+    public void Apply(string conversationId, long seq, ConversationEvent e, int recentLimit)
+    {
+        switch (e)
+        {
+            case CustomerWrote wrote:
+                if (Status == ConversationStatus.New && OpenedAt == default)
+                {
+                    OpenedAt = wrote.At;
+                }
+
+                CustomerId = wrote.CustomerId;
+                CurrentChannel = wrote.Channel;
+                ReplyTo = new ReplyRoute(wrote.Channel, wrote.SenderAddress, wrote.Integrator);
+                LastEmail = wrote.Email ?? LastEmail;
+                Language = wrote.Language;
+                break;
+            case BotAnswered when Status == ConversationStatus.New:
+                SetStatus(ConversationStatus.Bot, "bot-answered");
+                break;
+            case Escalated escalated:
+                SetStatus(ConversationStatus.Queued, escalated.Reason);
+                Queue = escalated.Queue;
+                Priority = escalated.Priority;
+                Requirements = [.. escalated.Requirements];
+                WaitingSince = escalated.At;
+                AssignedAgent = null;
+                ClearOffer();
+                break;
+            case Offered offered:
+                SetStatus(ConversationStatus.Offered, "offered");
+                OfferedAgent = offered.AgentId;
+                OfferId = offered.OfferId;
+                OfferExpiresAt = offered.ExpiresAt;
+                break;
+            case OfferWithdrawn:
+                SetStatus(ConversationStatus.Queued, "offer-withdrawn");
+                ClearOffer();
+                break;
+            case Declined:
+                SetStatus(ConversationStatus.Queued, "declined");
+                ClearOffer();
+                break;
+            case OfferExpired:
+                SetStatus(ConversationStatus.Queued, "offer-timeout");
+                ClearOffer();
+                break;
+            case Accepted accepted:
+                SetStatus(ConversationStatus.WithAgent, "accepted");
+                AssignedAgent = accepted.AgentId;
+                WaitingSince = null;
+                ClearOffer();
+                if (!Participants.Contains(accepted.AgentId))
+                {
+                    Participants.Add(accepted.AgentId);
+                }
+
+                break;
+            case Resolved resolved:
+                SetStatus(ConversationStatus.Resolved, resolved.Reason);
+                ResolvedAt = resolved.At;
+                AssignedAgent = null;
+                WaitingSince = null;
+                ClearOffer();
+                break;
+            case Reopened reopened:
+                SetStatus(ConversationStatus.Bot, reopened.Reason);
+                ResolvedAt = null;
+                break;
+            case Closed closed:
+                SetStatus(ConversationStatus.Closed, closed.Reason);
+                AssignedAgent = null;
+                WaitingSince = null;
+                ClearOffer();
+                break;
+            case StepStateChanged step:
+                if (step.State.Count == 0)
+                {
+                    StepStates.Remove(step.Step);
+                }
+                else
+                {
+                    StepStates[step.Step] = new Dictionary<string, string>(step.State, StringComparer.Ordinal);
+                }
+
+                break;
+            case FactsSet facts:
+                foreach (var (key, value) in facts.Facts)
+                {
+                    if (value.Length == 0)
+                    {
+                        Facts.Remove(key);
+                    }
+                    else
+                    {
+                        Facts[key] = value;
+                    }
+                }
+
+                break;
+        }
+
+        if (JournalEntries.IsMessage(e))
+        {
+            Recent.Add(JournalEntries.From(conversationId, seq, e));
+            if (Recent.Count > recentLimit)
+            {
+                Recent.RemoveRange(0, Recent.Count - recentLimit);
+            }
+        }
+
+        AppliedSeq = seq;
+    }
+
+    /// <summary>Whether the conversation has any event (it exists).</summary>
+    public bool Exists => AppliedSeq > 0;
+
+    private void SetStatus(ConversationStatus status, string reason)
+    {
+        Status = status;
+        StatusReason = reason;
+    }
+
+    private void ClearOffer()
+    {
+        OfferedAgent = null;
+        OfferId = null;
+        OfferExpiresAt = null;
+    }
 }
 
 /// <summary>Where replies go: the channel, address and integrator the customer last wrote from.</summary>

@@ -1,3 +1,4 @@
+using Grid.Conversations;
 using Grid.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -5,7 +6,7 @@ namespace Grid.Customers;
 
 internal sealed class CustomerGrain(
     [PersistentState("customer", "grid")] IPersistentState<CustomerState> state,
-    JournalStore journal,
+    IConversationJournal journal,
     TimeProvider clock,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
@@ -18,16 +19,8 @@ internal sealed class CustomerGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<InboundAck> ReceiveInboundAsync(InboundMessage message, AddressKind addressKind, string addressHash)
+    public async Task<InboundAck> ReceiveInboundAsync(InboundMessage message, string? threadTo)
     {
-        // A retry can arrive after the conversation it went to was closed: look the key up before threading,
-        // so the retry returns the original acknowledgement instead of opening a new conversation.
-        var hit = await journal.FindAsync(tenant, InboundKeys.Source(message.Integrator), message.ExternalId);
-        if (hit is not null)
-        {
-            return DuplicateOrConflict(message, hit.ConversationId, hit.Seq, hit.PayloadHash);
-        }
-
         var dirty = LinkAddress(message);
         if (!state.RecordExists)
         {
@@ -35,16 +28,33 @@ internal sealed class CustomerGrain(
             dirty = true;
         }
 
+        // An email reply names the conversation it belongs to: it goes there while that conversation is open.
+        var target = threadTo is not null && state.State.ConversationIds.Contains(threadTo) ? threadTo : state.State.OpenConversationId;
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            if (state.State.OpenConversationId is null)
+            if (target is null)
             {
+                // A retry may arrive after the conversation it went to was closed: it must get its original
+                // acknowledgement, not open a new conversation. Only this rare path looks the key up first; otherwise
+                // the journal's unique index answers inside the append.
+                if (await journal.FindAsync(tenant, InboundKeys.Source(message.Integrator), message.ExternalId) is { } hit)
+                {
+                    if (!string.Equals(hit.PayloadHash, message.PayloadHash, StringComparison.Ordinal))
+                    {
+                        throw new IdempotencyConflictException(
+                            $"External id '{message.ExternalId}' was already used by integrator '{message.Integrator}' for a different message; use a new external id for a new message.");
+                    }
+
+                    GridMetrics.InboundMessages.WithLabels(GridMetrics.Label(message.Channel), "duplicate").Inc();
+                    return new InboundAck(customerId, hit.ConversationId, hit.Seq, Duplicate: true);
+                }
+
                 // Recorded before the first append, so a conversation never holds messages its customer does not know.
-                var id = "cnv_" + Guid.NewGuid().ToString("N");
-                state.State.OpenConversationId = id;
-                state.State.ConversationIds.Add(id);
+                target = "cnv_" + Guid.NewGuid().ToString("N");
+                state.State.OpenConversationId = target;
+                state.State.ConversationIds.Add(target);
                 dirty = true;
-                logger.LogInformation("Customer {CustomerId} opens conversation {ConversationId}", customerId, id);
+                logger.LogDebug("Customer {CustomerId} opens conversation {ConversationId}", customerId, target);
             }
 
             if (dirty)
@@ -53,19 +63,19 @@ internal sealed class CustomerGrain(
                 dirty = false;
             }
 
-            var conversation = GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, state.State.OpenConversationId));
-            var result = await conversation.AppendInboundAsync(message, customerId);
-            switch (result.Outcome)
+            if (await AppendToAsync(target, message) is { } ack)
             {
-                case AppendOutcome.Appended:
-                    return new InboundAck(customerId, result.ConversationId, result.Seq, Duplicate: false);
-                case AppendOutcome.Duplicate:
-                    return new InboundAck(customerId, result.ConversationId, result.Seq, Duplicate: true);
-                case AppendOutcome.Closed:
-                    state.State.OpenConversationId = null;
-                    dirty = true;
-                    break;
+                return ack;
             }
+
+            // Closed: the next attempt opens a new conversation.
+            if (state.State.OpenConversationId == target)
+            {
+                state.State.OpenConversationId = null;
+                dirty = true;
+            }
+
+            target = null;
         }
 
         throw new InvalidOperationException($"Customer {customerId} could not open a conversation.");
@@ -93,19 +103,23 @@ internal sealed class CustomerGrain(
                 state.State.LastChannel)
             : null);
 
-    public Task<TimelinePage> ReadTimelineAsync(long afterCursor, int limit) =>
-        journal.ReadTimelineAsync(tenant, customerId, afterCursor, limit);
-
-    private InboundAck DuplicateOrConflict(InboundMessage message, string conversationId, long seq, string? storedHash)
+    public async Task<TimelinePage> ReadTimelineAsync(long afterCursor, int limit)
     {
-        if (!string.Equals(storedHash, message.PayloadHash, StringComparison.Ordinal))
-        {
-            throw new IdempotencyConflictException(
-                $"External id '{message.ExternalId}' was already used by integrator '{message.Integrator}' for a different message; use a new external id for a new message.");
-        }
+        var page = await journal.ReadTimelineAsync(tenant, customerId, afterCursor, limit);
+        return new TimelinePage([.. page.Events.Select(e => JournalEntries.From(e.ConversationId, e.Seq, e.Event))], page.Next, page.HasMore);
+    }
 
-        GridMetrics.InboundMessages.WithLabels(GridMetrics.Label(message.Channel), "duplicate").Inc();
-        return new InboundAck(customerId, conversationId, seq, Duplicate: true);
+    /// <summary>The acknowledgement from the conversation, or null when it is closed.</summary>
+    private async Task<InboundAck?> AppendToAsync(string conversationId, InboundMessage message)
+    {
+        var profile = new CustomerProfile(customerId, state.State.ConversationIds.Count, [.. state.State.Addresses.Select(a => a.Channel).Distinct()]);
+        var result = await GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, conversationId)).AppendInboundAsync(message, profile);
+        return result.Outcome switch
+        {
+            AppendOutcome.Appended => new InboundAck(customerId, result.ConversationId, result.Seq, Duplicate: false),
+            AppendOutcome.Duplicate => new InboundAck(customerId, result.ConversationId, result.Seq, Duplicate: true),
+            _ => null,
+        };
     }
 
     private bool LinkAddress(InboundMessage message)

@@ -1,9 +1,28 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Grid.Hosting;
 
 /// <summary>Where Grid runs and what it stores where. Bound from the "Grid" configuration section.</summary>
 public sealed class GridRuntimeOptions
 {
     public const string Section = "Grid";
+
+    /// <summary>
+    /// Reads the options from configuration before dependency injection exists (the silo's endpoints and storage);
+    /// everything else receives them bound once through <c>IOptions&lt;GridRuntimeOptions&gt;</c>.
+    /// </summary>
+    public static GridRuntimeOptions Read(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var options = new GridRuntimeOptions();
+        configuration.GetSection(Section).Bind(options);
+        var failures = GridRuntimeOptionsValidator.Check(options);
+        if (failures.Count > 0)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(Section, typeof(GridRuntimeOptions), failures);
+        }
+
+        return options;
+    }
 
     /// <summary>Embedded (one process, SQLite) or Cluster (PostgreSQL, N silos and M edges).</summary>
     public GridMode Mode { get; set; } = GridMode.Embedded;
@@ -19,6 +38,39 @@ public sealed class GridRuntimeOptions
     public ConversationOptions Conversations { get; set; } = new();
 
     public OrleansEndpointOptions Orleans { get; set; } = new();
+
+    public IdentityOptions Identity { get; set; } = new();
+
+    public PipelineOptions Pipeline { get; set; } = new();
+}
+
+public sealed class IdentityOptions
+{
+    /// <summary>Base64 key (at least 32 bytes) of the keyed hash that turns customers' addresses into identity grain keys.</summary>
+    public string? HashKey { get; set; }
+}
+
+/// <summary>The inbound pipeline: its steps by name, in the order they run.</summary>
+public sealed class PipelineOptions
+{
+    /// <summary>Step names in order; every name must be a registered step.</summary>
+    public List<string> Steps { get; set; } = [];
+
+    /// <summary>The order used when <see cref="Steps"/> is empty.</summary>
+    public static IReadOnlyList<string> DefaultSteps { get; } = ["escalate-unhandled", "acknowledge"];
+}
+
+/// <summary>Whether an email reply from an address Grid does not know joins the conversation it replies to.</summary>
+public enum ReplyLinking
+{
+    /// <summary>Never: an unknown address is a new customer.</summary>
+    Never,
+
+    /// <summary>When the address has the same domain as one of the conversation customer's email addresses.</summary>
+    SameDomain,
+
+    /// <summary>Always: the address is linked to the customer of the conversation it replies to.</summary>
+    Any,
 }
 
 public enum GridMode
@@ -48,6 +100,18 @@ public sealed class ConversationOptions
 
     /// <summary>The language ("fr" or "en") assumed until a customer's words tell otherwise.</summary>
     public string DefaultLanguage { get; set; } = "fr";
+
+    /// <summary>
+    /// An email from an unknown address whose In-Reply-To or References names a message of an open conversation:
+    /// link the address to that conversation's customer and thread it there (see <see cref="ReplyLinking"/>).
+    /// </summary>
+    public ReplyLinking LinkEmailReplies { get; set; } = ReplyLinking.SameDomain;
+
+    /// <summary>The conversation snapshot is written after this many events (and on deactivation); the journal is the truth in between.</summary>
+    public int SnapshotEvery { get; set; } = 64;
+
+    /// <summary>How many recent messages a conversation keeps at hand for its pipeline steps.</summary>
+    public int RecentMessages { get; set; } = 10;
 }
 
 /// <summary>The message that acknowledges a new conversation's first message, per language.</summary>

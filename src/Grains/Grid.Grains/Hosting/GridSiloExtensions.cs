@@ -1,6 +1,10 @@
 using System.Net;
-using Grid.Conversations;
+using Grid.Conversations.Effects;
+using Grid.Ingest;
+using Grid.Pipeline;
+using Grid.Pipeline.Steps;
 using Grid.Storage;
+using Grid.Storage.Sql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +19,7 @@ public static class GridSiloExtensions
     /// <summary>Configures the silo from the "Grid" section and ConnectionStrings:Grid.</summary>
     public static ISiloBuilder UseGrid(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var options = configuration.GetSection(GridRuntimeOptions.Section).Get<GridRuntimeOptions>() ?? new GridRuntimeOptions();
+        var options = GridRuntimeOptions.Read(configuration);
         var layout = GridStorageLayout.From(options, configuration.GetConnectionString("Grid"));
         var endpoints = options.Orleans;
 
@@ -57,18 +61,39 @@ public static class GridSiloExtensions
         });
         silo.ConfigureServices(services =>
         {
-            services.Configure<GridRuntimeOptions>(configuration.GetSection(GridRuntimeOptions.Section));
+            services.AddOptions<GridRuntimeOptions>().BindConfiguration(GridRuntimeOptions.Section).ValidateOnStart();
+            services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GridRuntimeOptions>, GridRuntimeOptionsValidator>();
             services.TryAddSingleton(TimeProvider.System);
             services.AddSingleton(layout);
             services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaInstaller>();
             services.AddSingleton(sp => ActivatorUtilities.CreateInstance<GroupCommitWriter>(sp, layout.Journal));
-            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<JournalStore>(sp, layout.Journal));
-            services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
-
-            // The inbound pipeline, in order. Later: triage and the bot before routing.
-            services.AddSingleton<IInboundStep, RouteToAgentStep>();
-            services.AddSingleton<IInboundStep, AcknowledgeStep>();
+            services.AddSingleton<IConversationJournal>(sp => ActivatorUtilities.CreateInstance<SqlConversationJournal>(sp, layout.Journal));
+            services.AddSingleton<IOutboxStore>(sp => ActivatorUtilities.CreateInstance<SqlOutboxStore>(sp, layout.Journal));
+            services.AddSingleton<IWaitingListStore>(sp => ActivatorUtilities.CreateInstance<SqlWaitingListStore>(sp, layout.Journal));
+            services.AddSingleton<AddressHasher>();
+            services.AddGridPipeline();
         });
         return silo;
+    }
+
+    /// <summary>
+    /// The inbound pipeline and the conversation effects. Analyzers run outside the conversation grain; steps run in
+    /// the order of Grid:Pipeline:Steps; effects run in the order registered here.
+    /// </summary>
+    public static IServiceCollection AddGridPipeline(this IServiceCollection services)
+    {
+        services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
+        services.AddSingleton<IMessageAnalyzer, LanguageAnalyzer>();
+        services.AddSingleton<IInboundStep, EscalateUnhandledStep>();
+        services.AddSingleton<IInboundStep, AcknowledgeStep>();
+        services.AddSingleton<InboundPipeline>();
+
+        services.AddSingleton<IConversationEffect, MetricsEffect>();
+        services.AddSingleton<IConversationEffect, QueueEffect>();
+        services.AddSingleton<IConversationEffect, AgentAssignmentEffect>();
+        services.AddSingleton<IConversationEffect, AgentPushEffect>();
+        services.AddSingleton<IConversationEffect, OutboxHintEffect>();
+        services.AddSingleton<IConversationEffect, CloseReminderEffect>();
+        return services;
     }
 }

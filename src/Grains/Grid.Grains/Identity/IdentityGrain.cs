@@ -4,18 +4,22 @@ internal sealed class IdentityGrain(
     [PersistentState("identity", "grid")] IPersistentState<IdentityState> state,
     TimeProvider clock) : Grain, IIdentityGrain
 {
-    public async Task<string> ResolveAsync()
+    public Task<string> ResolveAsync() => LinkOrCreateAsync("cus_" + Guid.NewGuid().ToString("N"));
+
+    public Task<string?> TryGetAsync() => Task.FromResult(state.State.CustomerId);
+
+    public Task<string> LinkAsync(string customerId) => LinkOrCreateAsync(customerId);
+
+    private async Task<string> LinkOrCreateAsync(string customerId)
     {
         if (state.State.CustomerId is { } existing)
         {
             return existing;
         }
 
-        state.State.CustomerId = "cus_" + Guid.NewGuid().ToString("N");
+        state.State.CustomerId = customerId;
         state.State.CreatedAt = clock.GetUtcNow();
         await state.WriteOrDeactivateAsync(this);
-        return state.State.CustomerId;
+        return customerId;
     }
-
-    public Task<string?> TryGetAsync() => Task.FromResult(state.State.CustomerId);
 }

@@ -10,15 +10,15 @@ namespace Grid.Outbound;
 /// </summary>
 internal sealed class OutboxGrain : Grain, IOutboxGrain
 {
-    private readonly JournalStore journal;
+    private readonly IOutboxStore outbox;
     private readonly TimeProvider clock;
     private readonly ObserverManager<IOutboxObserver> observers;
     private string tenant = "";
     private string integrator = "";
 
-    public OutboxGrain(JournalStore journal, TimeProvider clock, ILogger<OutboxGrain> logger)
+    public OutboxGrain(IOutboxStore outbox, TimeProvider clock, ILogger<OutboxGrain> logger)
     {
-        this.journal = journal;
+        this.outbox = outbox;
         this.clock = clock;
         observers = new ObserverManager<IOutboxObserver>(TimeSpan.FromMinutes(2), logger);
     }
@@ -30,11 +30,11 @@ internal sealed class OutboxGrain : Grain, IOutboxGrain
     }
 
     public Task<IReadOnlyList<OutboundMessage>> GetPendingAsync(long afterCursor, int limit) =>
-        journal.ReadPendingAsync(tenant, integrator, afterCursor, Math.Clamp(limit, 1, 1000));
+        outbox.ReadPendingAsync(tenant, integrator, afterCursor, Math.Clamp(limit, 1, 1000));
 
     public async Task<int> AckAsync(IReadOnlyList<string> outboundIds)
     {
-        var acked = await journal.AckAsync(tenant, integrator, outboundIds, clock.GetUtcNow());
+        var acked = await outbox.AckAsync(tenant, integrator, outboundIds, clock.GetUtcNow());
         GridMetrics.OutboundAcked.Inc(acked);
         return acked;
     }

@@ -14,7 +14,7 @@ namespace Grid.Routing;
 /// this grain never waits on another grain.
 /// </summary>
 internal sealed class QueueGrain(
-    JournalStore journal,
+    IWaitingListStore waitingLists,
     IOptions<GridRuntimeOptions> options,
     TimeProvider clock,
     ILogger<QueueGrain> logger) : Grain, IQueueGrain
@@ -96,7 +96,7 @@ internal sealed class QueueGrain(
     /// <summary>Makes the in-memory list match the table: adds what a lost call missed, drops what left.</summary>
     private async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        var stored = await journal.ReadQueueAsync(tenant, queueName);
+        var stored = await waitingLists.ReadAsync(tenant, queueName);
         var present = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in stored)
         {
@@ -171,7 +171,7 @@ internal sealed class QueueGrain(
             var offer = new PendingOffer(agent, Guid.NewGuid().ToString("N"), now + options.Value.Routing.OfferTimeout);
             offers[entry.ConversationId] = offer;
             outstanding[agent] = outstanding.GetValueOrDefault(agent) + 1;
-            Conversation(entry.ConversationId).OfferAsync(agent, offer.OfferId).Forget(logger, "Offering a conversation");
+            Conversation(entry.ConversationId).OfferAsync(agent, offer.OfferId, offer.Deadline).Forget(logger, "Offering a conversation");
         }
     }
 

@@ -54,3 +54,13 @@ CREATE TABLE IF NOT EXISTS grid_queue_entry (
 );
 -- GO
 CREATE INDEX IF NOT EXISTS ix_grid_queue_entry ON grid_queue_entry (tenant, queue, priority, enqueued_ms);
+-- GO
+-- Email Message-IDs (the customer's, and those Grid suggests for its replies) of each conversation, written with the
+-- journal unit that carries them, so a reply naming one in In-Reply-To or References threads into its conversation.
+CREATE TABLE IF NOT EXISTS grid_email_thread (
+    tenant          TEXT    NOT NULL,
+    message_id      TEXT    NOT NULL,
+    conversation_id TEXT    NOT NULL,
+    customer_id     TEXT    NOT NULL,
+    PRIMARY KEY (tenant, message_id)
+);

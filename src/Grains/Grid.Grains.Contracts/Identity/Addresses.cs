@@ -1,28 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Options;
 
-namespace Grid.Edge.Auth;
+namespace Grid;
 
-/// <summary>
-/// Normalises customers' addresses and turns them into keyed hashes for identity grain keys, so that keys hold no
-/// personal data and cannot be reversed by hashing every phone number.
-/// </summary>
-public sealed class AddressHasher
+/// <summary>Customers' addresses: the address space of each channel and the normal form of an address.</summary>
+public static class Addresses
 {
-    private readonly byte[] key;
-
-    public AddressHasher(IOptions<EdgeOptions> options)
-    {
-        var configured = options.Value.Identity.HashKey;
-        if (string.IsNullOrEmpty(configured))
-        {
-            throw new InvalidOperationException("Grid:Identity:HashKey is not configured (base64, at least 32 bytes; the same on every edge).");
-        }
-
-        key = Convert.FromBase64String(configured);
-    }
-
     public static AddressKind KindOf(Channel channel) => channel switch
     {
         Channel.Sms or Channel.WhatsApp or Channel.Voice => AddressKind.Phone,
@@ -64,10 +46,10 @@ public sealed class AddressHasher
         }
     }
 
-    /// <summary>The keyed hash of a normalised address within a tenant (hex, 32 characters).</summary>
-    public string Hash(string tenant, AddressKind kind, string normalized)
+    /// <summary>The domain of a normalised email address ("example.com"), or null.</summary>
+    public static string? EmailDomain(string normalizedEmail)
     {
-        var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{tenant}\n{kind}\n{normalized}"));
-        return Convert.ToHexStringLower(mac, 0, 16);
+        var at = normalizedEmail.LastIndexOf('@');
+        return at > 0 ? normalizedEmail[(at + 1)..] : null;
     }
 }

@@ -1,4 +1,4 @@
-namespace Grid.Conversations;
+namespace Grid.Pipeline;
 
 /// <summary>Tells French from English (the two languages customers write in), for answers in their language.</summary>
 internal interface ILanguageDetector

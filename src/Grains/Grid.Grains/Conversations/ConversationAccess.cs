@@ -1,0 +1,55 @@
+namespace Grid.Conversations;
+
+/// <summary>
+/// Who may see and act on a conversation: the one place these rules live (the hub and, later, supervisors' and
+/// admins' calls go through the conversation grain, which asks here). A refusal to someone who may not even see the
+/// conversation is "not found", exactly like a conversation that does not exist.
+/// </summary>
+internal static class ConversationAccess
+{
+    /// <summary>The assigned agent, the agent it is offered to, past participants and supervisors see it.</summary>
+    public static bool CanSee(ConversationState s, Actor actor) =>
+        s.Exists && (actor.Role == ActorRole.Supervisor
+            || s.AssignedAgent == actor.AgentId || s.OfferedAgent == actor.AgentId || s.Participants.Contains(actor.AgentId));
+
+    /// <summary>Throws not_found unless the actor may see the conversation.</summary>
+    public static void EnsureVisible(ConversationState s, Actor actor, string conversationId)
+    {
+        if (!CanSee(s, actor))
+        {
+            throw new ConversationRuleException(RuleCodes.NotFound, $"Conversation '{conversationId}' not found.");
+        }
+    }
+
+    /// <summary>Accept or decline: only the agent the conversation is offered to, while it is offered.</summary>
+    public static void EnsureOfferedTo(ConversationState s, Actor actor, string conversationId, string verb)
+    {
+        EnsureVisible(s, actor, conversationId);
+        if (s.Status != ConversationStatus.Offered)
+        {
+            throw new ConversationRuleException(RuleCodes.WrongState,
+                $"Conversation {conversationId} is {s.Status}, not offered; you can {verb} only a current offer.");
+        }
+
+        if (s.OfferedAgent != actor.AgentId)
+        {
+            throw new ConversationRuleException(RuleCodes.NotYours, $"Conversation {conversationId} is offered to another agent; only they can {verb} it.");
+        }
+    }
+
+    /// <summary>Reply or resolve: only the assigned agent, while the conversation is with them.</summary>
+    public static void EnsureAssignedTo(ConversationState s, Actor actor, string conversationId, string action)
+    {
+        EnsureVisible(s, actor, conversationId);
+        if (s.Status != ConversationStatus.WithAgent)
+        {
+            throw new ConversationRuleException(RuleCodes.WrongState,
+                $"Conversation {conversationId} is {s.Status}; accept it before you {action}.");
+        }
+
+        if (s.AssignedAgent != actor.AgentId)
+        {
+            throw new ConversationRuleException(RuleCodes.NotYours, $"Conversation {conversationId} is assigned to another agent; only they can {action}.");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using Grid.Conversations.Events;
+using Grid.Pipeline;
+using Grid.Storage;
+
+namespace Grid.Conversations;
+
+/// <summary>
+/// The decide half of the conversation core: from the state and a request, the events to append (or a refusal).
+/// Pure: no I/O, no clock of its own (callers pass <c>now</c>), unit-tested without a cluster. An empty result
+/// means there is nothing to do (a stale call, a retry already applied).
+/// </summary>
+internal static class ConversationDecider
+{
+    /// <summary>A resolved conversation whose reopen window has passed closes before anything else happens.</summary>
+    public static bool ShouldClose(ConversationState s, TimeSpan reopenWindow, DateTimeOffset now) =>
+        s.Status == ConversationStatus.Resolved && s.ResolvedAt + reopenWindow <= now;
+
+    public static ConversationEvent[] Close(ConversationState s, string reason, DateTimeOffset now) =>
+        s.Status == ConversationStatus.Closed ? [] : [new Closed(reason) { At = now, Channel = s.CurrentChannel }];
+
+    /// <summary>
+    /// The customer's message and what the pipeline decided, as rows: the message first (with its idempotency key),
+    /// then a reopen, facts and step states, the escalation, and the messages to the customer.
+    /// </summary>
+    public static JournalRow[] Inbound(ConversationState s, InboundMessage message, string customerId, InboundContext context, DateTimeOffset now)
+    {
+        var channel = message.Channel;
+        var rows = new List<JournalRow>
+        {
+            new(
+                new CustomerWrote(customerId, message.Text, message.ExternalId, message.Integrator, message.SenderAddress, message.SentAt,
+                    message.Email, message.Attachments, message.Metadata, context.Language) { At = message.ReceivedAt, Channel = channel },
+                InboundKeys.Source(message.Integrator), message.ExternalId, message.PayloadHash),
+        };
+        if (context.Reopened)
+        {
+            rows.Add(new(new Reopened("customer-wrote") { At = now, Channel = channel }));
+        }
+
+        var delivery = new OutboundDelivery(message.Integrator, message.SenderAddress, channel == Channel.Email ? ReplyHeaders(message.Email ?? s.LastEmail) : null);
+        var replies = new List<JournalRow>();
+        foreach (var decision in context.Decisions)
+        {
+            switch (decision)
+            {
+                case SetFactsDecision facts:
+                    rows.Add(new(new FactsSet(facts.Step, facts.Facts) { At = now, Channel = channel }));
+                    break;
+                case StepStateDecision state:
+                    rows.Add(new(new StepStateChanged(state.Step, state.State) { At = now, Channel = channel }));
+                    break;
+                case EscalateDecision escalate when s.Status is not (ConversationStatus.Queued or ConversationStatus.Offered or ConversationStatus.WithAgent):
+                    rows.Add(new(new Escalated(escalate.Queue, escalate.Reason, escalate.Priority, escalate.Requirements) { At = now, Channel = channel }));
+                    break;
+                case ReplyDecision reply when reply.Kind == EntryKind.BotMessage:
+                    replies.Add(new(new BotAnswered(reply.Text, reply.EntryId, reply.Confidence, delivery) { At = now, Channel = channel }));
+                    break;
+                case ReplyDecision reply:
+                    replies.Add(new(new CustomerNotified(reply.Text, reply.Purpose, delivery) { At = now, Channel = channel }));
+                    break;
+            }
+        }
+
+        rows.AddRange(replies);
+        return [.. rows];
+    }
+
+    /// <summary>The queue offers the conversation; a stale offer (the conversation left the queue) gives nothing.</summary>
+    public static ConversationEvent[] Offer(ConversationState s, string agentId, string offerId, DateTimeOffset expiresAt, DateTimeOffset now)
+    {
+        if (s.Status is not (ConversationStatus.Queued or ConversationStatus.Offered) || s.OfferId == offerId)
+        {
+            return [];
+        }
+
+        var offered = new Offered(agentId, offerId, expiresAt) { At = now, Channel = s.CurrentChannel };
+        return s.Status == ConversationStatus.Offered && s.OfferedAgent is { } previous
+            ? [new OfferWithdrawn(previous, s.OfferId!) { At = now, Channel = s.CurrentChannel }, offered]
+            : [offered];
+    }
+
+    public static ConversationEvent[] OfferExpired(ConversationState s, string agentId, string offerId, DateTimeOffset now) =>
+        s.Status == ConversationStatus.Offered && s.OfferId == offerId
+            ? [new OfferExpired(agentId, offerId) { At = now, Channel = s.CurrentChannel }]
+            : [];
+
+    public static ConversationEvent[] Accept(ConversationState s, Actor actor, string conversationId, DateTimeOffset now)
+    {
+        if (s.Status == ConversationStatus.WithAgent && s.AssignedAgent == actor.AgentId)
+        {
+            return []; // a retried accept
+        }
+
+        ConversationAccess.EnsureOfferedTo(s, actor, conversationId, "accept");
+        return [new Accepted(actor.AgentId) { At = now, Channel = s.CurrentChannel }];
+    }
+
+    public static ConversationEvent[] Decline(ConversationState s, Actor actor, string conversationId, DateTimeOffset now)
+    {
+        ConversationAccess.EnsureOfferedTo(s, actor, conversationId, "decline");
+        return [new Declined(actor.AgentId, s.OfferId!) { At = now, Channel = s.CurrentChannel }];
+    }
+
+    /// <summary>The agent's reply as a row keyed by the client's message id, so a retry is recognised by the journal.</summary>
+    public static JournalRow Reply(ConversationState s, Actor actor, string conversationId, string clientMessageId, string text, DateTimeOffset now)
+    {
+        ConversationAccess.EnsureAssignedTo(s, actor, conversationId, "reply");
+        var route = s.ReplyTo ?? throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} has no channel to reply on.");
+        var delivery = new OutboundDelivery(route.Integrator, route.Address, route.Channel == Channel.Email ? ReplyHeaders(s.LastEmail) : null);
+        var replied = new AgentReplied(actor.AgentId, text, clientMessageId, delivery) { At = now, Channel = route.Channel };
+        return new JournalRow(replied, InboundKeys.AgentSource(actor.AgentId), clientMessageId, ReplyHash(conversationId, text));
+    }
+
+    public static ConversationEvent[] Resolve(ConversationState s, Actor actor, string conversationId, string? reason, DateTimeOffset now)
+    {
+        ConversationAccess.EnsureAssignedTo(s, actor, conversationId, "resolve it");
+        var why = string.IsNullOrWhiteSpace(reason) ? "resolved-by-agent" : reason;
+        return [new Resolved(actor.AgentId, why) { At = now, Channel = s.CurrentChannel }];
+    }
+
+    /// <summary>A delivery receipt or a call, keyed by the integrator's event id.</summary>
+    public static JournalRow ChannelEvent(ConversationState s, ChannelEvent channelEvent) =>
+        new(new ChannelEventRecorded(channelEvent.Type, channelEvent.Integrator, channelEvent.ExternalId, channelEvent.OutboundId, channelEvent.Detail)
+        {
+            At = channelEvent.At,
+            Channel = channelEvent.Channel == Channel.Unspecified ? s.CurrentChannel : channelEvent.Channel,
+        },
+        InboundKeys.EventSource(channelEvent.Integrator), channelEvent.ExternalId);
+
+    /// <summary>What makes a retried reply "the same reply": its conversation and its text.</summary>
+    public static string ReplyHash(string conversationId, string text) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId + "\n" + text)));
+
+    /// <summary>Reply headers for an email answer: "Re: subject", In-Reply-To and References of the customer's last email.</summary>
+    public static EmailHeaders? ReplyHeaders(EmailHeaders? last) =>
+        last is null
+            ? null
+            : new EmailHeaders(
+                last.Subject is { } subject && !subject.StartsWith("Re:", StringComparison.OrdinalIgnoreCase) ? "Re: " + subject : last.Subject,
+                null,
+                last.MessageId,
+                last.MessageId is { } id ? [.. last.References, id] : last.References);
+}

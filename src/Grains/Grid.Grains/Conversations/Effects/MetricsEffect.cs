@@ -1,0 +1,55 @@
+using Grid.Conversations.Events;
+
+namespace Grid.Conversations.Effects;
+
+/// <summary>Counts what the committed events say: messages in and out, transitions, offers (docs/architecture.md, metrics).</summary>
+internal sealed class MetricsEffect : IConversationEffect
+{
+    public ValueTask OnCommittedAsync(CommittedUnit unit)
+    {
+        foreach (var (_, e) in unit.Events)
+        {
+            switch (e)
+            {
+                case CustomerWrote:
+                    GridMetrics.InboundMessages.WithLabels(GridMetrics.Label(e.Channel), "appended").Inc();
+                    break;
+                case Offered:
+                    GridMetrics.Offers.WithLabels("made").Inc();
+                    break;
+                case Accepted:
+                    GridMetrics.Offers.WithLabels("accepted").Inc();
+                    break;
+                case Declined:
+                    GridMetrics.Offers.WithLabels("declined").Inc();
+                    break;
+                case OfferExpired:
+                    GridMetrics.Offers.WithLabels("expired").Inc();
+                    break;
+            }
+        }
+
+        foreach (var row in unit.Outbound)
+        {
+            GridMetrics.OutboundMessages.WithLabels(GridMetrics.Label(row.Message.Channel), row.Message.Kind.ToString().ToLowerInvariant()).Inc();
+        }
+
+        var after = unit.View.Status;
+        if (after != unit.StatusBefore || !unit.ExistedBefore)
+        {
+            // The gauge counts activations of conversations that exist: a new one starts counting with its first unit.
+            if (unit.ExistedBefore)
+            {
+                GridMetrics.Conversations.WithLabels(GridMetrics.Label(unit.StatusBefore)).Dec();
+            }
+
+            GridMetrics.Conversations.WithLabels(GridMetrics.Label(after)).Inc();
+            if (after != unit.StatusBefore)
+            {
+                GridMetrics.ConversationTransitions.WithLabels(GridMetrics.Label(after)).Inc();
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

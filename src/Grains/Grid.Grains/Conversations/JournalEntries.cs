@@ -1,0 +1,78 @@
+using System.Globalization;
+using Grid.Conversations.Events;
+using Grid.Storage;
+
+namespace Grid.Conversations;
+
+/// <summary>
+/// What clients see of a journal event: the <see cref="JournalEntry"/> read model, built in this one place. Event
+/// entries carry the event's stable name as their event type, the conversation's status after the event (when it is
+/// a transition) and the event's data as metadata for display.
+/// </summary>
+internal static class JournalEntries
+{
+    public static bool IsMessage(ConversationEvent e) => e is CustomerWrote or AgentReplied or BotAnswered or CustomerNotified;
+
+    public static JournalEntry From(string conversationId, long seq, ConversationEvent e)
+    {
+        var kind = EventCodec.KindOf(e);
+        var name = EventCodec.NameOf(e);
+        var none = new Dictionary<string, string>();
+        return e switch
+        {
+            CustomerWrote w => new JournalEntry(
+                conversationId, seq, kind, e.At, e.Channel, "customer:" + w.CustomerId, w.Text, null, null, w.ExternalId, w.Email,
+                w.Attachments, w.Metadata, new ReplyAddress(w.SenderAddress, w.Integrator), w.SentAt),
+            AgentReplied r => Outgoing(conversationId, seq, kind, e, "agent:" + r.AgentId, r.Text, r.Delivery, none),
+            BotAnswered b => Outgoing(conversationId, seq, kind, e, "bot", b.Text, b.Delivery, b.EntryId is null
+                ? none
+                : new Dictionary<string, string>
+                {
+                    ["entry"] = b.EntryId,
+                    ["confidence"] = (b.Confidence ?? 0).ToString("0.###", CultureInfo.InvariantCulture),
+                }),
+            CustomerNotified n => Outgoing(conversationId, seq, kind, e, "system", n.Text, n.Delivery, new Dictionary<string, string> { ["purpose"] = n.Purpose }),
+            ChannelEventRecorded c => Event(conversationId, seq, e, c.Type.IsReceipt() ? "delivery" : "call", "integrator:" + c.Integrator, c.Detail, c.ExternalId,
+                Meta(("type", c.Type.ToString()), ("outboundId", c.OutboundId))),
+            Escalated x => Event(conversationId, seq, e, name, "system", x.Reason, null, Meta(
+                ("status", nameof(ConversationStatus.Queued)), ("queue", x.Queue), ("priority", x.Priority.ToString(CultureInfo.InvariantCulture)),
+                ("requirements", x.Requirements.Count == 0 ? null : string.Join(',', x.Requirements)))),
+            Offered o => Event(conversationId, seq, e, name, "system", "offered", null, Meta(
+                ("status", nameof(ConversationStatus.Offered)), ("agent", o.AgentId), ("expiresAt", o.ExpiresAt.ToString("O", CultureInfo.InvariantCulture)))),
+            OfferWithdrawn w => Event(conversationId, seq, e, name, "system", "offer-withdrawn", null, Meta(("status", nameof(ConversationStatus.Queued)), ("agent", w.AgentId))),
+            Declined d => Event(conversationId, seq, e, name, "agent:" + d.AgentId, "declined", null, Meta(("status", nameof(ConversationStatus.Queued)), ("agent", d.AgentId))),
+            OfferExpired x => Event(conversationId, seq, e, name, "system", "offer-timeout", null, Meta(("status", nameof(ConversationStatus.Queued)), ("agent", x.AgentId))),
+            Accepted a => Event(conversationId, seq, e, name, "agent:" + a.AgentId, "accepted", null, Meta(("status", nameof(ConversationStatus.WithAgent)), ("agent", a.AgentId))),
+            Resolved r => Event(conversationId, seq, e, name, r.AgentId is null ? "system" : "agent:" + r.AgentId, r.Reason, null,
+                Meta(("status", nameof(ConversationStatus.Resolved)), ("agent", r.AgentId))),
+            Reopened r => Event(conversationId, seq, e, name, "system", r.Reason, null, Meta(("status", nameof(ConversationStatus.Bot)))),
+            Closed c => Event(conversationId, seq, e, name, "system", c.Reason, null, Meta(("status", nameof(ConversationStatus.Closed)))),
+            StepStateChanged s => Event(conversationId, seq, e, name, "step:" + s.Step, null, null, s.State),
+            FactsSet f => Event(conversationId, seq, e, name, "step:" + f.Step, null, null, f.Facts),
+            _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown conversation event."),
+        };
+    }
+
+    private static JournalEntry Outgoing(
+        string conversationId, long seq, EntryKind kind, ConversationEvent e, string author, string text, OutboundDelivery delivery, IReadOnlyDictionary<string, string> metadata) =>
+        new(conversationId, seq, kind, e.At, e.Channel, author, text, null, null, null, delivery.Email, [], metadata, null, null,
+            OutboundIds.Format(conversationId, seq));
+
+    private static JournalEntry Event(
+        string conversationId, long seq, ConversationEvent e, string eventType, string author, string? reason, string? externalId, IReadOnlyDictionary<string, string> metadata) =>
+        new(conversationId, seq, EntryKind.Event, e.At, e.Channel, author, null, eventType, reason, externalId, null, [], metadata);
+
+    private static Dictionary<string, string> Meta(params (string Key, string? Value)[] pairs)
+    {
+        var metadata = new Dictionary<string, string>(pairs.Length, StringComparer.Ordinal);
+        foreach (var (key, value) in pairs)
+        {
+            if (value is not null)
+            {
+                metadata[key] = value;
+            }
+        }
+
+        return metadata;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Options;
+
+namespace Grid.Hosting;
+
+/// <summary>Stops the start on a configuration that cannot work, with a message that names the key to fix.</summary>
+internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntimeOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GridRuntimeOptions options)
+    {
+        var failures = Check(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public static List<string> Check(GridRuntimeOptions o)
+    {
+        var failures = new List<string>();
+        if (o.SqliteSynchronous.ToUpperInvariant() is not ("NORMAL" or "FULL" or "EXTRA"))
+        {
+            failures.Add($"Grid:SqliteSynchronous is '{o.SqliteSynchronous}'; use NORMAL, FULL or EXTRA.");
+        }
+
+        if (o.Conversations.DefaultLanguage is not ("fr" or "en"))
+        {
+            failures.Add($"Grid:Conversations:DefaultLanguage is '{o.Conversations.DefaultLanguage}'; use fr or en.");
+        }
+
+        if (o.Conversations.ReopenWindow < TimeSpan.Zero)
+        {
+            failures.Add("Grid:Conversations:ReopenWindow must not be negative.");
+        }
+
+        if (o.Conversations.SnapshotEvery is < 1 or > 100_000)
+        {
+            failures.Add("Grid:Conversations:SnapshotEvery must be between 1 and 100000 events.");
+        }
+
+        if (o.Conversations.RecentMessages is < 0 or > 100)
+        {
+            failures.Add("Grid:Conversations:RecentMessages must be between 0 and 100.");
+        }
+
+        if (o.Routing.OfferTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("Grid:Routing:OfferTimeout must be positive (for example 00:00:30).");
+        }
+
+        if (o.Routing.DefaultCapacity < 1)
+        {
+            failures.Add("Grid:Routing:DefaultCapacity must be at least 1.");
+        }
+
+        foreach (var (key, port) in new[] { ("Grid:Orleans:SiloPort", o.Orleans.SiloPort), ("Grid:Orleans:GatewayPort", o.Orleans.GatewayPort) })
+        {
+            if (port is < 1 or > 65535)
+            {
+                failures.Add($"{key} is {port}; use a port between 1 and 65535.");
+            }
+        }
+
+        if (!System.Net.IPAddress.TryParse(o.Orleans.AdvertisedIp, out _))
+        {
+            failures.Add($"Grid:Orleans:AdvertisedIp '{o.Orleans.AdvertisedIp}' is not an IP address.");
+        }
+
+        if (string.IsNullOrEmpty(o.Identity.HashKey))
+        {
+            failures.Add("Grid:Identity:HashKey is not configured: a base64 key of at least 32 bytes, the same on every silo (embedded mode generates one in the data directory).");
+        }
+        else if (!IsBase64(o.Identity.HashKey, out var bytes) || bytes < 32)
+        {
+            failures.Add("Grid:Identity:HashKey must be base64 of at least 32 bytes (the same on every silo).");
+        }
+
+        return failures;
+    }
+
+    private static bool IsBase64(string value, out int length)
+    {
+        var buffer = new byte[value.Length];
+        var ok = Convert.TryFromBase64String(value, buffer, out length);
+        return ok;
+    }
+}

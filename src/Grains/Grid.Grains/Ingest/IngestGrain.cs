@@ -1,0 +1,85 @@
+using Grid.Hosting;
+using Grid.Storage;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace Grid.Ingest;
+
+/// <summary>
+/// Integrators' posts enter the grains here, one call each: the sender's identity (keyed hash of the normalised
+/// address), email threading on In-Reply-To and References, then the customer grain. A stateless worker keyed by
+/// tenant, so it runs on the silo the edge called.
+/// </summary>
+[StatelessWorker]
+internal sealed class IngestGrain(AddressHasher hasher, IConversationJournal journal, IOptions<GridRuntimeOptions> options) : Grain, IIngestGrain
+{
+    public async Task<InboundAck> PostInboundAsync(InboundMessage message)
+    {
+        var tenant = TenantOf(message.Tenant);
+        var identity = GrainFactory.GetGrain<IIdentityGrain>(hasher.IdentityKey(tenant, message.Channel, message.SenderAddress));
+        if (message.Email is { } email && await ThreadAsync(tenant, identity, message, email) is { } threaded)
+        {
+            return threaded;
+        }
+
+        var customerId = await identity.ResolveAsync();
+        return await Customer(tenant, customerId).ReceiveInboundAsync(message, null);
+    }
+
+    public async Task<string?> PostCustomerEventAsync(ChannelEvent channelEvent)
+    {
+        var tenant = TenantOf(channelEvent.Tenant);
+        var address = channelEvent.SenderAddress ?? throw new ArgumentException("A customer event needs the sender's address.", nameof(channelEvent));
+        var customerId = await GrainFactory.GetGrain<IIdentityGrain>(hasher.IdentityKey(tenant, channelEvent.Channel, address)).TryGetAsync();
+        return customerId is null ? null : await Customer(tenant, customerId).RecordChannelEventAsync(channelEvent);
+    }
+
+    /// <summary>
+    /// An email naming a message Grid knows (In-Reply-To first, then References from the newest) joins that message's
+    /// conversation: when the sender is that conversation's customer, or an address never seen before that
+    /// <see cref="ConversationOptions.LinkEmailReplies"/> lets Grid link to that customer. Otherwise null: usual threading.
+    /// </summary>
+    private async Task<InboundAck?> ThreadAsync(string tenant, IIdentityGrain identity, InboundMessage message, EmailHeaders email)
+    {
+        var ids = new List<string>();
+        if (email.InReplyTo is { Length: > 0 } inReplyTo)
+        {
+            ids.Add(inReplyTo.Trim());
+        }
+
+        ids.AddRange(email.References.Reverse().Select(r => r.Trim()).Where(r => r.Length > 0 && !ids.Contains(r)).Take(20));
+        if (ids.Count == 0 || await journal.FindThreadAsync(tenant, ids) is not { } hit)
+        {
+            return null;
+        }
+
+        var known = await identity.TryGetAsync();
+        if (known is null && await MayLinkAsync(tenant, hit.CustomerId, message.SenderAddress))
+        {
+            known = await identity.LinkAsync(hit.CustomerId);
+        }
+
+        return known == hit.CustomerId ? await Customer(tenant, hit.CustomerId).ReceiveInboundAsync(message, hit.ConversationId) : null;
+    }
+
+    private async Task<bool> MayLinkAsync(string tenant, string customerId, string sender)
+    {
+        switch (options.Value.Conversations.LinkEmailReplies)
+        {
+            case ReplyLinking.Any:
+                return true;
+            case ReplyLinking.SameDomain:
+                var domain = Addresses.EmailDomain(sender);
+                var customer = await Customer(tenant, customerId).GetAsync();
+                return domain is not null && customer is not null
+                    && customer.Addresses.Any(a => a.Channel == Channel.Email && Addresses.EmailDomain(a.Address) == domain);
+            default:
+                return false;
+        }
+    }
+
+    private string TenantOf(string tenant) =>
+        tenant == this.GetPrimaryKeyString() ? tenant : throw new ArgumentException($"A post for tenant '{tenant}' reached the ingest grain of another tenant.");
+
+    private ICustomerGrain Customer(string tenant, string customerId) => GrainFactory.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, customerId));
+}

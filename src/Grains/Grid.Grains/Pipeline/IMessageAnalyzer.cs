@@ -1,0 +1,41 @@
+namespace Grid.Pipeline;
+
+/// <summary>
+/// Slow or heavy work on an inbound message that needs no conversation state (language, a classifier, a knowledge
+/// base search). Analyzers run in <see cref="InboundAnalysisGrain"/>, a stateless worker, so one conversation's model
+/// call never holds another conversation's grain; their findings reach the steps in <see cref="MessageAnalysis"/>.
+/// </summary>
+internal interface IMessageAnalyzer
+{
+    ValueTask AnalyzeAsync(AnalysisRequest request, MessageAnalysisBuilder analysis, CancellationToken cancellationToken);
+}
+
+/// <summary>The message to analyze and the conversation's language so far.</summary>
+[GenerateSerializer, Immutable, Alias("grid.AnalysisRequest")]
+internal sealed record AnalysisRequest(
+    [property: Id(0)] string Tenant,
+    [property: Id(1)] string Text,
+    [property: Id(2)] Channel Channel,
+    [property: Id(3)] string LanguageSoFar);
+
+/// <summary>Collects the analyzers' findings for one message.</summary>
+internal sealed class MessageAnalysisBuilder(string language)
+{
+    private readonly List<AnalysisFinding> findings = [];
+
+    public string Language { get; set; } = language;
+
+    public void Add(AnalysisFinding finding) => findings.Add(finding);
+
+    public MessageAnalysis Build() => new(Language, [.. findings]);
+}
+
+/// <summary>Detects the message's language (French or English), keeping the conversation's when the text says too little.</summary>
+internal sealed class LanguageAnalyzer(ILanguageDetector detector) : IMessageAnalyzer
+{
+    public ValueTask AnalyzeAsync(AnalysisRequest request, MessageAnalysisBuilder analysis, CancellationToken cancellationToken)
+    {
+        analysis.Language = detector.Detect(request.Text, request.LanguageSoFar);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Grid.Pipeline;
+
+/// <summary>
+/// What the analyzers found in one inbound message, before the conversation's steps run: its language and typed
+/// findings of later analyzers (a classifier's category, knowledge-base candidates…), looked up by type.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.MessageAnalysis")]
+internal sealed record MessageAnalysis(
+    [property: Id(0)] string Language,
+    [property: Id(1)] IReadOnlyList<AnalysisFinding> Findings)
+{
+    /// <summary>The finding of a type, if an analyzer produced one.</summary>
+    public T? Find<T>()
+        where T : AnalysisFinding => Findings.OfType<T>().FirstOrDefault();
+}
+
+/// <summary>A typed result of an <see cref="IMessageAnalyzer"/>. Subtypes are serializable records.</summary>
+[GenerateSerializer, Immutable, Alias("grid.AnalysisFinding")]
+internal abstract record AnalysisFinding;

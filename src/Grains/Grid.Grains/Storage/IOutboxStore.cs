@@ -1,0 +1,14 @@
+namespace Grid.Storage;
+
+/// <summary>
+/// The durable outbox: outbound messages per integrator, written with the journal unit that carries them
+/// (see <see cref="IConversationJournal"/>), read by cursor until the integrator acknowledges them.
+/// </summary>
+public interface IOutboxStore
+{
+    /// <summary>Unacknowledged outbound messages of an integrator after a cursor, oldest first.</summary>
+    Task<IReadOnlyList<OutboundMessage>> ReadPendingAsync(string tenant, string integrator, long afterCursor, int limit);
+
+    /// <summary>Marks outbound messages acknowledged; returns how many were still pending.</summary>
+    Task<int> AckAsync(string tenant, string integrator, IReadOnlyList<string> outboundIds, DateTimeOffset now);
+}

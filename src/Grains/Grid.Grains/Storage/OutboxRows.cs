@@ -1,0 +1,49 @@
+using Grid.Conversations.Events;
+
+namespace Grid.Storage;
+
+/// <summary>The one place an event that messages the customer becomes an outbox row, once its sequence number is known.</summary>
+internal static class OutboxRows
+{
+    /// <summary>The domain of the Message-IDs Grid suggests for outbound emails (connectors should send them as is).</summary>
+    public const string MessageIdDomain = "grid.invalid";
+
+    public static OutboxRow? From(string conversationId, string customerId, long seq, ConversationEvent e)
+    {
+        var (text, author, kind, delivery) = e switch
+        {
+            AgentReplied r => (r.Text, "agent:" + r.AgentId, EntryKind.AgentMessage, r.Delivery),
+            BotAnswered b => (b.Text, "bot", EntryKind.BotMessage, b.Delivery),
+            CustomerNotified n => (n.Text, "system", EntryKind.SystemMessage, n.Delivery),
+            _ => default((string, string, EntryKind, OutboundDelivery?)),
+        };
+        if (delivery is null)
+        {
+            return null;
+        }
+
+        var outboundId = OutboundIds.Format(conversationId, seq);
+        var email = delivery.Email is { } headers ? headers with { MessageId = MessageId(outboundId) } : null;
+        return new OutboxRow(delivery.Integrator, new OutboundMessage(0, outboundId, conversationId, seq, e.Channel, delivery.ToAddress, text, kind, author, e.At, email, customerId));
+    }
+
+    /// <summary>The Message-ID suggested for an outbound email, indexed so that the customer's reply threads back.</summary>
+    public static string MessageId(string outboundId) => "<" + outboundId.Replace(':', '.') + "@" + MessageIdDomain + ">";
+
+    /// <summary>The email Message-IDs a unit's events carry (inbound and suggested outbound), for the thread index.</summary>
+    public static IEnumerable<string> ThreadIds(CustomerWrote? wrote, IEnumerable<OutboxRow> outbound)
+    {
+        if (wrote?.Email?.MessageId is { Length: > 0 } inbound)
+        {
+            yield return inbound;
+        }
+
+        foreach (var message in outbound)
+        {
+            if (message.Message.Email?.MessageId is { Length: > 0 } id)
+            {
+                yield return id;
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using static Grid.Storage.Sql.Sql;
+
+namespace Grid.Storage.Sql;
+
+/// <summary>The outbox in the grid_outbox table; rows are inserted inside journal units (see <see cref="InsertAsync"/>).</summary>
+internal sealed class SqlOutboxStore(GridDatabase database, GroupCommitWriter writer) : IOutboxStore
+{
+    public async Task<IReadOnlyList<OutboundMessage>> ReadPendingAsync(string tenant, string integrator, long afterCursor, int limit)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var select = Command(connection, null, """
+            SELECT id, body FROM grid_outbox
+            WHERE tenant = @tenant AND integrator = @integrator AND acked_ms IS NULL AND id > @after
+            ORDER BY id
+            LIMIT @limit
+            """);
+        Add(select, "tenant", tenant);
+        Add(select, "integrator", integrator);
+        Add(select, "after", afterCursor);
+        Add(select, "limit", limit);
+        var messages = new List<OutboundMessage>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            messages.Add(JournalJson.Deserialize<OutboundMessage>(reader.GetString(1)) with { Cursor = reader.GetInt64(0) });
+        }
+
+        return messages;
+    }
+
+    public Task<int> AckAsync(string tenant, string integrator, IReadOnlyList<string> outboundIds, DateTimeOffset now) =>
+        writer.ExecuteAsync(async (connection, transaction) =>
+        {
+            var acked = 0;
+            foreach (var id in outboundIds.Distinct(StringComparer.Ordinal))
+            {
+                await using var update = Command(connection, transaction, """
+                    UPDATE grid_outbox SET acked_ms = @now
+                    WHERE tenant = @tenant AND integrator = @integrator AND outbound_id = @outbound AND acked_ms IS NULL
+                    """);
+                Add(update, "now", now.ToUnixTimeMilliseconds());
+                Add(update, "tenant", tenant);
+                Add(update, "integrator", integrator);
+                Add(update, "outbound", id);
+                acked += await update.ExecuteNonQueryAsync();
+            }
+
+            return acked;
+        });
+
+    /// <summary>Inserts one outbox row inside a journal unit's transaction and returns it with its cursor.</summary>
+    public static async Task<OutboxRow> InsertAsync(DbConnection connection, DbTransaction transaction, string tenant, OutboxRow row)
+    {
+        var message = row.Message;
+        await using var insert = Command(connection, transaction, """
+            INSERT INTO grid_outbox (tenant, integrator, outbound_id, conversation_id, seq, created_ms, body)
+            VALUES (@tenant, @integrator, @outbound, @conversation, @seq, @created, @body)
+            RETURNING id
+            """);
+        Add(insert, "tenant", tenant);
+        Add(insert, "integrator", row.Integrator);
+        Add(insert, "outbound", message.OutboundId);
+        Add(insert, "conversation", message.ConversationId);
+        Add(insert, "seq", message.Seq);
+        Add(insert, "created", message.CreatedAt.ToUnixTimeMilliseconds());
+        Add(insert, "body", JournalJson.Serialize(message));
+        return row with { Message = message with { Cursor = ToLong(await insert.ExecuteScalarAsync()) } };
+    }
+}

@@ -1,0 +1,59 @@
+using System.Data.Common;
+using static Grid.Storage.Sql.Sql;
+
+namespace Grid.Storage.Sql;
+
+/// <summary>The waiting lists in the grid_queue_entry table; changed inside journal units (see <see cref="ApplyAsync"/>).</summary>
+internal sealed class SqlWaitingListStore(GridDatabase database) : IWaitingListStore
+{
+    public async Task<IReadOnlyList<QueueEntry>> ReadAsync(string tenant, string queue)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var select = Command(connection, null, """
+            SELECT conversation_id, customer_id, channel, priority, enqueued_ms, reason FROM grid_queue_entry
+            WHERE tenant = @tenant AND queue = @queue
+            ORDER BY priority DESC, enqueued_ms
+            """);
+        Add(select, "tenant", tenant);
+        Add(select, "queue", queue);
+        var entries = new List<QueueEntry>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            entries.Add(new QueueEntry(
+                reader.GetString(0), reader.GetString(1), (Channel)reader.GetInt32(2), reader.GetInt32(3),
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), reader.GetString(5)));
+        }
+
+        return entries;
+    }
+
+    /// <summary>Applies a unit's waiting-list change inside its transaction.</summary>
+    public static async Task ApplyAsync(DbConnection connection, DbTransaction transaction, string tenant, string conversationId, WaitingListChange change)
+    {
+        if (change.Entry is not { } entry)
+        {
+            await using var delete = Command(connection, transaction, "DELETE FROM grid_queue_entry WHERE tenant = @tenant AND conversation_id = @conversation");
+            Add(delete, "tenant", tenant);
+            Add(delete, "conversation", conversationId);
+            await delete.ExecuteNonQueryAsync();
+            return;
+        }
+
+        // A conversation put back in the queue (declined, offer expired) keeps its original age.
+        await using var upsert = Command(connection, transaction, """
+            INSERT INTO grid_queue_entry (tenant, conversation_id, queue, customer_id, channel, priority, enqueued_ms, reason)
+            VALUES (@tenant, @conversation, @queue, @customer, @channel, @priority, @enqueued, @reason)
+            ON CONFLICT (tenant, conversation_id) DO UPDATE SET queue = excluded.queue, priority = excluded.priority, reason = excluded.reason
+            """);
+        Add(upsert, "tenant", tenant);
+        Add(upsert, "conversation", conversationId);
+        Add(upsert, "queue", change.Queue);
+        Add(upsert, "customer", entry.CustomerId);
+        Add(upsert, "channel", (int)entry.Channel);
+        Add(upsert, "priority", entry.Priority);
+        Add(upsert, "enqueued", entry.EnqueuedAt.ToUnixTimeMilliseconds());
+        Add(upsert, "reason", entry.Reason);
+        await upsert.ExecuteNonQueryAsync();
+    }
+}
