@@ -68,6 +68,40 @@ public sealed class ChannelTests(EmbeddedGridFixture fixture)
         Assert.Equal("<abc@mail.example.fr>", reply.Email.InReplyTo);
         Assert.Equal(["<root@mail.example.fr>", "<abc@mail.example.fr>"], reply.Email.References);
         Assert.Equal(2, (await integrator.AckAsync(acknowledgement.OutboundId, reply.OutboundId)).Acknowledged);
+
+        // What the agent sees carries the email headers, the customer's sent-at time and the outbound id of replies.
+        var history = await agent.Hub.InvokeAsync<Edge.Agents.HistoryDto>("GetHistory", posted.ConversationId, 0L, 50);
+        var first = history.Entries.First(e => e.Kind == "CustomerMessage");
+        Assert.Equal(("Facture F-2024-118", "<abc@mail.example.fr>"), (first.Email!.Subject, first.Email.MessageId));
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 22, 15, 0, TimeSpan.Zero), first.SentAt);
+        Assert.Equal(reply.OutboundId, history.Entries.Single(e => e.Kind == "AgentMessage").OutboundId);
+
+        // Grid suggests the Message-ID of its reply; a colleague answering it (In-Reply-To) joins this conversation and
+        // is linked to the same customer (same domain), and the agent sees it live with its subject.
+        Assert.EndsWith("@grid.invalid>", reply.Email.MessageId);
+        var colleague = await integrator.PostAsync(new PostInboundRequest
+        {
+            Channel = Channel.Email,
+            Sender = "marc.petit@example.fr",
+            ExternalId = "mail-003",
+            Text = "Je complète la demande de ma collègue.",
+            Email = new EmailHeaders { Subject = "Re: Facture F-2024-118", MessageId = "<def@mail.example.fr>", InReplyTo = reply.Email.MessageId },
+        });
+        Assert.Equal((posted.CustomerId, posted.ConversationId), (colleague.CustomerId, colleague.ConversationId));
+        var live = await agent.NextEntryAsync(e => e.Seq == colleague.Seq, Wait);
+        Assert.Equal("Re: Facture F-2024-118", live.Email!.Subject);
+
+        // A stranger of another domain quoting the thread is not linked: a customer of their own.
+        var stranger = await integrator.PostAsync(new PostInboundRequest
+        {
+            Channel = Channel.Email,
+            Sender = "someone@elsewhere.example",
+            ExternalId = "mail-004",
+            Text = "Forwarded to me",
+            Email = new EmailHeaders { Subject = "Fwd: Facture", References = { "<abc@mail.example.fr>" } },
+        });
+        Assert.NotEqual(posted.CustomerId, stranger.CustomerId);
+        Assert.NotEqual(posted.ConversationId, stranger.ConversationId);
         await agent.Hub.InvokeAsync("Resolve", posted.ConversationId, null);
     }
 

@@ -187,6 +187,25 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
     }
 
     [Fact]
+    public async Task Reads_of_unknown_ids_leave_no_conversation_counted()
+    {
+        using var http = new HttpClient();
+        await using var reader = Grid.Integrator();
+        var before = Gauge(await http.GetStringAsync($"http://127.0.0.1:{Grid.HttpPort}/metrics"));
+        for (var i = 0; i < 10; i++)
+        {
+            var id = "cnv_unknown" + Guid.NewGuid().ToString("N");
+            Assert.Equal(Grpc.Core.StatusCode.NotFound, (await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => reader.GetConversationAsync(id))).StatusCode);
+            await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => reader.ListAllAsync(id));
+        }
+
+        Assert.Equal(before, Gauge(await http.GetStringAsync($"http://127.0.0.1:{Grid.HttpPort}/metrics")));
+
+        static string Gauge(string metrics) =>
+            string.Join('\n', metrics.Split('\n').Where(l => l.StartsWith("grid_conversations{", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Metrics_health_reflection_and_grpc_health_are_served()
     {
         using var http = new HttpClient();
