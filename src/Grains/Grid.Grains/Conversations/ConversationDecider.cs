@@ -129,6 +129,23 @@ internal static class ConversationDecider
         },
         InboundKeys.EventSource(channelEvent.Integrator), channelEvent.ExternalId);
 
+    /// <summary>A retried inbound message must be the same message: another payload under the same key is a conflict.</summary>
+    public static void EnsureSameMessage(IdempotencyHit original, InboundMessage message)
+    {
+        if (!string.Equals(original.PayloadHash, message.PayloadHash, StringComparison.Ordinal))
+        {
+            throw new IdempotencyConflictException(
+                $"External id '{message.ExternalId}' was already used by integrator '{message.Integrator}' for a different message; use a new external id for a new message.");
+        }
+    }
+
+    /// <summary>A retried reply must be the same reply in the same conversation; returns the original's sequence number.</summary>
+    public static long EnsureSameReply(IdempotencyHit original, JournalRow reply, string conversationId) =>
+        original.PayloadHash == reply.PayloadHash && original.ConversationId == conversationId
+            ? original.Seq
+            : throw new IdempotencyConflictException(
+                $"Client message id '{reply.IdempotencyKey}' was already used for a different reply; use a new id for a new reply.");
+
     /// <summary>What makes a retried reply "the same reply": its conversation and its text.</summary>
     public static string ReplyHash(string conversationId, string text) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId + "\n" + text)));

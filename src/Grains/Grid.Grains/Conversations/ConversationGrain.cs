@@ -18,12 +18,11 @@ internal sealed class ConversationGrain(
     [PersistentState("conversation", "grid")] IPersistentState<ConversationState> state,
     IConversationJournal journal,
     InboundPipeline pipeline,
-    IEnumerable<IConversationEffect> effects,
+    ConversationEffects effects,
     IOptions<GridRuntimeOptions> options,
     TimeProvider clock,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
-    private readonly IConversationEffect[] effects = [.. effects];
     private string tenant = "";
     private string conversationId = "";
     private long savedSeq;
@@ -36,6 +35,7 @@ internal sealed class ConversationGrain(
     {
         (tenant, conversationId) = GridKeys.Split(this.GetPrimaryKeyString());
         savedSeq = S.AppliedSeq;
+
         EventPage page;
         do
         {
@@ -77,24 +77,11 @@ internal sealed class ConversationGrain(
             return new AppendResult(AppendOutcome.Closed, conversationId, 0);
         }
 
-        // Analysis (language, later models and searches) runs in a stateless worker, outside this grain's turn.
-        var analysis = await GrainFactory.GetGrain<IInboundAnalysisGrain>(tenant)
-            .AnalyzeAsync(new AnalysisRequest(tenant, message.Text, message.Channel, S.Language ?? Options.DefaultLanguage));
-        var reopened = S.Status == ConversationStatus.Resolved;
-        var context = new InboundContext(
-            message, analysis, reopened ? ConversationStatus.Bot : S.Status, reopened, S.Recent, S.Facts, S.StepStates, customer);
-        await pipeline.RunAsync(context, CancellationToken.None);
-
-        var rows = ConversationDecider.Inbound(S, message, customer.CustomerId, context, now);
+        var rows = await pipeline.DecideAsync(GrainFactory, S, message, customer, now);
         var result = await CommitAsync(rows);
         if (result.Original is { } original)
         {
-            if (!string.Equals(original.PayloadHash, message.PayloadHash, StringComparison.Ordinal))
-            {
-                throw new IdempotencyConflictException(
-                    $"External id '{message.ExternalId}' was already used by integrator '{message.Integrator}' for a different message; use a new external id for a new message.");
-            }
-
+            ConversationDecider.EnsureSameMessage(original, message);
             GridMetrics.InboundMessages.WithLabels(GridMetrics.Label(message.Channel), "duplicate").Inc();
             return new AppendResult(AppendOutcome.Duplicate, original.ConversationId, original.Seq);
         }
@@ -149,18 +136,8 @@ internal sealed class ConversationGrain(
     {
         var row = ConversationDecider.Reply(S, actor, conversationId, clientMessageId, text, clock.GetUtcNow());
         var result = await CommitAsync([row]);
-        if (result.Original is { } original)
-        {
-            if (original.PayloadHash != row.PayloadHash || original.ConversationId != conversationId)
-            {
-                throw new IdempotencyConflictException(
-                    $"Client message id '{clientMessageId}' was already used for a different reply; use a new id for a new reply.");
-            }
-
-            return new ReplyResult(original.Seq, OutboundIds.Format(conversationId, original.Seq));
-        }
-
-        return new ReplyResult(result.LastSeq, OutboundIds.Format(conversationId, result.LastSeq));
+        var seq = result.Original is { } original ? ConversationDecider.EnsureSameReply(original, row, conversationId) : result.LastSeq;
+        return new ReplyResult(seq, OutboundIds.Format(conversationId, seq));
     }
 
     public async Task ResolveAsync(Actor actor, string? reason)
@@ -251,35 +228,20 @@ internal sealed class ConversationGrain(
         }
 
         await SnapshotAsync(S.AppliedSeq - savedSeq >= Options.SnapshotEvery);
-        var done = new CommittedUnit(tenant, conversationId, committed, result.Outbound, statusBefore, existedBefore, View(), GrainFactory, this);
-        foreach (var effect in effects)
-        {
-            try
-            {
-                await effect.OnCommittedAsync(done);
-            }
-            catch (Exception ex)
-            {
-                GridMetrics.EffectFailures.WithLabels(effect.GetType().Name).Inc();
-                logger.LogWarning(ex, "Effect {Effect} failed for conversation {ConversationId}", effect.GetType().Name, conversationId);
-            }
-        }
-
+        await effects.RunAsync(new CommittedUnit(tenant, conversationId, committed, result.Outbound, statusBefore, existedBefore, View(), GrainFactory, this));
         return result;
     }
 
-    /// <summary>Writes the snapshot; a failure costs only a longer replay, so it deactivates instead of failing the call.</summary>
+    /// <summary>Writes the snapshot when due; a failure costs only a longer replay, so it deactivates instead of failing the call.</summary>
     private async Task SnapshotAsync(bool due)
     {
-        if (!due)
-        {
-            return;
-        }
-
         try
         {
-            await state.WriteStateAsync();
-            savedSeq = S.AppliedSeq;
+            if (due)
+            {
+                await state.WriteStateAsync();
+                savedSeq = S.AppliedSeq;
+            }
         }
         catch (Exception ex)
         {
@@ -316,8 +278,5 @@ internal sealed class ConversationGrain(
 
     private static JournalRow[] Rows(ConversationEvent[] events) => [.. events.Select(e => new JournalRow(e))];
 
-    private ConversationView View() => new(
-        tenant, conversationId, S.CustomerId, S.Status, S.CurrentChannel, S.AssignedAgent, [.. S.Participants], S.Queue, S.AppliedSeq,
-        S.OpenedAt, S.ResolvedAt, S.StatusReason, S.OfferedAgent, S.Language ?? Options.DefaultLanguage, S.OfferExpiresAt,
-        new Dictionary<string, string>(S.Facts));
+    private ConversationView View() => S.ToView(tenant, conversationId, Options.DefaultLanguage);
 }

@@ -177,6 +177,10 @@ internal sealed class ConversationState
     /// <summary>Whether the conversation has any event (it exists).</summary>
     public bool Exists => AppliedSeq > 0;
 
+    public ConversationView ToView(string tenant, string conversationId, string defaultLanguage) => new(
+        tenant, conversationId, CustomerId, Status, CurrentChannel, AssignedAgent, [.. Participants], Queue, AppliedSeq, OpenedAt, ResolvedAt,
+        StatusReason, OfferedAgent, Language ?? defaultLanguage, OfferExpiresAt, new Dictionary<string, string>(Facts));
+
     private void SetStatus(ConversationStatus status, string reason)
     {
         Status = status;

@@ -39,12 +39,7 @@ internal sealed class CustomerGrain(
                 // the journal's unique index answers inside the append.
                 if (await journal.FindAsync(tenant, InboundKeys.Source(message.Integrator), message.ExternalId) is { } hit)
                 {
-                    if (!string.Equals(hit.PayloadHash, message.PayloadHash, StringComparison.Ordinal))
-                    {
-                        throw new IdempotencyConflictException(
-                            $"External id '{message.ExternalId}' was already used by integrator '{message.Integrator}' for a different message; use a new external id for a new message.");
-                    }
-
+                    ConversationDecider.EnsureSameMessage(hit, message);
                     GridMetrics.InboundMessages.WithLabels(GridMetrics.Label(message.Channel), "duplicate").Inc();
                     return new InboundAck(customerId, hit.ConversationId, hit.Seq, Duplicate: true);
                 }

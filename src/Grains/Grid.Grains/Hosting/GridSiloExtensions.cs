@@ -88,6 +88,7 @@ public static class GridSiloExtensions
         services.AddSingleton<IInboundStep, AcknowledgeStep>();
         services.AddSingleton<InboundPipeline>();
 
+        services.AddSingleton<ConversationEffects>();
         services.AddSingleton<IConversationEffect, MetricsEffect>();
         services.AddSingleton<IConversationEffect, QueueEffect>();
         services.AddSingleton<IConversationEffect, AgentAssignmentEffect>();

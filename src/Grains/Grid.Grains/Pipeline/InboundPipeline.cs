@@ -1,4 +1,6 @@
+using Grid.Conversations;
 using Grid.Hosting;
+using Grid.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Grid.Pipeline;
@@ -6,8 +8,11 @@ namespace Grid.Pipeline;
 /// <summary>The registered steps in the order of <c>Grid:Pipeline:Steps</c>; an unknown name stops the silo's start.</summary>
 internal sealed class InboundPipeline
 {
+    private readonly IOptions<GridRuntimeOptions> options;
+
     public InboundPipeline(IEnumerable<IInboundStep> registered, IOptions<GridRuntimeOptions> options)
     {
+        this.options = options;
         var byName = registered.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var names = options.Value.Pipeline.Steps is { Count: > 0 } configured ? configured : PipelineOptions.DefaultSteps;
         Steps = [.. names.Select((name, i) => byName.TryGetValue(name, out var step)
@@ -17,6 +22,21 @@ internal sealed class InboundPipeline
     }
 
     public IReadOnlyList<IInboundStep> Steps { get; }
+
+    /// <summary>
+    /// What to append for an inbound message: analysis in the tenant's stateless worker (outside the conversation
+    /// grain's turn), then the steps in order on the conversation's state, then the decider's rows.
+    /// </summary>
+    public async Task<JournalRow[]> DecideAsync(IGrainFactory grains, ConversationState state, InboundMessage message, CustomerProfile customer, DateTimeOffset now)
+    {
+        var analysis = await grains.GetGrain<IInboundAnalysisGrain>(message.Tenant)
+            .AnalyzeAsync(new AnalysisRequest(message.Tenant, message.Text, message.Channel, state.Language ?? options.Value.Conversations.DefaultLanguage));
+        var reopened = state.Status == ConversationStatus.Resolved;
+        var context = new InboundContext(
+            message, analysis, reopened ? ConversationStatus.Bot : state.Status, reopened, state.Recent, state.Facts, state.StepStates, customer);
+        await RunAsync(context, CancellationToken.None);
+        return ConversationDecider.Inbound(state, message, customer.CustomerId, context, now);
+    }
 
     public async ValueTask RunAsync(InboundContext context, CancellationToken cancellationToken)
     {
