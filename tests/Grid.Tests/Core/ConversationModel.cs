@@ -29,7 +29,8 @@ internal sealed class ConversationModel
         Tables = tables ?? new InMemoryTables();
         Journal = new InMemoryConversationJournal(Tables);
         var options = Options.Create(new GridRuntimeOptions());
-        pipeline = new InboundPipeline([new EscalateUnhandledStep(), new AcknowledgeStep(options)], options);
+        var analyzers = new MessageAnalyzers([new LanguageAnalyzer(new StopWordLanguageDetector())]);
+        pipeline = new InboundPipeline([new RecordFactsStep(), new EscalateUnhandledStep(), new AcknowledgeStep(options)], analyzers, options);
     }
 
     public string ConversationId { get; }
@@ -44,12 +45,9 @@ internal sealed class ConversationModel
 
     public async Task<UnitResult> InboundAsync(InboundMessage message, string customerId = "cus_1")
     {
-        var reopened = State.Status == ConversationStatus.Resolved;
-        var analysis = new MessageAnalysis(new StopWordLanguageDetector().Detect(message.Text, State.Language ?? "fr"), []);
-        var context = new InboundContext(message, analysis, reopened ? ConversationStatus.Bot : State.Status, reopened, State.Recent, State.Facts, State.StepStates,
-            new CustomerProfile(customerId, 1, [message.Channel]));
-        await pipeline.RunAsync(context, CancellationToken.None);
-        return await CommitAsync(ConversationDecider.Inbound(State, message, customerId, context, Now));
+        // Every analyzer here is cheap, so the pipeline runs them inline and never touches the grain factory.
+        var rows = await pipeline.DecideAsync(null!, State, message, new CustomerProfile(customerId, 1, [message.Channel]), Now);
+        return await CommitAsync(rows);
     }
 
     public Task<UnitResult> CommitAsync(params ConversationEvent[] events) => CommitAsync(events.Select(e => new JournalRow(e)).ToArray());

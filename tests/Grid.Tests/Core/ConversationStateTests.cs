@@ -154,5 +154,21 @@ public sealed class ConversationStateTests
         Assert.Equal(all.Select(e => e.GetType()).Distinct().Count(), all.Select(EventCodec.NameOf).Distinct().Count());
     }
 
+    [Fact]
+    public void Pipeline_steps_run_in_the_configured_order_and_an_unknown_name_stops_the_start_naming_the_key()
+    {
+        var analyzers = new Grid.Pipeline.MessageAnalyzers([]);
+        Grid.Pipeline.IInboundStep[] registered = [new Grid.Pipeline.Steps.EscalateUnhandledStep(), new Grid.Pipeline.Steps.RecordFactsStep()];
+        var configured = new Grid.Hosting.GridRuntimeOptions();
+        configured.Pipeline.Steps.AddRange(["escalate-unhandled", "record-facts"]);
+        var pipeline = new Grid.Pipeline.InboundPipeline(registered, analyzers, Microsoft.Extensions.Options.Options.Create(configured));
+        Assert.Equal(["escalate-unhandled", "record-facts"], pipeline.Steps.Select(s => s.Name));
+
+        configured.Pipeline.Steps.Add("bot");
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => new Grid.Pipeline.InboundPipeline(registered, analyzers, Microsoft.Extensions.Options.Options.Create(configured)));
+        Assert.Contains("Grid:Pipeline:Steps:2 names the step 'bot', which does not exist", error.Message);
+    }
+
     private static string Refusal(Action decide) => Assert.Throws<ConversationRuleException>(decide).Code;
 }

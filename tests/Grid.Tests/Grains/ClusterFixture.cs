@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Grid.Hosting;
 using Grid.Storage;
 using Microsoft.Extensions.Configuration;
@@ -49,7 +50,26 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             var options = siloBuilder.Configuration.GetSection(GridRuntimeOptions.Section).Get<GridRuntimeOptions>()!;
             siloBuilder.UseGridStorage(GridStorageLayout.From(options, null), siloBuilder.Configuration);
+
+            // A slow analyzer: with it, every message's analysis runs in the stateless worker, as models will.
+            siloBuilder.ConfigureServices(services => services.AddSingleton<Grid.Pipeline.IMessageAnalyzer, TopicAnalyzer>());
         }
+    }
+}
+
+/// <summary>Marks invoices as billing: a stand-in for a classifier, declared not cheap so it runs outside the conversation grain.</summary>
+internal sealed class TopicAnalyzer : Grid.Pipeline.IMessageAnalyzer
+{
+    public bool IsCheap => false;
+
+    public ValueTask AnalyzeAsync(Grid.Pipeline.AnalysisRequest request, Grid.Pipeline.MessageAnalysisBuilder analysis, CancellationToken cancellationToken)
+    {
+        if (request.Text.Contains("invoice", StringComparison.OrdinalIgnoreCase))
+        {
+            analysis.Add(new Grid.Pipeline.FactsFinding("topic", new Dictionary<string, string> { ["topic"] = "billing" }));
+        }
+
+        return ValueTask.CompletedTask;
     }
 }
 

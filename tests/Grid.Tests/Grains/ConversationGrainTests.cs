@@ -49,6 +49,20 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Facts_found_by_an_analyzer_outside_the_conversation_are_journaled_and_shown()
+    {
+        var ack = await Customer("cus_facts").ReceiveInboundAsync(Message("f1", "my invoice is wrong"), null);
+        var view = await Conversation(ack.ConversationId).GetAsync();
+        Assert.Equal("billing", view.Facts!["topic"]);
+        var entries = (await Conversation(ack.ConversationId).ReadAsync(0, 10)).Entries;
+        Assert.Contains(entries, e => e.EventType == "facts-set" && e.Author == "step:topic" && e.Metadata["topic"] == "billing");
+
+        // Said again, nothing new is journaled.
+        var again = await Customer("cus_facts").ReceiveInboundAsync(Message("f2", "the invoice, again"), null);
+        Assert.Single((await Conversation(again.ConversationId).ReadAsync(0, 20)).Entries, e => e.EventType == "facts-set");
+    }
+
+    [Fact]
     public async Task Identity_resolves_to_one_customer_per_address()
     {
         var a = fixture.Grains.GetGrain<IIdentityGrain>(GridKeys.Identity(tenant, AddressKind.Phone, "aaa"));

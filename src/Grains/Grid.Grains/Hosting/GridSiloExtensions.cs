@@ -84,6 +84,8 @@ public static class GridSiloExtensions
     {
         services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
         services.AddSingleton<IMessageAnalyzer, LanguageAnalyzer>();
+        services.AddSingleton<MessageAnalyzers>();
+        services.AddSingleton<IInboundStep, RecordFactsStep>();
         services.AddSingleton<IInboundStep, EscalateUnhandledStep>();
         services.AddSingleton<IInboundStep, AcknowledgeStep>();
         services.AddSingleton<InboundPipeline>();

@@ -7,6 +7,12 @@ namespace Grid.Pipeline;
 /// </summary>
 internal interface IMessageAnalyzer
 {
+    /// <summary>
+    /// True for work of a few microseconds (a word count): when every analyzer is cheap they run inline, sparing the
+    /// message a grain call. One analyzer that is not cheap sends the whole analysis to the stateless worker.
+    /// </summary>
+    bool IsCheap { get; }
+
     ValueTask AnalyzeAsync(AnalysisRequest request, MessageAnalysisBuilder analysis, CancellationToken cancellationToken);
 }
 
@@ -17,6 +23,26 @@ internal sealed record AnalysisRequest(
     [property: Id(1)] string Text,
     [property: Id(2)] Channel Channel,
     [property: Id(3)] string LanguageSoFar);
+
+/// <summary>Runs the registered analyzers in order on one message.</summary>
+internal sealed class MessageAnalyzers(IEnumerable<IMessageAnalyzer> analyzers)
+{
+    private readonly IMessageAnalyzer[] analyzers = [.. analyzers];
+
+    /// <summary>Whether every analyzer may run inside the conversation grain's turn.</summary>
+    public bool AllCheap => analyzers.All(a => a.IsCheap);
+
+    public async Task<MessageAnalysis> AnalyzeAsync(AnalysisRequest request, CancellationToken cancellationToken)
+    {
+        var analysis = new MessageAnalysisBuilder(request.LanguageSoFar);
+        foreach (var analyzer in analyzers)
+        {
+            await analyzer.AnalyzeAsync(request, analysis, cancellationToken);
+        }
+
+        return analysis.Build();
+    }
+}
 
 /// <summary>Collects the analyzers' findings for one message.</summary>
 internal sealed class MessageAnalysisBuilder(string language)
@@ -33,6 +59,8 @@ internal sealed class MessageAnalysisBuilder(string language)
 /// <summary>Detects the message's language (French or English), keeping the conversation's when the text says too little.</summary>
 internal sealed class LanguageAnalyzer(ILanguageDetector detector) : IMessageAnalyzer
 {
+    public bool IsCheap => true;
+
     public ValueTask AnalyzeAsync(AnalysisRequest request, MessageAnalysisBuilder analysis, CancellationToken cancellationToken)
     {
         analysis.Language = detector.Detect(request.Text, request.LanguageSoFar);

@@ -12,16 +12,7 @@ internal interface IInboundAnalysisGrain : IGrainWithStringKey
 
 /// <summary>A stateless worker: as many activations per silo as there are calls to run, each call on the local silo.</summary>
 [StatelessWorker]
-internal sealed class InboundAnalysisGrain(IEnumerable<IMessageAnalyzer> analyzers) : Grain, IInboundAnalysisGrain
+internal sealed class InboundAnalysisGrain(MessageAnalyzers analyzers) : Grain, IInboundAnalysisGrain
 {
-    public async Task<MessageAnalysis> AnalyzeAsync(AnalysisRequest request)
-    {
-        var analysis = new MessageAnalysisBuilder(request.LanguageSoFar);
-        foreach (var analyzer in analyzers)
-        {
-            await analyzer.AnalyzeAsync(request, analysis, CancellationToken.None);
-        }
-
-        return analysis.Build();
-    }
+    public Task<MessageAnalysis> AnalyzeAsync(AnalysisRequest request) => analyzers.AnalyzeAsync(request, CancellationToken.None);
 }

@@ -9,10 +9,12 @@ namespace Grid.Pipeline;
 internal sealed class InboundPipeline
 {
     private readonly IOptions<GridRuntimeOptions> options;
+    private readonly MessageAnalyzers analyzers;
 
-    public InboundPipeline(IEnumerable<IInboundStep> registered, IOptions<GridRuntimeOptions> options)
+    public InboundPipeline(IEnumerable<IInboundStep> registered, MessageAnalyzers analyzers, IOptions<GridRuntimeOptions> options)
     {
         this.options = options;
+        this.analyzers = analyzers;
         var byName = registered.ToDictionary(s => s.Name, StringComparer.Ordinal);
         var names = options.Value.Pipeline.Steps is { Count: > 0 } configured ? configured : PipelineOptions.DefaultSteps;
         Steps = [.. names.Select((name, i) => byName.TryGetValue(name, out var step)
@@ -25,12 +27,14 @@ internal sealed class InboundPipeline
 
     /// <summary>
     /// What to append for an inbound message: analysis in the tenant's stateless worker (outside the conversation
-    /// grain's turn), then the steps in order on the conversation's state, then the decider's rows.
+    /// grain's turn; inline when every analyzer is cheap), then the steps in order on the conversation's state, then the decider's rows.
     /// </summary>
     public async Task<JournalRow[]> DecideAsync(IGrainFactory grains, ConversationState state, InboundMessage message, CustomerProfile customer, DateTimeOffset now)
     {
-        var analysis = await grains.GetGrain<IInboundAnalysisGrain>(message.Tenant)
-            .AnalyzeAsync(new AnalysisRequest(message.Tenant, message.Text, message.Channel, state.Language ?? options.Value.Conversations.DefaultLanguage));
+        var request = new AnalysisRequest(message.Tenant, message.Text, message.Channel, state.Language ?? options.Value.Conversations.DefaultLanguage);
+        var analysis = analyzers.AllCheap
+            ? await analyzers.AnalyzeAsync(request, CancellationToken.None)
+            : await grains.GetGrain<IInboundAnalysisGrain>(message.Tenant).AnalyzeAsync(request);
         var reopened = state.Status == ConversationStatus.Resolved;
         var context = new InboundContext(
             message, analysis, reopened ? ConversationStatus.Bot : state.Status, reopened, state.Recent, state.Facts, state.StepStates, customer);

@@ -17,3 +17,9 @@ internal sealed record MessageAnalysis(
 /// <summary>A typed result of an <see cref="IMessageAnalyzer"/>. Subtypes are serializable records.</summary>
 [GenerateSerializer, Immutable, Alias("grid.AnalysisFinding")]
 internal abstract record AnalysisFinding;
+
+/// <summary>Facts an analyzer proposes for the conversation (a category, a reference); the record-facts step journals them.</summary>
+[GenerateSerializer, Immutable, Alias("grid.FactsFinding")]
+internal sealed record FactsFinding(
+    [property: Id(0)] string Analyzer,
+    [property: Id(1)] IReadOnlyDictionary<string, string> Facts) : AnalysisFinding;

@@ -40,7 +40,7 @@ internal sealed class QueueGrain(
     {
         if (waiting.TryAdd(entry.ConversationId, entry))
         {
-            logger.LogInformation("Conversation {ConversationId} queued in {Queue}: {Reason}", entry.ConversationId, queueName, entry.Reason);
+            logger.LogDebug("Conversation {ConversationId} queued in {Queue}: {Reason}", entry.ConversationId, queueName, entry.Reason);
             Match();
         }
 

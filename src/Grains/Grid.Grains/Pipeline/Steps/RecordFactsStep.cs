@@ -1,0 +1,26 @@
+namespace Grid.Pipeline.Steps;
+
+/// <summary>
+/// Journals the facts the analyzers proposed (<see cref="FactsFinding"/>) when they change what the conversation
+/// knows, so they travel with it (into the agent's offer, into routing) and survive replay.
+/// </summary>
+internal sealed class RecordFactsStep : IInboundStep
+{
+    public string Name => "record-facts";
+
+    public ValueTask DecideAsync(InboundContext context, CancellationToken cancellationToken)
+    {
+        foreach (var finding in context.Analysis.Findings.OfType<FactsFinding>())
+        {
+            var changed = finding.Facts
+                .Where(f => !context.Facts.TryGetValue(f.Key, out var known) || known != f.Value)
+                .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+            if (changed.Count > 0)
+            {
+                context.SetFacts(finding.Analyzer, changed);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
