@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 
 namespace Grid.Storage.Sql;
 
@@ -10,6 +11,28 @@ internal static class Sql
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
+        return command;
+    }
+
+    private static readonly ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Prepared = [];
+
+    /// <summary>
+    /// A command kept with the journal writer's connection and reused for every execution of the same SQL, so SQLite
+    /// parses and plans it once (about as much CPU as executing it, measured on the ingest path); parameters are
+    /// cleared for the caller to bind. Only for the writer's connection (one caller at a time); never dispose it.
+    /// </summary>
+    public static DbCommand Reused(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var commands = Prepared.GetOrCreateValue(connection);
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            commands[sql] = command;
+        }
+
+        command.Transaction = transaction;
+        command.Parameters.Clear();
         return command;
     }
 

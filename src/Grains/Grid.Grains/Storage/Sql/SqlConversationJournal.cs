@@ -30,12 +30,12 @@ internal sealed class SqlConversationJournal(GridDatabase database, GroupCommitW
         foreach (var row in unit.Rows)
         {
             seq++;
-            await using (var insert = Command(connection, transaction, """
+            var insert = Reused(connection, transaction, """
                 INSERT INTO grid_journal (tenant, conversation_id, seq, customer_id, kind, at_ms, idem_source, idem_key, payload_hash, body)
                 VALUES (@tenant, @conversation, @seq, @customer, @kind, @at, @source, @key, @hash, @body)
                 ON CONFLICT DO NOTHING
                 RETURNING id
-                """))
+                """);
             {
                 Add(insert, "tenant", unit.Tenant);
                 Add(insert, "conversation", unit.ConversationId);
@@ -68,7 +68,7 @@ internal sealed class SqlConversationJournal(GridDatabase database, GroupCommitW
 
         foreach (var messageId in OutboxRows.ThreadIds(wrote, outbound))
         {
-            await using var index = Command(connection, transaction, """
+            var index = Reused(connection, transaction, """
                 INSERT INTO grid_email_thread (tenant, message_id, conversation_id, customer_id)
                 VALUES (@tenant, @message, @conversation, @customer)
                 ON CONFLICT DO NOTHING

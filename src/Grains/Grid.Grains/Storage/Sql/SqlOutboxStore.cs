@@ -35,7 +35,7 @@ internal sealed class SqlOutboxStore(GridDatabase database, GroupCommitWriter wr
             var acked = 0;
             foreach (var id in outboundIds.Distinct(StringComparer.Ordinal))
             {
-                await using var update = Command(connection, transaction, """
+                var update = Reused(connection, transaction, """
                     UPDATE grid_outbox SET acked_ms = @now
                     WHERE tenant = @tenant AND integrator = @integrator AND outbound_id = @outbound AND acked_ms IS NULL
                     """);
@@ -53,7 +53,7 @@ internal sealed class SqlOutboxStore(GridDatabase database, GroupCommitWriter wr
     public static async Task<OutboxRow> InsertAsync(DbConnection connection, DbTransaction transaction, string tenant, OutboxRow row)
     {
         var message = row.Message;
-        await using var insert = Command(connection, transaction, """
+        var insert = Reused(connection, transaction, """
             INSERT INTO grid_outbox (tenant, integrator, outbound_id, conversation_id, seq, created_ms, body)
             VALUES (@tenant, @integrator, @outbound, @conversation, @seq, @created, @body)
             RETURNING id

@@ -33,7 +33,7 @@ internal sealed class SqlWaitingListStore(GridDatabase database) : IWaitingListS
     {
         if (change.Entry is not { } entry)
         {
-            await using var delete = Command(connection, transaction, "DELETE FROM grid_queue_entry WHERE tenant = @tenant AND conversation_id = @conversation");
+            var delete = Reused(connection, transaction, "DELETE FROM grid_queue_entry WHERE tenant = @tenant AND conversation_id = @conversation");
             Add(delete, "tenant", tenant);
             Add(delete, "conversation", conversationId);
             await delete.ExecuteNonQueryAsync();
@@ -41,7 +41,7 @@ internal sealed class SqlWaitingListStore(GridDatabase database) : IWaitingListS
         }
 
         // A conversation put back in the queue (declined, offer expired) keeps its original age.
-        await using var upsert = Command(connection, transaction, """
+        var upsert = Reused(connection, transaction, """
             INSERT INTO grid_queue_entry (tenant, conversation_id, queue, customer_id, channel, priority, enqueued_ms, reason)
             VALUES (@tenant, @conversation, @queue, @customer, @channel, @priority, @enqueued, @reason)
             ON CONFLICT (tenant, conversation_id) DO UPDATE SET queue = excluded.queue, priority = excluded.priority, reason = excluded.reason
