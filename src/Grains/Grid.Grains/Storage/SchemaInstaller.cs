@@ -28,6 +28,25 @@ public sealed class SchemaInstaller(GridStorageLayout layout, ILogger<SchemaInst
             await ApplyAsync(layout.Orleans, "postgres-orleans.sql", cancellationToken);
             await ApplyAsync(layout.Journal, "postgres-grid.sql", cancellationToken);
         }
+
+        await EnsureTypedJournalAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The journal holds typed events; rows written by the foundation's untyped format cannot be replayed. Refuse to
+    /// start on them with a clear message rather than fail on the first conversation that reads one.
+    /// </summary>
+    private async Task EnsureTypedJournalAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await layout.Journal.OpenAsync(cancellationToken);
+        await using var select = connection.CreateCommand();
+        select.CommandText = "SELECT body FROM grid_journal ORDER BY id LIMIT 1";
+        if (await select.ExecuteScalarAsync(cancellationToken) is string body && !body.Contains("\"event\":", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException(
+                "The journal was written by an earlier version of Grid (untyped entries) and cannot be read by this one: " +
+                "start with a new data directory (Grid:DataDir) or a new database (ConnectionStrings:Grid).");
+        }
     }
 
     private async Task ApplyAsync(GridDatabase database, string script, CancellationToken cancellationToken)
