@@ -63,9 +63,22 @@ public sealed class IdentityOptions
 
 public sealed class LimitOptions
 {
+    /// <summary>The attachment uri schemes accepted when <see cref="AttachmentSchemes"/> is not configured.</summary>
+    public static IReadOnlyList<string> DefaultAttachmentSchemes { get; } = ["https"];
+
     public int MaxTextLength { get; set; } = 32_000;
 
     public int MaxAttachments { get; set; } = 20;
 
     public int MaxMetadataEntries { get; set; } = 50;
+
+    /// <summary>
+    /// The uri schemes attachments may use (Grid:Limits:AttachmentSchemes:0, :1, …); https only when not configured.
+    /// Null rather than a default list: the configuration binder appends configured items to an existing list.
+    /// </summary>
+    public List<string>? AttachmentSchemes { get; set; }
+
+    /// <summary>The schemes in force, in lowercase: the configured ones, or <see cref="DefaultAttachmentSchemes"/>.</summary>
+    public IReadOnlyList<string> AcceptedAttachmentSchemes() =>
+        AttachmentSchemes is { Count: > 0 } configured ? [.. configured.Select(s => s.Trim().ToLowerInvariant())] : DefaultAttachmentSchemes;
 }

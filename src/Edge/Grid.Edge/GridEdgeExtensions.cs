@@ -2,6 +2,7 @@ using System.Net;
 using Grid.Edge.Agents;
 using Grid.Edge.Auth;
 using Grid.Edge.Grpc;
+using Grid.Edge.Grpc.Validation;
 using Grid.Edge.Health;
 using Grid.Edge.Outbound;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -14,6 +15,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Prometheus;
 
@@ -39,6 +41,7 @@ public static class GridEdgeExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<AddressHasher>();
+        services.AddSingleton(sp => new PostInboundValidator(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.Limits));
         services.AddSingleton<GridServerInterceptor>();
         services.AddGrpc(o =>
         {
