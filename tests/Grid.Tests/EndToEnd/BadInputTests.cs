@@ -32,8 +32,24 @@ public sealed class BadInputTests(EmbeddedGridFixture fixture)
             { "not an email", new PostInboundRequest { Channel = Channel.Email, Sender = "nobody", ExternalId = "b8", Text = "hi" }, "email address" },
             { "email headers on sms", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b9", Text = "hi", Email = new EmailHeaders { Subject = "x" } }, "only for channel CHANNEL_EMAIL" },
             { "relative attachment uri", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b10", Text = "hi", Attachments = { new Attachment { Uri = "photo.jpg", MediaType = "image/jpeg" } } }, "absolute uri" },
+            { "rooted attachment path", WithAttachment(phone, "b11", "/files/x.jpg"), "attachments[0].uri is not an absolute uri" },
+            { "javascript attachment uri", WithAttachment(phone, "b12", "javascript:alert(1)"), "attachments[0].uri has scheme 'javascript': attachment uris must use scheme https" },
+            { "data attachment uri", WithAttachment(phone, "b13", "data:image/png;base64,iVBORw0KGgo="), "has scheme 'data': attachment uris must use scheme https" },
+            { "http attachment uri", WithAttachment(phone, "b14", "http://files.example.com/x.jpg"), "has scheme 'http': attachment uris must use scheme https" },
+            { "control character in text", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b15", Text = "hello\u0000world" }, "text contains a control character (U+0000) at position 5; remove it" },
+            { "escape sequence in text", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b16", Text = "\u001b[2Jhi" }, "text contains a control character (U+001B) at position 0" },
+            { "control character in external id", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b17\u0007", Text = "hi" }, "external_id contains a control character (U+0007) at position 3" },
         };
     }
+
+    private static PostInboundRequest WithAttachment(string phone, string externalId, string uri) => new()
+    {
+        Channel = Channel.Sms,
+        Sender = phone,
+        ExternalId = externalId,
+        Text = "see attached",
+        Attachments = { new Attachment { Uri = uri, MediaType = "image/jpeg", SizeBytes = 10 } },
+    };
 
     [Theory]
     [MemberData(nameof(InvalidMessages))]
