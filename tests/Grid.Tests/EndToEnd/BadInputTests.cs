@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using Google.Protobuf;
 using Grid.Protos.V1;
 using Grid.Tests.Infrastructure;
 using Grpc.Core;
+using Grpc.Reflection.V1Alpha;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Grid.Tests.EndToEnd;
@@ -61,6 +63,49 @@ public sealed class BadInputTests(EmbeddedGridFixture fixture)
         Assert.True(error.StatusCode == StatusCode.InvalidArgument, $"{why}: {error.Status}");
         Assert.Contains(expected, error.Status.Detail);
         Assert.Equal(before, await Grid.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_on_the_wire_is_invalid_argument_naming_the_field()
+    {
+        await using var integrator = Grid.Integrator();
+        var before = await Grid.CountRowsAsync();
+
+        // What a client with a broken encoder sends: the text field holds "hi" followed by a byte sequence that is not UTF-8.
+        using var buffer = new MemoryStream();
+        var output = new CodedOutputStream(buffer);
+        output.WriteTag(1, WireFormat.WireType.Varint);
+        output.WriteEnum((int)Channel.Sms);
+        output.WriteTag(2, WireFormat.WireType.LengthDelimited);
+        output.WriteString(MessagePathTests.UniquePhone());
+        output.WriteTag(3, WireFormat.WireType.LengthDelimited);
+        output.WriteString("utf8-" + Guid.NewGuid());
+        output.WriteTag(5, WireFormat.WireType.LengthDelimited);
+        output.WriteBytes(ByteString.CopyFrom((byte)'h', (byte)'i', 0xC3, 0x28));
+        output.Flush();
+
+        var raw = new Marshaller<byte[]>(bytes => bytes, bytes => bytes);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, IngestService.Descriptor.FullName, "PostInbound", raw, raw);
+        var error = await Assert.ThrowsAsync<RpcException>(() => integrator.Channel.CreateCallInvoker()
+            .AsyncUnaryCall(method, null, new CallOptions(integrator.Headers, DateTime.UtcNow.AddSeconds(30)), buffer.ToArray()).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("text is not valid UTF-8", error.Status.Detail);
+        Assert.Equal(before, await Grid.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Every_grid_service_is_still_listed_by_server_reflection()
+    {
+        await using var integrator = Grid.Integrator();
+        using var call = new ServerReflection.ServerReflectionClient(integrator.Channel).ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext());
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains("grid.v1.IngestService", services);
+        Assert.Contains("grid.v1.OutboundService", services);
+        Assert.Contains("grid.v1.ReadService", services);
     }
 
     [Fact]

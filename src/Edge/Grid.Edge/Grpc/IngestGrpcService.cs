@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Google.Protobuf.Reflection;
 using Grid.Edge.Auth;
 using Grid.Edge.Grpc.Validation;
 using Grpc.Core;
@@ -7,9 +8,17 @@ using P = Grid.Protos.V1;
 namespace Grid.Edge.Grpc;
 
 /// <summary>Inbound messages and channel events: validate, resolve the identity, hand to the customer grain.</summary>
+[BindServiceMethod(typeof(IngestGrpcService), nameof(BindService))]
 public sealed class IngestGrpcService(IGrainFactory grains, AddressHasher hasher, PostInboundValidator validator, TimeProvider clock)
     : P.IngestService.IngestServiceBase
 {
+    /// <summary>Binds the generated methods with request marshallers that refuse unparseable requests (see <see cref="GuardedServiceBinder"/>).</summary>
+    public static void BindService(ServiceBinderBase binder, P.IngestService.IngestServiceBase? service) =>
+        P.IngestService.BindService(new GuardedServiceBinder(binder, () => EdgeMetrics.InboundRejected.WithLabels("invalid").Inc()), service);
+
+    /// <summary>The service's descriptor, for gRPC reflection (found through the <c>[BindServiceMethod]</c> attribute).</summary>
+    public static ServiceDescriptor Descriptor => P.IngestService.Descriptor;
+
     public override async Task<P.PostInboundResponse> PostInbound(P.PostInboundRequest request, ServerCallContext context)
     {
         var started = Stopwatch.GetTimestamp();
