@@ -1,8 +1,18 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Grid.Edge;
 
-/// <summary>The edge's configuration, bound from the "Grid" section.</summary>
+/// <summary>
+/// The edge's configuration, bound from the "Grid" section: once into <c>IOptions&lt;EdgeOptions&gt;</c> (checked at
+/// start by <see cref="EdgeOptionsValidator"/>), and with <see cref="Read"/> for what is needed before the host exists.
+/// </summary>
 public sealed class EdgeOptions
 {
+    public const string Section = "Grid";
+
+    /// <summary>The options as configured, for what must be known before the host is built (Kestrel's listeners).</summary>
+    public static EdgeOptions Read(IConfiguration configuration) => configuration.GetSection(Section).Get<EdgeOptions>() ?? new EdgeOptions();
+
     public HttpEndpoint Http { get; set; } = new() { Port = 5080 };
 
     public HttpEndpoint Grpc { get; set; } = new() { Port = 5081 };

@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,17 +26,16 @@ public static class GridEdgeExtensions
     /// <summary>Adds the edge's services and its two listeners (HTTP for SignalR, desk, metrics, health; HTTP/2 for gRPC).</summary>
     public static WebApplicationBuilder AddGridEdge(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection("Grid");
-        var edge = section.Get<EdgeOptions>() ?? new EdgeOptions();
-        builder.Services.Configure<EdgeOptions>(section);
+        var edge = EdgeOptions.Read(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            var ip = IPAddress.Parse(edge.BindAddress);
-            kestrel.Listen(ip, edge.Http.Port, l => l.Protocols = HttpProtocols.Http1);
-            kestrel.Listen(ip, edge.Grpc.Port, l => l.Protocols = HttpProtocols.Http2);
+            Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1);
+            Listen(kestrel, edge.BindAddress, edge.Grpc.Port, HttpProtocols.Http2);
         });
 
         var services = builder.Services;
+        services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>(_ => new EdgeOptionsValidator()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<AddressHasher>();
@@ -60,19 +58,16 @@ public static class GridEdgeExtensions
         services.AddSingleton<AgentRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AgentRelay>());
 
-        if (string.IsNullOrEmpty(edge.Auth.SigningKey))
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<EdgeOptions>>((o, options) =>
         {
-            throw new InvalidOperationException("Grid:Auth:SigningKey is not configured: a base64 key of at least 32 bytes that signs agents' JWTs.");
-        }
-
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
-        {
+            var auth = options.Value.Auth;
             o.MapInboundClaims = false;
             o.TokenValidationParameters = new TokenValidationParameters
             {
-                ValidIssuer = edge.Auth.Issuer,
-                ValidAudience = edge.Auth.Audience,
-                IssuerSigningKey = AgentTokens.Key(edge.Auth.SigningKey),
+                ValidIssuer = auth.Issuer,
+                ValidAudience = auth.Audience,
+                IssuerSigningKey = AgentTokens.Key(auth.SigningKey!),
                 NameClaimType = AgentTokens.NameClaim,
                 RoleClaimType = AgentTokens.RoleClaim,
                 ClockSkew = TimeSpan.FromSeconds(30),
@@ -114,9 +109,10 @@ public static class GridEdgeExtensions
     /// <summary>Adds health checks and one HTTP listener for a process that serves only /metrics and health (a silo without edge).</summary>
     public static WebApplicationBuilder AddGridHealthAndMetrics(this WebApplicationBuilder builder)
     {
-        var edge = builder.Configuration.GetSection("Grid").Get<EdgeOptions>() ?? new EdgeOptions();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Parse(edge.BindAddress), edge.Http.Port, l => l.Protocols = HttpProtocols.Http1));
+        var edge = EdgeOptions.Read(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1));
+        builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>(_ => new EdgeOptionsValidator(listenersOnly: true)));
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;
     }
@@ -128,5 +124,18 @@ public static class GridEdgeExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;
+    }
+
+    /// <summary>
+    /// One listener. Kestrel reads its options while the host's services are created, before options are validated:
+    /// an invalid address or port is skipped here and stops the start through <see cref="EdgeOptionsValidator"/>,
+    /// with a message naming the key.
+    /// </summary>
+    private static void Listen(KestrelServerOptions kestrel, string address, int port, HttpProtocols protocols)
+    {
+        if (IPAddress.TryParse(address, out var ip) && port is >= 1 and <= 65535)
+        {
+            kestrel.Listen(ip, port, l => l.Protocols = protocols);
+        }
     }
 }
