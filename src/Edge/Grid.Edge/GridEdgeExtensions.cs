@@ -12,8 +12,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Prometheus;
@@ -23,6 +25,12 @@ namespace Grid.Edge;
 /// <summary>Registers and maps Grid's edge: gRPC for integrators, SignalR for agents, metrics and health.</summary>
 public static class GridEdgeExtensions
 {
+    /// <summary>The category of grpc-dotnet's per-call log.</summary>
+    private const string GrpcCallLog = "Grpc.AspNetCore.Server.ServerCallHandler";
+
+    /// <summary>The category of SignalR's hub-invocation log.</summary>
+    private const string HubDispatcherLog = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
     /// <summary>Adds the edge's services and its two listeners (HTTP for SignalR, desk, metrics, health; HTTP/2 for gRPC).</summary>
     public static WebApplicationBuilder AddGridEdge(this WebApplicationBuilder builder)
     {
@@ -32,6 +40,13 @@ public static class GridEdgeExtensions
             Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1);
             Listen(kestrel, edge.BindAddress, edge.Grpc.Port, HttpProtocols.Http2);
         });
+
+        // Expected refusals are not stack traces. grpc-dotnet logs each refused call at Information, and a request it
+        // could not read (too large, not UTF-8) with the exception; GridServerInterceptor logs refusals itself, and
+        // grpc-dotnet's warnings and errors (faults) still show. SignalR logs every HubException as an error with its
+        // stack trace; HubCallLogFilter logs refusals and faults instead. Configuring either category overrides this.
+        QuietUnlessConfigured(builder, GrpcCallLog, LogLevel.Warning);
+        QuietUnlessConfigured(builder, HubDispatcherLog, LogLevel.None);
 
         var services = builder.Services;
         services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
@@ -51,7 +66,11 @@ public static class GridEdgeExtensions
             .AddServiceOptions<ReadGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = 128 * 1024);
+        services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = 128 * 1024;
+            o.AddFilter<HubCallLogFilter>();
+        });
 
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
@@ -124,6 +143,15 @@ public static class GridEdgeExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;
+    }
+
+    /// <summary>Sets a log category's minimum level, unless Logging:LogLevel configures that category.</summary>
+    private static void QuietUnlessConfigured(WebApplicationBuilder builder, string category, LogLevel level)
+    {
+        if (builder.Configuration[$"Logging:LogLevel:{category}"] is null)
+        {
+            builder.Logging.AddFilter(category, level);
+        }
     }
 
     /// <summary>

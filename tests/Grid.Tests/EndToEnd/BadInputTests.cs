@@ -71,7 +71,16 @@ public sealed class BadInputTests(EmbeddedGridFixture fixture)
         await using var integrator = Grid.Integrator();
         var before = await Grid.CountRowsAsync();
 
-        // What a client with a broken encoder sends: the text field holds "hi" followed by a byte sequence that is not UTF-8.
+        var error = await Assert.ThrowsAsync<RpcException>(() => PostRawAsync(integrator, InvalidUtf8Text()));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("text is not valid UTF-8", error.Status.Detail);
+        Assert.Equal(before, await Grid.CountRowsAsync());
+    }
+
+    /// <summary>What a client with a broken encoder sends: the text field holds "hi" followed by bytes that are not UTF-8.</summary>
+    private static byte[] InvalidUtf8Text()
+    {
         using var buffer = new MemoryStream();
         var output = new CodedOutputStream(buffer);
         output.WriteTag(1, WireFormat.WireType.Varint);
@@ -83,15 +92,57 @@ public sealed class BadInputTests(EmbeddedGridFixture fixture)
         output.WriteTag(5, WireFormat.WireType.LengthDelimited);
         output.WriteBytes(ByteString.CopyFrom((byte)'h', (byte)'i', 0xC3, 0x28));
         output.Flush();
+        return buffer.ToArray();
+    }
 
+    /// <summary>Sends bytes as a PostInbound request, unchecked by any client-side serializer.</summary>
+    private static Task<byte[]> PostRawAsync(IntegratorClient integrator, byte[] request)
+    {
         var raw = new Marshaller<byte[]>(bytes => bytes, bytes => bytes);
         var method = new Method<byte[], byte[]>(MethodType.Unary, IngestService.Descriptor.FullName, "PostInbound", raw, raw);
-        var error = await Assert.ThrowsAsync<RpcException>(() => integrator.Channel.CreateCallInvoker()
-            .AsyncUnaryCall(method, null, new CallOptions(integrator.Headers, DateTime.UtcNow.AddSeconds(30)), buffer.ToArray()).ResponseAsync);
+        return integrator.Channel.CreateCallInvoker()
+            .AsyncUnaryCall(method, null, new CallOptions(integrator.Headers, DateTime.UtcNow.AddSeconds(30)), request).ResponseAsync;
+    }
 
-        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.StartsWith("text is not valid UTF-8", error.Status.Detail);
-        Assert.Equal(before, await Grid.CountRowsAsync());
+    [Fact]
+    public async Task Refused_requests_are_not_logged_as_exceptions()
+    {
+        await using var integrator = Grid.Integrator();
+        var logged = Grid.Process.Output.Length;
+        var phone = MessagePathTests.UniquePhone();
+        var externalId = "logs-" + Guid.NewGuid();
+        await integrator.PostSmsAsync(phone, externalId, "first");
+
+        await Assert.ThrowsAsync<RpcException>(() => integrator.PostSmsAsync(phone, externalId, "not the same text"));
+        await Assert.ThrowsAsync<RpcException>(() => integrator.PostSmsAsync(phone, "logs-bad", "bell\u0007"));
+        await Assert.ThrowsAsync<RpcException>(() => integrator.PostAsync(new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "logs-big", Text = new string('x', 2 * 1024 * 1024) }));
+        await Assert.ThrowsAsync<RpcException>(() => PostRawAsync(integrator, InvalidUtf8Text()));
+        await Assert.ThrowsAsync<RpcException>(() => integrator.GetConversationAsync("cnv_doesnotexist"));
+        await using (var stranger = Grid.Integrator("not-a-key"))
+        {
+            await Assert.ThrowsAsync<RpcException>(() => stranger.PostSmsAsync(phone, "logs-key", "hi"));
+        }
+
+        await using (var agent = await Grid.AgentAsync("logs-" + Guid.NewGuid().ToString("N")[..8]))
+        {
+            await Assert.ThrowsAsync<HubException>(() => agent.Hub.InvokeAsync<object>("SetPresence", "Sleeping"));
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => AgentConnection.ConnectAsync(Grid.HttpPort, Grid.Keys.Token(Grid.Keys.Tenant, "eve", Convert.ToBase64String(new byte[32]))));
+
+        await Task.Delay(500); // the console logger writes from its own thread
+        var output = Grid.Process.Output[logged..];
+        foreach (var sign in new[] { "Exception", "   at ", "fail:", "not the same text", "bell" })
+        {
+            Assert.False(output.Contains(sign, StringComparison.Ordinal), $"The host logged '{sign}':\n{output}");
+        }
+
+        // Refusals that reached the service or the hub are logged at Information, with the method (and status) only.
+        Assert.Contains("Call /grid.v1.IngestService/PostInbound refused with FailedPrecondition", output);
+        Assert.Contains("Call /grid.v1.IngestService/PostInbound refused with InvalidArgument", output);
+        Assert.Contains("Call /grid.v1.IngestService/PostInbound refused with Unauthenticated", output);
+        Assert.Contains("Call /grid.v1.ReadService/GetConversation refused with NotFound", output);
+        Assert.Contains("Hub method SetPresence refused", output);
     }
 
     [Fact]
