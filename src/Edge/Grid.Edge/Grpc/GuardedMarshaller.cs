@@ -19,7 +19,10 @@ public static class GuardedMarshaller
     public static Marshaller<T> Wrap<T>(Marshaller<T> inner, Action? onRefused = null)
         where T : class
     {
-        var descriptor = (Activator.CreateInstance(typeof(T)) as IMessage)?.Descriptor;
+        // Generated messages have a parameterless constructor; their descriptor names the fields.
+        var descriptor = typeof(IMessage).IsAssignableFrom(typeof(T)) && typeof(T).GetConstructor(Type.EmptyTypes) is { } create
+            ? ((IMessage)create.Invoke(null)).Descriptor
+            : null;
         var deserialize = inner.ContextualDeserializer;
         return new Marshaller<T>(inner.ContextualSerializer, context =>
         {
@@ -37,14 +40,18 @@ public static class GuardedMarshaller
 
     private static string Describe(Exception exception, MessageDescriptor? descriptor, DeserializationContext context)
     {
-        var message = descriptor?.Name ?? "the request";
         if (descriptor is not null && Utf8FieldFinder.FirstInvalid(descriptor, context.PayloadAsReadOnlySequence()) is { } field)
         {
-            return $"{field} is not valid UTF-8: every string of a {message} must be encoded in UTF-8";
+            return $"{field} is not valid UTF-8: every string of a {descriptor.Name} must be encoded in UTF-8";
         }
 
-        return exception is DecoderFallbackException || exception.InnerException is DecoderFallbackException
-            ? $"a string field of {message} is not valid UTF-8: every string must be encoded in UTF-8"
-            : $"the request is not a valid {message} (protobuf): {exception.Message}";
+        if (exception is DecoderFallbackException || exception.InnerException is DecoderFallbackException)
+        {
+            return $"a string field of {descriptor?.Name ?? "the request"} is not valid UTF-8: every string must be encoded in UTF-8";
+        }
+
+        return descriptor is null
+            ? $"the request is not a valid protobuf message: {exception.Message}"
+            : $"the request is not a valid {descriptor.Name} (protobuf): {exception.Message}";
     }
 }
