@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Grid.Edge;
 
 namespace Grid.Silo;
 
@@ -51,20 +52,27 @@ public sealed class DevCredentials
         return created;
     }
 
-    /// <summary>Configuration values for what is not configured yet.</summary>
+    /// <summary>
+    /// Configuration values for what is not configured yet: the two keys, and the demo integrator, which stays
+    /// usable beside the integrators configured unless "Grid:Integrators:demo-gateway" is configured itself.
+    /// </summary>
     public IEnumerable<KeyValuePair<string, string?>> AsDefaults(IConfiguration configuration)
     {
-        if (string.IsNullOrEmpty(configuration["Grid:Auth:SigningKey"]))
+        var configured = EdgeOptions.Read(configuration);
+        if (string.IsNullOrEmpty(configured.Auth.SigningKey))
         {
             yield return new("Grid:Auth:SigningKey", SigningKey);
         }
 
-        if (string.IsNullOrEmpty(configuration["Grid:Identity:HashKey"]))
+        // The address-hash key is the silos' (identities are resolved there); read without validation, before defaults.
+        var runtime = configuration.GetSection(Grid.Hosting.GridRuntimeOptions.Section).Get<Grid.Hosting.GridRuntimeOptions>();
+        if (string.IsNullOrEmpty(runtime?.Identity.HashKey))
         {
             yield return new("Grid:Identity:HashKey", IdentityHashKey);
         }
 
-        if (!configuration.GetSection("Grid:Integrators").GetChildren().Any())
+        // Configuration keys ignore case: "Demo-Gateway" is the same entry.
+        if (!configured.Integrators.Keys.Any(name => string.Equals(name, DemoIntegrator, StringComparison.OrdinalIgnoreCase)))
         {
             yield return new($"Grid:Integrators:{DemoIntegrator}:Tenant", DemoTenant);
             yield return new($"Grid:Integrators:{DemoIntegrator}:ApiKey", DemoApiKey);

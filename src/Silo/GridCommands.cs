@@ -19,13 +19,13 @@ public static class GridCommands
         }
 
         var flags = Flags(args.Skip(1).ToArray());
-        var options = configuration.GetSection(GridRuntimeOptions.Section).Get<GridRuntimeOptions>() ?? new GridRuntimeOptions();
-        if (options.Mode == GridMode.Embedded)
+        var runtime = SiloSettings.Read(configuration).Runtime;
+        if (runtime.Mode == GridMode.Embedded)
         {
-            configuration.AddInMemoryCollection(DevCredentials.LoadOrCreate(options.DataDir).AsDefaults(configuration).ToList());
+            configuration.AddInMemoryCollection(DevCredentials.LoadOrCreate(runtime.DataDir).AsDefaults(configuration).ToList());
         }
 
-        var auth = configuration.GetSection("Grid:Auth").Get<AuthOptions>() ?? new AuthOptions();
+        var auth = EdgeOptions.Read(configuration).Auth;
         var tenant = flags.GetValueOrDefault("tenant", DevCredentials.DemoTenant);
         var agent = flags.GetValueOrDefault("agent", "");
         if (!TenantId.IsValid(tenant) || !TenantId.IsValid(agent))

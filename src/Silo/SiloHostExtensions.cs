@@ -13,17 +13,17 @@ public static class SiloHostExtensions
     /// </summary>
     public static DataDirectoryLock AddGridSilo(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(GridRuntimeOptions.Section).Get<GridRuntimeOptions>() ?? new GridRuntimeOptions();
+        var settings = SiloSettings.Read(builder.Configuration);
         var dataLock = DataDirectoryLock.None;
-        if (options.Mode == GridMode.Embedded)
+        if (settings.Runtime.Mode == GridMode.Embedded)
         {
-            dataLock = DataDirectoryLock.Acquire(options.DataDir);
-            var credentials = DevCredentials.LoadOrCreate(options.DataDir);
+            dataLock = DataDirectoryLock.Acquire(settings.Runtime.DataDir);
+            var credentials = DevCredentials.LoadOrCreate(settings.Runtime.DataDir);
             builder.Configuration.AddInMemoryCollection(credentials.AsDefaults(builder.Configuration).ToList());
         }
 
         builder.UseOrleans(silo => silo.UseGrid(builder.Configuration));
-        if (EdgeEnabled(builder.Configuration, options))
+        if (settings.EdgeEnabled)
         {
             builder.AddGridEdge();
         }
@@ -37,8 +37,7 @@ public static class SiloHostExtensions
 
     public static WebApplication MapGridSilo(this WebApplication app)
     {
-        var options = app.Configuration.GetSection(GridRuntimeOptions.Section).Get<GridRuntimeOptions>() ?? new GridRuntimeOptions();
-        if (EdgeEnabled(app.Configuration, options))
+        if (SiloSettings.Read(app.Configuration).EdgeEnabled)
         {
             app.MapGridEdge();
         }
@@ -49,7 +48,4 @@ public static class SiloHostExtensions
 
         return app;
     }
-
-    private static bool EdgeEnabled(IConfiguration configuration, GridRuntimeOptions options) =>
-        configuration.GetValue("Grid:Edge:Enabled", options.Mode == GridMode.Embedded);
 }

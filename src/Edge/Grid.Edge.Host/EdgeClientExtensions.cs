@@ -11,22 +11,20 @@ public static class EdgeClientExtensions
     /// </summary>
     public static WebApplicationBuilder AddGridEdgeClient(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
-        var connectionString = configuration.GetConnectionString("Grid");
-        var clusterId = configuration["Grid:Orleans:ClusterId"] ?? "grid";
-        var serviceId = configuration["Grid:Orleans:ServiceId"] ?? "grid";
+        var options = OrleansClientOptions.Read(builder.Configuration);
+        var connectionString = builder.Configuration.GetConnectionString("Grid");
         builder.UseOrleansClient(client =>
         {
             if (string.IsNullOrWhiteSpace(connectionString))
             {
-                client.UseLocalhostClustering(configuration.GetValue("Grid:Orleans:GatewayPort", 30000), serviceId, clusterId);
+                client.UseLocalhostClustering(options.GatewayPort, options.ServiceId, options.ClusterId);
             }
             else
             {
                 client.Configure<ClusterOptions>(o =>
                 {
-                    o.ClusterId = clusterId;
-                    o.ServiceId = serviceId;
+                    o.ClusterId = options.ClusterId;
+                    o.ServiceId = options.ServiceId;
                 });
                 client.UseAdoNetClustering(o =>
                 {

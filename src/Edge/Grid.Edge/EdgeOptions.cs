@@ -1,8 +1,18 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Grid.Edge;
 
-/// <summary>The edge's configuration, bound from the "Grid" section.</summary>
+/// <summary>
+/// The edge's configuration, bound from the "Grid" section: once into <c>IOptions&lt;EdgeOptions&gt;</c> (checked at
+/// start by <see cref="EdgeOptionsValidator"/>), and with <see cref="Read"/> for what is needed before the host exists.
+/// </summary>
 public sealed class EdgeOptions
 {
+    public const string Section = "Grid";
+
+    /// <summary>The options as configured, for what must be known before the host is built (Kestrel's listeners).</summary>
+    public static EdgeOptions Read(IConfiguration configuration) => configuration.GetSection(Section).Get<EdgeOptions>() ?? new EdgeOptions();
+
     public HttpEndpoint Http { get; set; } = new() { Port = 5080 };
 
     public HttpEndpoint Grpc { get; set; } = new() { Port = 5081 };
@@ -55,9 +65,22 @@ public sealed class IntegratorOptions
 
 public sealed class LimitOptions
 {
+    /// <summary>The attachment uri schemes accepted when <see cref="AttachmentSchemes"/> is not configured.</summary>
+    public static IReadOnlyList<string> DefaultAttachmentSchemes { get; } = ["https"];
+
     public int MaxTextLength { get; set; } = 32_000;
 
     public int MaxAttachments { get; set; } = 20;
 
     public int MaxMetadataEntries { get; set; } = 50;
+
+    /// <summary>
+    /// The uri schemes attachments may use (Grid:Limits:AttachmentSchemes:0, :1, …); https only when not configured.
+    /// Null rather than a default list: the configuration binder appends configured items to an existing list.
+    /// </summary>
+    public List<string>? AttachmentSchemes { get; set; }
+
+    /// <summary>The schemes in force, in lowercase: the configured ones, or <see cref="DefaultAttachmentSchemes"/>.</summary>
+    public IReadOnlyList<string> AcceptedAttachmentSchemes() =>
+        AttachmentSchemes is { Count: > 0 } configured ? [.. configured.Select(s => s.Trim().ToLowerInvariant())] : DefaultAttachmentSchemes;
 }

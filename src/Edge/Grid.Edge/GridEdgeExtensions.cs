@@ -2,6 +2,7 @@ using System.Net;
 using Grid.Edge.Agents;
 using Grid.Edge.Auth;
 using Grid.Edge.Grpc;
+using Grid.Edge.Grpc.Validation;
 using Grid.Edge.Health;
 using Grid.Edge.Outbound;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -11,9 +12,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Prometheus;
 
@@ -22,22 +25,35 @@ namespace Grid.Edge;
 /// <summary>Registers and maps Grid's edge: gRPC for integrators, SignalR for agents, metrics and health.</summary>
 public static class GridEdgeExtensions
 {
+    /// <summary>The category of grpc-dotnet's per-call log.</summary>
+    private const string GrpcCallLog = "Grpc.AspNetCore.Server.ServerCallHandler";
+
+    /// <summary>The category of SignalR's hub-invocation log.</summary>
+    private const string HubDispatcherLog = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
     /// <summary>Adds the edge's services and its two listeners (HTTP for SignalR, desk, metrics, health; HTTP/2 for gRPC).</summary>
     public static WebApplicationBuilder AddGridEdge(this WebApplicationBuilder builder)
     {
-        var section = builder.Configuration.GetSection("Grid");
-        var edge = section.Get<EdgeOptions>() ?? new EdgeOptions();
-        builder.Services.Configure<EdgeOptions>(section);
+        var edge = EdgeOptions.Read(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            var ip = IPAddress.Parse(edge.BindAddress);
-            kestrel.Listen(ip, edge.Http.Port, l => l.Protocols = HttpProtocols.Http1);
-            kestrel.Listen(ip, edge.Grpc.Port, l => l.Protocols = HttpProtocols.Http2);
+            Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1);
+            Listen(kestrel, edge.BindAddress, edge.Grpc.Port, HttpProtocols.Http2);
         });
 
+        // Expected refusals are not stack traces. grpc-dotnet logs each refused call at Information, and a request it
+        // could not read (too large, not UTF-8) with the exception; GridServerInterceptor logs refusals itself, and
+        // grpc-dotnet's warnings and errors (faults) still show. SignalR logs every HubException as an error with its
+        // stack trace; HubCallLogFilter logs refusals and faults instead. Configuring either category overrides this.
+        QuietUnlessConfigured(builder, GrpcCallLog, LogLevel.Warning);
+        QuietUnlessConfigured(builder, HubDispatcherLog, LogLevel.None);
+
         var services = builder.Services;
+        services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>(_ => new EdgeOptionsValidator()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton(sp => new PostInboundValidator(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.Limits));
         services.AddSingleton<GridServerInterceptor>();
         services.AddGrpc(o =>
         {
@@ -49,26 +65,27 @@ public static class GridEdgeExtensions
             .AddServiceOptions<ReadGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
-        services.AddSignalR(o => o.MaximumReceiveMessageSize = 128 * 1024);
+        services.AddSignalR(o =>
+        {
+            o.MaximumReceiveMessageSize = 128 * 1024;
+            o.AddFilter<HubCallLogFilter>();
+        });
 
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddSingleton<AgentRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AgentRelay>());
 
-        if (string.IsNullOrEmpty(edge.Auth.SigningKey))
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<EdgeOptions>>((o, options) =>
         {
-            throw new InvalidOperationException("Grid:Auth:SigningKey is not configured: a base64 key of at least 32 bytes that signs agents' JWTs.");
-        }
-
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
-        {
+            var auth = options.Value.Auth;
             o.MapInboundClaims = false;
             o.TokenValidationParameters = new TokenValidationParameters
             {
-                ValidIssuer = edge.Auth.Issuer,
-                ValidAudience = edge.Auth.Audience,
-                IssuerSigningKey = AgentTokens.Key(edge.Auth.SigningKey),
+                ValidIssuer = auth.Issuer,
+                ValidAudience = auth.Audience,
+                IssuerSigningKey = AgentTokens.Key(auth.SigningKey!),
                 NameClaimType = AgentTokens.NameClaim,
                 RoleClaimType = AgentTokens.RoleClaim,
                 ClockSkew = TimeSpan.FromSeconds(30),
@@ -110,9 +127,10 @@ public static class GridEdgeExtensions
     /// <summary>Adds health checks and one HTTP listener for a process that serves only /metrics and health (a silo without edge).</summary>
     public static WebApplicationBuilder AddGridHealthAndMetrics(this WebApplicationBuilder builder)
     {
-        var edge = builder.Configuration.GetSection("Grid").Get<EdgeOptions>() ?? new EdgeOptions();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Parse(edge.BindAddress), edge.Http.Port, l => l.Protocols = HttpProtocols.Http1));
+        var edge = EdgeOptions.Read(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1));
+        builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>(_ => new EdgeOptionsValidator(listenersOnly: true)));
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;
     }
@@ -124,5 +142,27 @@ public static class GridEdgeExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         return app;
+    }
+
+    /// <summary>Sets a log category's minimum level, unless Logging:LogLevel configures that category.</summary>
+    private static void QuietUnlessConfigured(WebApplicationBuilder builder, string category, LogLevel level)
+    {
+        if (builder.Configuration[$"Logging:LogLevel:{category}"] is null)
+        {
+            builder.Logging.AddFilter(category, level);
+        }
+    }
+
+    /// <summary>
+    /// One listener. Kestrel reads its options while the host's services are created, before options are validated:
+    /// an invalid address or port is skipped here and stops the start through <see cref="EdgeOptionsValidator"/>,
+    /// with a message naming the key.
+    /// </summary>
+    private static void Listen(KestrelServerOptions kestrel, string address, int port, HttpProtocols protocols)
+    {
+        if (IPAddress.TryParse(address, out var ip) && port is >= 1 and <= 65535)
+        {
+            kestrel.Listen(ip, port, l => l.Protocols = protocols);
+        }
     }
 }

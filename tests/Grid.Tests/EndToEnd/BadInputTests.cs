@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using Google.Protobuf;
 using Grid.Protos.V1;
 using Grid.Tests.Infrastructure;
 using Grpc.Core;
+using Grpc.Reflection.V1Alpha;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Grid.Tests.EndToEnd;
@@ -32,8 +34,24 @@ public sealed class BadInputTests(EmbeddedGridFixture fixture)
             { "not an email", new PostInboundRequest { Channel = Channel.Email, Sender = "nobody", ExternalId = "b8", Text = "hi" }, "email address" },
             { "email headers on sms", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b9", Text = "hi", Email = new EmailHeaders { Subject = "x" } }, "only for channel CHANNEL_EMAIL" },
             { "relative attachment uri", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b10", Text = "hi", Attachments = { new Attachment { Uri = "photo.jpg", MediaType = "image/jpeg" } } }, "absolute uri" },
+            { "rooted attachment path", WithAttachment(phone, "b11", "/files/x.jpg"), "attachments[0].uri is not an absolute uri" },
+            { "javascript attachment uri", WithAttachment(phone, "b12", "javascript:alert(1)"), "attachments[0].uri has scheme 'javascript': attachment uris must use scheme https" },
+            { "data attachment uri", WithAttachment(phone, "b13", "data:image/png;base64,iVBORw0KGgo="), "has scheme 'data': attachment uris must use scheme https" },
+            { "http attachment uri", WithAttachment(phone, "b14", "http://files.example.com/x.jpg"), "has scheme 'http': attachment uris must use scheme https" },
+            { "control character in text", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b15", Text = "hello\u0000world" }, "text contains a control character (U+0000) at position 5; remove it" },
+            { "escape sequence in text", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b16", Text = "\u001b[2Jhi" }, "text contains a control character (U+001B) at position 0" },
+            { "control character in external id", new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "b17\u0007", Text = "hi" }, "external_id contains a control character (U+0007) at position 3" },
         };
     }
+
+    private static PostInboundRequest WithAttachment(string phone, string externalId, string uri) => new()
+    {
+        Channel = Channel.Sms,
+        Sender = phone,
+        ExternalId = externalId,
+        Text = "see attached",
+        Attachments = { new Attachment { Uri = uri, MediaType = "image/jpeg", SizeBytes = 10 } },
+    };
 
     [Theory]
     [MemberData(nameof(InvalidMessages))]
@@ -45,6 +63,100 @@ public sealed class BadInputTests(EmbeddedGridFixture fixture)
         Assert.True(error.StatusCode == StatusCode.InvalidArgument, $"{why}: {error.Status}");
         Assert.Contains(expected, error.Status.Detail);
         Assert.Equal(before, await Grid.CountRowsAsync());
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_on_the_wire_is_invalid_argument_naming_the_field()
+    {
+        await using var integrator = Grid.Integrator();
+        var before = await Grid.CountRowsAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => PostRawAsync(integrator, InvalidUtf8Text()));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.StartsWith("text is not valid UTF-8", error.Status.Detail);
+        Assert.Equal(before, await Grid.CountRowsAsync());
+    }
+
+    /// <summary>What a client with a broken encoder sends: the text field holds "hi" followed by bytes that are not UTF-8.</summary>
+    private static byte[] InvalidUtf8Text()
+    {
+        using var buffer = new MemoryStream();
+        var output = new CodedOutputStream(buffer);
+        output.WriteTag(1, WireFormat.WireType.Varint);
+        output.WriteEnum((int)Channel.Sms);
+        output.WriteTag(2, WireFormat.WireType.LengthDelimited);
+        output.WriteString(MessagePathTests.UniquePhone());
+        output.WriteTag(3, WireFormat.WireType.LengthDelimited);
+        output.WriteString("utf8-" + Guid.NewGuid());
+        output.WriteTag(5, WireFormat.WireType.LengthDelimited);
+        output.WriteBytes(ByteString.CopyFrom((byte)'h', (byte)'i', 0xC3, 0x28));
+        output.Flush();
+        return buffer.ToArray();
+    }
+
+    /// <summary>Sends bytes as a PostInbound request, unchecked by any client-side serializer.</summary>
+    private static Task<byte[]> PostRawAsync(IntegratorClient integrator, byte[] request)
+    {
+        var raw = new Marshaller<byte[]>(bytes => bytes, bytes => bytes);
+        var method = new Method<byte[], byte[]>(MethodType.Unary, IngestService.Descriptor.FullName, "PostInbound", raw, raw);
+        return integrator.Channel.CreateCallInvoker()
+            .AsyncUnaryCall(method, null, new CallOptions(integrator.Headers, DateTime.UtcNow.AddSeconds(30)), request).ResponseAsync;
+    }
+
+    [Fact]
+    public async Task Refused_requests_are_not_logged_as_exceptions()
+    {
+        await using var integrator = Grid.Integrator();
+        var logged = Grid.Process.Output.Length;
+        var phone = MessagePathTests.UniquePhone();
+        var externalId = "logs-" + Guid.NewGuid();
+        await integrator.PostSmsAsync(phone, externalId, "first");
+
+        await Assert.ThrowsAsync<RpcException>(() => integrator.PostSmsAsync(phone, externalId, "not the same text"));
+        await Assert.ThrowsAsync<RpcException>(() => integrator.PostSmsAsync(phone, "logs-bad", "bell\u0007"));
+        await Assert.ThrowsAsync<RpcException>(() => integrator.PostAsync(new PostInboundRequest { Channel = Channel.Sms, Sender = phone, ExternalId = "logs-big", Text = new string('x', 2 * 1024 * 1024) }));
+        await Assert.ThrowsAsync<RpcException>(() => PostRawAsync(integrator, InvalidUtf8Text()));
+        await Assert.ThrowsAsync<RpcException>(() => integrator.GetConversationAsync("cnv_doesnotexist"));
+        await using (var stranger = Grid.Integrator("not-a-key"))
+        {
+            await Assert.ThrowsAsync<RpcException>(() => stranger.PostSmsAsync(phone, "logs-key", "hi"));
+        }
+
+        await using (var agent = await Grid.AgentAsync("logs-" + Guid.NewGuid().ToString("N")[..8]))
+        {
+            await Assert.ThrowsAsync<HubException>(() => agent.Hub.InvokeAsync<object>("SetPresence", "Sleeping"));
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => AgentConnection.ConnectAsync(Grid.HttpPort, Grid.Keys.Token(Grid.Keys.Tenant, "eve", Convert.ToBase64String(new byte[32]))));
+
+        await Task.Delay(500); // the console logger writes from its own thread
+        var output = Grid.Process.Output[logged..];
+        foreach (var sign in new[] { "Exception", "   at ", "fail:", "not the same text", "bell" })
+        {
+            Assert.False(output.Contains(sign, StringComparison.Ordinal), $"The host logged '{sign}':\n{output}");
+        }
+
+        // Refusals that reached the service or the hub are logged at Information, with the method (and status) only.
+        Assert.Contains("Call /grid.v1.IngestService/PostInbound refused with FailedPrecondition", output);
+        Assert.Contains("Call /grid.v1.IngestService/PostInbound refused with InvalidArgument", output);
+        Assert.Contains("Call /grid.v1.IngestService/PostInbound refused with Unauthenticated", output);
+        Assert.Contains("Call /grid.v1.ReadService/GetConversation refused with NotFound", output);
+        Assert.Contains("Hub method SetPresence refused", output);
+    }
+
+    [Fact]
+    public async Task Every_grid_service_is_still_listed_by_server_reflection()
+    {
+        await using var integrator = Grid.Integrator();
+        using var call = new ServerReflection.ServerReflectionClient(integrator.Channel).ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext());
+        var services = call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
+        Assert.Contains("grid.v1.IngestService", services);
+        Assert.Contains("grid.v1.OutboundService", services);
+        Assert.Contains("grid.v1.ReadService", services);
     }
 
     [Fact]

@@ -68,6 +68,35 @@ public sealed class FreshStartTests
         }
     }
 
+    [Fact]
+    public async Task The_demo_key_keeps_working_beside_configured_integrators()
+    {
+        var shopKey = "key-shop-" + Guid.NewGuid().ToString("N");
+        await using var fresh = await FreshHost.StartAsync(new()
+        {
+            ["Grid__Integrators__shop__Tenant"] = "shop",
+            ["Grid__Integrators__shop__ApiKey"] = shopKey,
+        });
+
+        Assert.True(await fresh.AuthenticatesAsync(fresh.DemoApiKey()), "the generated demo-gateway key is refused");
+        Assert.True(await fresh.AuthenticatesAsync(shopKey), "the configured key is refused");
+        Assert.False(await fresh.AuthenticatesAsync("key-nobody"));
+    }
+
+    [Fact]
+    public async Task A_configured_demo_gateway_replaces_the_generated_key()
+    {
+        var ownKey = "key-demo-" + Guid.NewGuid().ToString("N");
+        await using var fresh = await FreshHost.StartAsync(new()
+        {
+            ["Grid__Integrators__demo-gateway__Tenant"] = "demo",
+            ["Grid__Integrators__demo-gateway__ApiKey"] = ownKey,
+        });
+
+        Assert.False(await fresh.AuthenticatesAsync(fresh.DemoApiKey()), "the generated key still works");
+        Assert.True(await fresh.AuthenticatesAsync(ownKey));
+    }
+
     private static async Task<string> RunTokenCommandAsync(string dataDir)
     {
         var info = new ProcessStartInfo("dotnet", [RepoPaths.SiloDll, "token", "--tenant", "demo", "--agent", "alice", "--name", "Alice Martin"])

@@ -91,6 +91,22 @@ public sealed class GridProcess : IAsyncDisposable
         throw new TimeoutException($"{Name} was not ready within {timeout}:\n{Tail()}");
     }
 
+    /// <summary>Waits for the process to exit by itself (all its output read); its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{Name} did not exit within {timeout}:\n{Tail()}");
+        }
+
+        return process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public async Task KillAsync()
     {

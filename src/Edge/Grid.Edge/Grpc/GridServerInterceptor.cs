@@ -7,7 +7,9 @@ namespace Grid.Edge.Grpc;
 
 /// <summary>
 /// For Grid's integrator services: authenticates the API key (UNAUTHENTICATED otherwise) and maps grain
-/// failures to status codes with a message a person can act on.
+/// failures to status codes with a message a person can act on. Refusals (bad input, unknown ids, rule violations,
+/// idempotency conflicts, wrong keys) are expected: they are logged at Information with the method and status only;
+/// only faults are logged with their exception.
 /// </summary>
 public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILogger<GridServerInterceptor> logger) : Interceptor
 {
@@ -20,9 +22,9 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        Authenticate(context);
         try
         {
+            Authenticate(context);
             return await continuation(request, context);
         }
         catch (Exception ex) when (Map(ex, context) is { } mapped)
@@ -34,9 +36,9 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        Authenticate(context);
         try
         {
+            Authenticate(context);
             await continuation(request, responseStream, context);
         }
         catch (Exception ex) when (Map(ex, context) is { } mapped)
@@ -62,11 +64,14 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
     {
         switch (exception)
         {
-            case RpcException:
+            case RpcException refused:
+                LogRefusal(context, refused.StatusCode);
                 return null;
             case IdempotencyConflictException conflict:
+                LogRefusal(context, StatusCode.FailedPrecondition);
                 return new RpcException(new Status(StatusCode.FailedPrecondition, conflict.Message));
             case ConversationRuleException rule:
+                LogRefusal(context, StatusCode.FailedPrecondition);
                 return new RpcException(new Status(StatusCode.FailedPrecondition, rule.Message));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the client."));
@@ -77,6 +82,18 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
             default:
                 logger.LogError(exception, "Call {Method} failed", context.Method);
                 return new RpcException(new Status(StatusCode.Internal, "Grid failed to process the call; retry with the same idempotency key."));
+        }
+    }
+
+    /// <summary>
+    /// An expected refusal: the method and status only. The status's message goes to the caller, not to the log:
+    /// it may quote ids the caller sent.
+    /// </summary>
+    private void LogRefusal(ServerCallContext context, StatusCode status)
+    {
+        if (status != StatusCode.Cancelled)
+        {
+            logger.LogInformation("Call {Method} refused with {StatusCode}", context.Method, status);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Google.Protobuf.Reflection;
 using Grid.Edge.Outbound;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -11,8 +12,16 @@ namespace Grid.Edge.Grpc;
 /// unacknowledged for Grid:Outbound:RedeliverAfter. A new stream starts from the beginning, so everything
 /// unacknowledged is re-delivered after a reconnect or a restart.
 /// </summary>
+[BindServiceMethod(typeof(OutboundGrpcService), nameof(BindService))]
 public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay, IOptions<EdgeOptions> options) : P.OutboundService.OutboundServiceBase
 {
+    /// <summary>Binds the generated methods with request marshallers that refuse unparseable requests (see <see cref="GuardedServiceBinder"/>).</summary>
+    public static void BindService(ServiceBinderBase binder, P.OutboundService.OutboundServiceBase? service) =>
+        P.OutboundService.BindService(new GuardedServiceBinder(binder), service);
+
+    /// <summary>The service's descriptor, for gRPC reflection (found through the <c>[BindServiceMethod]</c> attribute).</summary>
+    public static ServiceDescriptor Descriptor => P.OutboundService.Descriptor;
+
     private const int Page = 200;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
 

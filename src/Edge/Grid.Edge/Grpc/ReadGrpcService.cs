@@ -1,11 +1,20 @@
+using Google.Protobuf.Reflection;
 using Grpc.Core;
 using P = Grid.Protos.V1;
 
 namespace Grid.Edge.Grpc;
 
 /// <summary>Reads conversations and timelines of the caller's tenant; other tenants' ids answer NOT_FOUND.</summary>
+[BindServiceMethod(typeof(ReadGrpcService), nameof(BindService))]
 public sealed class ReadGrpcService(IGrainFactory grains) : P.ReadService.ReadServiceBase
 {
+    /// <summary>Binds the generated methods with request marshallers that refuse unparseable requests (see <see cref="GuardedServiceBinder"/>).</summary>
+    public static void BindService(ServiceBinderBase binder, P.ReadService.ReadServiceBase? service) =>
+        P.ReadService.BindService(new GuardedServiceBinder(binder), service);
+
+    /// <summary>The service's descriptor, for gRPC reflection (found through the <c>[BindServiceMethod]</c> attribute).</summary>
+    public static ServiceDescriptor Descriptor => P.ReadService.Descriptor;
+
     public override async Task<P.Conversation> GetConversation(P.GetConversationRequest request, ServerCallContext context)
     {
         var conversation = await ExistingConversation(request.ConversationId, context);
