@@ -6,7 +6,8 @@ namespace Grid.LoadTests;
 public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenario, int Seconds, int[] Concurrency, int Depth, int Repeats)
 {
     public const string Usage = """
-        usage: Grid.LoadTests --grpc http://127.0.0.1:5081 --api-key KEY [--scenario ingest|newcustomers|depth|all]
+        usage: Grid.LoadTests --grpc http://127.0.0.1:5081 --api-key KEY
+                              [--scenario ingest|newcustomers|depth|existing|baselines|all]
                               [--seconds 10] [--concurrency 1,16,64] [--depth 10000] [--repeats 3]
           ingest: integrators posting SMS from distinct customers, one run per concurrency level, repeated;
                   throughput and latency medians, as ratios to concurrency 1 measured in the same run.
@@ -14,6 +15,16 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
                   state written for each: the grain-state storage under load).
           depth:  one conversation grown to --depth messages; append latency near message 10 against near
                   the last one, in the same run.
+          existing: 1,000 conversations created first (one message from each of 1,000 senders), then closed-loop
+                  callers at the highest --concurrency level (64 by default) posting to them round robin;
+                  the baselines below are measured in the same run, interleaved with Grid in each repeat, and
+                  Grid's throughput is reported as ratios to the echo's and to single-row commits'.
+          baselines: only the baselines, no Grid (--grpc and --api-key may then be left out):
+                  echo: a Grpc.AspNetCore server in the driver's process (Kestrel, h2c, free loopback port)
+                        answering PostInbound at once, driven by the same closed loop, requests and concurrency;
+                  sqlite: a file in a temp directory (WAL, synchronous=NORMAL) with grid_journal's columns and
+                        unique indexes, one connection inserting 1 row per transaction, then 100 per transaction.
+          all:    ingest, newcustomers, depth, then existing (which includes the baselines). The default.
         load-tests/run.sh starts an embedded Grid in a temp directory and runs this driver against it.
         """;
 
@@ -30,15 +41,23 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
             map[args[i][2..]] = args[i + 1];
         }
 
-        if (!map.TryGetValue("grpc", out var grpc) || !map.TryGetValue("api-key", out var key))
+        var scenario = map.GetValueOrDefault("scenario", "all");
+        if (scenario is not ("ingest" or "newcustomers" or "depth" or "existing" or "baselines" or "all"))
+        {
+            return null;
+        }
+
+        var grpc = map.GetValueOrDefault("grpc");
+        var key = map.GetValueOrDefault("api-key");
+        if ((grpc is null || key is null) && scenario != "baselines")
         {
             return null;
         }
 
         return new DriverOptions(
-            grpc,
-            key,
-            map.GetValueOrDefault("scenario", "all"),
+            grpc ?? "",
+            key ?? "",
+            scenario,
             int.Parse(map.GetValueOrDefault("seconds", "10"), CultureInfo.InvariantCulture),
             [.. map.GetValueOrDefault("concurrency", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))],
             int.Parse(map.GetValueOrDefault("depth", "10000"), CultureInfo.InvariantCulture),

@@ -1,9 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using Grid.Protos.V1;
 using Grpc.Core;
-using Grpc.Net.Client;
-using HdrHistogram;
 
 namespace Grid.LoadTests;
 
@@ -16,10 +13,10 @@ public sealed class IngestScenario(DriverOptions options, Report report, bool fr
 {
     public async Task RunAsync()
     {
-        using var channel = GrpcChannel.ForAddress(options.GrpcUrl, new GrpcChannelOptions { HttpHandler = new SocketsHttpHandler { EnableMultipleHttp2Connections = true } });
+        using var channel = ClosedLoop.Channel(options.GrpcUrl);
         var client = new IngestService.IngestServiceClient(channel);
         var headers = new Metadata { { "x-api-key", options.ApiKey } };
-        var results = options.Concurrency.ToDictionary(c => c, _ => new List<(double Throughput, double P50, double P99)>());
+        var results = options.Concurrency.ToDictionary(c => c, _ => new List<RunResult>());
 
         await RunLevelAsync(client, headers, 4, TimeSpan.FromSeconds(2), "warmup", freshSenders);
         for (var repeat = 0; repeat < options.Repeats; repeat++)
@@ -44,40 +41,23 @@ public sealed class IngestScenario(DriverOptions options, Report report, bool fr
         }
     }
 
-    private static async Task<(double Throughput, double P50, double P99)> RunLevelAsync(
+    private static Task<RunResult> RunLevelAsync(
         IngestService.IngestServiceClient client, Metadata headers, int concurrency, TimeSpan duration, string run, bool freshSenders)
     {
-        var histogram = new LongHistogram(TimeStamp.Minutes(1), 3);
-        var stop = Stopwatch.StartNew();
         var prefix = $"{run}-{concurrency}-{Guid.NewGuid():N}";
-        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        var senders = Enumerable.Range(0, concurrency)
+            .Select(worker => "+3399" + (worker + (concurrency * 1000)).ToString("D7", CultureInfo.InvariantCulture))
+            .ToArray();
+        var senderPrefixes = Enumerable.Range(0, concurrency)
+            .Select(worker => "+339" + Random.Shared.Next(10, 99).ToString(CultureInfo.InvariantCulture) + worker.ToString("D3", CultureInfo.InvariantCulture))
+            .ToArray();
+        return ClosedLoop.PostAsync(client, headers, concurrency, duration, (worker, sent) => new PostInboundRequest
         {
-            var sender = "+3399" + (worker + (concurrency * 1000)).ToString("D7", CultureInfo.InvariantCulture);
-            var senderPrefix = "+339" + Random.Shared.Next(10, 99).ToString(CultureInfo.InvariantCulture) + worker.ToString("D3", CultureInfo.InvariantCulture);
-            var local = new LongHistogram(TimeStamp.Minutes(1), 3);
-            var sent = 0;
-            while (stop.Elapsed < duration)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await client.PostInboundAsync(
-                    new PostInboundRequest { Channel = Protos.V1.Channel.Sms, Sender = freshSenders ? senderPrefix + sent.ToString("D6", CultureInfo.InvariantCulture) : sender, ExternalId = $"{prefix}-{worker}-{sent}", Text = "Load test message" },
-                    headers);
-                local.RecordValue(Stopwatch.GetTimestamp() - started);
-                sent++;
-            }
-
-            return (local, sent);
+            Channel = Protos.V1.Channel.Sms,
+            Sender = freshSenders ? senderPrefixes[worker] + sent.ToString("D6", CultureInfo.InvariantCulture) : senders[worker],
+            ExternalId = $"{prefix}-{worker}-{sent}",
+            Text = "Load test message",
         });
-        var done = await Task.WhenAll(workers);
-        var elapsed = stop.Elapsed.TotalSeconds;
-        foreach (var (local, _) in done)
-        {
-            histogram.Add(local);
-        }
-
-        var total = done.Sum(d => d.sent);
-        double ToMs(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
-        return (total / elapsed, ToMs(histogram.GetValueAtPercentile(50)), ToMs(histogram.GetValueAtPercentile(99)));
     }
 
     internal static double Median(IEnumerable<double> values)

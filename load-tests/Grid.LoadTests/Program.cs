@@ -23,5 +23,15 @@ if (options.Scenario is "depth" or "all")
     await new JournalDepthScenario(options, report).RunAsync();
 }
 
+if (options.Scenario is "existing" or "all")
+{
+    await new ExistingConversationsScenario(options, report, measureGrid: true).RunAsync();
+}
+
+if (options.Scenario is "baselines")
+{
+    await new ExistingConversationsScenario(options, report, measureGrid: false).RunAsync();
+}
+
 report.Print();
 return 0;

@@ -17,7 +17,7 @@ public sealed class Report
     public void Print()
     {
         var text = new StringBuilder()
-            .AppendLine("| scenario | setting | median throughput (msg/s) | median p50 (ms) | median p99 (ms) | vs baseline |")
+            .AppendLine("| scenario | setting | median throughput (per s) | median p50 (ms) | median p99 (ms) | vs baseline |")
             .AppendLine("|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
