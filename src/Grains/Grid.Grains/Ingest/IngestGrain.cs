@@ -8,21 +8,30 @@ namespace Grid.Ingest;
 /// <summary>
 /// Integrators' posts enter the grains here, one call each: the sender's identity (keyed hash of the normalised
 /// address), email threading on In-Reply-To and References, then the customer grain. A stateless worker keyed by
-/// tenant, so it runs on the silo the edge called.
+/// tenant, so it runs on the silo the edge called; reentrant (it holds no state), so one activation carries every
+/// post in flight instead of a post per core.
 /// </summary>
 [StatelessWorker]
-internal sealed class IngestGrain(AddressHasher hasher, IConversationJournal journal, IOptions<GridRuntimeOptions> options) : Grain, IIngestGrain
+[Reentrant]
+internal sealed class IngestGrain(AddressHasher hasher, IdentityCache identities, IConversationJournal journal, IOptions<GridRuntimeOptions> options)
+    : Grain, IIngestGrain
 {
     public async Task<InboundAck> PostInboundAsync(InboundMessage message)
     {
         var tenant = TenantOf(message.Tenant);
-        var identity = GrainFactory.GetGrain<IIdentityGrain>(hasher.IdentityKey(tenant, message.Channel, message.SenderAddress));
+        var identityKey = hasher.IdentityKey(tenant, message.Channel, message.SenderAddress);
+        var identity = GrainFactory.GetGrain<IIdentityGrain>(identityKey);
         if (message.Email is { } email && await ThreadAsync(tenant, identity, message, email) is { } threaded)
         {
             return threaded;
         }
 
-        var customerId = await identity.ResolveAsync();
+        if (!identities.TryGet(identityKey, out var customerId))
+        {
+            customerId = await identity.ResolveAsync();
+            identities.Set(identityKey, customerId);
+        }
+
         return await Customer(tenant, customerId).ReceiveInboundAsync(message, null);
     }
 

@@ -10,8 +10,12 @@ internal interface IInboundAnalysisGrain : IGrainWithStringKey
     Task<MessageAnalysis> AnalyzeAsync(AnalysisRequest request);
 }
 
-/// <summary>A stateless worker: as many activations per silo as there are calls to run, each call on the local silo.</summary>
+/// <summary>
+/// A stateless worker (each call runs on the local silo), reentrant: analyzers hold no state, so calls awaiting
+/// asynchronous work (an index, a model server) do not queue behind each other.
+/// </summary>
 [StatelessWorker]
+[Reentrant]
 internal sealed class InboundAnalysisGrain(MessageAnalyzers analyzers) : Grain, IInboundAnalysisGrain
 {
     public Task<MessageAnalysis> AnalyzeAsync(AnalysisRequest request) => analyzers.AnalyzeAsync(request, CancellationToken.None);
