@@ -1,0 +1,11 @@
+namespace Grid.Bot;
+
+/// <summary>
+/// A tenant's bot settings: the confidence below which a match is no match, synonym groups (each a list of words
+/// that mean the same for this tenant, e.g. ["facture", "note", "bill"]), and the language answers fall back to.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.KnowledgeSettings")]
+public sealed record KnowledgeSettings(
+    [property: Id(0)] double Threshold,
+    [property: Id(1)] IReadOnlyList<IReadOnlyList<string>> Synonyms,
+    [property: Id(2)] string DefaultLanguage = "fr");
