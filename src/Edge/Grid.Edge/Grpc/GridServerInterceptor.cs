@@ -1,3 +1,4 @@
+using Grid.Bot;
 using Grid.Edge.Auth;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -73,6 +74,10 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
             case ConversationRuleException rule:
                 LogRefusal(context, StatusCode.FailedPrecondition);
                 return new RpcException(new Status(StatusCode.FailedPrecondition, rule.Message));
+            case KnowledgeRuleException knowledge:
+                var status = StatusOf(knowledge);
+                LogRefusal(context, status);
+                return new RpcException(new Status(status, knowledge.Message));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the client."));
             case TimeoutException or OrleansException or System.Data.Common.DbException:
@@ -84,6 +89,16 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
                 return new RpcException(new Status(StatusCode.Internal, "Grid failed to process the call; retry with the same idempotency key."));
         }
     }
+
+    /// <summary>The status of a knowledge-base refusal, by its code.</summary>
+    private static StatusCode StatusOf(KnowledgeRuleException refusal) => refusal.Code switch
+    {
+        KnowledgeErrorCodes.NotFound => StatusCode.NotFound,
+        KnowledgeErrorCodes.AlreadyExists => StatusCode.AlreadyExists,
+        KnowledgeErrorCodes.LimitReached => StatusCode.ResourceExhausted,
+        KnowledgeErrorCodes.Unavailable => StatusCode.Unavailable,
+        _ => StatusCode.InvalidArgument,
+    };
 
     /// <summary>
     /// An expected refusal: the method and status only. The status's message goes to the caller, not to the log:
