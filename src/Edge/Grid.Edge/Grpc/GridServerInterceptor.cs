@@ -7,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Grid.Edge.Grpc;
 
 /// <summary>
-/// For Grid's integrator services: authenticates the API key (UNAUTHENTICATED otherwise) and maps grain
+/// For Grid's integrator services: authenticates the API key (UNAUTHENTICATED otherwise), checks that the key has the
+/// scope the service needs (PERMISSION_DENIED otherwise, see <see cref="ApiScopes"/>) and maps grain
 /// failures to status codes with a message a person can act on. Refusals (bad input, unknown ids, rule violations,
 /// idempotency conflicts, wrong keys) are expected: they are logged at Information with the method and status only;
 /// only faults are logged with their exception.
@@ -58,6 +59,18 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
 
         var identity = authenticator.Authenticate(key)
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "Unknown API key: check the key configured for this integrator."));
+        var (service, scope) = ApiScopes.Required(context.Method);
+        if (scope is null)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"{service} is not open to API keys."));
+        }
+
+        if (!identity.Has(scope))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"this key lacks the '{scope}' scope that {service} needs; add '{scope}' to Grid:Integrators:{identity.Name}:Scopes, or call with a key that has it."));
+        }
+
         context.UserState[IdentityKey] = identity;
     }
 
