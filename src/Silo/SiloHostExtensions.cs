@@ -29,7 +29,7 @@ public static class SiloHostExtensions
             silo.UseGrid(builder.Configuration);
             if (settings.Runtime.Mode == GridMode.Embedded)
             {
-                silo.SeedKnowledgeBase(DevCredentials.DemoTenant, DemoKnowledgeBase.Document);
+                silo.SeedKnowledgeBase(DevCredentials.DemoTenant, DemoKnowledgeBase.Document, DemoKnowledgeBase.SettingsDocument);
             }
         });
         if (settings.EdgeEnabled)

@@ -117,20 +117,30 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Seeding_applies_only_to_a_knowledge_base_never_written()
     {
-        Assert.True(await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document()));
+        Assert.True(await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document(), null));
         Assert.Equal(27, (await KnowledgeBase.GetSnapshotAsync()).Entries.Count);
-        Assert.False(await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document()));
+        Assert.False(await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document(), null));
 
         // Emptied by its admin, it stays empty.
         await KnowledgeBase.ImportAsync("[]", replaceAll: true);
-        Assert.False(await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document()));
+        Assert.False(await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document(), null));
         Assert.Empty((await KnowledgeBase.GetSnapshotAsync()).Entries);
+    }
+
+    [Fact]
+    public async Task Seeding_sets_the_settings_given()
+    {
+        const string settings = """{"threshold": 0.55, "defaultLanguage": "en", "synonyms": [["facture", "bill"], ["carte bancaire", "card"]]}""";
+        Assert.True(await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document(), settings));
+        var snapshot = await KnowledgeBase.GetSnapshotAsync();
+        Assert.Equal((0.55, "en", 2, 1L), (snapshot.Settings.Threshold, snapshot.Settings.DefaultLanguage, snapshot.Settings.Synonyms.Count, snapshot.Version));
+        Assert.Equal(["carte bancaire", "card"], snapshot.Settings.Synonyms[1]);
     }
 
     [Fact]
     public async Task The_export_is_the_demo_document_and_imports_back()
     {
-        await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document());
+        await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document(), null);
         var export = await KnowledgeBase.ExportAsync();
         Assert.Equal(27, export.Count);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(DemoKnowledgeBase.Document()), JsonNode.Parse(export.Document)));
@@ -143,7 +153,7 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task Entries_are_listed_in_id_order_by_page_and_tag()
     {
-        await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document());
+        await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document(), null);
         var ids = new List<string>();
         string? after = null;
         KnowledgePage page;

@@ -150,6 +150,36 @@ public sealed class KnowledgeValidatorTests
         Assert.Contains(expected, problem.Message);
     }
 
+    [Fact]
+    public void Settings_read_from_their_json_form()
+    {
+        Assert.Null(KnowledgeValidator.SettingsDocument("""{"threshold": 0.5, "defaultLanguage": "fr", "synonyms": [["facture", "note", "bill"]]}""", out var settings));
+        Assert.Equal((0.5, "fr"), (settings!.Threshold, settings.DefaultLanguage));
+        Assert.Equal(["facture", "note", "bill"], settings.Synonyms[0]);
+
+        // The settings the bot was tuned with, when this build ships them, are valid.
+        if (DemoKnowledgeBase.SettingsDocument() is { } demo)
+        {
+            Assert.Null(KnowledgeValidator.SettingsDocument(demo, out _));
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"threshold": 0.5, "defaultLanguage": "fr", "synonym": []}""", "settings has an unknown property 'synonym'")]
+    [InlineData("""{"threshold": "high", "defaultLanguage": "fr"}""", "threshold must be a number; it is a string")]
+    [InlineData("""{"threshold": 0.5, "defaultLanguage": "fr", "synonyms": [["facture", 3]]}""", "synonyms[0][1] must be a string; it is a number")]
+    [InlineData("""{"defaultLanguage": "fr"}""", "threshold must be greater than 0 and at most 1 (it is 0)")]
+    [InlineData("""{"threshold": 0.5}""", "default_language is required")]
+    [InlineData("""[0.5]""", "settings must be an object; it is an array")]
+    [InlineData("""{"threshold": 0.5,""", "the settings are not valid JSON")]
+    public void Broken_settings_documents_are_refused(string document, string expected)
+    {
+        var problem = KnowledgeValidator.SettingsDocument(document, out var settings);
+        Assert.NotNull(problem);
+        Assert.Contains(expected, problem.Message);
+        Assert.Null(settings);
+    }
+
     /// <summary>The demo knowledge base as JSON, with <paramref name="change"/> applied to its array.</summary>
     private static string Demo(Action<JsonArray>? change = null)
     {

@@ -132,7 +132,7 @@ internal static class KnowledgeProtoMap
         return proto;
     }
 
-    public static P.EvaluateResponse ToProto(BotEvaluation evaluation)
+    public static P.EvaluateResponse ToProto(KnowledgeEvaluation evaluation)
     {
         var decision = evaluation.Decision;
         var proto = new P.EvaluateResponse

@@ -7,7 +7,10 @@ namespace Grid.Bot;
 [Alias("grid.IBotEvaluatorGrain")]
 public interface IBotEvaluatorGrain : IGrainWithStringKey
 {
-    /// <summary>The decision for <paramref name="text"/>, in <paramref name="language"/> or the detected one when null.</summary>
+    /// <summary>
+    /// The decision for <paramref name="text"/>; <paramref name="language"/> is the conversation's language so far, or
+    /// null (the text's own language is detected, falling back to it, then to the tenant's default).
+    /// </summary>
     [Alias("EvaluateAsync")]
-    Task<BotEvaluation> EvaluateAsync(string text, string? language);
+    Task<KnowledgeEvaluation> EvaluateAsync(string text, string? language);
 }

@@ -37,11 +37,12 @@ public interface IKnowledgeBaseGrain : IGrainWithStringKey
     Task<KnowledgeImportResult> ImportAsync(string document, bool replaceAll);
 
     /// <summary>
-    /// Imports <paramref name="document"/> only when the knowledge base was never written (version 0); never overwrites
-    /// one that exists, even emptied. True when applied.
+    /// Imports <paramref name="document"/>, with the settings of <paramref name="settingsDocument"/> when given (JSON:
+    /// <c>{"threshold", "defaultLanguage", "synonyms"}</c>), only when the knowledge base was never written (version 0);
+    /// never overwrites one that exists, even emptied. True when applied.
     /// </summary>
     [Alias("SeedAsync")]
-    Task<bool> SeedAsync(string document);
+    Task<bool> SeedAsync(string document, string? settingsDocument);
 
     /// <summary>Every entry as a JSON document that <see cref="ImportAsync"/> takes back.</summary>
     [Alias("ExportAsync"), ReadOnly]

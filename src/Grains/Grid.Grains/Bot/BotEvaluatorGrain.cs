@@ -7,9 +7,9 @@ namespace Grid.Bot;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-internal sealed class BotEvaluatorGrain(KnowledgeMatchers matchers) : Grain, IBotEvaluatorGrain
+internal sealed class BotEvaluatorGrain(BotMatchers matchers) : Grain, IBotEvaluatorGrain
 {
-    public async Task<BotEvaluation> EvaluateAsync(string text, string? language)
+    public async Task<KnowledgeEvaluation> EvaluateAsync(string text, string? language)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -22,6 +22,6 @@ internal sealed class BotEvaluatorGrain(KnowledgeMatchers matchers) : Grain, IBo
         }
 
         var (matcher, version) = await matchers.GetAsync(this.GetPrimaryKeyString());
-        return new BotEvaluation(matcher.Decide(text, language), version);
+        return new KnowledgeEvaluation(matcher.Decide(text, language), version);
     }
 }

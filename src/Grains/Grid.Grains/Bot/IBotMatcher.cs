@@ -7,6 +7,10 @@ namespace Grid.Bot;
 /// </summary>
 public interface IBotMatcher
 {
-    /// <summary>The decision for <paramref name="text"/>, in <paramref name="language"/> or the language it detects when null.</summary>
+    /// <summary>
+    /// The decision for <paramref name="text"/>. <paramref name="language"/> is the conversation's language so far, or
+    /// null: the text's own language is detected, falling back to it (then to the tenant's default) when the text says
+    /// too little.
+    /// </summary>
     BotDecision Decide(string text, string? language);
 }

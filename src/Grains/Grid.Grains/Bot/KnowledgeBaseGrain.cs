@@ -106,7 +106,7 @@ internal sealed class KnowledgeBaseGrain(
         return new KnowledgeImportResult(created, updated, deleted, entries.Count, version);
     }
 
-    public async Task<bool> SeedAsync(string document)
+    public async Task<bool> SeedAsync(string document, string? settingsDocument)
     {
         if (S.Version != 0)
         {
@@ -118,7 +118,13 @@ internal sealed class KnowledgeBaseGrain(
             throw problem.ToException("seed refused: ");
         }
 
-        await CommitAsync([.. entries], S.Settings);
+        KnowledgeSettings? settings = null;
+        if (settingsDocument is not null && KnowledgeValidator.SettingsDocument(settingsDocument, out settings) is { } badSettings)
+        {
+            throw badSettings.ToException("seed refused, settings: ");
+        }
+
+        await CommitAsync([.. entries], settings);
         logger.LogInformation("Knowledge base of tenant {Tenant} seeded with {Count} entries", this.GetPrimaryKeyString(), entries.Count);
         return true;
     }

@@ -21,6 +21,7 @@ internal static class KnowledgeJson
     private static readonly string[] EntryProperties = ["id", "tags", "questions", "answers", "flow"];
     private static readonly string[] FlowProperties = ["slots", "confirm", "end", "queue"];
     private static readonly string[] SlotProperties = ["name", "prompt", "pattern", "normalize", "invalid"];
+    private static readonly string[] SettingsProperties = ["threshold", "defaultLanguage", "synonyms"];
 
     /// <summary>The entries as a JSON array, UTF-8 encoded.</summary>
     public static byte[] WriteUtf8(IEnumerable<KnowledgeEntry> entries)
@@ -54,6 +55,43 @@ internal static class KnowledgeJson
         catch (ShapeException shape)
         {
             entry = null;
+            return KnowledgeProblem.Invalid(shape.Field, shape.Message);
+        }
+    }
+
+    /// <summary>
+    /// Reads bot settings in their JSON form, <c>{"threshold": 0.5, "defaultLanguage": "fr", "synonyms": [["facture", "bill"]]}</c>;
+    /// a problem when its shape is wrong.
+    /// </summary>
+    public static KnowledgeProblem? ReadSettings(JsonElement element, out KnowledgeSettings? settings)
+    {
+        try
+        {
+            var properties = Properties(element, "settings", SettingsProperties, "settings have threshold, defaultLanguage and synonyms");
+            var threshold = 0.0;
+            if (properties.TryGetValue("threshold", out var value))
+            {
+                Expect(value, JsonValueKind.Number, "threshold", "a number");
+                threshold = value.GetDouble();
+            }
+
+            var groups = new List<IReadOnlyList<string>>();
+            if (properties.TryGetValue("synonyms", out var synonyms) && synonyms.ValueKind != JsonValueKind.Null)
+            {
+                Expect(synonyms, JsonValueKind.Array, "synonyms", "an array of groups of words");
+                var i = 0;
+                foreach (var group in synonyms.EnumerateArray())
+                {
+                    groups.Add(StringArray(group, $"synonyms[{i++}]"));
+                }
+            }
+
+            settings = new KnowledgeSettings(threshold, groups, String(properties, "defaultLanguage", "defaultLanguage") ?? "");
+            return null;
+        }
+        catch (ShapeException shape)
+        {
+            settings = null;
             return KnowledgeProblem.Invalid(shape.Field, shape.Message);
         }
     }

@@ -8,7 +8,7 @@ namespace Grid.Bot;
 /// starts serving after this step, so the seeded entries are there from the first call. A failure is logged and the
 /// silo starts anyway; the next start tries again.
 /// </summary>
-internal sealed class KnowledgeSeeder(string tenant, Func<string> document, IGrainFactory grains, ILogger<KnowledgeSeeder> logger)
+internal sealed class KnowledgeSeeder(string tenant, KnowledgeSeed seed, IGrainFactory grains, ILogger<KnowledgeSeeder> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
     public void Participate(ISiloLifecycle lifecycle) =>
@@ -18,7 +18,7 @@ internal sealed class KnowledgeSeeder(string tenant, Func<string> document, IGra
     {
         try
         {
-            if (!await grains.GetGrain<IKnowledgeBaseGrain>(tenant).SeedAsync(document()))
+            if (!await grains.GetGrain<IKnowledgeBaseGrain>(tenant).SeedAsync(seed.Document(), seed.Settings()))
             {
                 logger.LogInformation("Knowledge base of tenant {Tenant} exists: not seeded", tenant);
             }
@@ -29,3 +29,6 @@ internal sealed class KnowledgeSeeder(string tenant, Func<string> document, IGra
         }
     }
 }
+
+/// <summary>What a seeded knowledge base starts with: its entries' document, and its settings' document or null for the defaults.</summary>
+internal sealed record KnowledgeSeed(Func<string> Document, Func<string?> Settings);

@@ -163,6 +163,32 @@ internal static partial class KnowledgeValidator
         }
     }
 
+    /// <summary>Reads and checks bot settings in their JSON form (see <see cref="KnowledgeJson.ReadSettings"/>).</summary>
+    public static KnowledgeProblem? SettingsDocument(string document, out KnowledgeSettings? settings)
+    {
+        settings = null;
+        try
+        {
+            using var json = JsonDocument.Parse(document, KnowledgeJson.ReaderOptions);
+            if (KnowledgeJson.ReadSettings(json.RootElement, out var read) is { } shape)
+            {
+                return shape;
+            }
+
+            if (Settings(read!) is { } bad)
+            {
+                return bad;
+            }
+
+            settings = read;
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return KnowledgeProblem.Invalid("settings", $"the settings are not valid JSON: {ex.Message}");
+        }
+    }
+
     /// <summary>A problem of the entry at <paramref name="index"/> of a document, naming the index (and the id when it is one).</summary>
     private static KnowledgeProblem AtIndex(int index, string? id, KnowledgeProblem problem)
     {

@@ -85,7 +85,7 @@ public static class GridSiloExtensions
     /// </summary>
     public static IServiceCollection AddGridKnowledge(this IServiceCollection services)
     {
-        services.AddSingleton<KnowledgeMatchers>();
+        services.AddSingleton<BotMatchers>();
 
         // ─── The bot matcher's registration point ───────────────────────────────────────────────────────────────────
         // Register the knowledge matcher here (the bot branch's KnowledgeMatcher, an IKnowledgeMatcherFactory):
@@ -95,12 +95,13 @@ public static class GridSiloExtensions
     }
 
     /// <summary>
-    /// Seeds <paramref name="tenant"/>'s knowledge base with <paramref name="document"/> (the import's JSON form) when the
-    /// silo becomes active, only when that knowledge base was never written.
+    /// Seeds <paramref name="tenant"/>'s knowledge base with <paramref name="document"/> (the import's JSON form) and
+    /// <paramref name="settings"/> (their JSON form; null for the defaults) when the silo becomes active, only when that
+    /// knowledge base was never written.
     /// </summary>
-    public static ISiloBuilder SeedKnowledgeBase(this ISiloBuilder silo, string tenant, Func<string> document) =>
+    public static ISiloBuilder SeedKnowledgeBase(this ISiloBuilder silo, string tenant, Func<string> document, Func<string?> settings) =>
         silo.ConfigureServices(services => services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
-            ActivatorUtilities.CreateInstance<KnowledgeSeeder>(sp, tenant, document)));
+            ActivatorUtilities.CreateInstance<KnowledgeSeeder>(sp, tenant, new KnowledgeSeed(document, settings))));
 
     /// <summary>
     /// The inbound pipeline and the conversation effects. Analyzers run outside the conversation grain; steps run in

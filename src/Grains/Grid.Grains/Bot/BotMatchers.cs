@@ -6,9 +6,10 @@ namespace Grid.Bot;
 /// <summary>
 /// The silo's matchers, one per tenant, kept while the knowledge base's version stays the same: each use asks the
 /// tenant's knowledge-base grain for its version (a cheap read-only call) and rebuilds from a new snapshot when it
-/// changed, so an admin's change reaches every silo without a restart.
+/// changed, so an admin's change reaches every silo without a restart. A replaced matcher is not disposed (a call may
+/// still be deciding with it): it is left to the garbage collector.
 /// </summary>
-internal sealed class KnowledgeMatchers(IGrainFactory grains, IServiceProvider services)
+internal sealed class BotMatchers(IGrainFactory grains, IServiceProvider services)
 {
     private readonly IKnowledgeMatcherFactory? factory = services.GetService<IKnowledgeMatcherFactory>();
     private readonly ConcurrentDictionary<string, (long Version, IBotMatcher Matcher)> built = new(StringComparer.Ordinal);
