@@ -221,17 +221,35 @@ public sealed class KnowledgeServiceTests(EmbeddedGridFixture fixture)
         Assert.True(JsonNode.DeepEquals(demo, new JsonArray([.. exported.Take(27).Select(e => e!.DeepClone())])));
     }
 
+    /// <summary>
+    /// Without a matcher (this branch), Evaluate says so; once the bot's matcher is registered, the same test checks
+    /// its decision on the demo entries. Either way nothing changes.
+    /// </summary>
     [Fact]
-    public async Task Evaluate_says_the_matcher_is_not_installed_rather_than_pretend()
+    public async Task Evaluate_decides_without_side_effects_or_says_the_matcher_is_not_installed()
     {
         await using var admin = Grid.IntegratorOf("kb-eval");
-        var refused = await RefusedAsync(admin.Knowledge.EvaluateAsync(new EvaluateRequest { Text = "vous ouvrez à quelle heure ?" }, admin.Headers));
-        Assert.Equal(StatusCode.Unavailable, refused.StatusCode);
-        Assert.Contains("the bot matcher is not installed", refused.Status.Detail);
+        var imported = await admin.Knowledge.ImportEntriesAsync(new ImportEntriesRequest { Document = DemoKnowledgeBase.Document() }, admin.Headers);
 
+        var call = admin.Knowledge.EvaluateAsync(new EvaluateRequest { Text = "Quels sont vos horaires d'ouverture ?", Language = "fr" }, admin.Headers);
+        try
+        {
+            var decision = await call.ResponseAsync;
+            Assert.Equal((Protos.V1.BotDecisionKind.Answer, "opening-hours", imported.Version), (decision.Kind, decision.EntryId, decision.Version));
+            Assert.Equal("opening-hours", decision.Candidates[0].EntryId);
+        }
+        catch (RpcException refused) when (refused.StatusCode == StatusCode.Unavailable)
+        {
+            Assert.Contains("the bot matcher is not installed", refused.Status.Detail);
+        }
+
+        Assert.Equal(imported.Version, (await admin.Knowledge.ExportEntriesAsync(new ExportEntriesRequest(), admin.Headers)).Version);
         var empty = await RefusedAsync(admin.Knowledge.EvaluateAsync(new EvaluateRequest { Text = " " }, admin.Headers));
         Assert.Equal(StatusCode.InvalidArgument, empty.StatusCode);
         Assert.Contains("text is required", empty.Status.Detail);
+        var language = await RefusedAsync(admin.Knowledge.EvaluateAsync(new EvaluateRequest { Text = "hello", Language = "xx" }, admin.Headers));
+        Assert.Equal(StatusCode.InvalidArgument, language.StatusCode);
+        Assert.Contains("language 'xx' is not a supported language", language.Status.Detail);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Grid.Bot;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grid.Tests.Grains;
 
@@ -193,5 +194,22 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
 
         var badLanguage = await Assert.ThrowsAsync<KnowledgeRuleException>(() => evaluator.EvaluateAsync("hello", "xx"));
         Assert.Contains("language 'xx' is not a supported language", badLanguage.Message);
+    }
+
+    [Fact]
+    public async Task A_silo_rebuilds_its_matcher_on_a_new_version_and_may_accept_a_recent_check()
+    {
+        var silo = Assert.IsType<Orleans.TestingHost.InProcessSiloHandle>(fixture.Cluster.Primary);
+        var matchers = silo.SiloHost.Services.GetRequiredService<BotMatchers>();
+        await KnowledgeBase.CreateAsync(Entry("hours"));
+        var (first, version) = await matchers.GetAsync(tenant);
+        Assert.Equal(1, version);
+        Assert.Same(first, (await matchers.GetAsync(tenant)).Matcher);
+
+        await KnowledgeBase.CreateAsync(Entry("contact"));
+        Assert.Same(first, (await matchers.GetAsync(tenant, maxAge: TimeSpan.FromMinutes(5))).Matcher);
+        var (rebuilt, newVersion) = await matchers.GetAsync(tenant);
+        Assert.NotSame(first, rebuilt);
+        Assert.Equal(2, newVersion);
     }
 }
