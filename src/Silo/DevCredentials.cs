@@ -2,13 +2,14 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Grid.Edge;
+using Grid.Edge.Auth;
 
 namespace Grid.Silo;
 
 /// <summary>
 /// Embedded mode's development credentials, generated on first start into the data directory
 /// (dev-credentials.json, readable by the owner only): the JWT signing key, the address-hash key and a demo
-/// integrator key for tenant "demo". Anything set in configuration wins over this file.
+/// integrator key for tenant "demo" with every scope (admin included). Anything set in configuration wins over this file.
 /// </summary>
 public sealed class DevCredentials
 {
@@ -71,11 +72,16 @@ public sealed class DevCredentials
             yield return new("Grid:Identity:HashKey", IdentityHashKey);
         }
 
-        // Configuration keys ignore case: "Demo-Gateway" is the same entry.
+        // Configuration keys ignore case: "Demo-Gateway" is the same entry. The demo key has every scope, admin included,
+        // so that a new user can administer the demo tenant's knowledge base.
         if (!configured.Integrators.Keys.Any(name => string.Equals(name, DemoIntegrator, StringComparison.OrdinalIgnoreCase)))
         {
             yield return new($"Grid:Integrators:{DemoIntegrator}:Tenant", DemoTenant);
             yield return new($"Grid:Integrators:{DemoIntegrator}:ApiKey", DemoApiKey);
+            for (var i = 0; i < ApiScopes.All.Count; i++)
+            {
+                yield return new($"Grid:Integrators:{DemoIntegrator}:Scopes:{i}", ApiScopes.All[i]);
+            }
         }
     }
 }

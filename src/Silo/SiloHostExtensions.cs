@@ -1,3 +1,4 @@
+using Grid.Bot;
 using Grid.Edge;
 using Grid.Hosting;
 
@@ -7,7 +8,8 @@ namespace Grid.Silo;
 public static class SiloHostExtensions
 {
     /// <summary>
-    /// Embedded: locks the data directory, fills in development credentials, runs the silo and the edge in-process.
+    /// Embedded: locks the data directory, fills in development credentials, seeds the demo tenant's knowledge base on
+    /// first start, runs the silo and the edge in-process.
     /// Cluster: runs a silo on PostgreSQL, with the edge too when Grid:Edge:Enabled is true, otherwise only
     /// /metrics and health on the HTTP port.
     /// </summary>
@@ -22,7 +24,14 @@ public static class SiloHostExtensions
             builder.Configuration.AddInMemoryCollection(credentials.AsDefaults(builder.Configuration).ToList());
         }
 
-        builder.UseOrleans(silo => silo.UseGrid(builder.Configuration));
+        builder.UseOrleans(silo =>
+        {
+            silo.UseGrid(builder.Configuration);
+            if (settings.Runtime.Mode == GridMode.Embedded)
+            {
+                silo.SeedKnowledgeBase(DevCredentials.DemoTenant, DemoKnowledgeBase.Document, DemoKnowledgeBase.SettingsDocument);
+            }
+        });
         if (settings.EdgeEnabled)
         {
             builder.AddGridEdge();

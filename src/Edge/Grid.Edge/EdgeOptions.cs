@@ -61,6 +61,13 @@ public sealed class IntegratorOptions
 
     /// <summary>The key in clear (development only); hashed at start-up and never kept.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// What the key may call (Grid:Integrators:&lt;name&gt;:Scopes:0, :1, …): ingest, outbound, read, admin. Not configured:
+    /// ingest, outbound and read (<see cref="Auth.ApiScopes.Default"/>). Null rather than a default list: the configuration
+    /// binder appends configured items to an existing list.
+    /// </summary>
+    public List<string>? Scopes { get; set; }
 }
 
 public sealed class LimitOptions

@@ -85,6 +85,15 @@ public sealed partial class EdgeOptionsValidator(bool listenersOnly = false) : I
                     : $"{key}:Tenant is not a lowercase slug ({SlugRule}): it is '{integrator.Tenant}'";
             }
 
+            for (var i = 0; i < (integrator.Scopes?.Count ?? 0); i++)
+            {
+                var scope = integrator.Scopes![i]?.Trim() ?? "";
+                if (!ApiScopes.IsKnown(scope.ToLowerInvariant()))
+                {
+                    yield return $"{key}:Scopes:{i} ('{scope}') is not a scope: one of {string.Join(", ", ApiScopes.All)}";
+                }
+            }
+
             string digest;
             if (!string.IsNullOrEmpty(integrator.ApiKeySha256))
             {

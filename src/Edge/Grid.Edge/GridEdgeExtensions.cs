@@ -62,7 +62,12 @@ public static class GridEdgeExtensions
         })
             .AddServiceOptions<IngestGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>())
             .AddServiceOptions<OutboundGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>())
-            .AddServiceOptions<ReadGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
+            .AddServiceOptions<ReadGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>())
+            .AddServiceOptions<KnowledgeGrpcService>(o =>
+            {
+                o.Interceptors.Add<GridServerInterceptor>();
+                o.MaxReceiveMessageSize = KnowledgeGrpcService.MaxReceiveMessageSize;
+            });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSignalR(o =>
@@ -117,6 +122,7 @@ public static class GridEdgeExtensions
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<OutboundGrpcService>();
         app.MapGrpcService<ReadGrpcService>();
+        app.MapGrpcService<KnowledgeGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path);

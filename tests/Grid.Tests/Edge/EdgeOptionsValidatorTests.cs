@@ -35,6 +35,10 @@ public sealed class EdgeOptionsValidatorTests
     [Fact]
     public void A_complete_configuration_passes() => Assert.Empty(Problems(Valid()));
 
+    [Fact]
+    public void Known_scopes_pass_whatever_their_case() =>
+        Assert.Empty(Problems(With(("Grid:Integrators:sms-gw:Scopes:0", "ingest"), ("Grid:Integrators:sms-gw:Scopes:1", " Admin "))));
+
     public static TheoryData<string, string?, string> Broken() => new()
     {
         { "Grid:Auth:SigningKey", null, "Grid:Auth:SigningKey is not configured: a base64 key of at least 32 bytes that signs agents' JWTs." },
@@ -51,6 +55,8 @@ public sealed class EdgeOptionsValidatorTests
         { "Grid:Integrators:mail.gw_2:ApiKeySha256", "abc", "Grid:Integrators:mail.gw_2:ApiKeySha256 is not a SHA-256 digest: 64 hexadecimal characters" },
         { "Grid:Integrators:sms-gw:ApiKey", null, "Grid:Integrators:sms-gw has no key: set Grid:Integrators:sms-gw:ApiKeySha256" },
         { "Grid:Integrators:sms-gw:ApiKey", "key-2", "Grid:Integrators:mail.gw_2 and Grid:Integrators:sms-gw have the same API key" },
+        { "Grid:Integrators:sms-gw:Scopes:0", "admn", "Grid:Integrators:sms-gw:Scopes:0 ('admn') is not a scope: one of ingest, outbound, read, admin" },
+        { "Grid:Integrators:mail.gw_2:Scopes:0", "", "Grid:Integrators:mail.gw_2:Scopes:0 ('') is not a scope" },
         { "Grid:Limits:MaxTextLength", "0", "Grid:Limits:MaxTextLength must be at least 1" },
         { "Grid:Limits:AttachmentSchemes:0", "ht tp", "Grid:Limits:AttachmentSchemes:0 ('ht tp') is not a uri scheme" },
         { "Grid:Limits:AttachmentSchemes:1", "javascript", "Grid:Limits:AttachmentSchemes:1 ('javascript') cannot be accepted" },

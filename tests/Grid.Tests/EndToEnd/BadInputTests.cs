@@ -157,6 +157,7 @@ public sealed class BadInputTests(EmbeddedGridFixture fixture)
         Assert.Contains("grid.v1.IngestService", services);
         Assert.Contains("grid.v1.OutboundService", services);
         Assert.Contains("grid.v1.ReadService", services);
+        Assert.Contains("grid.v1.KnowledgeService", services);
     }
 
     [Fact]

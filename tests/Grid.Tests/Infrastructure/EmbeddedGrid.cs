@@ -52,8 +52,15 @@ public sealed class EmbeddedGrid : IAsyncDisposable
 
     public IntegratorClient Integrator(string? apiKey = "") => new(GrpcPort, apiKey == "" ? Keys.ApiKey : apiKey);
 
-    /// <summary>The integrator of an isolated tenant (see <see cref="TestKeys.IsolatedTenants"/>).</summary>
+    /// <summary>
+    /// The integrator of an isolated tenant (see <see cref="TestKeys.IsolatedTenants"/>), or the admin of a knowledge-base
+    /// test's tenant (see <see cref="TestKeys.KnowledgeTenants"/>).
+    /// </summary>
     public IntegratorClient IntegratorOf(string tenant) => new(GrpcPort, Keys.ApiKeyFor(tenant));
+
+    /// <summary>The demo-gateway key the host generated into dev-credentials.json (tenant "demo", every scope).</summary>
+    public string DemoApiKey() =>
+        System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(DataDir, "dev-credentials.json"))).RootElement.GetProperty("demoApiKey").GetString()!;
 
     public Task<AgentConnection> AgentAsync(string agentId, string? tenant = null, string role = "agent") =>
         AgentConnection.ConnectAsync(HttpPort, Keys.Token(tenant ?? Keys.Tenant, agentId, role: role));

@@ -20,6 +20,7 @@ public sealed class IntegratorClient : IAsyncDisposable
         Ingest = new IngestService.IngestServiceClient(channel);
         Outbound = new OutboundService.OutboundServiceClient(channel);
         Read = new ReadService.ReadServiceClient(channel);
+        Knowledge = new KnowledgeService.KnowledgeServiceClient(channel);
     }
 
     public IngestService.IngestServiceClient Ingest { get; }
@@ -27,6 +28,8 @@ public sealed class IntegratorClient : IAsyncDisposable
     public OutboundService.OutboundServiceClient Outbound { get; }
 
     public ReadService.ReadServiceClient Read { get; }
+
+    public KnowledgeService.KnowledgeServiceClient Knowledge { get; }
 
     public Metadata Headers => headers;
 

@@ -2,7 +2,10 @@ using System.Security.Cryptography;
 
 namespace Grid.Tests.Infrastructure;
 
-/// <summary>Fresh secrets for one test host: a signing key, an address-hash key and two integrators in two tenants.</summary>
+/// <summary>
+/// Fresh secrets for one test host: a signing key, an address-hash key, two integrators in two tenants (keys without
+/// scopes), an ingest-only integrator, and admin integrators of the knowledge-base tests' tenants.
+/// </summary>
 public sealed class TestKeys
 {
     public string SigningKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -27,6 +30,17 @@ public sealed class TestKeys
     /// </summary>
     public IReadOnlyList<string> IsolatedTenants { get; } = ["path", "redeliver", "resend", "email", "decline"];
 
+    /// <summary>An integrator of <see cref="Tenant"/> whose key has only the ingest scope.</summary>
+    public string IngestOnlyIntegrator { get; } = "ingest-only";
+
+    public string IngestOnlyApiKey { get; } = "key-ingest-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>
+    /// Tenants whose knowledge base one test administers, so that tests of a shared host never see each other's entries.
+    /// Integrator "{tenant}-admin" with the admin scope only, key from <see cref="ApiKeyFor"/>.
+    /// </summary>
+    public IReadOnlyList<string> KnowledgeTenants { get; } = ["kb-crud", "kb-import", "kb-refused", "kb-limits", "kb-settings", "kb-export", "kb-eval"];
+
     private readonly Dictionary<string, string> isolatedKeys = new();
 
     public string ApiKeyFor(string tenant)
@@ -48,6 +62,13 @@ public sealed class TestKeys
             environment[$"Grid__Integrators__{tenant}-gw__ApiKey"] = ApiKeyFor(tenant);
         }
 
+        foreach (var tenant in KnowledgeTenants)
+        {
+            environment[$"Grid__Integrators__{tenant}-admin__Tenant"] = tenant;
+            environment[$"Grid__Integrators__{tenant}-admin__ApiKey"] = ApiKeyFor(tenant);
+            environment[$"Grid__Integrators__{tenant}-admin__Scopes__0"] = "admin";
+        }
+
         return environment;
     }
 
@@ -57,6 +78,9 @@ public sealed class TestKeys
         ["Grid__Identity__HashKey"] = HashKey,
         [$"Grid__Integrators__{Integrator}__Tenant"] = Tenant,
         [$"Grid__Integrators__{Integrator}__ApiKey"] = ApiKey,
+        [$"Grid__Integrators__{IngestOnlyIntegrator}__Tenant"] = Tenant,
+        [$"Grid__Integrators__{IngestOnlyIntegrator}__ApiKey"] = IngestOnlyApiKey,
+        [$"Grid__Integrators__{IngestOnlyIntegrator}__Scopes__0"] = "ingest",
         [$"Grid__Integrators__{OtherIntegrator}__Tenant"] = OtherTenant,
         // The other integrator's key is configured by its hash, as production keys are.
         [$"Grid__Integrators__{OtherIntegrator}__ApiKeySha256"] = Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(OtherApiKey))),

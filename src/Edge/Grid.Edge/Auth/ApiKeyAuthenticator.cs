@@ -38,7 +38,7 @@ public sealed class ApiKeyAuthenticator
                 throw new InvalidOperationException($"Integrator '{name}' has neither ApiKeySha256 nor ApiKey configured.");
             }
 
-            keys.Add((hash, new IntegratorIdentity(name, integrator.Tenant)));
+            keys.Add((hash, new IntegratorIdentity(name, integrator.Tenant, ApiScopes.Of(integrator.Scopes))));
         }
     }
 

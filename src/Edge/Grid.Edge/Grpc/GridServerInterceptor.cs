@@ -1,3 +1,4 @@
+using Grid.Bot;
 using Grid.Edge.Auth;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
@@ -6,7 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace Grid.Edge.Grpc;
 
 /// <summary>
-/// For Grid's integrator services: authenticates the API key (UNAUTHENTICATED otherwise) and maps grain
+/// For Grid's integrator services: authenticates the API key (UNAUTHENTICATED otherwise), checks that the key has the
+/// scope the service needs (PERMISSION_DENIED otherwise, see <see cref="ApiScopes"/>) and maps grain
 /// failures to status codes with a message a person can act on. Refusals (bad input, unknown ids, rule violations,
 /// idempotency conflicts, wrong keys) are expected: they are logged at Information with the method and status only;
 /// only faults are logged with their exception.
@@ -57,6 +59,18 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
 
         var identity = authenticator.Authenticate(key)
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "Unknown API key: check the key configured for this integrator."));
+        var (service, scope) = ApiScopes.Required(context.Method);
+        if (scope is null)
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied, $"{service} is not open to API keys."));
+        }
+
+        if (!identity.Has(scope))
+        {
+            throw new RpcException(new Status(StatusCode.PermissionDenied,
+                $"this key lacks the '{scope}' scope that {service} needs; add '{scope}' to Grid:Integrators:{identity.Name}:Scopes, or call with a key that has it."));
+        }
+
         context.UserState[IdentityKey] = identity;
     }
 
@@ -73,6 +87,10 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
             case ConversationRuleException rule:
                 LogRefusal(context, StatusCode.FailedPrecondition);
                 return new RpcException(new Status(StatusCode.FailedPrecondition, rule.Message));
+            case KnowledgeRuleException knowledge:
+                var status = StatusOf(knowledge);
+                LogRefusal(context, status);
+                return new RpcException(new Status(status, knowledge.Message));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the client."));
             case TimeoutException or OrleansException or System.Data.Common.DbException:
@@ -84,6 +102,16 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
                 return new RpcException(new Status(StatusCode.Internal, "Grid failed to process the call; retry with the same idempotency key."));
         }
     }
+
+    /// <summary>The status of a knowledge-base refusal, by its code.</summary>
+    private static StatusCode StatusOf(KnowledgeRuleException refusal) => refusal.Code switch
+    {
+        KnowledgeErrorCodes.NotFound => StatusCode.NotFound,
+        KnowledgeErrorCodes.AlreadyExists => StatusCode.AlreadyExists,
+        KnowledgeErrorCodes.LimitReached => StatusCode.ResourceExhausted,
+        KnowledgeErrorCodes.Unavailable => StatusCode.Unavailable,
+        _ => StatusCode.InvalidArgument,
+    };
 
     /// <summary>
     /// An expected refusal: the method and status only. The status's message goes to the caller, not to the log:

@@ -1,4 +1,5 @@
 using System.Net;
+using Grid.Bot;
 using Grid.Conversations.Effects;
 using Grid.Ingest;
 using Grid.Pipeline;
@@ -73,9 +74,34 @@ public static class GridSiloExtensions
             services.AddSingleton<AddressHasher>();
             services.AddSingleton<IdentityCache>();
             services.AddGridPipeline();
+            services.AddGridKnowledge();
         });
         return silo;
     }
+
+    /// <summary>
+    /// Knowledge bases: the silo's matchers (one per tenant, rebuilt when the knowledge base's version changes), used by
+    /// <see cref="BotEvaluatorGrain"/>.
+    /// </summary>
+    public static IServiceCollection AddGridKnowledge(this IServiceCollection services)
+    {
+        services.AddSingleton<BotMatchers>();
+
+        // ─── The bot matcher's registration point ───────────────────────────────────────────────────────────────────
+        // Register the knowledge matcher here (the bot branch's KnowledgeMatcher, an IKnowledgeMatcherFactory):
+        //     services.AddSingleton<IKnowledgeMatcherFactory, KnowledgeMatcherFactory>();
+        // Until one is registered, KnowledgeService.Evaluate answers UNAVAILABLE "the bot matcher is not installed".
+        return services;
+    }
+
+    /// <summary>
+    /// Seeds <paramref name="tenant"/>'s knowledge base with <paramref name="document"/> (the import's JSON form) and
+    /// <paramref name="settings"/> (their JSON form; null for the defaults) when the silo becomes active, only when that
+    /// knowledge base was never written.
+    /// </summary>
+    public static ISiloBuilder SeedKnowledgeBase(this ISiloBuilder silo, string tenant, Func<string> document, Func<string?> settings) =>
+        silo.ConfigureServices(services => services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
+            ActivatorUtilities.CreateInstance<KnowledgeSeeder>(sp, tenant, new KnowledgeSeed(document, settings))));
 
     /// <summary>
     /// The inbound pipeline and the conversation effects. Analyzers run outside the conversation grain; steps run in

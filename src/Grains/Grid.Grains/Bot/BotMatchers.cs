@@ -1,0 +1,55 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grid.Bot;
+
+/// <summary>
+/// The silo's matchers, one per tenant, kept while the knowledge base's version stays the same: a use asks the tenant's
+/// knowledge-base grain for its version (a cheap read-only call) and rebuilds from a new snapshot when it changed, so an
+/// admin's change reaches every silo without a restart. A caller on a hot path (every customer message) may accept a
+/// version checked up to <c>maxAge</c> ago, sparing the knowledge-base grain a call per message. A replaced matcher is
+/// not disposed (a call may still be deciding with it): it is left to the garbage collector.
+/// </summary>
+internal sealed class BotMatchers(IGrainFactory grains, IServiceProvider services, TimeProvider clock)
+{
+    private readonly IKnowledgeMatcherFactory? factory = services.GetService<IKnowledgeMatcherFactory>();
+    private readonly ConcurrentDictionary<string, Built> built = new(StringComparer.Ordinal);
+
+    /// <summary>Whether a matcher is installed in this silo.</summary>
+    public bool Installed => factory is not null;
+
+    /// <summary>
+    /// The tenant's matcher and the version it was built from: the current version, or one checked at most
+    /// <paramref name="maxAge"/> ago (zero, the default: checked now).
+    /// </summary>
+    public async Task<(IBotMatcher Matcher, long Version)> GetAsync(string tenant, TimeSpan maxAge = default)
+    {
+        if (factory is null)
+        {
+            throw new KnowledgeRuleException(KnowledgeErrorCodes.Unavailable,
+                "the bot matcher is not installed in this Grid build: knowledge-base administration works, evaluation does not");
+        }
+
+        var now = clock.GetUtcNow();
+        if (maxAge > TimeSpan.Zero && built.TryGetValue(tenant, out var recent) && now - recent.CheckedAt <= maxAge)
+        {
+            return (recent.Matcher, recent.Version);
+        }
+
+        var knowledgeBase = grains.GetGrain<IKnowledgeBaseGrain>(tenant);
+        var version = await knowledgeBase.GetVersionAsync();
+        if (built.TryGetValue(tenant, out var cached) && cached.Version == version)
+        {
+            built.TryUpdate(tenant, cached with { CheckedAt = now }, cached);
+            return (cached.Matcher, version);
+        }
+
+        var snapshot = await knowledgeBase.GetSnapshotAsync();
+        var fresh = new Built(snapshot.Version, factory.Create(snapshot), now);
+        // Two callers may build at once; a slower build of an older version never replaces a newer one.
+        built.AddOrUpdate(tenant, fresh, (_, old) => old.Version > fresh.Version ? old : fresh);
+        return (fresh.Matcher, fresh.Version);
+    }
+
+    private sealed record Built(long Version, IBotMatcher Matcher, DateTimeOffset CheckedAt);
+}
