@@ -1,0 +1,304 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace Grid.Bot;
+
+/// <summary>
+/// One language's in-memory Lucene index of a knowledge base (RAMDirectory, BM25): one document per question
+/// phrasing (field <c>q</c>, with the entry's id stored in <c>entry</c>), and one per entry for its answer's text
+/// (field <c>a</c>, searched with a lower weight). A query is normalised and analysed like the phrasings; each of its
+/// terms matches itself, its synonyms (the tenant's groups, analysed the same way) and, when the index does not know
+/// it, the index's terms one typo away. An entry's score is its best phrasing's score.
+/// </summary>
+internal sealed class LanguageIndex : IDisposable
+{
+    private const string EntryField = "entry";
+    private const string QuestionField = "q";
+    private const string AnswerField = "a";
+    private const float SynonymBoost = 0.9f;
+    private const float TypoBoost = 0.8f;
+    private const int MinTypoLength = 5;
+
+    private readonly MatcherOptions options;
+    private readonly TextNormalizer normalizer;
+    private readonly KnowledgeAnalyzer analyzer;
+    private readonly RAMDirectory directory = new();
+    private readonly DirectoryReader reader;
+    private readonly IndexSearcher searcher;
+    private readonly int[] docEntry;
+    private readonly HashSet<string>?[] docTerms;
+    private readonly float[] selfScore;
+    private readonly HashSet<string>[] entryTerms;
+    private readonly HashSet<string> vocabulary = new(StringComparer.Ordinal);
+    private readonly List<List<string>[]> synonymGroups = [];
+    private readonly int questionDocs;
+
+    public LanguageIndex(string language, IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, MatcherOptions options)
+    {
+        Language = language;
+        this.options = options;
+        normalizer = new TextNormalizer();
+        analyzer = new KnowledgeAnalyzer(language, options);
+        var similarity = new BM25Similarity();
+        var phrasings = new List<(int Entry, string Text, bool Answer)>();
+        for (var e = 0; e < entries.Count; e++)
+        {
+            if (entries[e].Questions.TryGetValue(language, out var questions))
+            {
+                phrasings.AddRange(questions.Select(q => (e, q, false)));
+                if (options.AnswerField && entries[e].Answers.TryGetValue(language, out var answer))
+                {
+                    phrasings.Add((e, answer, true));
+                }
+            }
+        }
+
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = similarity }))
+        {
+            foreach (var (entry, text, answer) in phrasings)
+            {
+                writer.AddDocument(new Document
+                {
+                    new StringField(EntryField, entries[entry].Id, Field.Store.YES),
+                    new TextField(answer ? AnswerField : QuestionField, Prepare(text), Field.Store.NO),
+                });
+            }
+
+            writer.ForceMerge(1);
+        }
+
+        reader = DirectoryReader.Open(directory);
+        searcher = new IndexSearcher(reader) { Similarity = similarity };
+        var entryIndex = entries.Select((entry, i) => (entry.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        docEntry = new int[reader.MaxDoc];
+        docTerms = new HashSet<string>?[reader.MaxDoc];
+        selfScore = new float[reader.MaxDoc];
+        entryTerms = [.. entries.Select(_ => new HashSet<string>(StringComparer.Ordinal))];
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            // Documents keep their insertion order in the single merged segment; the stored id is the reference.
+            docEntry[doc] = entryIndex[reader.Document(doc).Get(EntryField)];
+            var (_, text, answer) = phrasings[doc];
+            var terms = analyzer.Terms(answer ? AnswerField : QuestionField, Prepare(text));
+            vocabulary.UnionWith(terms);
+            if (!answer)
+            {
+                questionDocs++;
+                docTerms[doc] = [.. terms];
+                entryTerms[docEntry[doc]].UnionWith(terms);
+            }
+        }
+
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (docTerms[doc] is { Count: > 0 } terms)
+            {
+                var own = new BooleanQuery();
+                foreach (var term in terms)
+                {
+                    own.Add(new TermQuery(new Term(QuestionField, term)), Occur.SHOULD);
+                }
+
+                selfScore[doc] = searcher.Explain(own, doc).Value;
+            }
+        }
+
+        if (options.Synonyms)
+        {
+            foreach (var group in settings.Synonyms)
+            {
+                synonymGroups.Add([.. group.Select(word => analyzer.Terms(QuestionField, Prepare(word))).Where(t => t.Count > 0)]);
+            }
+        }
+    }
+
+    public string Language { get; }
+
+    /// <summary>
+    /// The entries matching a text, best first (at most <paramref name="top"/>). <paramref name="excludeDoc"/> hides
+    /// phrasings (the confidence model's leave-one-out training).
+    /// </summary>
+    public IndexSearch Search(string text, int top, Func<int, int, bool>? excludeDoc = null)
+    {
+        var terms = analyzer.Terms(QuestionField, Prepare(text)).Distinct(StringComparer.Ordinal).ToList();
+        if (terms.Count == 0)
+        {
+            return new IndexSearch(Language, terms, []);
+        }
+
+        var alternatives = Alternatives(terms);
+        var byEntry = new Dictionary<int, (float Score, int Doc)>();
+        foreach (var hit in searcher.Search(BuildQuery(QuestionField, terms, alternatives, fuzzy: true), 200).ScoreDocs)
+        {
+            var entry = docEntry[hit.Doc];
+            if (excludeDoc?.Invoke(entry, hit.Doc) == true)
+            {
+                continue;
+            }
+
+            if (!byEntry.TryGetValue(entry, out var best) || hit.Score > best.Score)
+            {
+                byEntry[entry] = (hit.Score, hit.Doc);
+            }
+        }
+
+        var answerScores = new Dictionary<int, float>();
+        if (options.AnswerField && byEntry.Count > 0)
+        {
+            foreach (var hit in searcher.Search(BuildQuery(AnswerField, terms, alternatives, fuzzy: false), 100).ScoreDocs)
+            {
+                answerScores[docEntry[hit.Doc]] = hit.Score * options.AnswerWeight;
+            }
+        }
+
+        var weights = terms.Select(Idf).ToArray();
+        var matches = byEntry
+            .Select(pair =>
+            {
+                var (entry, (score, doc)) = (pair.Key, pair.Value);
+                return new EntryMatch(
+                    entry,
+                    score + answerScores.GetValueOrDefault(entry),
+                    score,
+                    selfScore[doc] > 0 ? Math.Min(1, score / selfScore[doc]) : 0,
+                    QueryCoverage(terms, alternatives, weights, entryTerms[entry]),
+                    PhrasingCoverage(terms, alternatives, docTerms[doc]!));
+            })
+            .OrderByDescending(m => m.Score)
+            .ThenBy(m => m.Entry)
+            .Take(top)
+            .ToList();
+        return new IndexSearch(Language, terms, matches);
+    }
+
+    private string Prepare(string text) => options.Sms ? normalizer.Normalize(text, Language).Text : text;
+
+    /// <summary>Each query term's other forms: its synonyms, and index terms one typo away when the index does not know it.</summary>
+    private List<(string Term, float Boost)>[] Alternatives(List<string> terms)
+    {
+        var alternatives = terms.Select(_ => new List<(string, float)>()).ToArray();
+        foreach (var group in synonymGroups)
+        {
+            foreach (var member in group)
+            {
+                var first = terms.IndexOf(member[0]);
+                if (first < 0 || !member.All(terms.Contains))
+                {
+                    continue;
+                }
+
+                foreach (var other in group.Where(o => o != member).SelectMany(o => o).Where(t => !terms.Contains(t)))
+                {
+                    alternatives[first].Add((other, SynonymBoost));
+                }
+            }
+        }
+
+        if (options.Typos != TypoTolerance.None)
+        {
+            for (var i = 0; i < terms.Count; i++)
+            {
+                if (terms[i].Length >= MinTypoLength && !vocabulary.Contains(terms[i]))
+                {
+                    alternatives[i].AddRange(vocabulary.Where(v => EditDistance.AtMostOne(terms[i], v)).Select(v => (v, TypoBoost)));
+                }
+            }
+        }
+
+        return alternatives;
+    }
+
+    private Query BuildQuery(string field, List<string> terms, List<(string Term, float Boost)>[] alternatives, bool fuzzy)
+    {
+        var query = new BooleanQuery();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            Query exact = new TermQuery(new Term(field, terms[i]));
+            var unknown = terms[i].Length >= MinTypoLength && !vocabulary.Contains(terms[i]);
+            if (fuzzy && unknown && options.Typos == TypoTolerance.Fuzzy)
+            {
+                exact = new FuzzyQuery(new Term(field, terms[i]), maxEdits: 1, prefixLength: 0, maxExpansions: 10, transpositions: true)
+                {
+                    MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(10),
+                    Boost = TypoBoost,
+                };
+            }
+
+            var forms = alternatives[i]
+                .Where(a => options.Typos != TypoTolerance.Fuzzy || !unknown || a.Boost != TypoBoost)
+                .ToList();
+            if (forms.Count == 0)
+            {
+                query.Add(exact, Occur.SHOULD);
+                continue;
+            }
+
+            var any = new DisjunctionMaxQuery(0f) { exact };
+            foreach (var (term, boost) in forms)
+            {
+                any.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+            }
+
+            query.Add(any, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>A term's inverse document frequency among the phrasings (the rarest weight for a term the index does not know).</summary>
+    private double Idf(string term)
+    {
+        var df = reader.DocFreq(new Term(QuestionField, term));
+        return Math.Log(1 + ((questionDocs - df + 0.5) / (df + 0.5)));
+    }
+
+    private static bool Matches(string term, List<(string Term, float Boost)> alternatives, HashSet<string> terms) =>
+        terms.Contains(term) || alternatives.Exists(a => terms.Contains(a.Term));
+
+    private static double QueryCoverage(List<string> terms, List<(string Term, float Boost)>[] alternatives, double[] weights, HashSet<string> matched)
+    {
+        double hit = 0, all = 0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            all += weights[i];
+            hit += Matches(terms[i], alternatives[i], matched) ? weights[i] : 0;
+        }
+
+        return all > 0 ? hit / all : 0;
+    }
+
+    private double PhrasingCoverage(List<string> terms, List<(string Term, float Boost)>[] alternatives, HashSet<string> phrasing)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (phrasing.Contains(terms[i]))
+            {
+                reached.Add(terms[i]);
+            }
+
+            reached.UnionWith(alternatives[i].Select(a => a.Term).Where(phrasing.Contains));
+        }
+
+        double hit = 0, all = 0;
+        foreach (var term in phrasing)
+        {
+            var weight = Idf(term);
+            all += weight;
+            hit += reached.Contains(term) ? weight : 0;
+        }
+
+        return all > 0 ? hit / all : 0;
+    }
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        analyzer.Dispose();
+        directory.Dispose();
+    }
+}
