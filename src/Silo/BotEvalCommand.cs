@@ -7,6 +7,7 @@ namespace Grid.Silo;
 /// <c>bot-eval --kb FILE --cases FILE [--settings FILE] [--threshold X] [--size N]</c>: runs the evaluation cases
 /// through the bot's matcher built on the knowledge base and prints the Markdown report (<see cref="BotEvaluation"/>).
 /// The settings file holds the tenant's bot settings (threshold, synonyms, default language); --threshold overrides it.
+/// <c>bot-eval --kb FILE --explain "message"</c> prints why the matcher decides what it does for one message (one a line).
 /// Relative paths are read from the current directory or, failing that, from the nearest parent holding them.
 /// </summary>
 internal static class BotEvalCommand
@@ -16,7 +17,7 @@ internal static class BotEvalCommand
 
     public static int Run(IReadOnlyDictionary<string, string> flags)
     {
-        if (!flags.TryGetValue("kb", out var kb) || !flags.TryGetValue("cases", out var cases))
+        if (!flags.TryGetValue("kb", out var kb) || (!flags.TryGetValue("cases", out var cases) && !flags.ContainsKey("explain")))
         {
             Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>]");
             return 2;
@@ -30,10 +31,25 @@ internal static class BotEvalCommand
             settings = settings with { Threshold = double.Parse(threshold, CultureInfo.InvariantCulture) };
         }
 
+        if (flags.TryGetValue("explain", out var message))
+        {
+            using var index = new KnowledgeIndex(KnowledgeBaseFile.ReadEntries(File.ReadAllText(Resolve(kb))), settings);
+            var detector = new Grid.Pipeline.StopWordLanguageDetector();
+            foreach (var line in message.Split('\n'))
+            {
+                Console.WriteLine(MatchExplanation.Explain(new KnowledgeMatcher(index, detector), detector, line));
+            }
+
+            return 0;
+        }
+
         var size = flags.TryGetValue("size", out var sizeText) ? int.Parse(sizeText, CultureInfo.InvariantCulture) : 500;
         var evaluation = new BotEvaluation(
-            KnowledgeBaseFile.ReadEntries(File.ReadAllText(Resolve(kb))), settings, KnowledgeBaseFile.ReadCases(File.ReadAllText(Resolve(cases))));
-        Console.Write(evaluation.Report(size));
+            KnowledgeBaseFile.ReadEntries(File.ReadAllText(Resolve(kb))), settings, KnowledgeBaseFile.ReadCases(File.ReadAllText(Resolve(cases!))));
+        Console.Write(
+            flags.ContainsKey("choices") ? evaluation.Compare(BotEvaluation.Choices)
+            : flags.ContainsKey("sweep") ? evaluation.Sweep(Enumerable.Range(0, 13).Select(i => i * 0.05))
+            : evaluation.Report(size));
         return 0;
     }
 

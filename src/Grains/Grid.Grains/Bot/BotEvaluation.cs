@@ -85,6 +85,9 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
             text.AppendLine(Invariant, $"| {name} | {Percent(t.Accuracy)} | {Percent(Share(t.Clarified, t.Answerable))} | {t.WrongAnswers} | {Percent(t.Abstention)} | {Percent(t.HumanRecall)} |");
         }
 
+        text.AppendLine().AppendLine("## Choices").AppendLine();
+        text.AppendLine("The shipped matcher with one choice changed (to choose by measurement).").AppendLine();
+        text.Append(Compare(Choices));
         text.AppendLine();
         var (p50, p99, buildMs) = Time(timingSize);
         text.AppendLine("## Matching time").AppendLine();
@@ -109,6 +112,52 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
 
         void Row(string name, Func<EvaluationTally, string> value) =>
             text.AppendLine(Invariant, $"| {name} | {string.Join(" | ", tallies.Select(value))} |");
+    }
+
+    /// <summary>Variants of the shipped matcher, one choice changed each, to choose by measurement.</summary>
+    public static IReadOnlyList<(string Name, MatcherOptions Options)> Choices { get; } =
+    [
+        ("shipped", MatcherOptions.Default),
+        ("French minimal stemmer", MatcherOptions.Default with { FrenchStemmer = "minimal" }),
+        ("French Snowball stemmer", MatcherOptions.Default with { FrenchStemmer = "snowball" }),
+        ("English minimal stemmer", MatcherOptions.Default with { EnglishStemmer = "minimal" }),
+        ("English KStem", MatcherOptions.Default with { EnglishStemmer = "kstem" }),
+        ("English Porter", MatcherOptions.Default with { EnglishStemmer = "porter" }),
+        ("typos: spelling correction", MatcherOptions.Default with { Typos = TypoTolerance.Correction }),
+        ("typos: fuzzy query", MatcherOptions.Default with { Typos = TypoTolerance.Fuzzy }),
+        ("no answer field", MatcherOptions.Default with { AnswerField = false }),
+        ("no other languages", MatcherOptions.Default with { CrossLanguage = false }),
+        ("basic confidence", MatcherOptions.Default with { Confidence = ConfidenceKind.Basic }),
+        ("calibrated confidence", MatcherOptions.Default with { Confidence = ConfidenceKind.Calibrated }),
+        ("trained confidence", MatcherOptions.Default with { Confidence = ConfidenceKind.Trained }),
+    ];
+
+    /// <summary>A Markdown table of the shipped matcher's tallies at several thresholds (the trade-off between answering and abstaining).</summary>
+    public string Sweep(IEnumerable<double> thresholds)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| threshold | right | clarified | wrong answers | abstention |").AppendLine("|---|---|---|---|---|");
+        foreach (var threshold in thresholds)
+        {
+            var t = new BotEvaluation(entries, settings with { Threshold = threshold }, cases).Run();
+            text.AppendLine(Invariant, $"| {threshold:0.00} | {Percent(t.Accuracy)} | {Percent(Share(t.Clarified, t.Answerable))} | {t.WrongAnswers} | {Percent(t.Abstention)} |");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A Markdown table of the tallies of some matcher variants.</summary>
+    public string Compare(IEnumerable<(string Name, MatcherOptions Options)> variants)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| variant | right | clarified | wrong answers | abstention | human recall | human precision |").AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var (name, options) in variants)
+        {
+            var t = Run(options);
+            text.AppendLine(Invariant, $"| {name} | {Percent(t.Accuracy)} | {Percent(Share(t.Clarified, t.Answerable))} | {t.WrongAnswers} | {Percent(t.Abstention)} | {Percent(t.HumanRecall)} | {Percent(t.HumanPrecision)} |");
+        }
+
+        return text.ToString();
     }
 
     private static string Count(int part, int whole) => $"{part}/{whole} ({Percent(Share(part, whole))})";

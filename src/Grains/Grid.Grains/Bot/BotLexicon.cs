@@ -14,7 +14,7 @@ internal static class BotLexicon
         ["svp"] = "s'il vous plait", ["pk"] = "pourquoi", ["pq"] = "pourquoi", ["pkoi"] = "pourquoi", ["pourkoi"] = "pourquoi",
         ["tjr"] = "toujours", ["tjrs"] = "toujours", ["tjs"] = "toujours", ["kan"] = "quand", ["qd"] = "quand", ["qand"] = "quand",
         ["c"] = "c'est", ["ct"] = "c'etait", ["ds"] = "dans", ["pr"] = "pour", ["jsp"] = "je ne sais pas", ["chais"] = "je sais",
-        ["mdp"] = "mot de passe", ["qqn"] = "quelqu'un", ["qqun"] = "quelqu'un", ["qqch"] = "quelque chose", ["qqc"] = "quelque chose",
+        ["mdp"] = "mot de passe", ["qqn"] = "quelquun", ["qqun"] = "quelquun", ["qqch"] = "quelque chose", ["qqc"] = "quelque chose",
         ["qq"] = "quelque", ["qqs"] = "quelques", ["qques"] = "quelques", ["qqpart"] = "quelque part", ["rdv"] = "rendez-vous",
         ["koi"] = "quoi", ["kwa"] = "quoi", ["ki"] = "qui", ["vs"] = "vous", ["ns"] = "nous", ["tt"] = "tout", ["tte"] = "toute",
         ["bcp"] = "beaucoup", ["pb"] = "probleme", ["pbm"] = "probleme", ["pbs"] = "problemes", ["msg"] = "message", ["tel"] = "telephone",
@@ -28,7 +28,7 @@ internal static class BotLexicon
         ["mci"] = "merci", ["pcq"] = "parce que", ["pcke"] = "parce que", ["psk"] = "parce que", ["we"] = "week-end",
         ["wk"] = "week-end", ["tkt"] = "ne t'inquiete pas", ["mtn"] = "maintenant", ["mnt"] = "maintenant", ["bb"] = "bebe",
         ["asap"] = "des que possible", ["rapidos"] = "rapidement", ["perso"] = "personnelles", ["pro"] = "professionnel",
-        ["mm"] = "meme", ["keske"] = "qu'est-ce que", ["kesk"] = "qu'est-ce que", ["quelquun"] = "quelqu'un",
+        ["mm"] = "meme", ["keske"] = "qu'est-ce que", ["kesk"] = "qu'est-ce que",
     };
 
     /// <summary>English SMS spellings, abbreviations and contractions written without their apostrophe.</summary>
@@ -178,7 +178,7 @@ internal static class BotLexicon
     /// <summary>Words naming the bot (a refusal of it is a request for a person: "pas un robot", "stop the bot").</summary>
     public static readonly HashSet<string> BotNouns = new(StringComparer.Ordinal)
     {
-        "bot", "robot", "chatbot", "machine", "automate", "ia", "ai", "ordinateur", "computer", "repondeur", "programme", "program",
+        "bot", "robot", "chatbot", "machine", "automate", "ia", "repondeur",
     };
 
     /// <summary>Words refusing the bot when near one of <see cref="BotNouns"/>.</summary>

@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Fr;
 using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Snowball;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Analysis.Util;
@@ -14,7 +15,7 @@ namespace Grid.Bot;
 /// Lucene's analysis chain for one language, the same for the knowledge base's phrasings and the customers' messages:
 /// standard tokenizer, French elision ("l'ascenseur" → "ascenseur"), lowercase, English possessives, ASCII folding,
 /// stop words (Lucene's list for the language plus greetings and fillers of <see cref="BotLexicon"/>, folded), then a
-/// light stemmer (FrenchLightStemFilter; for English Porter, KStem or the minimal plural stemmer). Without
+/// stemmer (French: light, minimal or Snowball; English: Porter, KStem or the minimal plural stemmer). Without
 /// <see cref="MatcherOptions.Stemming"/> only lowercase and Lucene's stop words apply (plain BM25 for the ablation).
 /// </summary>
 internal sealed class KnowledgeAnalyzer : Analyzer
@@ -24,6 +25,7 @@ internal sealed class KnowledgeAnalyzer : Analyzer
     private readonly bool french;
     private readonly bool full;
     private readonly string englishStemmer;
+    private readonly string frenchStemmer;
     private readonly CharArraySet stopWords;
 
     public KnowledgeAnalyzer(string language, MatcherOptions options)
@@ -31,6 +33,7 @@ internal sealed class KnowledgeAnalyzer : Analyzer
         french = language == "fr";
         full = options.Stemming;
         englishStemmer = options.EnglishStemmer;
+        frenchStemmer = options.FrenchStemmer;
         var defaults = french ? FrenchAnalyzer.DefaultStopSet : EnglishAnalyzer.DefaultStopSet;
         if (full)
         {
@@ -73,7 +76,13 @@ internal sealed class KnowledgeAnalyzer : Analyzer
 
         stream = new ASCIIFoldingFilter(stream);
         stream = new StopFilter(Version, stream, stopWords);
-        stream = french ? new FrenchLightStemFilter(stream)
+        stream = french
+            ? frenchStemmer switch
+            {
+                "minimal" => new FrenchMinimalStemFilter(stream),
+                "snowball" => new SnowballFilter(stream, new Lucene.Net.Tartarus.Snowball.Ext.FrenchStemmer()),
+                _ => new FrenchLightStemFilter(stream),
+            }
             : englishStemmer switch
             {
                 "minimal" => new EnglishMinimalStemFilter(stream),

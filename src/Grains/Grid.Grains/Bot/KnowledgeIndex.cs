@@ -21,7 +21,11 @@ internal sealed class KnowledgeIndex : IDisposable
 
         indexes = entries.SelectMany(e => e.Questions.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .ToDictionary(language => language, language => new LanguageIndex(language, entries, settings, Options), StringComparer.Ordinal);
+        Model = Options.Confidence == ConfidenceKind.Trained ? ConfidenceModel.Train(indexes.Values) : null;
     }
+
+    /// <summary>The confidence model trained on the entries' phrasings, when the options ask for one.</summary>
+    public ConfidenceModel? Model { get; }
 
     public IReadOnlyList<KnowledgeEntry> Entries { get; }
 

@@ -78,8 +78,9 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
             return [];
         }
 
-        return [.. languageIndex.Search(text, MaxCandidates + 2).Matches
-            .Select(m => (m.Entry, Confidence: MatchConfidence.Of(m, Index.Options.Confidence)))
+        var search = languageIndex.Search(text, MaxCandidates + 2);
+        return [.. search.Matches
+            .Select((m, rank) => (m.Entry, Confidence: MatchConfidence.Of(search, rank, Index.Options.Confidence, Index.Model)))
             .OrderByDescending(r => r.Confidence)
             .ThenBy(r => r.Entry)];
     }

@@ -32,7 +32,7 @@ internal sealed class LanguageIndex : IDisposable
     private readonly int[] docEntry;
     private readonly HashSet<string>?[] docTerms;
     private readonly float[] selfScore;
-    private readonly HashSet<string>[] entryTerms;
+    private readonly List<int>[] entryDocs;
     private readonly HashSet<string> vocabulary = new(StringComparer.Ordinal);
     private readonly List<List<string>[]> synonymGroups = [];
     private readonly int questionDocs;
@@ -77,7 +77,7 @@ internal sealed class LanguageIndex : IDisposable
         docEntry = new int[reader.MaxDoc];
         docTerms = new HashSet<string>?[reader.MaxDoc];
         selfScore = new float[reader.MaxDoc];
-        entryTerms = [.. entries.Select(_ => new HashSet<string>(StringComparer.Ordinal))];
+        entryDocs = [.. entries.Select(_ => new List<int>())];
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             // Documents keep their insertion order in the single merged segment; the stored id is the reference.
@@ -89,10 +89,11 @@ internal sealed class LanguageIndex : IDisposable
             {
                 questionDocs++;
                 docTerms[doc] = [.. terms];
-                entryTerms[docEntry[doc]].UnionWith(terms);
+                entryDocs[docEntry[doc]].Add(doc);
             }
         }
 
+        Questions = [.. Enumerable.Range(0, reader.MaxDoc).Where(doc => !phrasings[doc].Answer).Select(doc => (doc, docEntry[doc], phrasings[doc].Text))];
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             if (docTerms[doc] is { Count: > 0 } terms)
@@ -111,12 +112,19 @@ internal sealed class LanguageIndex : IDisposable
         {
             foreach (var group in settings.Synonyms)
             {
-                synonymGroups.Add([.. group.Select(word => analyzer.Terms(QuestionField, Prepare(word))).Where(t => t.Count > 0)]);
+                // A phrase that analyses to a single term ("out of order" → "order") lost its meaning: it is left out.
+                synonymGroups.Add([.. group
+                    .Select(words => (Words: words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length, Terms: analyzer.Terms(QuestionField, Prepare(words))))
+                    .Where(m => m.Terms.Count > 1 || (m.Terms.Count == 1 && m.Words == 1))
+                    .Select(m => m.Terms)]);
             }
         }
     }
 
     public string Language { get; }
+
+    /// <summary>The question phrasings: document, entry position, text.</summary>
+    public IReadOnlyList<(int Doc, int Entry, string Text)> Questions { get; }
 
     /// <summary>
     /// The entries matching a text, best first (at most <paramref name="top"/>). <paramref name="excludeDoc"/> hides
@@ -165,7 +173,7 @@ internal sealed class LanguageIndex : IDisposable
                     score + answerScores.GetValueOrDefault(entry),
                     score,
                     selfScore[doc] > 0 ? Math.Min(1, score / selfScore[doc]) : 0,
-                    QueryCoverage(terms, alternatives, weights, entryTerms[entry]),
+                    QueryCoverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc)),
                     PhrasingCoverage(terms, alternatives, docTerms[doc]!));
             })
             .OrderByDescending(m => m.Score)
@@ -173,6 +181,21 @@ internal sealed class LanguageIndex : IDisposable
             .Take(top)
             .ToList();
         return new IndexSearch(Language, terms, matches);
+    }
+
+    /// <summary>The terms of an entry's phrasings (those not hidden).</summary>
+    private HashSet<string> EntryTerms(int entry, Func<int, int, bool>? excludeDoc)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in entryDocs[entry])
+        {
+            if (excludeDoc?.Invoke(entry, doc) != true)
+            {
+                terms.UnionWith(docTerms[doc]!);
+            }
+        }
+
+        return terms;
     }
 
     private string Prepare(string text) => options.Sms ? normalizer.Normalize(text, Language).Text : text;

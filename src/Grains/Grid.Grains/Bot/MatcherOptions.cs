@@ -21,6 +21,9 @@ internal enum ConfidenceKind
 
     /// <summary>A fixed function of that relative score, the share of the query's content matched, and the margin to the second entry.</summary>
     Calibrated,
+
+    /// <summary>A logistic regression over the same features, trained when the index is built on the knowledge base's own phrasings (leave-one-out).</summary>
+    Trained,
 }
 
 /// <summary>
@@ -31,6 +34,9 @@ internal sealed record MatcherOptions
 {
     /// <summary>Lucene's full language chain: elision, ASCII folding, extended stop words, light stemming. Off: lowercase and stop words only.</summary>
     public bool Stemming { get; init; } = true;
+
+    /// <summary>The French stemmer: "light" (FrenchLightStemFilter), "minimal" (plurals) or "snowball" (verb endings too).</summary>
+    public string FrenchStemmer { get; init; } = "light";
 
     /// <summary>The English stemmer: "minimal" (plurals), "porter" or "kstem".</summary>
     public string EnglishStemmer { get; init; } = "porter";
