@@ -126,6 +126,10 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("typos: spelling correction", MatcherOptions.Default with { Typos = TypoTolerance.Correction }),
         ("typos: fuzzy query", MatcherOptions.Default with { Typos = TypoTolerance.Fuzzy }),
         ("no answer field", MatcherOptions.Default with { AnswerField = false }),
+        ("no entry field", MatcherOptions.Default with { EntryField = false }),
+        ("entry field weight 0.25", MatcherOptions.Default with { EntryWeight = 0.25f }),
+        ("entry field weight 1", MatcherOptions.Default with { EntryWeight = 1f }),
+        ("answer field weight 0.5", MatcherOptions.Default with { AnswerWeight = 0.5f }),
         ("no other languages", MatcherOptions.Default with { CrossLanguage = false }),
         ("basic confidence", MatcherOptions.Default with { Confidence = ConfidenceKind.Basic }),
         ("calibrated confidence", MatcherOptions.Default with { Confidence = ConfidenceKind.Calibrated }),
@@ -175,20 +179,21 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
             Synonyms = false,
             Typos = TypoTolerance.None,
             AnswerField = false,
+            EntryField = false,
             CrossLanguage = false,
             Confidence = ConfidenceKind.Basic,
         };
         var stemmed = plain with { Stemming = true };
         var sms = stemmed with { Sms = true, Synonyms = true };
         var typos = sms with { Typos = TypoTolerance.Fuzzy };
-        var answers = typos with { AnswerField = true, CrossLanguage = true };
+        var answers = typos with { AnswerField = true, EntryField = true, CrossLanguage = true };
         return
         [
             ("plain BM25 (lowercase, Lucene stop words)", plain),
             ("+ elision, folding, stop words, stemming", stemmed),
             ("+ SMS, contractions, synonyms", sms),
             ("+ typo tolerance (fuzzy)", typos),
-            ("+ answer field, other languages", answers),
+            ("+ answer and whole-entry fields, other languages", answers),
             ("+ calibrated confidence (shipped)", MatcherOptions.Default),
         ];
     }

@@ -7,7 +7,7 @@ namespace Grid.Bot;
 /// for a person; otherwise the knowledge base's entries are ranked in the message's language (then in the others when
 /// that finds nothing confident) and given a confidence (<see cref="MatchConfidence"/>).
 /// <see cref="BotDecisionKind.Answer"/> when the best entry reaches the tenant's threshold and is clearly ahead of the
-/// second; <see cref="BotDecisionKind.Clarify"/> when two or three entries are close and above a lower bar;
+/// others (in confidence, or in BM25 score); <see cref="BotDecisionKind.Clarify"/> when two or three entries are close and above a lower bar;
 /// <see cref="BotDecisionKind.NoMatch"/> otherwise — never a guess. Deterministic and thread-safe.
 /// </summary>
 internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector detector)
@@ -54,7 +54,10 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
 
         var best = ranked[0];
         var second = ranked.Count > 1 ? ranked[1].Confidence : 0;
-        if (best.Confidence >= settings.Threshold && best.Confidence - second >= Index.Options.Margin)
+        var otherScore = ranked.Skip(1).Select(r => r.Score).DefaultIfEmpty(0).Max();
+        var clearlyAhead = best.Confidence - second >= Index.Options.Margin
+            || (best.Score > 0 && (best.Score - otherScore) / best.Score >= Index.Options.ScoreMargin);
+        if (best.Confidence >= settings.Threshold && clearlyAhead)
         {
             var entry = Index.Entries[best.Entry];
             return new BotDecision(BotDecisionKind.Answer, AnswerLanguage(entry, detected), candidates, entry.Id, best.Confidence);
@@ -71,7 +74,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     }
 
     /// <summary>The entries matching the text in one language with their confidence, best first.</summary>
-    public IReadOnlyList<(int Entry, double Confidence)> Rank(string text, string language)
+    public IReadOnlyList<(int Entry, double Confidence, float Score)> Rank(string text, string language)
     {
         if (Index.For(language) is not { } languageIndex)
         {
@@ -80,7 +83,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
 
         var search = languageIndex.Search(text, MaxCandidates + 2);
         return [.. search.Matches
-            .Select((m, rank) => (m.Entry, Confidence: MatchConfidence.Of(search, rank, Index.Options.Confidence, Index.Model)))
+            .Select((m, rank) => (m.Entry, Confidence: MatchConfidence.Of(search, rank, Index.Options.Confidence, Index.Model), m.Score))
             .OrderByDescending(r => r.Confidence)
             .ThenBy(r => r.Entry)];
     }

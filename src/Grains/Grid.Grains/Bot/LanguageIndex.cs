@@ -19,6 +19,7 @@ internal sealed class LanguageIndex : IDisposable
     private const string EntryField = "entry";
     private const string QuestionField = "q";
     private const string AnswerField = "a";
+    private const string EntryField2 = "e";
     private const float SynonymBoost = 0.9f;
     private const float TypoBoost = 0.8f;
     private const int MinTypoLength = 5;
@@ -50,9 +51,10 @@ internal sealed class LanguageIndex : IDisposable
             if (entries[e].Questions.TryGetValue(language, out var questions))
             {
                 phrasings.AddRange(questions.Select(q => (e, q, false)));
-                if (options.AnswerField && entries[e].Answers.TryGetValue(language, out var answer))
+                if (options.AnswerField || options.EntryField)
                 {
-                    phrasings.Add((e, answer, true));
+                    // One more document per entry: its answer's text, and all its phrasings together.
+                    phrasings.Add((e, options.AnswerField ? entries[e].Answers.GetValueOrDefault(language, "") : "", true));
                 }
             }
         }
@@ -61,11 +63,17 @@ internal sealed class LanguageIndex : IDisposable
         {
             foreach (var (entry, text, answer) in phrasings)
             {
-                writer.AddDocument(new Document
+                var document = new Document
                 {
                     new StringField(EntryField, entries[entry].Id, Field.Store.YES),
                     new TextField(answer ? AnswerField : QuestionField, Prepare(text), Field.Store.NO),
-                });
+                };
+                if (answer && options.EntryField)
+                {
+                    document.Add(new TextField(EntryField2, Prepare(string.Join(" . ", entries[entry].Questions[language])), Field.Store.NO));
+                }
+
+                writer.AddDocument(document);
             }
 
             writer.ForceMerge(1);
@@ -160,6 +168,14 @@ internal sealed class LanguageIndex : IDisposable
             foreach (var hit in searcher.Search(BuildQuery(AnswerField, terms, alternatives, fuzzy: false), 100).ScoreDocs)
             {
                 answerScores[docEntry[hit.Doc]] = hit.Score * options.AnswerWeight;
+            }
+        }
+
+        if (options.EntryField && byEntry.Count > 0 && excludeDoc is null)
+        {
+            foreach (var hit in searcher.Search(BuildQuery(EntryField2, terms, alternatives, fuzzy: false), 100).ScoreDocs)
+            {
+                answerScores[docEntry[hit.Doc]] = answerScores.GetValueOrDefault(docEntry[hit.Doc]) + (hit.Score * options.EntryWeight);
             }
         }
 

@@ -54,6 +54,11 @@ internal sealed record MatcherOptions
 
     public float AnswerWeight { get; init; } = 0.25f;
 
+    /// <summary>All of an entry's phrasings are searched together too, in a field weighted <see cref="EntryWeight"/>: words spread over several phrasings add up.</summary>
+    public bool EntryField { get; init; } = true;
+
+    public float EntryWeight { get; init; } = 0.5f;
+
     /// <summary>When the detected language's index has no confident answer, the other languages' indexes are asked.</summary>
     public bool CrossLanguage { get; init; } = true;
 
@@ -61,6 +66,9 @@ internal sealed record MatcherOptions
 
     /// <summary>How far ahead of the second entry the first must be to answer alone; closer entries are clarified.</summary>
     public double Margin { get; init; } = 0.08;
+
+    /// <summary>Or how far ahead in BM25 score, as a share of its score, the first must be to answer alone.</summary>
+    public double ScoreMargin { get; init; } = 0.25;
 
     /// <summary>The lower bar of a clarification, as a share of the threshold: candidates below it are not offered.</summary>
     public double ClarifyBar { get; init; } = 0.8;
