@@ -123,11 +123,11 @@ internal static class BotLexicon
     public static readonly HashSet<string> CallbackVerbs = new(StringComparer.Ordinal)
     {
         "rappeler", "rappelez", "rappelle", "recontacter", "recontactez", "appelez", "appeler", "call", "ring", "phone",
-        "rappele", "rappelee", "recontacte", "recontactee", "contacter", "contactez",
+        "rappele", "rappelee", "recontacte", "recontactee", "contacter", "contactez", "called", "contacted",
     };
 
-    /// <summary>Nouns that are a callback request by themselves ("I'd like a callback", "demande de rappel").</summary>
-    public static readonly HashSet<string> CallbackNouns = new(StringComparer.Ordinal) { "callback", "rappel" };
+    /// <summary>Nouns that are a callback request by themselves ("I'd like a callback"; not "rappel", which is also a reminder).</summary>
+    public static readonly HashSet<string> CallbackNouns = new(StringComparer.Ordinal) { "callback", "callbacks" };
 
     /// <summary>Words naming the customer as the object of a call ("me", "moi", "m'").</summary>
     public static readonly HashSet<string> SelfObjects = new(StringComparer.Ordinal) { "me", "moi", "m", "us", "nous" };
@@ -160,10 +160,11 @@ internal static class BotLexicon
         "me", "m", "vrai", "vraie", "reel", "reelle", "vos", "votre", "directement", "tout", "suite", "to", "with", "an", "the",
         "real", "live", "actual", "your", "one", "of", "through", "us", "directly", "this", "it", "some", "on", "over", "someone",
         "please", "svp", "stp", "pls", "in", "touch", "ligne", "telephone", "phone", "quickly", "vite", "now", "maintenant",
+        "customer", "service", "client", "clientele", "support", "team", "equipe", "chez", "vous",
     };
 
     /// <summary>Words after a person noun that make it a task for someone, not a conversation ("someone to fix", "qqn pour réparer").</summary>
-    public static readonly HashSet<string> TaskLinks = new(StringComparer.Ordinal) { "to", "pour", "qui" };
+    public static readonly HashSet<string> TaskLinks = new(StringComparer.Ordinal) { "to", "pour" };
 
     /// <summary>Words that make "être" + participle a request ("je voudrais être rappelé").</summary>
     public static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.Ordinal) { "etre", "be", "been", "being" };

@@ -112,14 +112,20 @@ internal sealed class HumanRequestDetector
     private static bool NamesATask(IReadOnlyList<string> clause, int person) =>
         person + 2 < clause.Count
         && BotLexicon.TaskLinks.Contains(clause[person + 1])
+        && (clause[person + 1] != "pour" || IsFrenchInfinitive(clause[person + 2]))
         && !BotLexicon.ContactVerbs.Contains(clause[person + 2])
         && !BotLexicon.CallbackVerbs.Contains(clause[person + 2])
         && !BotLexicon.SelfObjects.Contains(clause[person + 2])
         && !BotLexicon.HelpNouns.Contains(clause[person + 2]);
 
+    /// <summary>"réparer", "venir", "faire": what follows "pour" when a task is meant ("pour ma facture" is a topic).</summary>
+    private static bool IsFrenchInfinitive(string token) =>
+        token.Length > 3 && (token.EndsWith("er", StringComparison.Ordinal) || token.EndsWith("ir", StringComparison.Ordinal) || token.EndsWith("re", StringComparison.Ordinal));
+
     private static bool CallbackRequest(IReadOnlyList<string> clause)
     {
-        if (clause.Any(BotLexicon.MentionMarkers.Contains))
+        // Told or reported ("called me yesterday", "was supposed to call"), except a passive asked for ("to be called back").
+        if (clause.Where((t, i) => BotLexicon.MentionMarkers.Contains(t) && !BotLexicon.PassiveAuxiliaries.Contains(At(clause, i - 1))).Any())
         {
             return false;
         }
