@@ -48,6 +48,7 @@ internal static class BotEvalCommand
             KnowledgeBaseFile.ReadEntries(File.ReadAllText(Resolve(kb))), settings, KnowledgeBaseFile.ReadCases(File.ReadAllText(Resolve(cases!))));
         Console.Write(
             flags.ContainsKey("choices") ? evaluation.Compare(BotEvaluation.Choices)
+            : flags.ContainsKey("time") ? string.Create(CultureInfo.InvariantCulture, $"{evaluation.Time(size)}\n")
             : flags.ContainsKey("sweep") ? evaluation.Sweep(Enumerable.Range(0, 13).Select(i => i * 0.05))
             : evaluation.Report(size));
         return 0;

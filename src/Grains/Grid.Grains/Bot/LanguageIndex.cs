@@ -35,6 +35,7 @@ internal sealed class LanguageIndex : IDisposable
     private readonly float[] selfScore;
     private readonly List<int>[] entryDocs;
     private readonly HashSet<string> vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
     private readonly List<List<string>[]> synonymGroups = [];
     private readonly int questionDocs;
 
@@ -99,6 +100,12 @@ internal sealed class LanguageIndex : IDisposable
                 docTerms[doc] = [.. terms];
                 entryDocs[docEntry[doc]].Add(doc);
             }
+        }
+
+        foreach (var term in docTerms.Where(t => t is not null).SelectMany(t => t!).Distinct(StringComparer.Ordinal))
+        {
+            var df = reader.DocFreq(new Term(QuestionField, term));
+            idf[term] = Math.Log(1 + ((questionDocs - df + 0.5) / (df + 0.5)));
         }
 
         Questions = [.. Enumerable.Range(0, reader.MaxDoc).Where(doc => !phrasings[doc].Answer).Select(doc => (doc, docEntry[doc], phrasings[doc].Text))];
@@ -289,11 +296,7 @@ internal sealed class LanguageIndex : IDisposable
     }
 
     /// <summary>A term's inverse document frequency among the phrasings (the rarest weight for a term the index does not know).</summary>
-    private double Idf(string term)
-    {
-        var df = reader.DocFreq(new Term(QuestionField, term));
-        return Math.Log(1 + ((questionDocs - df + 0.5) / (df + 0.5)));
-    }
+    private double Idf(string term) => idf.TryGetValue(term, out var known) ? known : Math.Log(1 + ((questionDocs + 0.5) / 0.5));
 
     private static bool Matches(string term, List<(string Term, float Boost)> alternatives, HashSet<string> terms) =>
         terms.Contains(term) || alternatives.Exists(a => terms.Contains(a.Term));
