@@ -73,7 +73,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         Row("abstention on uncovered cases", t => Count(t.Abstained, t.Uncovered));
         Row("human requests recognised (recall)", t => Count(t.HumansRecognised, t.HumanRequests));
         Row("human decisions that were requests (precision)", t => Count(t.HumansRecognised, t.HumanDecisions));
-        Row("answers in the customer's language", t => Count(t.LanguageRight, t.Outcomes.Count));
+        Row("language detected (decision in the case's language)", t => Count(t.LanguageRight, t.Outcomes.Count));
         text.AppendLine();
 
         text.AppendLine("## Ablation").AppendLine();
@@ -118,6 +118,10 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
     public static IReadOnlyList<(string Name, MatcherOptions Options)> Choices { get; } =
     [
         ("shipped", MatcherOptions.Default),
+        ("no SMS normalisation", MatcherOptions.Default with { Sms = false }),
+        ("no synonyms", MatcherOptions.Default with { Synonyms = false }),
+        ("no typo tolerance", MatcherOptions.Default with { Typos = TypoTolerance.None }),
+        ("no stemming or folding", MatcherOptions.Default with { Stemming = false }),
         ("French minimal stemmer", MatcherOptions.Default with { FrenchStemmer = "minimal" }),
         ("French Snowball stemmer", MatcherOptions.Default with { FrenchStemmer = "snowball" }),
         ("English minimal stemmer", MatcherOptions.Default with { EnglishStemmer = "minimal" }),
@@ -125,6 +129,8 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("English Porter", MatcherOptions.Default with { EnglishStemmer = "porter" }),
         ("typos: spelling correction", MatcherOptions.Default with { Typos = TypoTolerance.Correction }),
         ("typos: fuzzy query", MatcherOptions.Default with { Typos = TypoTolerance.Fuzzy }),
+        ("clarify margin 0.04", MatcherOptions.Default with { Margin = 0.04 }),
+        ("score margin off", MatcherOptions.Default with { ScoreMargin = 2 }),
         ("no answer field", MatcherOptions.Default with { AnswerField = false }),
         ("no entry field", MatcherOptions.Default with { EntryField = false }),
         ("entry field weight 0.25", MatcherOptions.Default with { EntryWeight = 0.25f }),

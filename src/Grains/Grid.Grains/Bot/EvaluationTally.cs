@@ -21,7 +21,8 @@ internal sealed record EvaluationTally(IReadOnlyList<CaseOutcome> Outcomes)
 
     public int HumanDecisions => Outcomes.Count(o => o.Decision.Kind == BotDecisionKind.Human);
 
-    public int LanguageRight => Outcomes.Count(o => o.Decision.Kind != BotDecisionKind.Answer || o.Decision.Language == o.Case.Language);
+    /// <summary>Messages whose language the matcher detected as the case's (an answer's language is the detected one when the entry has it).</summary>
+    public int LanguageRight => Outcomes.Count(o => o.Decision.Language == o.Case.Language);
 
     /// <summary>Right answers on answerable cases.</summary>
     public double Accuracy => Share(Right, Answerable);
