@@ -9,17 +9,18 @@ namespace Grid.Bot;
 
 /// <summary>
 /// One language's in-memory Lucene index of a knowledge base (RAMDirectory, BM25): one document per question
-/// phrasing (field <c>q</c>, with the entry's id stored in <c>entry</c>), and one per entry for its answer's text
-/// (field <c>a</c>, searched with a lower weight). A query is normalised and analysed like the phrasings; each of its
-/// terms matches itself, its synonyms (the tenant's groups, analysed the same way) and, when the index does not know
-/// it, the index's terms one typo away. An entry's score is its best phrasing's score.
+/// phrasing (field <c>q</c>, with the entry's id stored in <c>entry</c>), and one per entry holding its answer's text
+/// (field <c>a</c>) and all its phrasings together (field <c>e</c>), both searched with lower weights. A query is
+/// normalised and analysed like the phrasings; each of its terms matches itself, its synonyms (the tenant's groups,
+/// analysed the same way) and, when the index does not know it, the index's terms one typo away. An entry's score is
+/// its best phrasing's score plus the weighted scores of its answer and whole-entry fields.
 /// </summary>
 internal sealed class LanguageIndex : IDisposable
 {
-    private const string EntryField = "entry";
+    private const string IdField = "entry";
     private const string QuestionField = "q";
     private const string AnswerField = "a";
-    private const string EntryField2 = "e";
+    private const string WholeEntryField = "e";
     private const float SynonymBoost = 0.9f;
     private const float TypoBoost = 0.8f;
     private const int MinTypoLength = 5;
@@ -66,12 +67,12 @@ internal sealed class LanguageIndex : IDisposable
             {
                 var document = new Document
                 {
-                    new StringField(EntryField, entries[entry].Id, Field.Store.YES),
+                    new StringField(IdField, entries[entry].Id, Field.Store.YES),
                     new TextField(answer ? AnswerField : QuestionField, Prepare(text), Field.Store.NO),
                 };
                 if (answer && options.EntryField)
                 {
-                    document.Add(new TextField(EntryField2, Prepare(string.Join(" . ", entries[entry].Questions[language])), Field.Store.NO));
+                    document.Add(new TextField(WholeEntryField, Prepare(string.Join(" . ", entries[entry].Questions[language])), Field.Store.NO));
                 }
 
                 writer.AddDocument(document);
@@ -90,7 +91,7 @@ internal sealed class LanguageIndex : IDisposable
         for (var doc = 0; doc < reader.MaxDoc; doc++)
         {
             // Documents keep their insertion order in the single merged segment; the stored id is the reference.
-            docEntry[doc] = entryIndex[reader.Document(doc).Get(EntryField)];
+            docEntry[doc] = entryIndex[reader.Document(doc).Get(IdField)];
             var (_, text, answer) = phrasings[doc];
             var terms = analyzer.Terms(answer ? AnswerField : QuestionField, Prepare(text));
             vocabulary.UnionWith(terms);
@@ -180,7 +181,7 @@ internal sealed class LanguageIndex : IDisposable
 
         if (options.EntryField && byEntry.Count > 0 && excludeDoc is null)
         {
-            foreach (var hit in searcher.Search(BuildQuery(EntryField2, terms, alternatives, fuzzy: false), 100).ScoreDocs)
+            foreach (var hit in searcher.Search(BuildQuery(WholeEntryField, terms, alternatives, fuzzy: false), 100).ScoreDocs)
             {
                 answerScores[docEntry[hit.Doc]] = answerScores.GetValueOrDefault(docEntry[hit.Doc]) + (hit.Score * options.EntryWeight);
             }
@@ -224,9 +225,9 @@ internal sealed class LanguageIndex : IDisposable
     private string Prepare(string text) => options.Sms ? normalizer.Normalize(text, Language).Text : text;
 
     /// <summary>Each query term's other forms: its synonyms, and index terms one typo away when the index does not know it.</summary>
-    private List<(string Term, float Boost)>[] Alternatives(List<string> terms)
+    private List<(string Term, float Boost, bool Typo)>[] Alternatives(List<string> terms)
     {
-        var alternatives = terms.Select(_ => new List<(string, float)>()).ToArray();
+        var alternatives = terms.Select(_ => new List<(string, float, bool)>()).ToArray();
         foreach (var group in synonymGroups)
         {
             foreach (var member in group)
@@ -239,7 +240,7 @@ internal sealed class LanguageIndex : IDisposable
 
                 foreach (var other in group.Where(o => o != member).SelectMany(o => o).Where(t => !terms.Contains(t)))
                 {
-                    alternatives[first].Add((other, SynonymBoost));
+                    alternatives[first].Add((other, SynonymBoost, false));
                 }
             }
         }
@@ -250,7 +251,7 @@ internal sealed class LanguageIndex : IDisposable
             {
                 if (terms[i].Length >= MinTypoLength && !vocabulary.Contains(terms[i]))
                 {
-                    alternatives[i].AddRange(vocabulary.Where(v => EditDistance.AtMostOne(terms[i], v)).Select(v => (v, TypoBoost)));
+                    alternatives[i].AddRange(vocabulary.Where(v => EditDistance.AtMostOne(terms[i], v)).Select(v => (v, TypoBoost, true)));
                 }
             }
         }
@@ -258,14 +259,14 @@ internal sealed class LanguageIndex : IDisposable
         return alternatives;
     }
 
-    private Query BuildQuery(string field, List<string> terms, List<(string Term, float Boost)>[] alternatives, bool fuzzy)
+    private Query BuildQuery(string field, List<string> terms, List<(string Term, float Boost, bool Typo)>[] alternatives, bool fuzzy)
     {
         var query = new BooleanQuery();
         for (var i = 0; i < terms.Count; i++)
         {
             Query exact = new TermQuery(new Term(field, terms[i]));
-            var unknown = terms[i].Length >= MinTypoLength && !vocabulary.Contains(terms[i]);
-            if (fuzzy && unknown && options.Typos == TypoTolerance.Fuzzy)
+            var useFuzzy = fuzzy && options.Typos == TypoTolerance.Fuzzy && terms[i].Length >= MinTypoLength && !vocabulary.Contains(terms[i]);
+            if (useFuzzy)
             {
                 exact = new FuzzyQuery(new Term(field, terms[i]), maxEdits: 1, prefixLength: 0, maxExpansions: 10, transpositions: true)
                 {
@@ -274,9 +275,8 @@ internal sealed class LanguageIndex : IDisposable
                 };
             }
 
-            var forms = alternatives[i]
-                .Where(a => options.Typos != TypoTolerance.Fuzzy || !unknown || a.Boost != TypoBoost)
-                .ToList();
+            // The fuzzy query already reaches the terms one typo away; the list's typo forms serve the other fields.
+            var forms = alternatives[i].Where(a => !useFuzzy || !a.Typo).ToList();
             if (forms.Count == 0)
             {
                 query.Add(exact, Occur.SHOULD);
@@ -284,7 +284,7 @@ internal sealed class LanguageIndex : IDisposable
             }
 
             var any = new DisjunctionMaxQuery(0f) { exact };
-            foreach (var (term, boost) in forms)
+            foreach (var (term, boost, _) in forms)
             {
                 any.Add(new TermQuery(new Term(field, term)) { Boost = boost });
             }
@@ -298,10 +298,10 @@ internal sealed class LanguageIndex : IDisposable
     /// <summary>A term's inverse document frequency among the phrasings (the rarest weight for a term the index does not know).</summary>
     private double Idf(string term) => idf.TryGetValue(term, out var known) ? known : Math.Log(1 + ((questionDocs + 0.5) / 0.5));
 
-    private static bool Matches(string term, List<(string Term, float Boost)> alternatives, HashSet<string> terms) =>
+    private static bool Matches(string term, List<(string Term, float Boost, bool Typo)> alternatives, HashSet<string> terms) =>
         terms.Contains(term) || alternatives.Exists(a => terms.Contains(a.Term));
 
-    private static double QueryCoverage(List<string> terms, List<(string Term, float Boost)>[] alternatives, double[] weights, HashSet<string> matched)
+    private static double QueryCoverage(List<string> terms, List<(string Term, float Boost, bool Typo)>[] alternatives, double[] weights, HashSet<string> matched)
     {
         double hit = 0, all = 0;
         for (var i = 0; i < terms.Count; i++)
@@ -313,7 +313,7 @@ internal sealed class LanguageIndex : IDisposable
         return all > 0 ? hit / all : 0;
     }
 
-    private double PhrasingCoverage(List<string> terms, List<(string Term, float Boost)>[] alternatives, HashSet<string> phrasing)
+    private double PhrasingCoverage(List<string> terms, List<(string Term, float Boost, bool Typo)>[] alternatives, HashSet<string> phrasing)
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < terms.Count; i++)
