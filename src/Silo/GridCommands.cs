@@ -7,12 +7,20 @@ namespace Grid.Silo;
 /// <summary>
 /// Commands besides running the silo:
 /// <c>token --tenant demo --agent alice [--name "Alice Martin"] [--role agent|expert|supervisor] [--hours 8]</c>
-/// prints an agent JWT signed with the configured key (in embedded mode, the data directory's development key).
+/// prints an agent JWT signed with the configured key (in embedded mode, the data directory's development key);
+/// <c>bot-eval --kb FILE --cases FILE [--settings FILE] [--threshold X]</c> prints the bot matcher's evaluation
+/// report (<see cref="BotEvalCommand"/>).
 /// </summary>
 public static class GridCommands
 {
     public static Task<bool> TryRunAsync(string[] args, ConfigurationManager configuration)
     {
+        if (args.Length > 0 && args[0] == "bot-eval")
+        {
+            Environment.ExitCode = BotEvalCommand.Run(Flags(args.Skip(1).ToArray()));
+            return Task.FromResult(true);
+        }
+
         if (args.Length == 0 || args[0] != "token")
         {
             return Task.FromResult(false);

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Grid.Pipeline;
+
+namespace Grid.Bot;
+
+/// <summary>
+/// Runs evaluation cases through the matcher and reports, per language: right answers on answerable cases (and
+/// clarifications offering the right entry, counted apart), abstention on cases the knowledge base does not cover,
+/// human-request recall and precision, the errors (expected → got), an ablation of the matcher's mechanisms, and the
+/// matching time per message with a 500-entry knowledge base. Messages are decided with no language given: detection
+/// is part of what is evaluated.
+/// </summary>
+internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, IReadOnlyList<EvaluationCase> cases)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>The ablation's steps: each adds one mechanism to the one before (the last is the production matcher).</summary>
+    public static IReadOnlyList<(string Name, MatcherOptions Options)> Ablation { get; } = BuildAblation();
+
+    public EvaluationTally Run(MatcherOptions? options = null)
+    {
+        using var index = new KnowledgeIndex(entries, settings, options);
+        var matcher = new KnowledgeMatcher(index, new StopWordLanguageDetector());
+        return new EvaluationTally([.. cases.Select(c => new CaseOutcome(c, matcher.Decide(c.Text)))]);
+    }
+
+    /// <summary>Matching time per message (every case, several rounds) against a knowledge base grown to <paramref name="size"/> entries.</summary>
+    public (double P50Ms, double P99Ms, double BuildMs) Time(int size, int rounds = 5, MatcherOptions? options = null)
+    {
+        var build = Stopwatch.StartNew();
+        using var index = new KnowledgeIndex(SyntheticKnowledgeBase.Grow(entries, size), settings, options);
+        build.Stop();
+        var matcher = new KnowledgeMatcher(index, new StopWordLanguageDetector());
+        foreach (var c in cases)
+        {
+            matcher.Decide(c.Text); // warm-up
+        }
+
+        var times = new List<double>(cases.Count * rounds);
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var c in cases)
+            {
+                var start = Stopwatch.GetTimestamp();
+                matcher.Decide(c.Text);
+                times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        return (times[(int)(times.Count * 0.50)], times[Math.Min(times.Count - 1, (int)(times.Count * 0.99))], build.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>The Markdown report: headline per language, ablation, timing, errors.</summary>
+    public string Report(int timingSize = 500)
+    {
+        var result = Run();
+        var text = new StringBuilder();
+        text.AppendLine("# Bot matcher evaluation").AppendLine();
+        text.Append(Invariant, $"{entries.Count} knowledge-base entries, {cases.Count} cases, threshold {settings.Threshold:0.00}, ")
+            .Append(Invariant, $"{settings.Synonyms.Count} synonym groups, default language {settings.DefaultLanguage}. ")
+            .AppendLine("Each message is decided with no language given (the matcher detects it).").AppendLine();
+
+        text.AppendLine("## Headline").AppendLine();
+        text.AppendLine("| | fr | en | all |").AppendLine("|---|---|---|---|");
+        var tallies = new[] { "fr", "en" }.Select(l => new EvaluationTally([.. result.Outcomes.Where(o => o.Case.Language == l)])).Append(result).ToList();
+        Row("right answers on answerable cases", t => Count(t.Right, t.Answerable));
+        Row("clarified (the right entry offered)", t => Count(t.Clarified, t.Answerable));
+        Row("right or clarified", t => Count(t.Right + t.Clarified, t.Answerable));
+        Row("wrong answers on answerable cases", t => Count(t.WrongAnswers, t.Answerable));
+        Row("abstention on uncovered cases", t => Count(t.Abstained, t.Uncovered));
+        Row("human requests recognised (recall)", t => Count(t.HumansRecognised, t.HumanRequests));
+        Row("human decisions that were requests (precision)", t => Count(t.HumansRecognised, t.HumanDecisions));
+        Row("language detected (decision in the case's language)", t => Count(t.LanguageRight, t.Outcomes.Count));
+        text.AppendLine();
+
+        text.AppendLine("## Ablation").AppendLine();
+        text.AppendLine("Each row adds one mechanism to the row above; the last row is the matcher as shipped. Same threshold throughout.").AppendLine();
+        text.AppendLine("| mechanisms | right | clarified | wrong answers | abstention | human recall |").AppendLine("|---|---|---|---|---|---|");
+        foreach (var (name, options) in Ablation)
+        {
+            var t = Run(options);
+            text.AppendLine(Invariant, $"| {name} | {Percent(t.Accuracy)} | {Percent(Share(t.Clarified, t.Answerable))} | {t.WrongAnswers} | {Percent(t.Abstention)} | {Percent(t.HumanRecall)} |");
+        }
+
+        text.AppendLine().AppendLine("## Choices").AppendLine();
+        text.AppendLine("The shipped matcher with one choice changed (to choose by measurement).").AppendLine();
+        text.Append(Compare(Choices));
+        text.AppendLine();
+        var (p50, p99, buildMs) = Time(timingSize);
+        text.AppendLine("## Matching time").AppendLine();
+        text.Append(Invariant, $"With {timingSize} entries (the base copied with altered ids and words), every case decided 5 times after a warm-up, one thread: ")
+            .AppendLine(Invariant, $"p50 {p50:0.000} ms, p99 {p99:0.000} ms per message. Building the index took {buildMs:0} ms.").AppendLine();
+
+        text.AppendLine("## Errors").AppendLine();
+        text.AppendLine("| lang | expected | got | text |").AppendLine("|---|---|---|---|");
+        foreach (var o in result.Outcomes.Where(o => !o.Expected))
+        {
+            text.AppendLine(Invariant, $"| {o.Case.Language} | {o.ExpectedText} | {o.Got} | {o.Case.Text.Replace("|", "\\|", StringComparison.Ordinal)} |");
+        }
+
+        text.AppendLine().AppendLine("## Clarified").AppendLine();
+        text.AppendLine("| lang | expected | got | text |").AppendLine("|---|---|---|---|");
+        foreach (var o in result.Outcomes.Where(o => o.Clarified))
+        {
+            text.AppendLine(Invariant, $"| {o.Case.Language} | {o.ExpectedText} | {o.Got} | {o.Case.Text.Replace("|", "\\|", StringComparison.Ordinal)} |");
+        }
+
+        return text.ToString();
+
+        void Row(string name, Func<EvaluationTally, string> value) =>
+            text.AppendLine(Invariant, $"| {name} | {string.Join(" | ", tallies.Select(value))} |");
+    }
+
+    /// <summary>Variants of the shipped matcher, one choice changed each, to choose by measurement.</summary>
+    public static IReadOnlyList<(string Name, MatcherOptions Options)> Choices { get; } =
+    [
+        ("shipped", MatcherOptions.Default),
+        ("no SMS normalisation", MatcherOptions.Default with { Sms = false }),
+        ("no synonyms", MatcherOptions.Default with { Synonyms = false }),
+        ("no typo tolerance", MatcherOptions.Default with { Typos = TypoTolerance.None }),
+        ("no stemming or folding", MatcherOptions.Default with { Stemming = false }),
+        ("French minimal stemmer", MatcherOptions.Default with { FrenchStemmer = "minimal" }),
+        ("French Snowball stemmer", MatcherOptions.Default with { FrenchStemmer = "snowball" }),
+        ("English minimal stemmer", MatcherOptions.Default with { EnglishStemmer = "minimal" }),
+        ("English KStem", MatcherOptions.Default with { EnglishStemmer = "kstem" }),
+        ("English Porter", MatcherOptions.Default with { EnglishStemmer = "porter" }),
+        ("typos: spelling correction", MatcherOptions.Default with { Typos = TypoTolerance.Correction }),
+        ("typos: fuzzy query", MatcherOptions.Default with { Typos = TypoTolerance.Fuzzy }),
+        ("clarify margin 0.04", MatcherOptions.Default with { Margin = 0.04 }),
+        ("score margin off", MatcherOptions.Default with { ScoreMargin = 2 }),
+        ("no answer field", MatcherOptions.Default with { AnswerField = false }),
+        ("no entry field", MatcherOptions.Default with { EntryField = false }),
+        ("entry field weight 0.25", MatcherOptions.Default with { EntryWeight = 0.25f }),
+        ("entry field weight 1", MatcherOptions.Default with { EntryWeight = 1f }),
+        ("answer field weight 0.5", MatcherOptions.Default with { AnswerWeight = 0.5f }),
+        ("no other languages", MatcherOptions.Default with { CrossLanguage = false }),
+        ("basic confidence", MatcherOptions.Default with { Confidence = ConfidenceKind.Basic }),
+        ("calibrated confidence", MatcherOptions.Default with { Confidence = ConfidenceKind.Calibrated }),
+        ("trained confidence", MatcherOptions.Default with { Confidence = ConfidenceKind.Trained }),
+    ];
+
+    /// <summary>A Markdown table of the shipped matcher's tallies at several thresholds (the trade-off between answering and abstaining).</summary>
+    public string Sweep(IEnumerable<double> thresholds)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| threshold | right | clarified | wrong answers | abstention |").AppendLine("|---|---|---|---|---|");
+        foreach (var threshold in thresholds)
+        {
+            var t = new BotEvaluation(entries, settings with { Threshold = threshold }, cases).Run();
+            text.AppendLine(Invariant, $"| {threshold:0.00} | {Percent(t.Accuracy)} | {Percent(Share(t.Clarified, t.Answerable))} | {t.WrongAnswers} | {Percent(t.Abstention)} |");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A Markdown table of the tallies of some matcher variants.</summary>
+    public string Compare(IEnumerable<(string Name, MatcherOptions Options)> variants)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("| variant | right | clarified | wrong answers | abstention | human recall | human precision |").AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var (name, options) in variants)
+        {
+            var t = Run(options);
+            text.AppendLine(Invariant, $"| {name} | {Percent(t.Accuracy)} | {Percent(Share(t.Clarified, t.Answerable))} | {t.WrongAnswers} | {Percent(t.Abstention)} | {Percent(t.HumanRecall)} | {Percent(t.HumanPrecision)} |");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Count(int part, int whole) => $"{part}/{whole} ({Percent(Share(part, whole))})";
+
+    private static string Percent(double share) => (share * 100).ToString("0.0", Invariant) + "%";
+
+    private static double Share(int part, int whole) => whole == 0 ? 1 : (double)part / whole;
+
+    private static List<(string, MatcherOptions)> BuildAblation()
+    {
+        var plain = new MatcherOptions
+        {
+            Stemming = false,
+            Sms = false,
+            Synonyms = false,
+            Typos = TypoTolerance.None,
+            AnswerField = false,
+            EntryField = false,
+            CrossLanguage = false,
+            Confidence = ConfidenceKind.Basic,
+        };
+        var stemmed = plain with { Stemming = true };
+        var sms = stemmed with { Sms = true, Synonyms = true };
+        var typos = sms with { Typos = TypoTolerance.Fuzzy };
+        var answers = typos with { AnswerField = true, EntryField = true, CrossLanguage = true };
+        return
+        [
+            ("plain BM25 (lowercase, Lucene stop words)", plain),
+            ("+ elision, folding, stop words, stemming", stemmed),
+            ("+ SMS, contractions, synonyms", sms),
+            ("+ typo tolerance (fuzzy)", typos),
+            ("+ answer and whole-entry fields, other languages", answers),
+            ("+ calibrated confidence (shipped)", MatcherOptions.Default),
+        ];
+    }
+}

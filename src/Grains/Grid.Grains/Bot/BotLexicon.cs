@@ -1,0 +1,220 @@
+namespace Grid.Bot;
+
+/// <summary>
+/// Every word list the bot's text handling uses, in one place: SMS spellings and abbreviations per language, English
+/// contractions, the words that tell a request for a person from a mere mention of one, and the function words that
+/// carry no topic. Keys and words are lowercase and without accents (the normaliser folds them first).
+/// </summary>
+internal static class BotLexicon
+{
+    /// <summary>French SMS spellings and abbreviations, expanded to the words they stand for.</summary>
+    public static readonly IReadOnlyDictionary<string, string> FrenchSms = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["slt"] = "salut", ["bjr"] = "bonjour", ["bsr"] = "bonsoir", ["cc"] = "coucou", ["stp"] = "s'il te plait",
+        ["svp"] = "s'il vous plait", ["pk"] = "pourquoi", ["pq"] = "pourquoi", ["pkoi"] = "pourquoi", ["pourkoi"] = "pourquoi",
+        ["tjr"] = "toujours", ["tjrs"] = "toujours", ["tjs"] = "toujours", ["kan"] = "quand", ["qd"] = "quand", ["qand"] = "quand",
+        ["c"] = "c'est", ["ct"] = "c'etait", ["ds"] = "dans", ["pr"] = "pour", ["jsp"] = "je ne sais pas", ["chais"] = "je sais",
+        ["mdp"] = "mot de passe", ["qqn"] = "quelquun", ["qqun"] = "quelquun", ["qqch"] = "quelque chose", ["qqc"] = "quelque chose",
+        ["qq"] = "quelque", ["qqs"] = "quelques", ["qques"] = "quelques", ["qqpart"] = "quelque part", ["rdv"] = "rendez-vous",
+        ["koi"] = "quoi", ["kwa"] = "quoi", ["ki"] = "qui", ["vs"] = "vous", ["ns"] = "nous", ["tt"] = "tout", ["tte"] = "toute",
+        ["bcp"] = "beaucoup", ["pb"] = "probleme", ["pbm"] = "probleme", ["pbs"] = "problemes", ["msg"] = "message", ["tel"] = "telephone",
+        ["dc"] = "donc", ["jai"] = "j'ai", ["g"] = "j'ai", ["jsuis"] = "je suis", ["chui"] = "je suis",
+        ["jsui"] = "je suis", ["jveux"] = "je veux", ["jpeux"] = "je peux", ["jdois"] = "je dois", ["jtrouve"] = "je trouve",
+        ["jarrive"] = "j'arrive", ["jcomprends"] = "je comprends", ["jcomprend"] = "je comprends", ["jvoudrais"] = "je voudrais",
+        ["jaimerais"] = "j'aimerais", ["jattends"] = "j'attends", ["jhabite"] = "j'habite", ["jme"] = "je me", ["ya"] = "il y a",
+        ["aprem"] = "apres-midi", ["exam"] = "examen", ["dispo"] = "disponible", ["dispos"] = "disponibles", ["appart"] = "appartement",
+        ["appt"] = "appartement", ["infos"] = "informations", ["info"] = "information", ["cb"] = "carte bancaire",
+        ["regul"] = "regularisation", ["auj"] = "aujourd'hui", ["ajd"] = "aujourd'hui", ["dsl"] = "desole", ["mrc"] = "merci",
+        ["mci"] = "merci", ["pcq"] = "parce que", ["pcke"] = "parce que", ["psk"] = "parce que", ["we"] = "week-end",
+        ["wk"] = "week-end", ["tkt"] = "ne t'inquiete pas", ["mtn"] = "maintenant", ["mnt"] = "maintenant", ["bb"] = "bebe",
+        ["asap"] = "des que possible", ["rapidos"] = "rapidement", ["perso"] = "personnelles", ["pro"] = "professionnel",
+        ["mm"] = "meme", ["keske"] = "qu'est-ce que", ["kesk"] = "qu'est-ce que",
+    };
+
+    /// <summary>English SMS spellings, abbreviations and contractions written without their apostrophe.</summary>
+    public static readonly IReadOnlyDictionary<string, string> EnglishSms = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["u"] = "you", ["ur"] = "your", ["r"] = "are", ["ya"] = "you", ["pls"] = "please", ["plz"] = "please", ["plss"] = "please",
+        ["pleas"] = "please", ["thx"] = "thanks", ["thnx"] = "thanks", ["tx"] = "thanks", ["ty"] = "thank you", ["cant"] = "cannot",
+        ["dont"] = "do not", ["wont"] = "will not", ["im"] = "i am", ["ive"] = "i have", ["didnt"] = "did not",
+        ["doesnt"] = "does not", ["isnt"] = "is not", ["wasnt"] = "was not", ["arent"] = "are not", ["havent"] = "have not",
+        ["hasnt"] = "has not", ["couldnt"] = "could not", ["shouldnt"] = "should not", ["wouldnt"] = "would not",
+        ["whats"] = "what is", ["wheres"] = "where is", ["theres"] = "there is", ["hows"] = "how is", ["whos"] = "who is",
+        ["thats"] = "that is", ["b4"] = "before", ["2day"] = "today", ["2moro"] = "tomorrow", ["tmrw"] = "tomorrow",
+        ["tmr"] = "tomorrow", ["pw"] = "password", ["pwd"] = "password", ["acct"] = "account", ["msg"] = "message",
+        ["info"] = "information", ["appt"] = "appointment", ["hrs"] = "hours", ["mins"] = "minutes", ["coz"] = "because",
+        ["cuz"] = "because", ["bc"] = "because", ["wanna"] = "want to", ["gonna"] = "going to", ["gimme"] = "give me",
+        ["lemme"] = "let me", ["ppl"] = "people", ["sb"] = "somebody", ["smb"] = "somebody", ["sth"] = "something",
+        ["abt"] = "about", ["idk"] = "i do not know", ["rn"] = "right now", ["tech"] = "technician", ["techs"] = "technicians",
+        ["w/"] = "with", ["w"] = "with", ["wk"] = "week", ["yr"] = "year", ["asap"] = "as soon as possible", ["n"] = "and",
+        ["tel"] = "telephone", ["ph"] = "phone", ["no."] = "number", ["num"] = "number", ["nr"] = "number", ["addr"] = "address",
+        ["rep"] = "representative", ["reps"] = "representatives", ["mgr"] = "manager", ["pic"] = "picture",
+    };
+
+    /// <summary>English contraction endings, expanded (the possessive "'s" is dropped).</summary>
+    public static readonly IReadOnlyList<(string Suffix, string Expansion)> EnglishContractions =
+    [
+        ("n't", " not"), ("'m", " am"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"), ("'d", " would"), ("'s", ""),
+    ];
+
+    /// <summary>Irregular English negative contractions whose stem changes ("can't" is not "ca not").</summary>
+    public static readonly IReadOnlyDictionary<string, string> EnglishIrregularContractions = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["can't"] = "cannot", ["won't"] = "will not", ["shan't"] = "shall not", ["ain't"] = "is not", ["let's"] = "let us",
+    };
+
+    /// <summary>Words written joined to an elided article or pronoun that must stay one token ("quelqu'un").</summary>
+    public static readonly IReadOnlyDictionary<string, string> FrenchJoined = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["quelqu'un"] = "quelquun", ["quelqu un"] = "quelquun", ["aujourd'hui"] = "aujourdhui", ["aujourd hui"] = "aujourdhui",
+        ["presqu'ile"] = "presquile",
+    };
+
+    // ---- Human requests -------------------------------------------------------------------------------------------------
+
+    /// <summary>Nouns naming a person the customer could talk to (both languages; after folding and SMS expansion).</summary>
+    public static readonly HashSet<string> PersonNouns = new(StringComparer.Ordinal)
+    {
+        // French
+        "conseiller", "conseillers", "conseillere", "conseilleres", "conseille", "humain", "humaine", "humains", "personne",
+        "personnes", "quelquun", "agent", "agents", "operateur", "operatrice", "operateurs", "interlocuteur", "interlocutrice",
+        "responsable", "responsables", "superieur", "manager", "standardiste", "collaborateur", "collaboratrice", "chef",
+        // English
+        "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
+        "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
+        "supervisor", "staff", "member", "consultant",
+    };
+
+    /// <summary>Person nouns strong enough to be a request on their own ("conseiller svp", "operator").</summary>
+    public static readonly HashSet<string> StandalonePersonNouns = new(StringComparer.Ordinal)
+    {
+        "conseiller", "conseillere", "conseille", "humain", "humaine", "agent", "operateur", "operatrice", "interlocuteur",
+        "personne", "quelquun", "responsable", "human", "person", "operator", "representative", "advisor", "adviser",
+        "someone", "somebody", "manager", "supervisor",
+    };
+
+    /// <summary>Words that may accompany a standalone person noun in a bare request ("un vrai conseiller svp", "live agent now").</summary>
+    public static readonly HashSet<string> BareRequestFiller = new(StringComparer.Ordinal)
+    {
+        "un", "une", "le", "la", "l", "des", "de", "d", "du", "vrai", "vraie", "reel", "reelle", "physique", "en", "chair", "os",
+        "s'il", "s", "il", "vous", "te", "plait", "merci", "bonjour", "salut", "bonsoir", "coucou", "maintenant", "vite",
+        "urgent", "tout", "suite", "de", "suite", "je", "veux", "voudrais", "aimerais", "souhaite", "besoin", "ai", "j", "avoir",
+        "a", "an", "the", "real", "live", "actual", "human", "please", "thanks", "thank", "you", "now", "hi", "hello", "hey",
+        "i", "want", "need", "would", "like", "get", "me", "right", "immediately", "asap", "help", "just", "some", "one", "oui",
+        "yes", "non", "no", "ok", "okay", "pour", "for", "moi", "svp", "pls", "stp", "encore", "again", "only", "seulement",
+        "humaine", "humain", "aide",
+    };
+
+    /// <summary>
+    /// Verbs of contact in a request form (infinitive, imperative, base form): "parler", "passez", "talk", "connect"…
+    /// Past participles ("parlé", "spoke") are not here: a past contact is a mention.
+    /// </summary>
+    public static readonly HashSet<string> ContactVerbs = new(StringComparer.Ordinal)
+    {
+        // French infinitives and imperatives
+        "parler", "parlez", "discuter", "echanger", "joindre", "contacter", "contactez", "passer", "passez", "passe", "mettre",
+        "mettez", "mets", "transferer", "transferez", "transfere", "rediriger", "redirigez", "orienter", "orientez", "appeler",
+        "appelez", "rappeler", "rappelez", "recontacter", "recontactez", "avoir",
+        // English base forms
+        "speak", "talk", "chat", "contact", "reach", "get", "connect", "transfer", "put", "escalate", "forward", "redirect",
+    };
+
+    /// <summary>Verbs asking to be called when the customer is their object ("rappelez-moi", "me rappeler", "call me back").</summary>
+    public static readonly HashSet<string> CallbackVerbs = new(StringComparer.Ordinal)
+    {
+        "rappeler", "rappelez", "rappelle", "recontacter", "recontactez", "appelez", "appeler", "call", "ring", "phone",
+        "rappele", "rappelee", "recontacte", "recontactee", "contacter", "contactez", "called", "contacted",
+    };
+
+    /// <summary>Nouns that are a callback request by themselves ("I'd like a callback"; not "rappel", which is also a reminder).</summary>
+    public static readonly HashSet<string> CallbackNouns = new(StringComparer.Ordinal) { "callback", "callbacks" };
+
+    /// <summary>Words naming the customer as the object of a call ("me", "moi", "m'").</summary>
+    public static readonly HashSet<string> SelfObjects = new(StringComparer.Ordinal) { "me", "moi", "m", "us", "nous" };
+
+    /// <summary>Auxiliaries that, right before a verb, put it in the past ("j'ai parlé", "vous m'avez rappelé", "was put").</summary>
+    public static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
+    {
+        "ai", "as", "a", "avons", "avez", "ont", "avait", "avais", "avaient", "est", "etait", "sont", "suis", "was", "were", "had",
+        "has", "did", "doit", "devait", "va", "will", "should", "supposed",
+    };
+
+    /// <summary>Words that make a sentence tell what happened or what someone else does (a mention), not ask.</summary>
+    public static readonly HashSet<string> MentionMarkers = new(StringComparer.Ordinal)
+    {
+        "hier", "deja", "dernier", "derniere", "dit", "disait", "devait", "promis", "explique", "spoke", "spoken", "talked", "said",
+        "told", "already", "yesterday", "last", "came", "called", "says", "promised", "supposed", "explained",
+    };
+
+    /// <summary>Words allowed between a person noun and the contact verb after it ("a human I can talk to", "qqn peut me rappeler").</summary>
+    public static readonly HashSet<string> NounVerbGap = new(StringComparer.Ordinal)
+    {
+        "i", "je", "j", "can", "could", "peut", "pourrait", "puisse", "qui", "a", "to", "me", "m", "who", "that", "with", "please",
+        "pls", "svp", "stp", "moi", "que", "pour",
+    };
+
+    /// <summary>Words allowed between a contact verb and the person noun after it ("mettez-moi en relation avec un conseiller").</summary>
+    public static readonly HashSet<string> VerbNounGap = new(StringComparer.Ordinal)
+    {
+        "a", "au", "aux", "avec", "un", "une", "le", "la", "l", "les", "des", "de", "d", "du", "en", "relation", "contact", "moi",
+        "me", "m", "vrai", "vraie", "reel", "reelle", "vos", "votre", "directement", "tout", "suite", "to", "with", "an", "the",
+        "real", "live", "actual", "your", "one", "of", "through", "us", "directly", "this", "it", "some", "on", "over", "someone",
+        "please", "svp", "stp", "pls", "in", "touch", "ligne", "telephone", "phone", "quickly", "vite", "now", "maintenant",
+        "customer", "service", "client", "clientele", "support", "team", "equipe", "chez", "vous",
+    };
+
+    /// <summary>Words after a person noun that make it a task for someone, not a conversation ("someone to fix", "qqn pour réparer").</summary>
+    public static readonly HashSet<string> TaskLinks = new(StringComparer.Ordinal) { "to", "pour" };
+
+    /// <summary>Words that make "être" + participle a request ("je voudrais être rappelé").</summary>
+    public static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.Ordinal) { "etre", "be", "been", "being" };
+
+    /// <summary>Topics that mention people without asking for one: jobs, staff, the company.</summary>
+    public static readonly HashSet<string> MentionTopics = new(StringComparer.Ordinal)
+    {
+        "recrutez", "recrute", "recrutement", "recruter", "embauchez", "embauche", "emploi", "job", "stage", "poste", "candidature",
+        "salaire", "cv", "hiring", "hire", "career", "careers", "jobs", "vacancy", "vacancies", "salary", "postuler", "apply",
+    };
+
+    /// <summary>Words naming the bot (a refusal of it is a request for a person: "pas un robot", "stop the bot").</summary>
+    public static readonly HashSet<string> BotNouns = new(StringComparer.Ordinal)
+    {
+        "bot", "robot", "chatbot", "machine", "automate", "ia", "repondeur",
+    };
+
+    /// <summary>Words refusing the bot when near one of <see cref="BotNouns"/>.</summary>
+    public static readonly HashSet<string> BotRefusals = new(StringComparer.Ordinal)
+    {
+        "pas", "not", "no", "stop", "arrete", "arretez", "marre", "useless", "nul", "nulle", "sers", "rien", "hate", "enough",
+        "fed", "assez", "inutile",
+    };
+
+    /// <summary>Nouns asking for human help without naming a person ("assistance humaine", "human help").</summary>
+    public static readonly HashSet<string> HumanAdjectives = new(StringComparer.Ordinal) { "humain", "humaine", "human", "humaines", "reel", "reelle", "real", "live" };
+
+    /// <summary>Nouns of help that a human adjective turns into a request ("assistance humaine", "human help").</summary>
+    public static readonly HashSet<string> HelpNouns = new(StringComparer.Ordinal) { "assistance", "aide", "help", "support", "contact", "intervention", "interlocuteur", "voice", "voix" };
+
+    // ---- Topic words ----------------------------------------------------------------------------------------------------
+
+    /// <summary>French words that say nothing of the topic (beyond Lucene's French stop set): greetings, politeness, fillers.</summary>
+    public static readonly IReadOnlyList<string> FrenchExtraStopWords =
+    [
+        "bonjour", "bonsoir", "salut", "coucou", "merci", "plait", "svp", "stp", "madame", "monsieur", "alors", "voila", "donc",
+        "est-ce", "faire", "fais", "fait", "peux", "peut", "pouvez", "pourriez", "puis", "possible", "comment", "quoi", "veux",
+        "voudrais", "aimerais", "souhaite", "souhaiterais", "besoin", "faut", "il", "y", "ca", "cela", "ceci", "chez", "quel",
+        "quelle", "quels", "quelles", "dois", "doit", "vraiment", "bien", "tres", "encore", "bon", "oui", "non", "ok", "quand",
+        "ou", "qui", "si", "sais", "savoir", "dire", "etc", "aussi", "tout", "tous", "toute", "toutes", "plus", "moins", "rien",
+    ];
+
+    /// <summary>English words that say nothing of the topic (beyond Lucene's English stop set).</summary>
+    public static readonly IReadOnlyList<string> EnglishExtraStopWords =
+    [
+        "hi", "hello", "hey", "please", "thanks", "thank", "i", "me", "my", "mine", "you", "your", "yours", "we", "us", "our",
+        "he", "she", "him", "her", "his", "its", "it", "do", "does", "did", "can", "could", "would", "should", "shall", "may",
+        "might", "must", "am", "have", "has", "had", "been", "being", "how", "what", "which", "who", "whom", "so", "just",
+        "guys", "lol", "ok", "okay", "yes", "oh", "well", "here", "some", "any", "all", "get", "got", "go", "know", "want",
+        "need", "like", "would", "from", "about", "up", "out", "too", "very", "really", "also", "there", "this", "that",
+        "when", "where", "why", "will", "im", "make", "more", "one",
+    ];
+}

@@ -1,0 +1,25 @@
+namespace Grid.Bot;
+
+/// <summary>
+/// One entry's standing for a query in one language's index: its BM25 score (best phrasing, plus the weighted answer
+/// field), the best phrasing, and the features the confidence is computed from.
+/// </summary>
+/// <param name="Entry">The entry's position in the knowledge base.</param>
+/// <param name="Score">The ranking score: the best phrasing's BM25 score plus the weighted answer-field score.</param>
+/// <param name="QuestionScore">The best phrasing's BM25 score.</param>
+/// <param name="Relative">
+/// The best phrasing's score relative to the score it gets when queried with its own text (1: the query says all
+/// the phrasing says).
+/// </param>
+/// <param name="QueryCoverage">The share of the query's content (IDF-weighted terms) that the entry's phrasings match.</param>
+/// <param name="PhrasingCoverage">The share of the best phrasing's content (IDF-weighted terms) that the query matches.</param>
+internal sealed record EntryMatch(
+    int Entry,
+    float Score,
+    float QuestionScore,
+    double Relative,
+    double QueryCoverage,
+    double PhrasingCoverage);
+
+/// <summary>A query's ranked entries in one language's index, best first, and its analysed terms.</summary>
+internal sealed record IndexSearch(string Language, IReadOnlyList<string> QueryTerms, IReadOnlyList<EntryMatch> Matches);

@@ -1,0 +1,234 @@
+namespace Grid.Bot;
+
+/// <summary>
+/// Recognises a request for a person in any message, French or English, over the normalised tokens of each clause
+/// (word lists in <see cref="BotLexicon"/>). A clause is a request when it is
+/// <list type="bullet">
+/// <item>a bare request: a person noun with only politeness and fillers ("conseiller svp", "un vrai humain", "live agent");</item>
+/// <item>a contact verb in a request form with a person noun after it or before it ("je veux parler à un conseiller",
+/// "mettez-moi en relation avec…", "is there a human I can talk to");</item>
+/// <item>a callback asked for ("rappelez-moi", "vous pouvez me rappeler", "être rappelé", "call me back", "a callback");</item>
+/// <item>a refusal of the bot ("pas un robot", "stop the bot", "j'en ai marre de ce bot");</item>
+/// <item>human help asked for ("assistance humaine", "human help").</item>
+/// </list>
+/// A clause that tells what happened or what someone else does is a mention, not a request: a contact verb right after
+/// an auxiliary ("j'ai parlé", "vous m'avez rappelé", "doit me rappeler"), past or reported speech before it ("hier",
+/// "said", "told"), a person noun that only names who does a task ("someone to fix the heating"), and talk of jobs
+/// ("vous recrutez des conseillers ?").
+/// </summary>
+internal sealed class HumanRequestDetector
+{
+    /// <summary>True when the message asks for a person.</summary>
+    public bool IsRequest(NormalizedText text) => Rule(text) is not null;
+
+    /// <summary>The name of the rule that recognised a request, or null (for tests and the evaluation's report).</summary>
+    public string? Rule(NormalizedText text)
+    {
+        foreach (var clause in text.Clauses)
+        {
+            if (clause.Any(BotLexicon.MentionTopics.Contains))
+            {
+                continue;
+            }
+
+            var rule = BareRequest(clause) ? "bare"
+                : ContactRequest(clause) ? "contact"
+                : CallbackRequest(clause) ? "callback"
+                : RefusesBot(clause) ? "refuses-bot"
+                : AsksHumanHelp(clause) ? "human-help"
+                : null;
+            if (rule is not null)
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool BareRequest(IReadOnlyList<string> clause) =>
+        clause.Count <= 10
+        && clause.Any(IsStandalonePerson)
+        && clause.All(t => BotLexicon.BareRequestFiller.Contains(t) || IsPerson(t));
+
+    private static bool ContactRequest(IReadOnlyList<string> clause)
+    {
+        for (var i = 0; i < clause.Count; i++)
+        {
+            if (!BotLexicon.ContactVerbs.Contains(clause[i]) || IsPast(clause, i))
+            {
+                continue;
+            }
+
+            if (PersonAfter(clause, i) || PersonBefore(clause, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"parler à un conseiller", "put me through to a member of your team": a person within a few linking words.</summary>
+    private static bool PersonAfter(IReadOnlyList<string> clause, int verb)
+    {
+        var unknown = 0;
+        for (var j = verb + 1; j < clause.Count && j <= verb + 7; j++)
+        {
+            if (IsPerson(clause[j]))
+            {
+                return !NamesATask(clause, j);
+            }
+
+            if (!BotLexicon.VerbNounGap.Contains(clause[j]) && ++unknown > 1)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"a human I can talk to", "qqn peut me rappeler": a person, then only linking words up to the verb.</summary>
+    private static bool PersonBefore(IReadOnlyList<string> clause, int verb)
+    {
+        for (var k = verb - 1; k >= 0 && k >= verb - 4; k--)
+        {
+            if (IsPerson(clause[k]))
+            {
+                return true;
+            }
+
+            if (!BotLexicon.NounVerbGap.Contains(clause[k]))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"someone to fix the heating", "quelqu'un pour réparer": the person is asked to do a task, not to talk.</summary>
+    private static bool NamesATask(IReadOnlyList<string> clause, int person) =>
+        person + 2 < clause.Count
+        && BotLexicon.TaskLinks.Contains(clause[person + 1])
+        && (clause[person + 1] != "pour" || IsFrenchInfinitive(clause[person + 2]))
+        && !BotLexicon.ContactVerbs.Contains(clause[person + 2])
+        && !BotLexicon.CallbackVerbs.Contains(clause[person + 2])
+        && !BotLexicon.SelfObjects.Contains(clause[person + 2])
+        && !BotLexicon.HelpNouns.Contains(clause[person + 2]);
+
+    /// <summary>"réparer", "venir", "faire": what follows "pour" when a task is meant ("pour ma facture" is a topic).</summary>
+    private static bool IsFrenchInfinitive(string token) =>
+        token.Length > 3 && (token.EndsWith("er", StringComparison.Ordinal) || token.EndsWith("ir", StringComparison.Ordinal) || token.EndsWith("re", StringComparison.Ordinal));
+
+    private static bool CallbackRequest(IReadOnlyList<string> clause)
+    {
+        // Told or reported ("called me yesterday", "was supposed to call"), except a passive asked for ("to be called back").
+        if (clause.Where((t, i) => BotLexicon.MentionMarkers.Contains(t) && !BotLexicon.PassiveAuxiliaries.Contains(At(clause, i - 1))).Any())
+        {
+            return false;
+        }
+
+        for (var i = 0; i < clause.Count; i++)
+        {
+            var token = clause[i];
+            if (BotLexicon.CallbackNouns.Contains(token) || (token == "call" && At(clause, i + 1) == "back"))
+            {
+                return true;
+            }
+
+            if (!BotLexicon.CallbackVerbs.Contains(token))
+            {
+                continue;
+            }
+
+            if (i > 0 && BotLexicon.PassiveAuxiliaries.Contains(clause[i - 1]))
+            {
+                return true; // "être rappelé"
+            }
+
+            if (IsPast(clause, i))
+            {
+                continue;
+            }
+
+            if (BotLexicon.SelfObjects.Contains(At(clause, i - 1)) || BotLexicon.SelfObjects.Contains(At(clause, i + 1)))
+            {
+                return true; // "me rappeler", "rappelez-moi", "call me"
+            }
+        }
+
+        return false;
+    }
+
+    private static bool RefusesBot(IReadOnlyList<string> clause)
+    {
+        for (var i = 0; i < clause.Count; i++)
+        {
+            if (!BotLexicon.BotNouns.Contains(clause[i]))
+            {
+                continue;
+            }
+
+            for (var j = Math.Max(0, i - 4); j < Math.Min(clause.Count, i + 4); j++)
+            {
+                if (j != i && BotLexicon.BotRefusals.Contains(clause[j]) && !DescribesSelf(clause, j))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"I'm not a robot", "je ne suis pas un robot": the customer speaks of themself.</summary>
+    private static bool DescribesSelf(IReadOnlyList<string> clause, int refusal) =>
+        At(clause, refusal - 1) is "am" or "suis" || At(clause, refusal - 2) is "am" or "suis";
+
+    private static bool AsksHumanHelp(IReadOnlyList<string> clause)
+    {
+        for (var i = 0; i < clause.Count; i++)
+        {
+            if (clause[i] is "humain" or "humaine" or "human" or "humaines"
+                && (BotLexicon.HelpNouns.Contains(At(clause, i - 1)) || BotLexicon.HelpNouns.Contains(At(clause, i + 1))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A verb right after an auxiliary ("ai parlé", "m'avez rappelé", "doit me rappeler") or after reported speech.</summary>
+    private static bool IsPast(IReadOnlyList<string> clause, int verb)
+    {
+        var previous = At(clause, verb - 1);
+        var beforeObject = BotLexicon.SelfObjects.Contains(previous) ? At(clause, verb - 2) : previous;
+        if (BotLexicon.Auxiliaries.Contains(beforeObject))
+        {
+            return true;
+        }
+
+        for (var k = 0; k < verb; k++)
+        {
+            if (BotLexicon.MentionMarkers.Contains(clause[k]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPerson(string token) => BotLexicon.PersonNouns.Contains(token) || NearStandalone(token);
+
+    private static bool IsStandalonePerson(string token) => BotLexicon.StandalonePersonNouns.Contains(token) || NearStandalone(token);
+
+    /// <summary>A misspelt person noun ("humna", "conseillé", "represntative"): one edit from one, for words of 5 letters or more.</summary>
+    private static bool NearStandalone(string token) =>
+        token.Length >= 5 && BotLexicon.StandalonePersonNouns.Any(noun => EditDistance.AtMostOne(token, noun));
+
+    private static string At(IReadOnlyList<string> clause, int index) => index >= 0 && index < clause.Count ? clause[index] : "";
+}

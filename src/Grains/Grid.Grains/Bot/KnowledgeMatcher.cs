@@ -1,0 +1,96 @@
+using Grid.Pipeline;
+
+namespace Grid.Bot;
+
+/// <summary>
+/// Decides what the bot does with one customer message: <see cref="BotDecisionKind.Human"/> when the customer asks
+/// for a person; otherwise the knowledge base's entries are ranked in the message's language (then in the others when
+/// that finds nothing confident) and given a confidence (<see cref="MatchConfidence"/>).
+/// <see cref="BotDecisionKind.Answer"/> when the best entry reaches the tenant's threshold and is clearly ahead of the
+/// others (in confidence, or in BM25 score); <see cref="BotDecisionKind.Clarify"/> when two or three entries are close and above a lower bar;
+/// <see cref="BotDecisionKind.NoMatch"/> otherwise — never a guess. Deterministic and thread-safe.
+/// </summary>
+internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector detector)
+{
+    private const int MaxCandidates = 3;
+
+    private readonly TextNormalizer normalizer = new(index.Options.Sms);
+    private readonly HumanRequestDetector humans = new();
+
+    public KnowledgeIndex Index { get; } = index;
+
+    /// <summary>
+    /// The decision for <paramref name="text"/>. <paramref name="language"/> is the conversation's language so far: the
+    /// message's own language is detected, falling back to it (then to the tenant's default) when the text says too little.
+    /// </summary>
+    public BotDecision Decide(string text, string? language = null)
+    {
+        var settings = Index.Settings;
+        var detected = detector.Detect(text, language ?? settings.DefaultLanguage);
+        if (humans.IsRequest(normalizer.Normalize(text, detected)))
+        {
+            return new BotDecision(BotDecisionKind.Human, detected, []);
+        }
+
+        var ranked = Rank(text, detected);
+        if (Index.Options.CrossLanguage && (ranked.Count == 0 || ranked[0].Confidence < settings.Threshold))
+        {
+            foreach (var other in Index.Languages.Where(l => l != detected))
+            {
+                var elsewhere = Rank(text, other);
+                if (elsewhere.Count > 0 && elsewhere[0].Confidence >= settings.Threshold
+                    && (ranked.Count == 0 || elsewhere[0].Confidence > ranked[0].Confidence))
+                {
+                    ranked = elsewhere;
+                }
+            }
+        }
+
+        var candidates = ranked.Take(MaxCandidates).Select(r => new BotCandidate(Index.Entries[r.Entry].Id, r.Confidence)).ToList();
+        if (ranked.Count == 0)
+        {
+            return new BotDecision(BotDecisionKind.NoMatch, detected, candidates);
+        }
+
+        var best = ranked[0];
+        var second = ranked.Count > 1 ? ranked[1].Confidence : 0;
+        var otherScore = ranked.Skip(1).Select(r => r.Score).DefaultIfEmpty(0).Max();
+        var clearlyAhead = best.Confidence - second >= Index.Options.Margin
+            || (best.Score > 0 && (best.Score - otherScore) / best.Score >= Index.Options.ScoreMargin);
+        if (best.Confidence >= settings.Threshold && clearlyAhead)
+        {
+            var entry = Index.Entries[best.Entry];
+            return new BotDecision(BotDecisionKind.Answer, AnswerLanguage(entry, detected), candidates, entry.Id, best.Confidence);
+        }
+
+        var bar = settings.Threshold * Index.Options.ClarifyBar;
+        var close = ranked.Take(MaxCandidates)
+            .Where(r => r.Confidence >= bar && best.Confidence - r.Confidence < 2 * Index.Options.Margin)
+            .Select(r => new BotCandidate(Index.Entries[r.Entry].Id, r.Confidence))
+            .ToList();
+        return close.Count >= 2
+            ? new BotDecision(BotDecisionKind.Clarify, detected, close)
+            : new BotDecision(BotDecisionKind.NoMatch, detected, candidates);
+    }
+
+    /// <summary>The entries matching the text in one language with their confidence, best first.</summary>
+    public IReadOnlyList<(int Entry, double Confidence, float Score)> Rank(string text, string language)
+    {
+        if (Index.For(language) is not { } languageIndex)
+        {
+            return [];
+        }
+
+        var search = languageIndex.Search(text, MaxCandidates + 2);
+        return [.. search.Matches
+            .Select((m, rank) => (m.Entry, Confidence: MatchConfidence.Of(search, rank, Index.Options.Confidence, Index.Model), m.Score))
+            .OrderByDescending(r => r.Confidence)
+            .ThenBy(r => r.Entry)];
+    }
+
+    /// <summary>The entry's answer language: the customer's when the entry has an answer in it, else the tenant's default.</summary>
+    private string AnswerLanguage(KnowledgeEntry entry, string language) =>
+        entry.Answers.ContainsKey(language) ? language
+        : entry.Answers.ContainsKey(Index.Settings.DefaultLanguage) ? Index.Settings.DefaultLanguage
+        : entry.Answers.Keys.Order(StringComparer.Ordinal).FirstOrDefault() ?? language;
+}

@@ -1,0 +1,346 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace Grid.Bot;
+
+/// <summary>
+/// One language's in-memory Lucene index of a knowledge base (RAMDirectory, BM25): one document per question
+/// phrasing (field <c>q</c>, with the entry's id stored in <c>entry</c>), and one per entry holding its answer's text
+/// (field <c>a</c>) and all its phrasings together (field <c>e</c>), both searched with lower weights. A query is
+/// normalised and analysed like the phrasings; each of its terms matches itself, its synonyms (the tenant's groups,
+/// analysed the same way) and, when the index does not know it, the index's terms one typo away. An entry's score is
+/// its best phrasing's score plus the weighted scores of its answer and whole-entry fields.
+/// </summary>
+internal sealed class LanguageIndex : IDisposable
+{
+    private const string IdField = "entry";
+    private const string QuestionField = "q";
+    private const string AnswerField = "a";
+    private const string WholeEntryField = "e";
+    private const float SynonymBoost = 0.9f;
+    private const float TypoBoost = 0.8f;
+    private const int MinTypoLength = 5;
+
+    private readonly MatcherOptions options;
+    private readonly TextNormalizer normalizer;
+    private readonly KnowledgeAnalyzer analyzer;
+    private readonly RAMDirectory directory = new();
+    private readonly DirectoryReader reader;
+    private readonly IndexSearcher searcher;
+    private readonly int[] docEntry;
+    private readonly HashSet<string>?[] docTerms;
+    private readonly float[] selfScore;
+    private readonly List<int>[] entryDocs;
+    private readonly HashSet<string> vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
+    private readonly List<List<string>[]> synonymGroups = [];
+    private readonly int questionDocs;
+
+    public LanguageIndex(string language, IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, MatcherOptions options)
+    {
+        Language = language;
+        this.options = options;
+        normalizer = new TextNormalizer();
+        analyzer = new KnowledgeAnalyzer(language, options);
+        var similarity = new BM25Similarity();
+        var phrasings = new List<(int Entry, string Text, bool Answer)>();
+        for (var e = 0; e < entries.Count; e++)
+        {
+            if (entries[e].Questions.TryGetValue(language, out var questions))
+            {
+                phrasings.AddRange(questions.Select(q => (e, q, false)));
+                if (options.AnswerField || options.EntryField)
+                {
+                    // One more document per entry: its answer's text, and all its phrasings together.
+                    phrasings.Add((e, options.AnswerField ? entries[e].Answers.GetValueOrDefault(language, "") : "", true));
+                }
+            }
+        }
+
+        using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer) { Similarity = similarity }))
+        {
+            foreach (var (entry, text, answer) in phrasings)
+            {
+                var document = new Document
+                {
+                    new StringField(IdField, entries[entry].Id, Field.Store.YES),
+                    new TextField(answer ? AnswerField : QuestionField, Prepare(text), Field.Store.NO),
+                };
+                if (answer && options.EntryField)
+                {
+                    document.Add(new TextField(WholeEntryField, Prepare(string.Join(" . ", entries[entry].Questions[language])), Field.Store.NO));
+                }
+
+                writer.AddDocument(document);
+            }
+
+            writer.ForceMerge(1);
+        }
+
+        reader = DirectoryReader.Open(directory);
+        searcher = new IndexSearcher(reader) { Similarity = similarity };
+        var entryIndex = entries.Select((entry, i) => (entry.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        docEntry = new int[reader.MaxDoc];
+        docTerms = new HashSet<string>?[reader.MaxDoc];
+        selfScore = new float[reader.MaxDoc];
+        entryDocs = [.. entries.Select(_ => new List<int>())];
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            // Documents keep their insertion order in the single merged segment; the stored id is the reference.
+            docEntry[doc] = entryIndex[reader.Document(doc).Get(IdField)];
+            var (_, text, answer) = phrasings[doc];
+            var terms = analyzer.Terms(answer ? AnswerField : QuestionField, Prepare(text));
+            vocabulary.UnionWith(terms);
+            if (!answer)
+            {
+                questionDocs++;
+                docTerms[doc] = [.. terms];
+                entryDocs[docEntry[doc]].Add(doc);
+            }
+        }
+
+        foreach (var term in docTerms.Where(t => t is not null).SelectMany(t => t!).Distinct(StringComparer.Ordinal))
+        {
+            var df = reader.DocFreq(new Term(QuestionField, term));
+            idf[term] = Math.Log(1 + ((questionDocs - df + 0.5) / (df + 0.5)));
+        }
+
+        Questions = [.. Enumerable.Range(0, reader.MaxDoc).Where(doc => !phrasings[doc].Answer).Select(doc => (doc, docEntry[doc], phrasings[doc].Text))];
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            if (docTerms[doc] is { Count: > 0 } terms)
+            {
+                var own = new BooleanQuery();
+                foreach (var term in terms)
+                {
+                    own.Add(new TermQuery(new Term(QuestionField, term)), Occur.SHOULD);
+                }
+
+                selfScore[doc] = searcher.Explain(own, doc).Value;
+            }
+        }
+
+        if (options.Synonyms)
+        {
+            foreach (var group in settings.Synonyms)
+            {
+                // A phrase that analyses to a single term ("out of order" → "order") lost its meaning: it is left out.
+                synonymGroups.Add([.. group
+                    .Select(words => (Words: words.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length, Terms: analyzer.Terms(QuestionField, Prepare(words))))
+                    .Where(m => m.Terms.Count > 1 || (m.Terms.Count == 1 && m.Words == 1))
+                    .Select(m => m.Terms)]);
+            }
+        }
+    }
+
+    public string Language { get; }
+
+    /// <summary>The question phrasings: document, entry position, text.</summary>
+    public IReadOnlyList<(int Doc, int Entry, string Text)> Questions { get; }
+
+    /// <summary>
+    /// The entries matching a text, best first (at most <paramref name="top"/>). <paramref name="excludeDoc"/> hides
+    /// phrasings (the confidence model's leave-one-out training).
+    /// </summary>
+    public IndexSearch Search(string text, int top, Func<int, int, bool>? excludeDoc = null)
+    {
+        var terms = analyzer.Terms(QuestionField, Prepare(text)).Distinct(StringComparer.Ordinal).ToList();
+        if (terms.Count == 0)
+        {
+            return new IndexSearch(Language, terms, []);
+        }
+
+        var alternatives = Alternatives(terms);
+        var byEntry = new Dictionary<int, (float Score, int Doc)>();
+        foreach (var hit in searcher.Search(BuildQuery(QuestionField, terms, alternatives, fuzzy: true), 200).ScoreDocs)
+        {
+            var entry = docEntry[hit.Doc];
+            if (excludeDoc?.Invoke(entry, hit.Doc) == true)
+            {
+                continue;
+            }
+
+            if (!byEntry.TryGetValue(entry, out var best) || hit.Score > best.Score)
+            {
+                byEntry[entry] = (hit.Score, hit.Doc);
+            }
+        }
+
+        var answerScores = new Dictionary<int, float>();
+        if (options.AnswerField && byEntry.Count > 0)
+        {
+            foreach (var hit in searcher.Search(BuildQuery(AnswerField, terms, alternatives, fuzzy: false), 100).ScoreDocs)
+            {
+                answerScores[docEntry[hit.Doc]] = hit.Score * options.AnswerWeight;
+            }
+        }
+
+        if (options.EntryField && byEntry.Count > 0 && excludeDoc is null)
+        {
+            foreach (var hit in searcher.Search(BuildQuery(WholeEntryField, terms, alternatives, fuzzy: false), 100).ScoreDocs)
+            {
+                answerScores[docEntry[hit.Doc]] = answerScores.GetValueOrDefault(docEntry[hit.Doc]) + (hit.Score * options.EntryWeight);
+            }
+        }
+
+        var weights = terms.Select(Idf).ToArray();
+        var matches = byEntry
+            .Select(pair =>
+            {
+                var (entry, (score, doc)) = (pair.Key, pair.Value);
+                return new EntryMatch(
+                    entry,
+                    score + answerScores.GetValueOrDefault(entry),
+                    score,
+                    selfScore[doc] > 0 ? Math.Min(1, score / selfScore[doc]) : 0,
+                    QueryCoverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc)),
+                    PhrasingCoverage(terms, alternatives, docTerms[doc]!));
+            })
+            .OrderByDescending(m => m.Score)
+            .ThenBy(m => m.Entry)
+            .Take(top)
+            .ToList();
+        return new IndexSearch(Language, terms, matches);
+    }
+
+    /// <summary>The terms of an entry's phrasings (those not hidden).</summary>
+    private HashSet<string> EntryTerms(int entry, Func<int, int, bool>? excludeDoc)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in entryDocs[entry])
+        {
+            if (excludeDoc?.Invoke(entry, doc) != true)
+            {
+                terms.UnionWith(docTerms[doc]!);
+            }
+        }
+
+        return terms;
+    }
+
+    private string Prepare(string text) => options.Sms ? normalizer.Normalize(text, Language).Text : text;
+
+    /// <summary>Each query term's other forms: its synonyms, and index terms one typo away when the index does not know it.</summary>
+    private List<(string Term, float Boost, bool Typo)>[] Alternatives(List<string> terms)
+    {
+        var alternatives = terms.Select(_ => new List<(string, float, bool)>()).ToArray();
+        foreach (var group in synonymGroups)
+        {
+            foreach (var member in group)
+            {
+                var first = terms.IndexOf(member[0]);
+                if (first < 0 || !member.All(terms.Contains))
+                {
+                    continue;
+                }
+
+                foreach (var other in group.Where(o => o != member).SelectMany(o => o).Where(t => !terms.Contains(t)))
+                {
+                    alternatives[first].Add((other, SynonymBoost, false));
+                }
+            }
+        }
+
+        if (options.Typos != TypoTolerance.None)
+        {
+            for (var i = 0; i < terms.Count; i++)
+            {
+                if (terms[i].Length >= MinTypoLength && !vocabulary.Contains(terms[i]))
+                {
+                    alternatives[i].AddRange(vocabulary.Where(v => EditDistance.AtMostOne(terms[i], v)).Select(v => (v, TypoBoost, true)));
+                }
+            }
+        }
+
+        return alternatives;
+    }
+
+    private Query BuildQuery(string field, List<string> terms, List<(string Term, float Boost, bool Typo)>[] alternatives, bool fuzzy)
+    {
+        var query = new BooleanQuery();
+        for (var i = 0; i < terms.Count; i++)
+        {
+            Query exact = new TermQuery(new Term(field, terms[i]));
+            var useFuzzy = fuzzy && options.Typos == TypoTolerance.Fuzzy && terms[i].Length >= MinTypoLength && !vocabulary.Contains(terms[i]);
+            if (useFuzzy)
+            {
+                exact = new FuzzyQuery(new Term(field, terms[i]), maxEdits: 1, prefixLength: 0, maxExpansions: 10, transpositions: true)
+                {
+                    MultiTermRewriteMethod = new MultiTermQuery.TopTermsScoringBooleanQueryRewrite(10),
+                    Boost = TypoBoost,
+                };
+            }
+
+            // The fuzzy query already reaches the terms one typo away; the list's typo forms serve the other fields.
+            var forms = alternatives[i].Where(a => !useFuzzy || !a.Typo).ToList();
+            if (forms.Count == 0)
+            {
+                query.Add(exact, Occur.SHOULD);
+                continue;
+            }
+
+            var any = new DisjunctionMaxQuery(0f) { exact };
+            foreach (var (term, boost, _) in forms)
+            {
+                any.Add(new TermQuery(new Term(field, term)) { Boost = boost });
+            }
+
+            query.Add(any, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    /// <summary>A term's inverse document frequency among the phrasings (the rarest weight for a term the index does not know).</summary>
+    private double Idf(string term) => idf.TryGetValue(term, out var known) ? known : Math.Log(1 + ((questionDocs + 0.5) / 0.5));
+
+    private static bool Matches(string term, List<(string Term, float Boost, bool Typo)> alternatives, HashSet<string> terms) =>
+        terms.Contains(term) || alternatives.Exists(a => terms.Contains(a.Term));
+
+    private static double QueryCoverage(List<string> terms, List<(string Term, float Boost, bool Typo)>[] alternatives, double[] weights, HashSet<string> matched)
+    {
+        double hit = 0, all = 0;
+        for (var i = 0; i < terms.Count; i++)
+        {
+            all += weights[i];
+            hit += Matches(terms[i], alternatives[i], matched) ? weights[i] : 0;
+        }
+
+        return all > 0 ? hit / all : 0;
+    }
+
+    private double PhrasingCoverage(List<string> terms, List<(string Term, float Boost, bool Typo)>[] alternatives, HashSet<string> phrasing)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < terms.Count; i++)
+        {
+            if (phrasing.Contains(terms[i]))
+            {
+                reached.Add(terms[i]);
+            }
+
+            reached.UnionWith(alternatives[i].Select(a => a.Term).Where(phrasing.Contains));
+        }
+
+        double hit = 0, all = 0;
+        foreach (var term in phrasing)
+        {
+            var weight = Idf(term);
+            all += weight;
+            hit += reached.Contains(term) ? weight : 0;
+        }
+
+        return all > 0 ? hit / all : 0;
+    }
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        analyzer.Dispose();
+        directory.Dispose();
+    }
+}

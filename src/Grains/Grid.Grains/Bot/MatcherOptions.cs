@@ -1,0 +1,77 @@
+namespace Grid.Bot;
+
+/// <summary>How typos in a query are tolerated.</summary>
+internal enum TypoTolerance
+{
+    /// <summary>Only exact (analysed) terms match.</summary>
+    None,
+
+    /// <summary>A term unknown to the index of 5 letters or more also matches index terms one edit away (Lucene's FuzzyQuery).</summary>
+    Fuzzy,
+
+    /// <summary>A term unknown to the index of 5 letters or more is replaced by the index terms one edit away (spelling correction).</summary>
+    Correction,
+}
+
+/// <summary>How the matcher turns a ranking into a confidence.</summary>
+internal enum ConfidenceKind
+{
+    /// <summary>The top score relative to the score its phrasing would get for itself: plain ranking.</summary>
+    Basic,
+
+    /// <summary>A fixed function of that relative score, the share of the query's content matched, and the margin to the second entry.</summary>
+    Calibrated,
+
+    /// <summary>A logistic regression over the same features, trained when the index is built on the knowledge base's own phrasings (leave-one-out).</summary>
+    Trained,
+}
+
+/// <summary>
+/// The matcher's mechanisms, each of which can be turned off to measure what it buys (the evaluation's ablation).
+/// The defaults are the production matcher.
+/// </summary>
+internal sealed record MatcherOptions
+{
+    /// <summary>Lucene's full language chain: elision, ASCII folding, extended stop words, light stemming. Off: lowercase and stop words only.</summary>
+    public bool Stemming { get; init; } = true;
+
+    /// <summary>The French stemmer: "light" (FrenchLightStemFilter), "minimal" (plurals) or "snowball" (verb endings too).</summary>
+    public string FrenchStemmer { get; init; } = "light";
+
+    /// <summary>The English stemmer: "minimal" (plurals), "porter" or "kstem".</summary>
+    public string EnglishStemmer { get; init; } = "porter";
+
+    /// <summary>SMS spellings, abbreviations and contractions expanded before analysis (<see cref="TextNormalizer"/>).</summary>
+    public bool Sms { get; init; } = true;
+
+    /// <summary>The tenant's synonym groups expand query terms.</summary>
+    public bool Synonyms { get; init; } = true;
+
+    public TypoTolerance Typos { get; init; } = TypoTolerance.Fuzzy;
+
+    /// <summary>The answers' text is searched too, in a field weighted <see cref="AnswerWeight"/>.</summary>
+    public bool AnswerField { get; init; } = true;
+
+    public float AnswerWeight { get; init; } = 0.25f;
+
+    /// <summary>All of an entry's phrasings are searched together too, in a field weighted <see cref="EntryWeight"/>: words spread over several phrasings add up.</summary>
+    public bool EntryField { get; init; } = true;
+
+    public float EntryWeight { get; init; } = 0.5f;
+
+    /// <summary>When the detected language's index has no confident answer, the other languages' indexes are asked.</summary>
+    public bool CrossLanguage { get; init; } = true;
+
+    public ConfidenceKind Confidence { get; init; } = ConfidenceKind.Calibrated;
+
+    /// <summary>How far ahead of the second entry the first must be to answer alone; closer entries are clarified.</summary>
+    public double Margin { get; init; } = 0.08;
+
+    /// <summary>Or how far ahead in BM25 score, as a share of its score, the first must be to answer alone.</summary>
+    public double ScoreMargin { get; init; } = 0.25;
+
+    /// <summary>The lower bar of a clarification, as a share of the threshold: candidates below it are not offered.</summary>
+    public double ClarifyBar { get; init; } = 0.8;
+
+    public static MatcherOptions Default { get; } = new();
+}

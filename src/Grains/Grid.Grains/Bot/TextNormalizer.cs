@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text;
+
+namespace Grid.Bot;
+
+/// <summary>
+/// Turns a customer's message into the words it means, before any analysis: lowercase, accents folded, apostrophes
+/// and hyphens split ("j'ai" → "j ai", "rappelez-moi" → "rappelez moi"), English contractions expanded ("can't" →
+/// "cannot", "I'd" → "i would"), and SMS spellings and abbreviations of the message's language expanded
+/// (<see cref="BotLexicon.FrenchSms"/>, <see cref="BotLexicon.EnglishSms"/>: "slt jai pas recu" → "salut j ai pas recu").
+/// The same normalisation runs on the knowledge base's phrasings, so both sides meet.
+/// </summary>
+internal sealed class TextNormalizer(bool expandSms = true)
+{
+    private static readonly HashSet<string> ClauseConjunctions = new(StringComparer.Ordinal) { "mais", "but", "et", "and" };
+
+    public NormalizedText Normalize(string text, string language)
+    {
+        var folded = Fold(text);
+        foreach (var (joined, single) in BotLexicon.FrenchJoined)
+        {
+            folded = folded.Replace(joined, single, StringComparison.Ordinal);
+        }
+
+        var english = language == "en";
+        var clauses = new List<IReadOnlyList<string>>();
+        var current = new List<string>();
+        foreach (var (word, endsClause) in Words(folded))
+        {
+            if (word.Length > 0)
+            {
+                foreach (var token in Expand(word, english))
+                {
+                    if (ClauseConjunctions.Contains(token))
+                    {
+                        Flush();
+                    }
+                    else
+                    {
+                        current.Add(token);
+                    }
+                }
+            }
+
+            if (endsClause)
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        return new NormalizedText(language, clauses);
+
+        void Flush()
+        {
+            if (current.Count > 0)
+            {
+                clauses.Add(current);
+                current = [];
+            }
+        }
+    }
+
+    /// <summary>Lowercase, typographic apostrophes made plain, ligatures opened and accents removed ("Œuvre à été" → "oeuvre a ete").</summary>
+    public static string Fold(string text)
+    {
+        var lower = text.ToLowerInvariant()
+            .Replace('’', '\'').Replace('‘', '\'').Replace('`', '\'').Replace('´', '\'')
+            .Replace("œ", "oe", StringComparison.Ordinal).Replace("æ", "ae", StringComparison.Ordinal);
+        var decomposed = lower.Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Normalize(NormalizationForm.FormC);
+    }
+
+    /// <summary>Words (letters, digits, inner apostrophes, decimal points) and whether a clause ends after each.</summary>
+    private static IEnumerable<(string Word, bool EndsClause)> Words(string text)
+    {
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            var inWord = char.IsLetterOrDigit(c)
+                || (c == '\'' && start >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+                || (c is '.' or ',' && start >= 0 && i + 1 < text.Length && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]));
+            if (inWord)
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                continue;
+            }
+
+            var word = start >= 0 ? text[start..i] : "";
+            start = -1;
+            var endsClause = c is '.' or '!' or '?' or ';' or ',' or ':' or '\n' or '(' or ')' or '…';
+            if (word.Length > 0 || endsClause)
+            {
+                yield return (word, endsClause);
+            }
+        }
+    }
+
+    private IEnumerable<string> Expand(string word, bool english)
+    {
+        foreach (var piece in SplitApostrophes(word, english))
+        {
+            var sms = english ? BotLexicon.EnglishSms : BotLexicon.FrenchSms;
+            if (expandSms && sms.TryGetValue(piece, out var expansion))
+            {
+                foreach (var expanded in expansion.Split([' ', '\'', '-'], StringSplitOptions.RemoveEmptyEntries))
+                {
+                    yield return expanded;
+                }
+            }
+            else
+            {
+                yield return piece;
+            }
+        }
+    }
+
+    /// <summary>English contractions expanded ("don't" → "do not"); French elisions split ("j'ai" → "j", "ai").</summary>
+    private static IEnumerable<string> SplitApostrophes(string word, bool english)
+    {
+        if (!word.Contains('\''))
+        {
+            return [word];
+        }
+
+        if (!english)
+        {
+            return word.Split('\'', StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        if (BotLexicon.EnglishIrregularContractions.TryGetValue(word, out var irregular))
+        {
+            return irregular.Split(' ');
+        }
+
+        foreach (var (suffix, expansion) in BotLexicon.EnglishContractions)
+        {
+            if (word.EndsWith(suffix, StringComparison.Ordinal) && word.Length > suffix.Length)
+            {
+                return (word[..^suffix.Length] + expansion).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+
+        return [word.Replace("'", "", StringComparison.Ordinal)];
+    }
+}

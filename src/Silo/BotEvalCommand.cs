@@ -1,0 +1,79 @@
+using System.Globalization;
+using Grid.Bot;
+
+namespace Grid.Silo;
+
+/// <summary>
+/// <c>bot-eval --kb FILE --cases FILE [--settings FILE] [--threshold X] [--size N]</c>: runs the evaluation cases
+/// through the bot's matcher built on the knowledge base and prints the Markdown report (<see cref="BotEvaluation"/>).
+/// The settings file holds the tenant's bot settings (threshold, synonyms, default language); --threshold overrides it.
+/// <c>bot-eval --kb FILE --explain "message"</c> prints why the matcher decides what it does for one message (one a line).
+/// Relative paths are read from the current directory or, failing that, from the nearest parent holding them.
+/// </summary>
+internal static class BotEvalCommand
+{
+    /// <summary>The threshold when neither a settings file nor --threshold gives one.</summary>
+    public const double DefaultThreshold = 0.5;
+
+    public static int Run(IReadOnlyDictionary<string, string> flags)
+    {
+        if (!flags.TryGetValue("kb", out var kb) || (!flags.TryGetValue("cases", out var cases) && !flags.ContainsKey("explain")))
+        {
+            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>]");
+            return 2;
+        }
+
+        var settings = flags.TryGetValue("settings", out var settingsFile)
+            ? KnowledgeBaseFile.ReadSettings(File.ReadAllText(Resolve(settingsFile)))
+            : new KnowledgeSettings(DefaultThreshold, []);
+        if (flags.TryGetValue("threshold", out var threshold))
+        {
+            settings = settings with { Threshold = double.Parse(threshold, CultureInfo.InvariantCulture) };
+        }
+
+        if (flags.TryGetValue("explain", out var message))
+        {
+            using var index = new KnowledgeIndex(KnowledgeBaseFile.ReadEntries(File.ReadAllText(Resolve(kb))), settings);
+            var detector = new Grid.Pipeline.StopWordLanguageDetector();
+            foreach (var line in message.Split('\n'))
+            {
+                Console.WriteLine(MatchExplanation.Explain(new KnowledgeMatcher(index, detector), detector, line));
+            }
+
+            return 0;
+        }
+
+        var size = flags.TryGetValue("size", out var sizeText) ? int.Parse(sizeText, CultureInfo.InvariantCulture) : 500;
+        var evaluation = new BotEvaluation(
+            KnowledgeBaseFile.ReadEntries(File.ReadAllText(Resolve(kb))), settings, KnowledgeBaseFile.ReadCases(File.ReadAllText(Resolve(cases!))));
+        Console.Write(
+            flags.ContainsKey("choices") ? evaluation.Compare(BotEvaluation.Choices)
+            : flags.ContainsKey("time") ? string.Create(CultureInfo.InvariantCulture, $"{evaluation.Time(size)}\n")
+            : flags.ContainsKey("sweep") ? evaluation.Sweep(Enumerable.Range(0, 13).Select(i => i * 0.05))
+            : evaluation.Report(size));
+        return 0;
+    }
+
+    /// <summary>
+    /// A relative path as given, or else from the nearest parent directory where it exists: <c>dotnet run</c> starts
+    /// the program in the project's directory, so paths written from the repository's root are found too.
+    /// </summary>
+    private static string Resolve(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path))
+        {
+            return path;
+        }
+
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory).Parent; directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, path);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return path;
+    }
+}

@@ -1,0 +1,52 @@
+using Grid.Bot;
+
+namespace Grid.Tests.Bot;
+
+/// <summary>
+/// The repository's evaluation set against the demo knowledge base and the demo tenant's settings: fails when the
+/// matcher's quality drops below the levels it reaches today.
+/// </summary>
+public sealed class BotEvaluationTests
+{
+    [Fact]
+    public void Keeps_its_quality_on_the_evaluation_set()
+    {
+        var evaluation = new BotEvaluation(
+            KnowledgeBaseFile.ReadEntries(KnowledgeBaseFile.Resource("demo-kb.json")),
+            KnowledgeBaseFile.ReadSettings(KnowledgeBaseFile.Resource("demo-settings.json")),
+            KnowledgeBaseFile.ReadCases(KnowledgeBaseFile.Resource("eval-cases.json")));
+
+        var result = evaluation.Run();
+
+        // Targets: 90% right on answerable cases, 90% abstention on uncovered ones, 99% of human requests recognised.
+        // The first two are not reached yet (see docs/bot-evaluation.md): these are the levels reached, as floors.
+        Assert.True(result.Accuracy >= 0.68, $"right answers on answerable cases: {result.Accuracy:P1}");
+        Assert.True(result.Abstention >= 0.84, $"abstention on uncovered cases: {result.Abstention:P1}");
+        Assert.True(result.HumanRecall >= 0.99, $"human requests recognised: {result.HumanRecall:P1}");
+        Assert.True(result.HumanPrecision >= 0.99, $"human decisions that were requests: {result.HumanPrecision:P1}");
+        Assert.True(result.WrongAnswers <= 18, $"wrong answers on answerable cases: {result.WrongAnswers}");
+    }
+
+    [Fact]
+    public void Reads_the_shipped_knowledge_base()
+    {
+        var entries = KnowledgeBaseFile.ReadEntries(KnowledgeBaseFile.Resource("demo-kb.json"));
+
+        Assert.Equal(27, entries.Count);
+        Assert.All(entries, e => Assert.True(e.Questions.ContainsKey("fr") && e.Questions.ContainsKey("en"), e.Id));
+        Assert.Equal("^INV-\\d{4}-\\d{5}$", entries.Single(e => e.Id == "invoice-copy").Flow!.Slots[0].Pattern);
+    }
+
+    [Fact]
+    public void Grows_a_knowledge_base_of_distinct_entries_for_timing()
+    {
+        var seed = KnowledgeBaseFile.ReadEntries(KnowledgeBaseFile.Resource("demo-kb.json"));
+
+        var grown = SyntheticKnowledgeBase.Grow(seed, 500);
+
+        Assert.Equal(500, grown.Count);
+        Assert.Equal(500, grown.Select(e => e.Id).Distinct().Count());
+        using var index = new KnowledgeIndex(grown, new KnowledgeSettings(0.5, []));
+        Assert.Equal(2, index.Languages.Count);
+    }
+}
