@@ -30,7 +30,7 @@ internal sealed class ConversationModel
         Journal = new InMemoryConversationJournal(Tables);
         var options = Options.Create(new GridRuntimeOptions());
         var analyzers = new MessageAnalyzers([new LanguageAnalyzer(new StopWordLanguageDetector())]);
-        pipeline = new InboundPipeline([new RecordFactsStep(), new EscalateUnhandledStep(), new AcknowledgeStep(options)], analyzers, options);
+        pipeline = new InboundPipeline([new RecordFactsStep(), new Grid.Bot.BotStep(), new EscalateUnhandledStep(), new AcknowledgeStep(options)], analyzers, options);
     }
 
     public string ConversationId { get; }

@@ -54,8 +54,6 @@ public sealed class ClusterFixture : IAsyncLifetime
             // A slow analyzer: with it, every message's analysis runs in the stateless worker, as models will.
             siloBuilder.ConfigureServices(services => services.AddSingleton<Grid.Pipeline.IMessageAnalyzer, TopicAnalyzer>());
 
-            // A stand-in for the bot's matcher, so that evaluation can be tested here; the product registers none yet.
-            siloBuilder.ConfigureServices(services => services.AddSingleton<Grid.Bot.IKnowledgeMatcherFactory, PlaceholderMatcherFactory>());
         }
     }
 }

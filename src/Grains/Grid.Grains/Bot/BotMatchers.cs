@@ -24,6 +24,19 @@ internal sealed class BotMatchers(IGrainFactory grains, IServiceProvider service
     /// </summary>
     public async Task<(IBotMatcher Matcher, long Version)> GetAsync(string tenant, TimeSpan maxAge = default)
     {
+        var built = await GetBuiltAsync(tenant, maxAge);
+        return (built.Matcher, built.Snapshot.Version);
+    }
+
+    /// <summary>The tenant's matcher with the snapshot it was built from (the entries' answers, the settings).</summary>
+    public async Task<(IBotMatcher Matcher, KnowledgeSnapshot Snapshot)> GetWithSnapshotAsync(string tenant, TimeSpan maxAge = default)
+    {
+        var built = await GetBuiltAsync(tenant, maxAge);
+        return (built.Matcher, built.Snapshot);
+    }
+
+    private async Task<Built> GetBuiltAsync(string tenant, TimeSpan maxAge)
+    {
         if (factory is null)
         {
             throw new KnowledgeRuleException(KnowledgeErrorCodes.Unavailable,
@@ -33,23 +46,24 @@ internal sealed class BotMatchers(IGrainFactory grains, IServiceProvider service
         var now = clock.GetUtcNow();
         if (maxAge > TimeSpan.Zero && built.TryGetValue(tenant, out var recent) && now - recent.CheckedAt <= maxAge)
         {
-            return (recent.Matcher, recent.Version);
+            return recent;
         }
 
         var knowledgeBase = grains.GetGrain<IKnowledgeBaseGrain>(tenant);
         var version = await knowledgeBase.GetVersionAsync();
         if (built.TryGetValue(tenant, out var cached) && cached.Version == version)
         {
-            built.TryUpdate(tenant, cached with { CheckedAt = now }, cached);
-            return (cached.Matcher, version);
+            var refreshed = cached with { CheckedAt = now };
+            built.TryUpdate(tenant, refreshed, cached);
+            return refreshed;
         }
 
         var snapshot = await knowledgeBase.GetSnapshotAsync();
-        var fresh = new Built(snapshot.Version, factory.Create(snapshot), now);
+        var fresh = new Built(snapshot.Version, factory.Create(snapshot), now, snapshot);
         // Two callers may build at once; a slower build of an older version never replaces a newer one.
         built.AddOrUpdate(tenant, fresh, (_, old) => old.Version > fresh.Version ? old : fresh);
-        return (fresh.Matcher, fresh.Version);
+        return fresh;
     }
 
-    private sealed record Built(long Version, IBotMatcher Matcher, DateTimeOffset CheckedAt);
+    private sealed record Built(long Version, IBotMatcher Matcher, DateTimeOffset CheckedAt, KnowledgeSnapshot Snapshot);
 }

@@ -10,7 +10,7 @@ namespace Grid.Bot;
 /// others (in confidence, or in BM25 score); <see cref="BotDecisionKind.Clarify"/> when two or three entries are close and above a lower bar;
 /// <see cref="BotDecisionKind.NoMatch"/> otherwise — never a guess. Deterministic and thread-safe.
 /// </summary>
-internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector detector)
+internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector detector) : IBotMatcher
 {
     private const int MaxCandidates = 3;
 

@@ -57,7 +57,7 @@ public sealed class PipelineOptions
     public List<string> Steps { get; set; } = [];
 
     /// <summary>The order used when <see cref="Steps"/> is empty.</summary>
-    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "escalate-unhandled", "acknowledge"];
+    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "bot", "escalate-unhandled", "acknowledge"];
 }
 
 /// <summary>Whether an email reply from an address Grid does not know joins the conversation it replies to.</summary>

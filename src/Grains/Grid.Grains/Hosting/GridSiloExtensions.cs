@@ -87,10 +87,8 @@ public static class GridSiloExtensions
     {
         services.AddSingleton<BotMatchers>();
 
-        // ─── The bot matcher's registration point ───────────────────────────────────────────────────────────────────
-        // Register the knowledge matcher here (the bot branch's KnowledgeMatcher, an IKnowledgeMatcherFactory):
-        //     services.AddSingleton<IKnowledgeMatcherFactory, KnowledgeMatcherFactory>();
-        // Until one is registered, KnowledgeService.Evaluate answers UNAVAILABLE "the bot matcher is not installed".
+        // The Lucene matcher (Bot/KnowledgeMatcher). Without a factory, Evaluate answers UNAVAILABLE and the bot stays silent.
+        services.AddSingleton<IKnowledgeMatcherFactory, KnowledgeMatcherFactory>();
         return services;
     }
 
@@ -111,8 +109,10 @@ public static class GridSiloExtensions
     {
         services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
         services.AddSingleton<IMessageAnalyzer, LanguageAnalyzer>();
+        services.AddSingleton<IMessageAnalyzer, BotAnalyzer>();
         services.AddSingleton<MessageAnalyzers>();
         services.AddSingleton<IInboundStep, RecordFactsStep>();
+        services.AddSingleton<IInboundStep, BotStep>();
         services.AddSingleton<IInboundStep, EscalateUnhandledStep>();
         services.AddSingleton<IInboundStep, AcknowledgeStep>();
         services.AddSingleton<InboundPipeline>();

@@ -16,13 +16,14 @@ internal interface IMessageAnalyzer
     ValueTask AnalyzeAsync(AnalysisRequest request, MessageAnalysisBuilder analysis, CancellationToken cancellationToken);
 }
 
-/// <summary>The message to analyze and the conversation's language so far.</summary>
+/// <summary>The message to analyze, the conversation's language so far and its status as the message arrives.</summary>
 [GenerateSerializer, Immutable, Alias("grid.AnalysisRequest")]
 internal sealed record AnalysisRequest(
     [property: Id(0)] string Tenant,
     [property: Id(1)] string Text,
     [property: Id(2)] Channel Channel,
-    [property: Id(3)] string LanguageSoFar);
+    [property: Id(3)] string LanguageSoFar,
+    [property: Id(4)] ConversationStatus Status = ConversationStatus.New);
 
 /// <summary>Runs the registered analyzers in order on one message.</summary>
 internal sealed class MessageAnalyzers(IEnumerable<IMessageAnalyzer> analyzers)

@@ -31,7 +31,7 @@ internal sealed class InboundPipeline
     /// </summary>
     public async Task<JournalRow[]> DecideAsync(IGrainFactory grains, ConversationState state, InboundMessage message, CustomerProfile customer, DateTimeOffset now)
     {
-        var request = new AnalysisRequest(message.Tenant, message.Text, message.Channel, state.Language ?? options.Value.Conversations.DefaultLanguage);
+        var request = new AnalysisRequest(message.Tenant, message.Text, message.Channel, state.Language ?? options.Value.Conversations.DefaultLanguage, state.Status);
         var analysis = analyzers.AllCheap
             ? await analyzers.AnalyzeAsync(request, CancellationToken.None)
             : await grains.GetGrain<IInboundAnalysisGrain>(message.Tenant).AnalyzeAsync(request);

@@ -1,0 +1,47 @@
+using Grid.Pipeline;
+
+namespace Grid.Bot;
+
+/// <summary>
+/// Runs the tenant's knowledge matcher on a message of a conversation the bot holds (new, bot, resolved), in the
+/// analysis stateless worker: the index search never holds the conversation grain. Sets the message's language to the
+/// one the matcher detected, and adds a <see cref="BotFinding"/>.
+/// </summary>
+internal sealed class BotAnalyzer(BotMatchers matchers) : IMessageAnalyzer
+{
+    public bool IsCheap => false;
+
+    public async ValueTask AnalyzeAsync(AnalysisRequest request, MessageAnalysisBuilder analysis, CancellationToken cancellationToken)
+    {
+        if (!matchers.Installed || request.Status is not (ConversationStatus.New or ConversationStatus.Bot or ConversationStatus.Resolved))
+        {
+            return;
+        }
+
+        var (matcher, snapshot) = await matchers.GetWithSnapshotAsync(request.Tenant, TimeSpan.FromSeconds(1));
+        var decision = matcher.Decide(request.Text, request.LanguageSoFar);
+        analysis.Language = decision.Language;
+        var entries = snapshot.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        string? answer = null;
+        if (decision.Kind == BotDecisionKind.Answer && decision.EntryId is { } id && entries.TryGetValue(id, out var chosen))
+        {
+            answer = Answer(chosen, decision.Language, snapshot.Settings.DefaultLanguage);
+        }
+
+        IReadOnlyList<BotOption> options = decision.Kind == BotDecisionKind.Clarify
+            ? [.. decision.Candidates.Where(c => entries.ContainsKey(c.EntryId)).Select(c => entries[c.EntryId]).Select(e => new BotOption(
+                e.Id, Question(e, decision.Language, snapshot.Settings.DefaultLanguage), Answer(e, decision.Language, snapshot.Settings.DefaultLanguage)))]
+            : [];
+        analysis.Add(new BotFinding(decision, answer, options));
+    }
+
+    private static string Answer(KnowledgeEntry entry, string language, string fallback) =>
+        entry.Answers.TryGetValue(language, out var text) ? text
+        : entry.Answers.TryGetValue(fallback, out var other) ? other
+        : entry.Answers.Values.First();
+
+    private static string Question(KnowledgeEntry entry, string language, string fallback) =>
+        entry.Questions.TryGetValue(language, out var phrasings) && phrasings.Count > 0 ? phrasings[0]
+        : entry.Questions.TryGetValue(fallback, out var other) && other.Count > 0 ? other[0]
+        : entry.Id;
+}
