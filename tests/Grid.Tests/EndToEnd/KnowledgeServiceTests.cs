@@ -222,26 +222,19 @@ public sealed class KnowledgeServiceTests(EmbeddedGridFixture fixture)
     }
 
     /// <summary>
-    /// Without a matcher (this branch), Evaluate says so; once the bot's matcher is registered, the same test checks
-    /// its decision on the demo entries. Either way nothing changes.
+    /// Evaluate answers with the matcher's decision on the demo entries (and a request for a person); nothing changes.
     /// </summary>
     [Fact]
-    public async Task Evaluate_decides_without_side_effects_or_says_the_matcher_is_not_installed()
+    public async Task Evaluate_decides_without_side_effects()
     {
         await using var admin = Grid.IntegratorOf("kb-eval");
         var imported = await admin.Knowledge.ImportEntriesAsync(new ImportEntriesRequest { Document = DemoKnowledgeBase.Document() }, admin.Headers);
 
-        var call = admin.Knowledge.EvaluateAsync(new EvaluateRequest { Text = "Quels sont vos horaires d'ouverture ?", Language = "fr" }, admin.Headers);
-        try
-        {
-            var decision = await call.ResponseAsync;
-            Assert.Equal((Protos.V1.BotDecisionKind.Answer, "opening-hours", imported.Version), (decision.Kind, decision.EntryId, decision.Version));
-            Assert.Equal("opening-hours", decision.Candidates[0].EntryId);
-        }
-        catch (RpcException refused) when (refused.StatusCode == StatusCode.Unavailable)
-        {
-            Assert.Contains("the bot matcher is not installed", refused.Status.Detail);
-        }
+        var decision = await admin.Knowledge.EvaluateAsync(new EvaluateRequest { Text = "Quels sont vos horaires d'ouverture ?", Language = "fr" }, admin.Headers);
+        Assert.Equal((Protos.V1.BotDecisionKind.Answer, "opening-hours", imported.Version), (decision.Kind, decision.EntryId, decision.Version));
+        Assert.Equal("opening-hours", decision.Candidates[0].EntryId);
+        var human = await admin.Knowledge.EvaluateAsync(new EvaluateRequest { Text = "je veux parler a un conseiller svp" }, admin.Headers);
+        Assert.Equal(Protos.V1.BotDecisionKind.Human, human.Kind);
 
         Assert.Equal(imported.Version, (await admin.Knowledge.ExportEntriesAsync(new ExportEntriesRequest(), admin.Headers)).Version);
         var empty = await RefusedAsync(admin.Knowledge.EvaluateAsync(new EvaluateRequest { Text = " " }, admin.Headers));

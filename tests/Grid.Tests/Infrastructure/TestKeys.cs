@@ -69,8 +69,19 @@ public sealed class TestKeys
             environment[$"Grid__Integrators__{tenant}-admin__Scopes__0"] = "admin";
         }
 
+        // The bot tenant's integrator holds every scope: it administers the knowledge base and posts as customers.
+        environment[$"Grid__Integrators__{BotTenant}-all__Tenant"] = BotTenant;
+        environment[$"Grid__Integrators__{BotTenant}-all__ApiKey"] = ApiKeyFor(BotTenant);
+        foreach (var (scope, i) in new[] { "ingest", "outbound", "read", "admin" }.Select((s, i) => (s, i)))
+        {
+            environment[$"Grid__Integrators__{BotTenant}-all__Scopes__{i}"] = scope;
+        }
+
         return environment;
     }
+
+    /// <summary>The tenant of the bot's end-to-end tests (integrator "bot-all", every scope, key from <see cref="ApiKeyFor"/>).</summary>
+    public string BotTenant { get; } = "bot";
 
     private Dictionary<string, string> BaseEnvironment() => new()
     {
