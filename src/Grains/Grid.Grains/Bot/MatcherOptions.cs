@@ -9,7 +9,7 @@ internal enum TypoTolerance
     /// <summary>A term unknown to the index of 5 letters or more also matches index terms one edit away (Lucene's FuzzyQuery).</summary>
     Fuzzy,
 
-    /// <summary>A term unknown to the index of 5 letters or more is replaced by the index terms one edit away (spelling correction).</summary>
+    /// <summary>A word unknown to the base of 5 letters or more is replaced, before stemming, by the base's words one edit away (spelling correction).</summary>
     Correction,
 }
 
@@ -47,7 +47,7 @@ internal sealed record MatcherOptions
     /// <summary>The tenant's synonym groups expand query terms.</summary>
     public bool Synonyms { get; init; } = true;
 
-    public TypoTolerance Typos { get; init; } = TypoTolerance.Fuzzy;
+    public TypoTolerance Typos { get; init; } = TypoTolerance.Correction;
 
     /// <summary>The answers' text is searched too, in a field weighted <see cref="AnswerWeight"/>.</summary>
     public bool AnswerField { get; init; } = true;
