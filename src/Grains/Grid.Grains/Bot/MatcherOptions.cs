@@ -1,31 +1,5 @@
 namespace Grid.Bot;
 
-/// <summary>How typos in a query are tolerated.</summary>
-internal enum TypoTolerance
-{
-    /// <summary>Only exact (analysed) terms match.</summary>
-    None,
-
-    /// <summary>A term unknown to the index of 5 letters or more also matches index terms one edit away (Lucene's FuzzyQuery).</summary>
-    Fuzzy,
-
-    /// <summary>A word unknown to the base of 5 letters or more is replaced, before stemming, by the base's words one edit away (spelling correction).</summary>
-    Correction,
-}
-
-/// <summary>How the matcher turns a ranking into a confidence.</summary>
-internal enum ConfidenceKind
-{
-    /// <summary>The top score relative to the score its phrasing would get for itself: plain ranking.</summary>
-    Basic,
-
-    /// <summary>A fixed function of that relative score, the share of the query's content matched, and the margin to the second entry.</summary>
-    Calibrated,
-
-    /// <summary>A logistic regression over the same features, trained when the index is built on the knowledge base's own phrasings (leave-one-out).</summary>
-    Trained,
-}
-
 /// <summary>
 /// The matcher's mechanisms, each of which can be turned off to measure what it buys (the evaluation's ablation).
 /// The defaults are the production matcher.
