@@ -47,7 +47,7 @@ internal sealed class LanguageIndex : IDisposable
         this.options = options;
         normalizer = new TextNormalizer();
         analyzer = new KnowledgeAnalyzer(language, options);
-        var similarity = new BM25Similarity();
+        var similarity = new BM25Similarity(options.K1, options.B);
         var phrasings = new List<(int Entry, string Text, bool Answer)>();
         for (var e = 0; e < entries.Count; e++)
         {

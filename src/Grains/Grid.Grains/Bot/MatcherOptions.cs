@@ -9,6 +9,12 @@ internal sealed record MatcherOptions
     /// <summary>Lucene's full language chain: elision, ASCII folding, extended stop words, light stemming. Off: lowercase and stop words only.</summary>
     public bool Stemming { get; init; } = true;
 
+    /// <summary>BM25's term-frequency saturation (Lucene's default 1.2).</summary>
+    public float K1 { get; init; } = 1.2f;
+
+    /// <summary>BM25's length normalisation (Lucene's default 0.75).</summary>
+    public float B { get; init; } = 0.75f;
+
     /// <summary>The French stemmer: "light" (FrenchLightStemFilter), "minimal" (plurals) or "snowball" (verb endings too).</summary>
     public string FrenchStemmer { get; init; } = "light";
 
