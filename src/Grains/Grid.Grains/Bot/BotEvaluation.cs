@@ -197,14 +197,14 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         };
         var stemmed = plain with { Stemming = true };
         var sms = stemmed with { Sms = true, Synonyms = true };
-        var typos = sms with { Typos = TypoTolerance.Fuzzy };
+        var typos = sms with { Typos = TypoTolerance.Correction };
         var answers = typos with { AnswerField = true, EntryField = true, CrossLanguage = true };
         return
         [
             ("plain BM25 (lowercase, Lucene stop words)", plain),
             ("+ elision, folding, stop words, stemming", stemmed),
             ("+ SMS, contractions, synonyms", sms),
-            ("+ typo tolerance (fuzzy)", typos),
+            ("+ typo tolerance (spelling correction)", typos),
             ("+ answer and whole-entry fields, other languages", answers),
             ("+ calibrated confidence (shipped)", MatcherOptions.Default),
         ];
