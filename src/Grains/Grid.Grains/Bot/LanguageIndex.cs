@@ -25,6 +25,9 @@ internal sealed class LanguageIndex : IDisposable
     private const float TypoBoost = 0.8f;
     private const int MinTypoLength = 5;
 
+    /// <summary>A message's first distinct terms that are searched (a long email stays far below Lucene's 1,024 clauses).</summary>
+    private const int MaxQueryTerms = 64;
+
     private readonly MatcherOptions options;
     private readonly TextNormalizer normalizer;
     private readonly KnowledgeAnalyzer analyzer;
@@ -158,7 +161,7 @@ internal sealed class LanguageIndex : IDisposable
     public IndexSearch Search(string text, int top, Func<int, int, bool>? excludeDoc = null)
     {
         var terms = analyzer.Terms(QuestionField, options.Typos == TypoTolerance.Correction ? Corrected(text) : Prepare(text))
-            .Distinct(StringComparer.Ordinal).ToList();
+            .Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToList();
         if (terms.Count == 0)
         {
             return new IndexSearch(Language, terms, []);
