@@ -29,6 +29,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("J'ai déjà eu un conseiller hier, mais je veux parler à un responsable")]
     [InlineData("je veux parler au service client, à un conseiller")]
     [InlineData("conseilller")]
+    [InlineData("je souhaite être mis en relation avec le service client")]
+    [InlineData("est-ce qu'un conseiller peut me rappeler demain ?")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -52,6 +54,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("I need human help with my bill")]
     [InlineData("represenative")]
     [InlineData("i spoke to an agent last week but i want to talk to a manager now")]
+    [InlineData("I would like to speak with customer service")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -70,6 +73,9 @@ public sealed class HumanRequestDetectorTests
     [InlineData("quel est le salaire d'un conseiller clientèle ?")]
     [InlineData("j'ai reçu un rappel de paiement")]
     [InlineData("comment contacter votre service client par courrier ?")]
+    [InlineData("Comment joindre le service client ?")]
+    [InlineData("j'ai mis ma facture en pièce jointe")]
+    [InlineData("le conseiller que j'ai eu était très gentil")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -87,6 +93,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("the agent was supposed to call me back yesterday")]
     [InlineData("what number do I call to reach customer service")]
     [InlineData("my badge went through the washing machine")]
+    [InlineData("How do I reach customer service?")]
+    [InlineData("the operator hung up on me yesterday")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

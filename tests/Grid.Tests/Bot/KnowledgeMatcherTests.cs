@@ -125,6 +125,16 @@ public sealed class KnowledgeMatcherTests : IDisposable
     }
 
     [Fact]
+    public void Decides_on_a_very_long_message()
+    {
+        var text = string.Join(' ', Enumerable.Range(0, 3000).Select(i => $"mot{i}")) + " opening hours";
+
+        var decision = Matcher.Decide(text);
+
+        Assert.Equal(BotDecisionKind.NoMatch, decision.Kind);
+    }
+
+    [Fact]
     public void Refuses_a_knowledge_base_with_two_entries_of_one_id() =>
         Assert.Throws<ArgumentException>(() => new KnowledgeIndex([Entries[0], Entries[0]], Settings));
 

@@ -114,7 +114,7 @@ internal static class BotLexicon
         // French infinitives and imperatives
         "parler", "parlez", "discuter", "echanger", "joindre", "contacter", "contactez", "passer", "passez", "passe", "mettre",
         "mettez", "mets", "transferer", "transferez", "transfere", "rediriger", "redirigez", "orienter", "orientez", "appeler",
-        "appelez", "rappeler", "rappelez", "recontacter", "recontactez", "avoir",
+        "appelez", "rappeler", "rappelez", "recontacter", "recontactez", "avoir", "mis",
         // English base forms
         "speak", "talk", "chat", "contact", "reach", "get", "connect", "transfer", "put", "escalate", "forward", "redirect",
     };
@@ -161,6 +161,15 @@ internal static class BotLexicon
         "real", "live", "actual", "your", "one", "of", "through", "us", "directly", "this", "it", "some", "on", "over", "someone",
         "please", "svp", "stp", "pls", "in", "touch", "ligne", "telephone", "phone", "quickly", "vite", "now", "maintenant",
         "customer", "service", "client", "clientele", "support", "team", "equipe", "chez", "vous",
+    };
+
+    /// <summary>Teams that stand for a person after a contact verb ("mis en relation avec le service client", "speak with support").</summary>
+    public static readonly HashSet<string> ServiceNouns = new(StringComparer.Ordinal) { "support", "helpdesk", "hotline", "sav" };
+
+    /// <summary>Words of a question about how to reach someone, which the knowledge base answers ("comment joindre le service client ?").</summary>
+    public static readonly HashSet<string> HowWords = new(StringComparer.Ordinal)
+    {
+        "comment", "quel", "quelle", "quels", "ou", "numero", "adresse", "how", "what", "which", "where", "number", "address",
     };
 
     /// <summary>Words after a person noun that make it a task for someone, not a conversation ("someone to fix", "qqn pour réparer").</summary>

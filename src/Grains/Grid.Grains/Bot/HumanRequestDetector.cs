@@ -6,7 +6,8 @@ namespace Grid.Bot;
 /// <list type="bullet">
 /// <item>a bare request: a person noun with only politeness and fillers ("conseiller svp", "un vrai humain", "live agent");</item>
 /// <item>a contact verb in a request form with a person noun after it or before it ("je veux parler à un conseiller",
-/// "mettez-moi en relation avec…", "is there a human I can talk to");</item>
+/// "mettez-moi en relation avec…", "is there a human I can talk to"), or a team after it ("speak with customer
+/// service"), unless the clause asks how ("comment joindre le service client ?" is a question the base answers);</item>
 /// <item>a callback asked for ("rappelez-moi", "vous pouvez me rappeler", "être rappelé", "call me back", "a callback");</item>
 /// <item>a refusal of the bot ("pas un robot", "stop the bot", "j'en ai marre de ce bot");</item>
 /// <item>human help asked for ("assistance humaine", "human help").</item>
@@ -80,6 +81,11 @@ internal sealed class HumanRequestDetector
                 return !NamesATask(clause, j);
             }
 
+            if (IsServiceTeam(clause, j))
+            {
+                return !clause.Any(BotLexicon.HowWords.Contains);
+            }
+
             if (!BotLexicon.VerbNounGap.Contains(clause[j]) && ++unknown > 1)
             {
                 return false;
@@ -107,6 +113,11 @@ internal sealed class HumanRequestDetector
 
         return false;
     }
+
+    /// <summary>"le service client", "customer service", "support": a team named as whom to talk to.</summary>
+    private static bool IsServiceTeam(IReadOnlyList<string> clause, int index) =>
+        BotLexicon.ServiceNouns.Contains(clause[index])
+        || (clause[index] == "service" && (At(clause, index + 1) is "client" or "clients" or "clientele" || At(clause, index - 1) == "customer"));
 
     /// <summary>"someone to fix the heating", "quelqu'un pour réparer": the person is asked to do a task, not to talk.</summary>
     private static bool NamesATask(IReadOnlyList<string> clause, int person) =>

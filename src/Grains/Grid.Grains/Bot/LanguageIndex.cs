@@ -25,6 +25,9 @@ internal sealed class LanguageIndex : IDisposable
     private const float TypoBoost = 0.8f;
     private const int MinTypoLength = 5;
 
+    /// <summary>A message's first distinct terms that are searched (a long email stays far below Lucene's 1,024 clauses).</summary>
+    private const int MaxQueryTerms = 64;
+
     private readonly MatcherOptions options;
     private readonly TextNormalizer normalizer;
     private readonly KnowledgeAnalyzer analyzer;
@@ -36,6 +39,7 @@ internal sealed class LanguageIndex : IDisposable
     private readonly float[] selfScore;
     private readonly List<int>[] entryDocs;
     private readonly HashSet<string> vocabulary = new(StringComparer.Ordinal);
+    private readonly HashSet<string> surfaceWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
     private readonly List<List<string>[]> synonymGroups = [];
     private readonly int questionDocs;
@@ -46,7 +50,7 @@ internal sealed class LanguageIndex : IDisposable
         this.options = options;
         normalizer = new TextNormalizer();
         analyzer = new KnowledgeAnalyzer(language, options);
-        var similarity = new BM25Similarity();
+        var similarity = new BM25Similarity(options.K1, options.B);
         var phrasings = new List<(int Entry, string Text, bool Answer)>();
         for (var e = 0; e < entries.Count; e++)
         {
@@ -120,8 +124,16 @@ internal sealed class LanguageIndex : IDisposable
                     own.Add(new TermQuery(new Term(QuestionField, term)), Occur.SHOULD);
                 }
 
-                selfScore[doc] = searcher.Explain(own, doc).Value;
+                // The phrasing is almost always its own best hit; Explain (slow) only when it is not among the first.
+                var hit = Array.Find(searcher.Search(own, 10).ScoreDocs, h => h.Doc == doc);
+                selfScore[doc] = hit?.Score ?? searcher.Explain(own, doc).Value;
             }
+        }
+
+        // The words of the base as written (normalised, before stemming), for spelling correction.
+        foreach (var text in phrasings.Select(p => p.Text).Concat(settings.Synonyms.SelectMany(g => g)))
+        {
+            surfaceWords.UnionWith(normalizer.Normalize(text, language).Tokens.Where(t => t.Length >= MinTypoLength - 1));
         }
 
         if (options.Synonyms)
@@ -148,7 +160,8 @@ internal sealed class LanguageIndex : IDisposable
     /// </summary>
     public IndexSearch Search(string text, int top, Func<int, int, bool>? excludeDoc = null)
     {
-        var terms = analyzer.Terms(QuestionField, Prepare(text)).Distinct(StringComparer.Ordinal).ToList();
+        var terms = analyzer.Terms(QuestionField, options.Typos == TypoTolerance.Correction ? Corrected(text) : Prepare(text))
+            .Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToList();
         if (terms.Count == 0)
         {
             return new IndexSearch(Language, terms, []);
@@ -224,6 +237,29 @@ internal sealed class LanguageIndex : IDisposable
 
     private string Prepare(string text) => options.Sms ? normalizer.Normalize(text, Language).Text : text;
 
+    /// <summary>
+    /// The normalised text with each word the base does not know, as written nor once stemmed (5 letters or more),
+    /// replaced by the base's words one typo away, when there are any ("factrue" → "facture", "elevtor" → "elevator"):
+    /// spelling is corrected before stemming, which a typo would otherwise derail.
+    /// </summary>
+    private string Corrected(string text)
+    {
+        var normalized = new TextNormalizer(options.Sms).Normalize(text, Language);
+        return string.Join(" . ", normalized.Clauses.Select(clause => string.Join(' ', clause.Select(Correct))));
+
+        string Correct(string word)
+        {
+            if (word.Length < MinTypoLength || surfaceWords.Contains(word) || word.Any(char.IsDigit)
+                || analyzer.Terms(QuestionField, word).All(vocabulary.Contains))
+            {
+                return word; // known as written, or once stemmed ("deliver" is "delivery"'s stem), or a stop word
+            }
+
+            var corrections = surfaceWords.Where(known => EditDistance.AtMostOne(word, known)).ToList();
+            return corrections.Count == 0 ? word : string.Join(' ', corrections);
+        }
+    }
+
     /// <summary>Each query term's other forms: its synonyms, and index terms one typo away when the index does not know it.</summary>
     private List<(string Term, float Boost, bool Typo)>[] Alternatives(List<string> terms)
     {
@@ -245,7 +281,7 @@ internal sealed class LanguageIndex : IDisposable
             }
         }
 
-        if (options.Typos != TypoTolerance.None)
+        if (options.Typos == TypoTolerance.Fuzzy)
         {
             for (var i = 0; i < terms.Count; i++)
             {

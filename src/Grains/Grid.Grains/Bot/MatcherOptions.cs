@@ -1,31 +1,5 @@
 namespace Grid.Bot;
 
-/// <summary>How typos in a query are tolerated.</summary>
-internal enum TypoTolerance
-{
-    /// <summary>Only exact (analysed) terms match.</summary>
-    None,
-
-    /// <summary>A term unknown to the index of 5 letters or more also matches index terms one edit away (Lucene's FuzzyQuery).</summary>
-    Fuzzy,
-
-    /// <summary>A term unknown to the index of 5 letters or more is replaced by the index terms one edit away (spelling correction).</summary>
-    Correction,
-}
-
-/// <summary>How the matcher turns a ranking into a confidence.</summary>
-internal enum ConfidenceKind
-{
-    /// <summary>The top score relative to the score its phrasing would get for itself: plain ranking.</summary>
-    Basic,
-
-    /// <summary>A fixed function of that relative score, the share of the query's content matched, and the margin to the second entry.</summary>
-    Calibrated,
-
-    /// <summary>A logistic regression over the same features, trained when the index is built on the knowledge base's own phrasings (leave-one-out).</summary>
-    Trained,
-}
-
 /// <summary>
 /// The matcher's mechanisms, each of which can be turned off to measure what it buys (the evaluation's ablation).
 /// The defaults are the production matcher.
@@ -34,6 +8,12 @@ internal sealed record MatcherOptions
 {
     /// <summary>Lucene's full language chain: elision, ASCII folding, extended stop words, light stemming. Off: lowercase and stop words only.</summary>
     public bool Stemming { get; init; } = true;
+
+    /// <summary>BM25's term-frequency saturation (Lucene's default 1.2).</summary>
+    public float K1 { get; init; } = 1.2f;
+
+    /// <summary>BM25's length normalisation (Lucene's default 0.75).</summary>
+    public float B { get; init; } = 0.75f;
 
     /// <summary>The French stemmer: "light" (FrenchLightStemFilter), "minimal" (plurals) or "snowball" (verb endings too).</summary>
     public string FrenchStemmer { get; init; } = "light";
@@ -47,7 +27,7 @@ internal sealed record MatcherOptions
     /// <summary>The tenant's synonym groups expand query terms.</summary>
     public bool Synonyms { get; init; } = true;
 
-    public TypoTolerance Typos { get; init; } = TypoTolerance.Fuzzy;
+    public TypoTolerance Typos { get; init; } = TypoTolerance.Correction;
 
     /// <summary>The answers' text is searched too, in a field weighted <see cref="AnswerWeight"/>.</summary>
     public bool AnswerField { get; init; } = true;

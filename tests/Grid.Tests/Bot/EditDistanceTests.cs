@@ -1,0 +1,26 @@
+using Grid.Bot;
+
+namespace Grid.Tests.Bot;
+
+public sealed class EditDistanceTests
+{
+    [Theory]
+    [InlineData("facture", "facture", true)]
+    [InlineData("facture", "factrue", true)]
+    [InlineData("facture", "factur", true)]
+    [InlineData("facture", "factures", true)]
+    [InlineData("facture", "fakture", true)]
+    [InlineData("humain", "humian", true)]
+    [InlineData("facture", "fracture", true)]
+    [InlineData("facture", "fcatrue", false)]
+    [InlineData("facture", "fact", false)]
+    [InlineData("invoice", "invocie", true)]
+    [InlineData("invoice", "involce", true)]
+    [InlineData("invoice", "envoice", true)]
+    [InlineData("invoice", "ivnocie", false)]
+    public void Allows_one_insertion_deletion_replacement_or_swap(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, EditDistance.AtMostOne(a, b));
+        Assert.Equal(expected, EditDistance.AtMostOne(b, a));
+    }
+}
