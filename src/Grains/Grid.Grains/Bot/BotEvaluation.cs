@@ -87,6 +87,9 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
             text.AppendLine(Invariant, $"| {name} | {Percent(t.Accuracy)} | {Percent(Share(t.Clarified, t.Answerable))} | {t.WrongAnswers} | {Percent(t.Abstention)} | {Percent(t.HumanRecall)} |");
         }
 
+        text.AppendLine().AppendLine("## Threshold").AppendLine();
+        text.AppendLine("The shipped matcher at other thresholds: answering more against staying silent more.").AppendLine();
+        text.Append(Sweep(Enumerable.Range(0, 9).Select(i => 0.3 + (i * 0.05))));
         text.AppendLine().AppendLine("## Choices").AppendLine();
         text.AppendLine("The shipped matcher with one choice changed (to choose by measurement).").AppendLine();
         text.Append(Compare(Choices));
