@@ -57,17 +57,17 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         var otherScore = ranked.Skip(1).Select(r => r.Score).DefaultIfEmpty(0).Max();
         var clearlyAhead = best.Confidence - second >= Index.Options.Margin
             || (best.Score > 0 && (best.Score - otherScore) / best.Score >= Index.Options.ScoreMargin);
-        if (best.Confidence >= settings.Threshold && clearlyAhead)
-        {
-            var entry = Index.Entries[best.Entry];
-            return new BotDecision(BotDecisionKind.Answer, AnswerLanguage(entry, detected), candidates, entry.Id, best.Confidence);
-        }
-
         var bar = settings.Threshold * Index.Options.ClarifyBar;
         var close = ranked.Take(MaxCandidates)
             .Where(r => r.Confidence >= bar && best.Confidence - r.Confidence < 2 * Index.Options.Margin)
             .Select(r => new BotCandidate(Index.Entries[r.Entry].Id, r.Confidence))
             .ToList();
+        if (best.Confidence >= settings.Threshold && (clearlyAhead || close.Count < 2))
+        {
+            var entry = Index.Entries[best.Entry];
+            return new BotDecision(BotDecisionKind.Answer, AnswerLanguage(entry, detected), candidates, entry.Id, best.Confidence);
+        }
+
         return close.Count >= 2
             ? new BotDecision(BotDecisionKind.Clarify, detected, close)
             : new BotDecision(BotDecisionKind.NoMatch, detected, candidates);
