@@ -7,8 +7,9 @@ namespace Grid.Bot;
 /// for a person; otherwise the knowledge base's entries are ranked in the message's language (then in the others when
 /// that finds nothing confident) and given a confidence (<see cref="MatchConfidence"/>).
 /// <see cref="BotDecisionKind.Answer"/> when the best entry reaches the tenant's threshold and is clearly ahead of the
-/// others (in confidence, or in BM25 score); <see cref="BotDecisionKind.Clarify"/> when two or three entries are close and above a lower bar;
-/// <see cref="BotDecisionKind.NoMatch"/> otherwise — never a guess. Deterministic and thread-safe.
+/// others (in confidence, or in BM25 score); <see cref="BotDecisionKind.Clarify"/> when two or three entries are close
+/// and above a lower bar; <see cref="BotDecisionKind.NoMatch"/> otherwise — never a guess. Deterministic and
+/// thread-safe.
 /// </summary>
 internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector detector)
 {
