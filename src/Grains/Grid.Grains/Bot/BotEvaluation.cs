@@ -131,6 +131,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("BM25 b 1", MatcherOptions.Default with { B = 1f }),
         ("BM25 k1 0.8", MatcherOptions.Default with { K1 = 0.8f }),
         ("BM25 k1 2", MatcherOptions.Default with { K1 = 2f }),
+        ("French light stemmer", MatcherOptions.Default with { FrenchStemmer = "light" }),
         ("French minimal stemmer", MatcherOptions.Default with { FrenchStemmer = "minimal" }),
         ("French Snowball stemmer", MatcherOptions.Default with { FrenchStemmer = "snowball" }),
         ("English minimal stemmer", MatcherOptions.Default with { EnglishStemmer = "minimal" }),
