@@ -6,7 +6,9 @@ namespace Grid.Silo;
 /// <summary>
 /// <c>bot-eval --kb FILE --cases FILE [--settings FILE] [--threshold X] [--size N]</c>: runs the evaluation cases
 /// through the bot's matcher built on the knowledge base and prints the Markdown report (<see cref="BotEvaluation"/>).
-/// The settings file holds the tenant's bot settings (threshold, synonyms, default language); --threshold overrides it.
+/// The settings file holds the tenant's bot settings (threshold, synonyms, default language); without --settings, the
+/// file beside the knowledge base named like it ("demo-kb.json" → "demo-settings.json") is read when it exists;
+/// --threshold overrides the threshold.
 /// <c>bot-eval --kb FILE --explain "message"</c> prints why the matcher decides what it does for one message (one a line).
 /// Relative paths are read from the current directory or, failing that, from the nearest parent holding them.
 /// </summary>
@@ -23,9 +25,11 @@ internal static class BotEvalCommand
             return 2;
         }
 
-        var settings = flags.TryGetValue("settings", out var settingsFile)
+        var settingsFile = flags.GetValueOrDefault("settings") ?? SiblingSettings(Resolve(kb));
+        var settings = settingsFile is not null
             ? KnowledgeBaseFile.ReadSettings(File.ReadAllText(Resolve(settingsFile)))
             : new KnowledgeSettings(DefaultThreshold, []);
+        Console.Error.WriteLine(settingsFile is not null ? $"bot settings: {settingsFile}" : "bot settings: none (threshold 0.5, no synonyms)");
         if (flags.TryGetValue("threshold", out var threshold))
         {
             settings = settings with { Threshold = double.Parse(threshold, CultureInfo.InvariantCulture) };
@@ -52,6 +56,19 @@ internal static class BotEvalCommand
             : flags.ContainsKey("sweep") ? evaluation.Sweep(Enumerable.Range(0, 13).Select(i => i * 0.05))
             : evaluation.Report(size));
         return 0;
+    }
+
+    /// <summary>The settings beside a knowledge base named "NAME-kb.json": "NAME-settings.json", when it exists.</summary>
+    private static string? SiblingSettings(string kb)
+    {
+        var name = Path.GetFileName(kb);
+        if (!name.EndsWith("-kb.json", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var sibling = Path.Combine(Path.GetDirectoryName(kb) ?? "", name[..^"-kb.json".Length] + "-settings.json");
+        return File.Exists(sibling) ? sibling : null;
     }
 
     /// <summary>

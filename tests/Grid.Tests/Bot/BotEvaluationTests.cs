@@ -19,12 +19,12 @@ public sealed class BotEvaluationTests
         var result = evaluation.Run();
 
         // Targets: 90% right on answerable cases, 90% abstention on uncovered ones, 99% of human requests recognised.
-        // The first two are not reached yet (see docs/bot-evaluation.md): these are the levels reached, as floors.
+        // The first is not reached (68%, see docs/bot-evaluation.md): its floor is the level reached.
         Assert.True(result.Accuracy >= 0.68, $"right answers on answerable cases: {result.Accuracy:P1}");
-        Assert.True(result.Abstention >= 0.83, $"abstention on uncovered cases: {result.Abstention:P1}");
+        Assert.True(result.Abstention >= 0.90, $"abstention on uncovered cases: {result.Abstention:P1}");
         Assert.True(result.HumanRecall >= 0.99, $"human requests recognised: {result.HumanRecall:P1}");
         Assert.True(result.HumanPrecision >= 0.99, $"human decisions that were requests: {result.HumanPrecision:P1}");
-        Assert.True(result.WrongAnswers <= 18, $"wrong answers on answerable cases: {result.WrongAnswers}");
+        Assert.True(result.WrongAnswers <= 17, $"wrong answers on answerable cases: {result.WrongAnswers}");
     }
 
     [Fact]

@@ -87,6 +87,9 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
             text.AppendLine(Invariant, $"| {name} | {Percent(t.Accuracy)} | {Percent(Share(t.Clarified, t.Answerable))} | {t.WrongAnswers} | {Percent(t.Abstention)} | {Percent(t.HumanRecall)} |");
         }
 
+        text.AppendLine().AppendLine("## Threshold").AppendLine();
+        text.AppendLine("The shipped matcher at other thresholds: answering more against staying silent more.").AppendLine();
+        text.Append(Sweep(Enumerable.Range(0, 9).Select(i => 0.3 + (i * 0.05))));
         text.AppendLine().AppendLine("## Choices").AppendLine();
         text.AppendLine("The shipped matcher with one choice changed (to choose by measurement).").AppendLine();
         text.Append(Compare(Choices));
@@ -128,6 +131,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("BM25 b 1", MatcherOptions.Default with { B = 1f }),
         ("BM25 k1 0.8", MatcherOptions.Default with { K1 = 0.8f }),
         ("BM25 k1 2", MatcherOptions.Default with { K1 = 2f }),
+        ("French light stemmer", MatcherOptions.Default with { FrenchStemmer = "light" }),
         ("French minimal stemmer", MatcherOptions.Default with { FrenchStemmer = "minimal" }),
         ("French Snowball stemmer", MatcherOptions.Default with { FrenchStemmer = "snowball" }),
         ("English minimal stemmer", MatcherOptions.Default with { EnglishStemmer = "minimal" }),

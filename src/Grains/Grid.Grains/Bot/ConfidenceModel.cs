@@ -8,7 +8,9 @@ namespace Grid.Bot;
 /// the right answer, trained when the index is built on the knowledge base's own phrasings by leave-one-out: each
 /// phrasing is searched with itself hidden (its entry should come first: answerable questions) and with its whole
 /// entry hidden (every entry found is wrong: questions the base does not cover). Applied by hand from the learnt
-/// weights, so deciding needs no ML.NET prediction engine and stays thread-safe.
+/// weights, so deciding needs no ML.NET prediction engine and stays thread-safe. Measured, it does worse than the
+/// calibrated function (docs/bot-evaluation.md, "Choices"): an entry's phrasings are deliberately unlike each other,
+/// so a hidden phrasing looks like an uncovered question and the model learns to trust almost nothing.
 /// </summary>
 internal sealed class ConfidenceModel(float[] weights, float bias)
 {

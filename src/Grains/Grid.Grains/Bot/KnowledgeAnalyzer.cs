@@ -17,6 +17,7 @@ namespace Grid.Bot;
 /// stop words (Lucene's list for the language plus greetings and fillers of <see cref="BotLexicon"/>, folded), then a
 /// stemmer (French: light, minimal or Snowball; English: Porter, KStem or the minimal plural stemmer). Without
 /// <see cref="MatcherOptions.Stemming"/> only lowercase and Lucene's stop words apply (plain BM25 for the ablation).
+/// A language other than French gets the English chain.
 /// </summary>
 internal sealed class KnowledgeAnalyzer : Analyzer
 {

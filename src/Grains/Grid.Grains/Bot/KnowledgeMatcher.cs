@@ -7,8 +7,9 @@ namespace Grid.Bot;
 /// for a person; otherwise the knowledge base's entries are ranked in the message's language (then in the others when
 /// that finds nothing confident) and given a confidence (<see cref="MatchConfidence"/>).
 /// <see cref="BotDecisionKind.Answer"/> when the best entry reaches the tenant's threshold and is clearly ahead of the
-/// others (in confidence, or in BM25 score); <see cref="BotDecisionKind.Clarify"/> when two or three entries are close and above a lower bar;
-/// <see cref="BotDecisionKind.NoMatch"/> otherwise — never a guess. Deterministic and thread-safe.
+/// others (in confidence, or in BM25 score); <see cref="BotDecisionKind.Clarify"/> when two or three entries are close
+/// and above a lower bar; <see cref="BotDecisionKind.NoMatch"/> otherwise — never a guess. Deterministic and
+/// thread-safe.
 /// </summary>
 internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector detector) : IBotMatcher
 {
@@ -57,17 +58,17 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         var otherScore = ranked.Skip(1).Select(r => r.Score).DefaultIfEmpty(0).Max();
         var clearlyAhead = best.Confidence - second >= Index.Options.Margin
             || (best.Score > 0 && (best.Score - otherScore) / best.Score >= Index.Options.ScoreMargin);
-        if (best.Confidence >= settings.Threshold && clearlyAhead)
-        {
-            var entry = Index.Entries[best.Entry];
-            return new BotDecision(BotDecisionKind.Answer, AnswerLanguage(entry, detected), candidates, entry.Id, best.Confidence);
-        }
-
         var bar = settings.Threshold * Index.Options.ClarifyBar;
         var close = ranked.Take(MaxCandidates)
             .Where(r => r.Confidence >= bar && best.Confidence - r.Confidence < 2 * Index.Options.Margin)
             .Select(r => new BotCandidate(Index.Entries[r.Entry].Id, r.Confidence))
             .ToList();
+        if (best.Confidence >= settings.Threshold && (clearlyAhead || close.Count < 2))
+        {
+            var entry = Index.Entries[best.Entry];
+            return new BotDecision(BotDecisionKind.Answer, AnswerLanguage(entry, detected), candidates, entry.Id, best.Confidence);
+        }
+
         return close.Count >= 2
             ? new BotDecision(BotDecisionKind.Clarify, detected, close)
             : new BotDecision(BotDecisionKind.NoMatch, detected, candidates);

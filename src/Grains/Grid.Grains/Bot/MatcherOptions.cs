@@ -15,8 +15,8 @@ internal sealed record MatcherOptions
     /// <summary>BM25's length normalisation (Lucene's default 0.75).</summary>
     public float B { get; init; } = 0.75f;
 
-    /// <summary>The French stemmer: "light" (FrenchLightStemFilter), "minimal" (plurals) or "snowball" (verb endings too).</summary>
-    public string FrenchStemmer { get; init; } = "light";
+    /// <summary>The French stemmer: "minimal" (plurals, FrenchMinimalStemFilter), "light" (FrenchLightStemFilter) or "snowball" (verb endings too).</summary>
+    public string FrenchStemmer { get; init; } = "minimal";
 
     /// <summary>The English stemmer: "minimal" (plurals), "porter" or "kstem".</summary>
     public string EnglishStemmer { get; init; } = "porter";
