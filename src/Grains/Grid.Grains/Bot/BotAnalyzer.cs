@@ -21,16 +21,18 @@ internal sealed class BotAnalyzer(BotMatchers matchers) : IMessageAnalyzer
         var (matcher, snapshot) = await matchers.GetWithSnapshotAsync(request.Tenant, TimeSpan.FromSeconds(1));
         var decision = matcher.Decide(request.Text, request.LanguageSoFar);
         analysis.Language = decision.Language;
-        var entries = snapshot.Entries.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        // Entries are looked up only for an answer or a clarification: a no-match (most messages) costs nothing more.
+        KnowledgeEntry? Find(string id) => snapshot.Entries.FirstOrDefault(e => e.Id == id);
+        var fallback = snapshot.Settings.DefaultLanguage;
         string? answer = null;
-        if (decision.Kind == BotDecisionKind.Answer && decision.EntryId is { } id && entries.TryGetValue(id, out var chosen))
+        if (decision.Kind == BotDecisionKind.Answer && decision.EntryId is { } id && Find(id) is { } chosen)
         {
-            answer = Answer(chosen, decision.Language, snapshot.Settings.DefaultLanguage);
+            answer = Answer(chosen, decision.Language, fallback);
         }
 
         IReadOnlyList<BotOption> options = decision.Kind == BotDecisionKind.Clarify
-            ? [.. decision.Candidates.Where(c => entries.ContainsKey(c.EntryId)).Select(c => entries[c.EntryId]).Select(e => new BotOption(
-                e.Id, Question(e, decision.Language, snapshot.Settings.DefaultLanguage), Answer(e, decision.Language, snapshot.Settings.DefaultLanguage)))]
+            ? [.. decision.Candidates.Select(c => Find(c.EntryId)).OfType<KnowledgeEntry>().Select(e => new BotOption(
+                e.Id, Question(e, decision.Language, fallback), Answer(e, decision.Language, fallback)))]
             : [];
         analysis.Add(new BotFinding(decision, answer, options));
     }
