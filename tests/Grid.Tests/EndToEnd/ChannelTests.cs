@@ -131,10 +131,15 @@ public sealed class ChannelTests(EmbeddedGridFixture fixture)
         await second.Hub.InvokeAsync("Resolve", posted.ConversationId, null);
 
         // Within the reopen window, the customer's next message reopens the same conversation.
-        var again = await integrator.PostSmsAsync(sender, "d2", "Still charged twice");
+        // The same phone number on WhatsApp is the same customer: the reopen is stamped with the channel that caused it.
+        var again = await integrator.PostAsync(new PostInboundRequest { Channel = Channel.Whatsapp, Sender = sender, ExternalId = "d2", Text = "Still charged twice" });
         Assert.Equal(posted.ConversationId, again.ConversationId);
-        var requeued = (await integrator.ListAllAsync(posted.ConversationId)).Where(e => e.Metadata.GetValueOrDefault("status") == "Queued").ToList();
+        var history2 = await integrator.ListAllAsync(posted.ConversationId);
+        var requeued = history2.Where(e => e.Metadata.GetValueOrDefault("status") == "Queued").ToList();
         Assert.Equal(["no-bot-answer", "declined", "reopened-by-customer"], requeued.Select(e => e.Reason));
+        Assert.Equal(Channel.Whatsapp, history2.Single(e => e.EventType == "reopened").Channel);
+        Assert.Equal(Channel.Whatsapp, requeued[^1].Channel);
+        Assert.Equal(Channel.Sms, requeued[0].Channel);
         Assert.Contains((await integrator.GetConversationAsync(posted.ConversationId)).Status, new[] { Protos.V1.ConversationStatus.Queued, Protos.V1.ConversationStatus.Offered });
     }
 }
