@@ -21,6 +21,9 @@ internal sealed class ConversationModel
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
+    /// <summary>The model runs no bot analyzer, so the bot step never looks a knowledge base up: no factory, no grains.</summary>
+    private static readonly Grid.Bot.BotMatchers NoKnowledge = new(null!, Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(new Microsoft.Extensions.DependencyInjection.ServiceCollection()), TimeProvider.System);
+
     private readonly InboundPipeline pipeline;
 
     public ConversationModel(string conversationId = "cnv_model", InMemoryTables? tables = null)
@@ -30,7 +33,7 @@ internal sealed class ConversationModel
         Journal = new InMemoryConversationJournal(Tables);
         var options = Options.Create(new GridRuntimeOptions());
         var analyzers = new MessageAnalyzers([new LanguageAnalyzer(new StopWordLanguageDetector())]);
-        pipeline = new InboundPipeline([new RecordFactsStep(), new Grid.Bot.BotStep(), new EscalateUnhandledStep(), new AcknowledgeStep(options)], analyzers, options);
+        pipeline = new InboundPipeline([new RecordFactsStep(), new Grid.Bot.BotStep(NoKnowledge), new EscalateUnhandledStep(), new AcknowledgeStep(options)], analyzers, options);
     }
 
     public string ConversationId { get; }

@@ -5,30 +5,38 @@ namespace Grid.Bot;
 
 /// <summary>
 /// The bot in the conversation (pipeline step "bot"): while the bot holds the conversation, it answers from the
-/// knowledge base (journaled as a bot message with the entry and its confidence), asks which of two or three close
-/// entries the customer means (their next message picks one by number), hands over to a person when asked, and
-/// otherwise says nothing — counting consecutive no-matches in its state for the escalation rules. It never guesses.
+/// knowledge base (journaled as a bot message with the entry and its confidence), runs the entry's flow when it has one
+/// (<see cref="FlowRunner"/>: its progress is this step's journaled state), asks which of two or three close entries
+/// the customer means (their next message picks one by number), hands over to a person when asked, and otherwise says
+/// nothing — counting consecutive no-matches in its state for the escalation rules. It never guesses.
 /// </summary>
-internal sealed class BotStep : IInboundStep
+internal sealed class BotStep(BotMatchers matchers) : IInboundStep
 {
     private const string Clarifying = "clarify";
     private const string NoMatches = "noMatches";
 
+    /// <summary>How old the silo's copy of the knowledge base may be when a flow looks its entry up (as the analyzer).</summary>
+    private static readonly TimeSpan SnapshotAge = TimeSpan.FromSeconds(1);
+
     public string Name => "bot";
 
-    public ValueTask DecideAsync(InboundContext context, CancellationToken cancellationToken)
+    public async ValueTask DecideAsync(InboundContext context, CancellationToken cancellationToken)
     {
         if (context.Status is not (ConversationStatus.New or ConversationStatus.Bot) || context.Analysis.Find<BotFinding>() is not { } finding)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
         var state = context.StepState(Name);
+        if (FlowProgress.From(state) is { } progress && await ContinueFlowAsync(context, finding, progress))
+        {
+            return;
+        }
+
         if (PickedOption(state, context.Message.Text) is { } picked)
         {
-            context.Reply(Name, picked.Answer, EntryKind.BotMessage, "answer", picked.EntryId, 1.0);
-            context.SetStepState(Name, new Dictionary<string, string>());
-            return ValueTask.CompletedTask;
+            await AnswerAsync(context, picked.EntryId, picked.Answer, 1.0, context.Language);
+            return;
         }
 
         var decision = finding.Decision;
@@ -38,9 +46,8 @@ internal sealed class BotStep : IInboundStep
                 context.Escalate(Name, "default", "asked-for-human");
                 Clear(context, state);
                 break;
-            case BotDecisionKind.Answer when finding.Answer is { } answer:
-                context.Reply(Name, answer, EntryKind.BotMessage, "answer", decision.EntryId, decision.Confidence);
-                Clear(context, state);
+            case BotDecisionKind.Answer when finding.Answer is { } answer && decision.EntryId is { } entryId:
+                await AnswerAsync(context, entryId, answer, decision.Confidence, decision.Language);
                 break;
             case BotDecisionKind.Clarify when finding.Options.Count >= 2:
                 context.Reply(Name, ClarifyText(finding.Options, decision.Language), EntryKind.BotMessage, "clarify");
@@ -58,8 +65,93 @@ internal sealed class BotStep : IInboundStep
                 context.SetStepState(Name, new Dictionary<string, string> { [NoMatches] = misses.ToString(CultureInfo.InvariantCulture) });
                 break;
         }
+    }
 
-        return ValueTask.CompletedTask;
+    /// <summary>Answers with an entry: its answer, or the start of its flow when it has one.</summary>
+    private async Task AnswerAsync(InboundContext context, string entryId, string answer, double confidence, string language)
+    {
+        var (entry, fallback) = await FindAsync(context.Message.Tenant, entryId);
+        if (entry?.Flow is { } flow)
+        {
+            Apply(context, FlowRunner.Start(entryId, flow, answer, context.Message.Text, language, fallback), entryId, confidence);
+            return;
+        }
+
+        context.Reply(Name, answer, EntryKind.BotMessage, "answer", entryId, confidence);
+        context.SetStepState(Name, new Dictionary<string, string>());
+    }
+
+    /// <summary>The next message of a flow; false when the customer left it (the message is then handled as any other).</summary>
+    private async Task<bool> ContinueFlowAsync(InboundContext context, BotFinding finding, FlowProgress progress)
+    {
+        var (entry, fallback) = await FindAsync(context.Message.Tenant, progress.EntryId);
+        var turn = entry?.Flow is { } flow
+            ? FlowRunner.Continue(progress, flow, context.Message.Text, finding.Decision, context.Language, fallback)
+            : FlowTurn.Left(progress); // the entry or its flow was deleted since: the message starts afresh
+        if (turn.Outcome == FlowOutcome.Left)
+        {
+            context.SetStepState(Name, new Dictionary<string, string>());
+            return false;
+        }
+
+        if (turn.Outcome == FlowOutcome.Human)
+        {
+            RecordSlots(context, progress.EntryId, turn.Values);
+            context.Escalate(Name, "default", "asked-for-human");
+            context.SetStepState(Name, new Dictionary<string, string>());
+            return true;
+        }
+
+        Apply(context, turn, progress.EntryId, confidence: null);
+        return true;
+    }
+
+    private void Apply(InboundContext context, FlowTurn turn, string entryId, double? confidence)
+    {
+        if (turn.Reply is { } reply)
+        {
+            context.Reply(Name, reply, EntryKind.BotMessage, turn.Purpose, entryId, confidence);
+        }
+
+        if (turn.Next is { } next)
+        {
+            context.SetStepState(Name, next.ToState());
+            return;
+        }
+
+        context.SetStepState(Name, new Dictionary<string, string>());
+        if (turn.Outcome is FlowOutcome.Done or FlowOutcome.Escalate or FlowOutcome.Task)
+        {
+            RecordSlots(context, entryId, turn.Values);
+        }
+
+        if (turn.Outcome is FlowOutcome.Escalate or FlowOutcome.Task)
+        {
+            context.Escalate(Name, turn.Queue ?? "default", turn.Reason ?? "flow:" + entryId);
+        }
+    }
+
+    /// <summary>The slots a flow collected become the conversation's facts ("flow" = the entry, "flow.{slot}" = each value).</summary>
+    private void RecordSlots(InboundContext context, string entryId, IReadOnlyDictionary<string, string> values)
+    {
+        if (values.Count == 0)
+        {
+            return;
+        }
+
+        var facts = new Dictionary<string, string>(StringComparer.Ordinal) { ["flow"] = entryId };
+        foreach (var (name, value) in values)
+        {
+            facts["flow." + name] = value;
+        }
+
+        context.SetFacts(Name, facts);
+    }
+
+    private async Task<(KnowledgeEntry? Entry, string DefaultLanguage)> FindAsync(string tenant, string entryId)
+    {
+        var (_, snapshot) = await matchers.GetWithSnapshotAsync(tenant, SnapshotAge);
+        return (snapshot.Entries.FirstOrDefault(e => e.Id == entryId), snapshot.Settings.DefaultLanguage);
     }
 
     /// <summary>After a clarification, "1", "2", "3" (or "le 2", "option 2") picks an option.</summary>

@@ -55,7 +55,7 @@ internal static class ConversationDecider
                     rows.Add(new(new Escalated(escalate.Queue, escalate.Reason, escalate.Priority, escalate.Requirements) { At = now, Channel = channel }));
                     break;
                 case ReplyDecision reply when reply.Kind == EntryKind.BotMessage:
-                    replies.Add(new(new BotAnswered(reply.Text, reply.EntryId, reply.Confidence, delivery) { At = now, Channel = channel }));
+                    replies.Add(new(new BotAnswered(reply.Text, reply.EntryId, reply.Confidence, delivery, reply.Purpose) { At = now, Channel = channel }));
                     break;
                 case ReplyDecision reply:
                     replies.Add(new(new CustomerNotified(reply.Text, reply.Purpose, delivery) { At = now, Channel = channel }));

@@ -24,13 +24,8 @@ internal static class JournalEntries
                 conversationId, seq, kind, e.At, e.Channel, "customer:" + w.CustomerId, w.Text, null, null, w.ExternalId, w.Email,
                 w.Attachments, w.Metadata, new ReplyAddress(w.SenderAddress, w.Integrator), w.SentAt),
             AgentReplied r => Outgoing(conversationId, seq, kind, e, "agent:" + r.AgentId, r.Text, r.Delivery, none),
-            BotAnswered b => Outgoing(conversationId, seq, kind, e, "bot", b.Text, b.Delivery, b.EntryId is null
-                ? none
-                : new Dictionary<string, string>
-                {
-                    ["entry"] = b.EntryId,
-                    ["confidence"] = (b.Confidence ?? 0).ToString("0.###", CultureInfo.InvariantCulture),
-                }),
+            BotAnswered b => Outgoing(conversationId, seq, kind, e, "bot", b.Text, b.Delivery, Meta(
+                ("entry", b.EntryId), ("confidence", b.Confidence?.ToString("0.###", CultureInfo.InvariantCulture)), ("purpose", b.Purpose))),
             CustomerNotified n => Outgoing(conversationId, seq, kind, e, "system", n.Text, n.Delivery, new Dictionary<string, string> { ["purpose"] = n.Purpose }),
             ChannelEventRecorded c => Event(conversationId, seq, e, c.Type.IsReceipt() ? "delivery" : "call", "integrator:" + c.Integrator, c.Detail, c.ExternalId,
                 Meta(("type", c.Type.ToString()), ("outboundId", c.OutboundId))),
