@@ -31,6 +31,10 @@ public sealed class HumanRequestDetectorTests
     [InlineData("conseilller")]
     [InlineData("je souhaite être mis en relation avec le service client")]
     [InlineData("est-ce qu'un conseiller peut me rappeler demain ?")]
+    [InlineData("y a quelqu'un ?")]
+    [InlineData("allo y a qqn la")]
+    [InlineData("quelqu'un peut me répondre pour de vrai ?")]
+    [InlineData("je souhaite parler à votre superviseur")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -55,6 +59,9 @@ public sealed class HumanRequestDetectorTests
     [InlineData("represenative")]
     [InlineData("i spoke to an agent last week but i want to talk to a manager now")]
     [InlineData("I would like to speak with customer service")]
+    [InlineData("hello? anyone there?")]
+    [InlineData("is anybody out there")]
+    [InlineData("can a real person answer me please")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -76,6 +83,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("Comment joindre le service client ?")]
     [InlineData("j'ai mis ma facture en pièce jointe")]
     [InlineData("le conseiller que j'ai eu était très gentil")]
+    [InlineData("il n'y a personne dans l'ascenseur")]
+    [InlineData("y a quelqu'un pour réparer la porte ?")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -95,6 +104,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("my badge went through the washing machine")]
     [InlineData("How do I reach customer service?")]
     [InlineData("the operator hung up on me yesterday")]
+    [InlineData("nobody is there when the technician comes")]
+    [InlineData("is there anyone to fix the lift today?")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

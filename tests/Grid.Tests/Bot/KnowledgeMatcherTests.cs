@@ -59,7 +59,10 @@ public sealed class KnowledgeMatcherTests : IDisposable
 
         Assert.Equal(BotDecisionKind.Answer, decision.Kind);
         Assert.Equal("parking", decision.EntryId);
-        Assert.Equal("fr", decision.Language);
+        Assert.Equal(("en", "fr"), (decision.Language, decision.AnswerLanguage));
+        var answer = BotAnalyzer.Answer(Entries.Single(e => e.Id == "parking"), decision.Language, "fr");
+        Assert.Equal("This answer is only available in French:\n\nLe parking est derrière le bâtiment.", answer);
+        Assert.StartsWith("Le parking", BotAnalyzer.Answer(Entries.Single(e => e.Id == "parking"), "fr", "fr"));
     }
 
     [Theory]

@@ -147,7 +147,8 @@ internal static class KnowledgeProtoMap
             },
             EntryId = decision.EntryId ?? "",
             Confidence = decision.Confidence,
-            Language = decision.Language ?? "",
+            Language = decision.AnswerLanguage ?? decision.Language ?? "",
+            DetectedLanguage = decision.Language ?? "",
             Version = evaluation.Version,
         };
         proto.Candidates.AddRange(decision.Candidates.Select(c => new P.BotCandidate { EntryId = c.EntryId, Confidence = c.Confidence }));

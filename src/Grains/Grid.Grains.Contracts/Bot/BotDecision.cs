@@ -24,8 +24,9 @@ public sealed record BotCandidate(
     [property: Id(1)] double Confidence);
 
 /// <summary>
-/// The bot's decision for a message: its kind, the detected language, the ranked candidates (best first) and, for an
-/// answer, the entry and its confidence.
+/// The bot's decision for a message: its kind, the detected language (the customer's), the ranked candidates (best
+/// first) and, for an answer, the entry, its confidence and the language of its answer (the customer's when the entry
+/// has an answer in it, otherwise the tenant's default).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.BotDecision")]
 public sealed record BotDecision(
@@ -33,4 +34,5 @@ public sealed record BotDecision(
     [property: Id(1)] string Language,
     [property: Id(2)] IReadOnlyList<BotCandidate> Candidates,
     [property: Id(3)] string? EntryId = null,
-    [property: Id(4)] double Confidence = 0);
+    [property: Id(4)] double Confidence = 0,
+    [property: Id(5)] string? AnswerLanguage = null);

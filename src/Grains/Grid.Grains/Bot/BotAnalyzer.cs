@@ -5,7 +5,8 @@ namespace Grid.Bot;
 /// <summary>
 /// Runs the tenant's knowledge matcher on a message of a conversation the bot holds (new, bot, resolved), in the
 /// analysis stateless worker: the index search never holds the conversation grain. Sets the message's language to the
-/// one the matcher detected, and adds a <see cref="BotFinding"/>.
+/// one the matcher detected, and adds a <see cref="BotFinding"/>. An entry with no answer in the customer's language
+/// answers in the tenant's default language, saying so in the customer's.
 /// </summary>
 internal sealed class BotAnalyzer(BotMatchers matchers) : IMessageAnalyzer
 {
@@ -37,10 +38,33 @@ internal sealed class BotAnalyzer(BotMatchers matchers) : IMessageAnalyzer
         analysis.Add(new BotFinding(decision, answer, options));
     }
 
-    private static string Answer(KnowledgeEntry entry, string language, string fallback) =>
-        entry.Answers.TryGetValue(language, out var text) ? text
-        : entry.Answers.TryGetValue(fallback, out var other) ? other
-        : entry.Answers.Values.First();
+    /// <summary>The entry's answer in the customer's language, else in the default one (or any) with a word saying so.</summary>
+    internal static string Answer(KnowledgeEntry entry, string language, string fallback)
+    {
+        if (entry.Answers.TryGetValue(language, out var text))
+        {
+            return text;
+        }
+
+        var (other, otherText) = entry.Answers.TryGetValue(fallback, out var inDefault)
+            ? (fallback, inDefault)
+            : entry.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => (a.Key, a.Value)).First();
+        return OnlyIn(language, other) + "\n\n" + otherText;
+    }
+
+    private static string OnlyIn(string customer, string answer)
+    {
+        (string French, string English) name = LanguageNames.TryGetValue(answer, out var names) ? names : (answer, answer);
+        return customer == "fr"
+            ? $"Cette réponse n'existe qu'en {name.French} :"
+            : $"This answer is only available in {name.English}:";
+    }
+
+    private static readonly Dictionary<string, (string French, string English)> LanguageNames = new(StringComparer.Ordinal)
+    {
+        ["fr"] = ("français", "French"), ["en"] = ("anglais", "English"), ["de"] = ("allemand", "German"), ["es"] = ("espagnol", "Spanish"),
+        ["it"] = ("italien", "Italian"), ["nl"] = ("néerlandais", "Dutch"), ["pt"] = ("portugais", "Portuguese"),
+    };
 
     private static string Question(KnowledgeEntry entry, string language, string fallback) =>
         entry.Questions.TryGetValue(language, out var phrasings) && phrasings.Count > 0 ? phrasings[0]

@@ -79,10 +79,11 @@ internal static class BotLexicon
         "conseiller", "conseillers", "conseillere", "conseilleres", "conseille", "humain", "humaine", "humains", "personne",
         "personnes", "quelquun", "agent", "agents", "operateur", "operatrice", "operateurs", "interlocuteur", "interlocutrice",
         "responsable", "responsables", "superieur", "manager", "standardiste", "collaborateur", "collaboratrice", "chef",
+        "superviseur", "superviseure", "superviseurs", "directeur", "directrice", "gerant", "gerante",
         // English
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
-        "supervisor", "staff", "member", "consultant",
+        "supervisor", "supervisors", "staff", "member", "consultant", "rep", "reps", "boss",
     };
 
     /// <summary>Person nouns strong enough to be a request on their own ("conseiller svp", "operator").</summary>
@@ -90,7 +91,7 @@ internal static class BotLexicon
     {
         "conseiller", "conseillere", "conseille", "humain", "humaine", "agent", "operateur", "operatrice", "interlocuteur",
         "personne", "quelquun", "responsable", "human", "person", "operator", "representative", "advisor", "adviser",
-        "someone", "somebody", "manager", "supervisor",
+        "someone", "somebody", "manager", "supervisor", "superviseur", "rep",
     };
 
     /// <summary>Words that may accompany a standalone person noun in a bare request ("un vrai conseiller svp", "live agent now").</summary>
@@ -114,10 +115,26 @@ internal static class BotLexicon
         // French infinitives and imperatives
         "parler", "parlez", "discuter", "echanger", "joindre", "contacter", "contactez", "passer", "passez", "passe", "mettre",
         "mettez", "mets", "transferer", "transferez", "transfere", "rediriger", "redirigez", "orienter", "orientez", "appeler",
-        "appelez", "rappeler", "rappelez", "recontacter", "recontactez", "avoir", "mis",
+        "appelez", "rappeler", "rappelez", "recontacter", "recontactez", "avoir", "mis", "repondre", "repondez", "reponde",
         // English base forms
         "speak", "talk", "chat", "contact", "reach", "get", "connect", "transfer", "put", "escalate", "forward", "redirect",
+        "answer", "respond", "reply",
     };
+
+    /// <summary>Who a presence check asks for ("y a quelqu'un ?", "anyone there?").</summary>
+    public static readonly HashSet<string> PresencePersons = new(StringComparer.Ordinal)
+    {
+        "quelquun", "personne", "anyone", "anybody", "someone", "somebody", "human", "humain", "person",
+    };
+
+    /// <summary>Words that make a short clause with a <see cref="PresencePersons"/> ask whether someone is there or real.</summary>
+    public static readonly HashSet<string> PresenceWords = new(StringComparer.Ordinal)
+    {
+        "y", "la", "present", "presente", "vivant", "vrai", "reel", "there", "here", "home", "awake", "alive", "real", "out",
+    };
+
+    /// <summary>Negations: "il n'y a personne dans l'ascenseur", "nobody there" state a fact, they do not ask.</summary>
+    public static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "n", "ne", "pas", "not", "no", "nobody", "aucun" };
 
     /// <summary>Verbs asking to be called when the customer is their object ("rappelez-moi", "me rappeler", "call me back").</summary>
     public static readonly HashSet<string> CallbackVerbs = new(StringComparer.Ordinal)

@@ -10,7 +10,9 @@ namespace Grid.Bot;
 /// service"), unless the clause asks how ("comment joindre le service client ?" is a question the base answers);</item>
 /// <item>a callback asked for ("rappelez-moi", "vous pouvez me rappeler", "être rappelé", "call me back", "a callback");</item>
 /// <item>a refusal of the bot ("pas un robot", "stop the bot", "j'en ai marre de ce bot");</item>
-/// <item>human help asked for ("assistance humaine", "human help").</item>
+/// <item>human help asked for ("assistance humaine", "human help");</item>
+/// <item>a presence check: a short clause asking whether someone is there or real ("y a quelqu'un ?", "anyone there?",
+/// "is there a real person out there"), not a negation ("il n'y a personne dans l'ascenseur").</item>
 /// </list>
 /// A clause that tells what happened or what someone else does is a mention, not a request: a contact verb right after
 /// an auxiliary ("j'ai parlé", "vous m'avez rappelé", "doit me rappeler"), past or reported speech before it ("hier",
@@ -37,6 +39,7 @@ internal sealed class HumanRequestDetector
                 : CallbackRequest(clause) ? "callback"
                 : RefusesBot(clause) ? "refuses-bot"
                 : AsksHumanHelp(clause) ? "human-help"
+                : ChecksPresence(clause) ? "presence"
                 : null;
             if (rule is not null)
             {
@@ -211,6 +214,14 @@ internal sealed class HumanRequestDetector
 
         return false;
     }
+
+    private static bool ChecksPresence(IReadOnlyList<string> clause) =>
+        clause.Count <= 7
+        && clause.Any(BotLexicon.PresencePersons.Contains)
+        && clause.Any(BotLexicon.PresenceWords.Contains)
+        && !clause.Any(BotLexicon.Negations.Contains)
+        && !clause.Any(BotLexicon.ContactVerbs.Contains) // "someone to answer the phone there" is left to the contact rule
+        && !clause.Any(t => t.Length > 3 && t.EndsWith("er", StringComparison.Ordinal) && !BotLexicon.PresencePersons.Contains(t)); // "y a qqn pour réparer"
 
     /// <summary>A verb right after an auxiliary ("ai parlé", "m'avez rappelé", "doit me rappeler") or after reported speech.</summary>
     private static bool IsPast(IReadOnlyList<string> clause, int verb)

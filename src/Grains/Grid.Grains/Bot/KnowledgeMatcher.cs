@@ -66,7 +66,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         if (best.Confidence >= settings.Threshold && (clearlyAhead || close.Count < 2))
         {
             var entry = Index.Entries[best.Entry];
-            return new BotDecision(BotDecisionKind.Answer, AnswerLanguage(entry, detected), candidates, entry.Id, best.Confidence);
+            return new BotDecision(BotDecisionKind.Answer, detected, candidates, entry.Id, best.Confidence, AnswerLanguage(entry, detected));
         }
 
         return close.Count >= 2
