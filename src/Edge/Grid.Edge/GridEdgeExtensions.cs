@@ -67,7 +67,8 @@ public static class GridEdgeExtensions
             {
                 o.Interceptors.Add<GridServerInterceptor>();
                 o.MaxReceiveMessageSize = KnowledgeGrpcService.MaxReceiveMessageSize;
-            });
+            })
+            .AddServiceOptions<EscalationGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSignalR(o =>
@@ -123,6 +124,7 @@ public static class GridEdgeExtensions
         app.MapGrpcService<OutboundGrpcService>();
         app.MapGrpcService<ReadGrpcService>();
         app.MapGrpcService<KnowledgeGrpcService>();
+        app.MapGrpcService<EscalationGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path);

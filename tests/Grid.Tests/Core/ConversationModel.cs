@@ -33,7 +33,7 @@ internal sealed class ConversationModel
         Journal = new InMemoryConversationJournal(Tables);
         var options = Options.Create(new GridRuntimeOptions());
         var analyzers = new MessageAnalyzers([new LanguageAnalyzer(new StopWordLanguageDetector())]);
-        pipeline = new InboundPipeline([new RecordFactsStep(), new Grid.Bot.BotStep(NoKnowledge), new EscalateUnhandledStep(), new AcknowledgeStep(options)], analyzers, options);
+        pipeline = new InboundPipeline([new RecordFactsStep(), new ScreeningStep(new FixedPolicies()), new Grid.Bot.BotStep(NoKnowledge), new EscalationStep(new FixedPolicies(), TimeProvider.System), new AcknowledgeStep(options)], analyzers, options);
     }
 
     public string ConversationId { get; }
@@ -102,4 +102,12 @@ internal sealed class ConversationModel
     public InboundMessage Message(string externalId, string text, Channel channel = Channel.Sms, EmailHeaders? email = null, string sender = "+33600000001") =>
         new(Tenant, channel == Channel.Email ? "mail-gw" : "gw", channel, channel == Channel.Email ? "client@example.fr" : sender, externalId, Now, text,
             email, [], new Dictionary<string, string>(), Now, "hash-" + text);
+}
+
+/// <summary>The default escalation policy for every tenant, without grains.</summary>
+internal sealed class FixedPolicies(Grid.Escalation.EscalationPolicy? policy = null) : Grid.Escalation.ITenantPolicies
+{
+    private readonly Grid.Escalation.TenantPolicy tenantPolicy = Grid.Escalation.TenantPolicy.Of(policy ?? Grid.Escalation.EscalationPolicy.Default);
+
+    public Task<Grid.Escalation.TenantPolicy> GetAsync(string tenant, TimeSpan maxAge) => Task.FromResult(tenantPolicy);
 }

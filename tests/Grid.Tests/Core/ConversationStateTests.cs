@@ -94,8 +94,9 @@ public sealed class ConversationStateTests
         await model.CommitAsync(ConversationDecider.Resolve(model.State, Ann, model.ConversationId, null, model.Now));
 
         var reopened = await model.InboundAsync(model.Message("m2", "it broke again", Channel.WhatsApp));
-        var events = (await model.Journal.ReadAsync(ConversationModel.Tenant, model.ConversationId, reopened.LastSeq - 3, 10)).Events.Select(e => e.Event).ToList();
-        Assert.Equal([typeof(CustomerWrote), typeof(Reopened), typeof(Escalated)], events.Select(e => e.GetType()));
+        var events = (await model.Journal.ReadAsync(ConversationModel.Tenant, model.ConversationId, reopened.LastSeq - 4, 10)).Events.Select(e => e.Event).ToList();
+        // Going back to a person, the customer is told so (the acknowledgement), on the channel they used.
+        Assert.Equal([typeof(CustomerWrote), typeof(Reopened), typeof(Escalated), typeof(CustomerNotified)], events.Select(e => e.GetType()));
         Assert.All(events, e => Assert.Equal(Channel.WhatsApp, e.Channel)); // status entries carry the channel that caused them
         Assert.Equal(("reopened-by-customer", ConversationStatus.Queued), (((Escalated)events[2]).Reason, model.State.Status));
 
@@ -158,11 +159,11 @@ public sealed class ConversationStateTests
     public void Pipeline_steps_run_in_the_configured_order_and_an_unknown_name_stops_the_start_naming_the_key()
     {
         var analyzers = new Grid.Pipeline.MessageAnalyzers([]);
-        Grid.Pipeline.IInboundStep[] registered = [new Grid.Pipeline.Steps.EscalateUnhandledStep(), new Grid.Pipeline.Steps.RecordFactsStep()];
+        Grid.Pipeline.IInboundStep[] registered = [new Grid.Pipeline.Steps.EscalationStep(new FixedPolicies(), TimeProvider.System), new Grid.Pipeline.Steps.RecordFactsStep()];
         var configured = new Grid.Hosting.GridRuntimeOptions();
-        configured.Pipeline.Steps.AddRange(["escalate-unhandled", "record-facts"]);
+        configured.Pipeline.Steps.AddRange(["escalate", "record-facts"]);
         var pipeline = new Grid.Pipeline.InboundPipeline(registered, analyzers, Microsoft.Extensions.Options.Options.Create(configured));
-        Assert.Equal(["escalate-unhandled", "record-facts"], pipeline.Steps.Select(s => s.Name));
+        Assert.Equal(["escalate", "record-facts"], pipeline.Steps.Select(s => s.Name));
 
         configured.Pipeline.Steps.Add("bot");
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(

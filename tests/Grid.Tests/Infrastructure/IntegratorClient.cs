@@ -21,6 +21,7 @@ public sealed class IntegratorClient : IAsyncDisposable
         Outbound = new OutboundService.OutboundServiceClient(channel);
         Read = new ReadService.ReadServiceClient(channel);
         Knowledge = new KnowledgeService.KnowledgeServiceClient(channel);
+        Escalation = new EscalationService.EscalationServiceClient(channel);
     }
 
     public IngestService.IngestServiceClient Ingest { get; }
@@ -30,6 +31,8 @@ public sealed class IntegratorClient : IAsyncDisposable
     public ReadService.ReadServiceClient Read { get; }
 
     public KnowledgeService.KnowledgeServiceClient Knowledge { get; }
+
+    public EscalationService.EscalationServiceClient Escalation { get; }
 
     public Metadata Headers => headers;
 

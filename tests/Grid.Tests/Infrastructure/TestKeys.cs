@@ -69,12 +69,15 @@ public sealed class TestKeys
             environment[$"Grid__Integrators__{tenant}-admin__Scopes__0"] = "admin";
         }
 
-        // The bot tenant's integrator holds every scope: it administers the knowledge base and posts as customers.
-        environment[$"Grid__Integrators__{BotTenant}-all__Tenant"] = BotTenant;
-        environment[$"Grid__Integrators__{BotTenant}-all__ApiKey"] = ApiKeyFor(BotTenant);
-        foreach (var (scope, i) in new[] { "ingest", "outbound", "read", "admin" }.Select((s, i) => (s, i)))
+        // These tenants' integrators hold every scope: they administer the knowledge base and policy and post as customers.
+        foreach (var tenant in AllScopeTenants)
         {
-            environment[$"Grid__Integrators__{BotTenant}-all__Scopes__{i}"] = scope;
+            environment[$"Grid__Integrators__{tenant}-all__Tenant"] = tenant;
+            environment[$"Grid__Integrators__{tenant}-all__ApiKey"] = ApiKeyFor(tenant);
+            foreach (var (scope, i) in new[] { "ingest", "outbound", "read", "admin" }.Select((s, i) => (s, i)))
+            {
+                environment[$"Grid__Integrators__{tenant}-all__Scopes__{i}"] = scope;
+            }
         }
 
         return environment;
@@ -82,6 +85,12 @@ public sealed class TestKeys
 
     /// <summary>The tenant of the bot's end-to-end tests (integrator "bot-all", every scope, key from <see cref="ApiKeyFor"/>).</summary>
     public string BotTenant { get; } = "bot";
+
+    /// <summary>
+    /// Tenants whose integrator ("{tenant}-all") holds every scope: the bot tenant, and one per escalation test (each
+    /// sets its own policy). Key from <see cref="ApiKeyFor"/>.
+    /// </summary>
+    public IReadOnlyList<string> AllScopeTenants { get; } = ["bot", "esc-nomatch", "esc-tier", "esc-hours", "esc-sentiment", "esc-policy"];
 
     private Dictionary<string, string> BaseEnvironment() => new()
     {

@@ -91,6 +91,10 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
                 var status = StatusOf(knowledge);
                 LogRefusal(context, status);
                 return new RpcException(new Status(status, knowledge.Message));
+            case Escalation.PolicyRuleException policy:
+                var policyStatus = policy.Code == Escalation.PolicyRuleException.NotFound ? StatusCode.NotFound : StatusCode.InvalidArgument;
+                LogRefusal(context, policyStatus);
+                return new RpcException(new Status(policyStatus, policy.Message));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the client."));
             case TimeoutException or OrleansException or System.Data.Common.DbException:

@@ -9,4 +9,5 @@ public sealed record CustomerView(
     [property: Id(3)] string? OpenConversationId,
     [property: Id(4)] IReadOnlyList<string> ConversationIds,
     [property: Id(5)] DateTimeOffset CreatedAt,
-    [property: Id(6)] Channel LastChannel);
+    [property: Id(6)] Channel LastChannel,
+    [property: Id(7)] string? Tier = null);

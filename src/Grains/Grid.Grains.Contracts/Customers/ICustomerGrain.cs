@@ -23,6 +23,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("RecordChannelEventAsync")]
     Task<string?> RecordChannelEventAsync(ChannelEvent channelEvent);
 
+    /// <summary>
+    /// Sets the customer's tier (null or empty: none); its meaning is the tenant's escalation policy's. Refused with
+    /// <see cref="Escalation.PolicyRuleException"/> (not_found) when the customer does not exist.
+    /// </summary>
+    [Alias("SetTierAsync")]
+    Task SetTierAsync(string? tier);
+
     /// <summary>The customer's profile and conversations; null fields when the customer does not exist.</summary>
     [ReadOnly]
     [Alias("GetAsync")]

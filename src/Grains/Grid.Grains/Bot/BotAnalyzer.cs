@@ -20,6 +20,11 @@ internal sealed class BotAnalyzer(BotMatchers matchers) : IMessageAnalyzer
         }
 
         var (matcher, snapshot) = await matchers.GetWithSnapshotAsync(request.Tenant, TimeSpan.FromSeconds(1));
+        if (snapshot.Entries.Count == 0)
+        {
+            return; // a tenant without a knowledge base has no bot: its customers go to a person at once
+        }
+
         var decision = matcher.Decide(request.Text, request.LanguageSoFar);
         analysis.Language = decision.Language;
         // Entries are looked up only for an answer or a clarification: a no-match (most messages) costs nothing more.

@@ -22,7 +22,8 @@ internal sealed class BotStep(BotMatchers matchers) : IInboundStep
 
     public async ValueTask DecideAsync(InboundContext context, CancellationToken cancellationToken)
     {
-        if (context.Status is not (ConversationStatus.New or ConversationStatus.Bot) || context.Analysis.Find<BotFinding>() is not { } finding)
+        if (context.Status is not (ConversationStatus.New or ConversationStatus.Bot) || context.Escalation is not null
+            || context.Analysis.Find<BotFinding>() is not { } finding)
         {
             return;
         }
@@ -39,6 +40,8 @@ internal sealed class BotStep(BotMatchers matchers) : IInboundStep
             return;
         }
 
+        // A clarification the customer did not resolve (this message picks no option) counts as a miss.
+        var misses = Misses(state) + (state.ContainsKey(Clarifying) ? 1 : 0);
         var decision = finding.Decision;
         switch (decision.Kind)
         {
@@ -51,7 +54,11 @@ internal sealed class BotStep(BotMatchers matchers) : IInboundStep
                 break;
             case BotDecisionKind.Clarify when finding.Options.Count >= 2:
                 context.Reply(Name, ClarifyText(finding.Options, decision.Language), EntryKind.BotMessage, "clarify");
-                var next = new Dictionary<string, string>(StringComparer.Ordinal) { [Clarifying] = finding.Options.Count.ToString(CultureInfo.InvariantCulture) };
+                var next = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    [Clarifying] = finding.Options.Count.ToString(CultureInfo.InvariantCulture),
+                    [NoMatches] = misses.ToString(CultureInfo.InvariantCulture),
+                };
                 for (var i = 0; i < finding.Options.Count; i++)
                 {
                     next[$"option{i + 1}"] = finding.Options[i].EntryId;
@@ -61,11 +68,17 @@ internal sealed class BotStep(BotMatchers matchers) : IInboundStep
                 context.SetStepState(Name, next);
                 break;
             default:
-                var misses = state.TryGetValue(NoMatches, out var count) && int.TryParse(count, CultureInfo.InvariantCulture, out var n) ? n + 1 : 1;
-                context.SetStepState(Name, new Dictionary<string, string> { [NoMatches] = misses.ToString(CultureInfo.InvariantCulture) });
+                context.SetStepState(Name, new Dictionary<string, string> { [NoMatches] = (misses + 1).ToString(CultureInfo.InvariantCulture) });
                 break;
         }
     }
+
+    /// <summary>
+    /// The messages in a row the bot could not answer, as of its state: no-matches, and clarifications the customer
+    /// did not resolve (the escalation rules compare it with the tenant's limit).
+    /// </summary>
+    public static int Misses(IReadOnlyDictionary<string, string> state) =>
+        state.TryGetValue(NoMatches, out var count) && int.TryParse(count, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     /// <summary>Answers with an entry: its answer, or the start of its flow when it has one.</summary>
     private async Task AnswerAsync(InboundContext context, string entryId, string answer, double confidence, string language)

@@ -95,8 +95,26 @@ internal sealed class CustomerGrain(
                 state.State.OpenConversationId,
                 [.. state.State.ConversationIds],
                 state.State.CreatedAt,
-                state.State.LastChannel)
+                state.State.LastChannel,
+                state.State.Tier)
             : null);
+
+    public async Task SetTierAsync(string? tier)
+    {
+        if (!state.RecordExists)
+        {
+            DeactivateOnIdle(); // an unknown id leaves no activation behind
+            throw new Escalation.PolicyRuleException(Escalation.PolicyRuleException.NotFound, $"customer '{customerId}' not found in this tenant", "customer_id");
+        }
+
+        var value = string.IsNullOrEmpty(tier) ? null : tier;
+        if (state.State.Tier != value)
+        {
+            state.State.Tier = value;
+            await state.WriteOrDeactivateAsync(this);
+            logger.LogInformation("Customer {CustomerId} tier set to {Tier}", customerId, value ?? "(none)");
+        }
+    }
 
     public async Task<TimelinePage> ReadTimelineAsync(long afterCursor, int limit)
     {
@@ -107,7 +125,7 @@ internal sealed class CustomerGrain(
     /// <summary>The acknowledgement from the conversation, or null when it is closed.</summary>
     private async Task<InboundAck?> AppendToAsync(string conversationId, InboundMessage message)
     {
-        var profile = new CustomerProfile(customerId, state.State.ConversationIds.Count, [.. state.State.Addresses.Select(a => a.Channel).Distinct()]);
+        var profile = new CustomerProfile(customerId, state.State.ConversationIds.Count, [.. state.State.Addresses.Select(a => a.Channel).Distinct()], state.State.Tier);
         var result = await GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, conversationId)).AppendInboundAsync(message, profile);
         return result.Outcome switch
         {

@@ -12,4 +12,7 @@ internal sealed class CustomerState
     [Id(3)] public List<string> ConversationIds { get; set; } = [];
 
     [Id(4)] public Channel LastChannel { get; set; }
+
+    /// <summary>The customer's tier ("platinum"…), set by an admin; the tenant's escalation policy says what it means.</summary>
+    [Id(5)] public string? Tier { get; set; }
 }

@@ -57,7 +57,7 @@ public sealed class PipelineOptions
     public List<string> Steps { get; set; } = [];
 
     /// <summary>The order used when <see cref="Steps"/> is empty.</summary>
-    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "bot", "escalate-unhandled", "acknowledge"];
+    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "screen", "bot", "escalate", "acknowledge"];
 }
 
 /// <summary>Whether an email reply from an address Grid does not know joins the conversation it replies to.</summary>
@@ -122,6 +122,13 @@ public sealed class AcknowledgementOptions
     public string English { get; set; } = "Thank you for your message. An advisor will reply as soon as possible.";
 
     public string French { get; set; } = "Merci pour votre message. Un conseiller vous répondra dans les meilleurs délais.";
+
+    /// <summary>Outside the tenant's opening hours; {opening} is replaced by the next opening, local time.</summary>
+    public string OutsideHoursEnglish { get; set; } =
+        "Thank you for your message. Our advisers are away right now: the first one available will answer you from {opening}. If you would rather be called back, reply \"call me back\" with the best time.";
+
+    public string OutsideHoursFrench { get; set; } =
+        "Merci pour votre message. Nos conseillers sont absents pour le moment : le premier disponible vous répondra à partir de {opening}. Si vous préférez être rappelé, répondez « rappelez-moi » en indiquant le meilleur moment.";
 }
 
 public sealed class OrleansEndpointOptions

@@ -112,8 +112,11 @@ public static class GridSiloExtensions
         services.AddSingleton<IMessageAnalyzer, BotAnalyzer>();
         services.AddSingleton<MessageAnalyzers>();
         services.AddSingleton<IInboundStep, RecordFactsStep>();
+        services.AddSingleton<IInboundStep, ScreeningStep>();
         services.AddSingleton<IInboundStep, BotStep>();
-        services.AddSingleton<IInboundStep, EscalateUnhandledStep>();
+        services.AddSingleton<Escalation.EscalationPolicies>();
+        services.AddSingleton<Escalation.ITenantPolicies>(sp => sp.GetRequiredService<Escalation.EscalationPolicies>());
+        services.AddSingleton<IInboundStep, EscalationStep>();
         services.AddSingleton<IInboundStep, AcknowledgeStep>();
         services.AddSingleton<InboundPipeline>();
 

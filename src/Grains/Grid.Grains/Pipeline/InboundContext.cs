@@ -69,6 +69,21 @@ internal sealed class InboundContext(
         decisions.Add(Escalation);
     }
 
+    /// <summary>
+    /// Changes the escalation already decided (the escalation rules route "default" to the tenant's queue and raise
+    /// the priority of a customer's tier); nothing when none was decided.
+    /// </summary>
+    public void AmendEscalation(Func<EscalateDecision, EscalateDecision> change)
+    {
+        if (Escalation is not { } decided)
+        {
+            return;
+        }
+
+        Escalation = change(decided);
+        decisions[decisions.IndexOf(decided)] = Escalation;
+    }
+
     public void SetFacts(string step, IReadOnlyDictionary<string, string> facts) => decisions.Add(new SetFactsDecision(step, facts));
 
     public void SetStepState(string step, IReadOnlyDictionary<string, string> state)

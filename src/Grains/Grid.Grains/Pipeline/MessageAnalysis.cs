@@ -23,3 +23,9 @@ internal abstract record AnalysisFinding;
 internal sealed record FactsFinding(
     [property: Id(0)] string Analyzer,
     [property: Id(1)] IReadOnlyDictionary<string, string> Facts) : AnalysisFinding;
+
+/// <summary>The message's sentiment: a score from −1 (furious, desperate) to 1 (delighted), and how many cues it rests on.</summary>
+[GenerateSerializer, Immutable, Alias("grid.SentimentFinding")]
+internal sealed record SentimentFinding(
+    [property: Id(0)] double Score,
+    [property: Id(1)] int Evidence) : AnalysisFinding;

@@ -1,11 +1,13 @@
+using System.Globalization;
 using Grid.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Grid.Pipeline.Steps;
 
 /// <summary>
-/// Acknowledges receipt when a new conversation goes to a human, in the customer's language, so the customer knows
-/// the message arrived and someone will answer.
+/// Tells the customer, in their language, when their conversation goes to a person: that the message arrived and
+/// someone will answer — or, outside the tenant's opening hours, when people answer again and that they can ask to be
+/// called back.
 /// </summary>
 internal sealed class AcknowledgeStep(IOptions<GridRuntimeOptions> options) : IInboundStep
 {
@@ -14,12 +16,52 @@ internal sealed class AcknowledgeStep(IOptions<GridRuntimeOptions> options) : II
     public ValueTask DecideAsync(InboundContext context, CancellationToken cancellationToken)
     {
         var acknowledgement = options.Value.Conversations.Acknowledgement;
-        if (acknowledgement.Enabled && context.Status == ConversationStatus.New && context.Escalation is not null)
+        if (!acknowledgement.Enabled || context.Status is not (ConversationStatus.New or ConversationStatus.Bot) || context.Escalation is null)
         {
-            var text = context.Language == "fr" ? acknowledgement.French : acknowledgement.English;
-            context.Reply(Name, text, EntryKind.SystemMessage, "acknowledgement");
+            return ValueTask.CompletedTask;
+        }
+
+        var french = context.Language == "fr";
+        var (closed, opening) = NextOpening(context);
+        if (closed)
+        {
+            var template = french ? acknowledgement.OutsideHoursFrench : acknowledgement.OutsideHoursEnglish;
+            var when = opening is { } at ? Format(at, french) : (french ? "dès que possible" : "as soon as possible");
+            context.Reply(Name, template.Replace("{opening}", when, StringComparison.Ordinal), EntryKind.SystemMessage, "outside-hours");
+        }
+        else
+        {
+            context.Reply(Name, french ? acknowledgement.French : acknowledgement.English, EntryKind.SystemMessage, "acknowledgement");
         }
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Whether the escalation is outside opening hours, and then the next opening (null: none known).</summary>
+    private static (bool Closed, DateTimeOffset? Opening) NextOpening(InboundContext context)
+    {
+        foreach (var facts in context.Decisions.OfType<SetFactsDecision>())
+        {
+            if (facts.Facts.TryGetValue(EscalationStep.NextOpeningFact, out var text))
+            {
+                return (true, DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : null);
+            }
+        }
+
+        return (false, null);
+    }
+
+    /// <summary>"lundi 7 décembre à 09h00" / "Monday 7 December at 09:00", the tenant's local time (the value's offset).</summary>
+    internal static string Format(DateTimeOffset at, bool french)
+    {
+        var local = at.DateTime;
+        return french
+            ? $"{FrenchDays[(int)local.DayOfWeek]} {local.Day} {FrenchMonths[local.Month - 1]} à {local:HH}h{local:mm}"
+            : $"{local.DayOfWeek} {local.Day} {CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(local.Month)} at {local:HH:mm}";
+    }
+
+    private static readonly string[] FrenchDays = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+
+    private static readonly string[] FrenchMonths =
+        ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
 }

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Google.Protobuf.Reflection;
+using Grid.Escalation;
+using Grpc.Core;
+using P = Grid.Protos.V1;
+
+namespace Grid.Edge.Grpc;
+
+/// <summary>
+/// Administers the caller's tenant's escalation policy and customers' tiers: maps requests to the policy grain (which
+/// validates the policy as a whole) and to the customer grain. Needs the admin scope (checked by <see cref="GridServerInterceptor"/>).
+/// </summary>
+[BindServiceMethod(typeof(EscalationGrpcService), nameof(BindService))]
+public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.EscalationService.EscalationServiceBase
+{
+    public static void BindService(ServiceBinderBase binder, P.EscalationService.EscalationServiceBase? service) =>
+        P.EscalationService.BindService(new GuardedServiceBinder(binder), service);
+
+    public static ServiceDescriptor Descriptor => P.EscalationService.Descriptor;
+
+    public override async Task<P.PolicyResponse> GetPolicy(P.GetPolicyRequest request, ServerCallContext context)
+    {
+        var stored = await Policy(context).GetAsync();
+        return new P.PolicyResponse { Policy = ToProto(stored.Policy), Version = stored.Version };
+    }
+
+    public override async Task<P.PolicyResponse> SetPolicy(P.SetPolicyRequest request, ServerCallContext context)
+    {
+        if (request.Policy is null)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "policy is required: the whole escalation policy"));
+        }
+
+        var policy = FromProto(request.Policy);
+        var version = await Policy(context).SetAsync(policy);
+        return new P.PolicyResponse { Policy = ToProto(policy), Version = version };
+    }
+
+    public override async Task<P.SetCustomerTierResponse> SetCustomerTier(P.SetCustomerTierRequest request, ServerCallContext context)
+    {
+        if (!CustomerId().IsMatch(request.CustomerId))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "customer_id is required: the id PostInbound answered (cus_…)"));
+        }
+
+        if (request.Tier.Length > 0 && !Slug().IsMatch(request.Tier))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "tier must be a lowercase slug ([a-z0-9._-], at most 63 characters), or empty for none"));
+        }
+
+        var tenant = GridServerInterceptor.Integrator(context).Tenant;
+        await grains.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, request.CustomerId)).SetTierAsync(request.Tier);
+        return new P.SetCustomerTierResponse();
+    }
+
+    private IEscalationPolicyGrain Policy(ServerCallContext context) =>
+        grains.GetGrain<IEscalationPolicyGrain>(GridServerInterceptor.Integrator(context).Tenant);
+
+    internal static EscalationPolicy FromProto(P.EscalationPolicy policy) => new(
+        policy.NoMatchLimit,
+        policy.HasSentimentThreshold ? policy.SentimentThreshold : null,
+        [.. policy.Tiers.Select(t => new TierRule(t.Name, t.AlwaysHuman, t.Priority))],
+        policy.Hours is null ? null : new OpeningHours(
+            policy.Hours.TimeZone,
+            [.. policy.Hours.Week.Select(s => new OpeningSlot(Day(s.Day), s.From, s.To))],
+            [.. policy.Hours.Holidays]),
+        policy.Queue);
+
+    internal static P.EscalationPolicy ToProto(EscalationPolicy policy)
+    {
+        var proto = new P.EscalationPolicy { NoMatchLimit = policy.NoMatchLimit, Queue = policy.Queue };
+        if (policy.SentimentThreshold is { } threshold)
+        {
+            proto.SentimentThreshold = threshold;
+        }
+
+        proto.Tiers.AddRange(policy.Tiers.Select(t => new P.TierRule { Name = t.Name, AlwaysHuman = t.AlwaysHuman, Priority = t.Priority }));
+        if (policy.Hours is { } hours)
+        {
+            proto.Hours = new P.OpeningHours { TimeZone = hours.TimeZone, Holidays = { hours.Holidays } };
+            proto.Hours.Week.AddRange(hours.Week.Select(s => new P.OpeningSlot { Day = Weekday(s.Day), From = s.From, To = s.To }));
+        }
+
+        return proto;
+    }
+
+    private static DayOfWeek Day(P.Weekday day) => day switch
+    {
+        P.Weekday.Monday => DayOfWeek.Monday,
+        P.Weekday.Tuesday => DayOfWeek.Tuesday,
+        P.Weekday.Wednesday => DayOfWeek.Wednesday,
+        P.Weekday.Thursday => DayOfWeek.Thursday,
+        P.Weekday.Friday => DayOfWeek.Friday,
+        P.Weekday.Saturday => DayOfWeek.Saturday,
+        P.Weekday.Sunday => DayOfWeek.Sunday,
+        _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "hours.week[].day is required: WEEKDAY_MONDAY to WEEKDAY_SUNDAY")),
+    };
+
+    private static P.Weekday Weekday(DayOfWeek day) => day == DayOfWeek.Sunday ? P.Weekday.Sunday : (P.Weekday)(int)day;
+
+    [GeneratedRegex(@"^cus_[A-Za-z0-9_-]{1,100}\z")]
+    private static partial Regex CustomerId();
+
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,62}\z")]
+    private static partial Regex Slug();
+}

@@ -1,0 +1,56 @@
+namespace Grid.Escalation;
+
+/// <summary>
+/// A tenant's escalation rules: when the bot stops and a person takes over. Each escalation is journaled with the rule
+/// that decided it (its reason): "asked-for-human", "no-match-limit", "negative-sentiment", "tier:&lt;name&gt;",
+/// "flow:&lt;entry&gt;", "task:&lt;entry&gt;", "flow-stuck:&lt;entry&gt;", "no-bot-answer" (no bot in the pipeline).
+/// </summary>
+/// <param name="NoMatchLimit">Consecutive messages the bot could not answer (no match, or a clarification the customer did not resolve) before a person takes over; 1 to 10.</param>
+/// <param name="SentimentThreshold">A customer message whose sentiment score (−1 to 1) is at or below this goes to a person; null: sentiment never escalates.</param>
+/// <param name="Tiers">Customer tiers: whether the tier always goes to a person, and its priority in the queues.</param>
+/// <param name="Hours">When people answer; null: always.</param>
+/// <param name="Queue">The queue escalations go to unless a flow names its own.</param>
+[GenerateSerializer, Immutable, Alias("grid.EscalationPolicy")]
+public sealed record EscalationPolicy(
+    [property: Id(0)] int NoMatchLimit,
+    [property: Id(1)] double? SentimentThreshold,
+    [property: Id(2)] IReadOnlyList<TierRule> Tiers,
+    [property: Id(3)] OpeningHours? Hours,
+    [property: Id(4)] string Queue)
+{
+    /// <summary>Two misses, sentiment at −0.5, no tiers, always open, the "default" queue.</summary>
+    public static EscalationPolicy Default { get; } = new(2, -0.5, [], null, "default");
+
+    /// <summary>The rule of a tier, or null for a customer without one (or with a tier the policy does not name).</summary>
+    public TierRule? TierOf(string? tier) => tier is null ? null : Tiers.FirstOrDefault(t => t.Name == tier);
+}
+
+/// <summary>A customer tier: "platinum" always goes to a person, with a priority in the queues (higher first, 0 to 100).</summary>
+[GenerateSerializer, Immutable, Alias("grid.TierRule")]
+public sealed record TierRule(
+    [property: Id(0)] string Name,
+    [property: Id(1)] bool AlwaysHuman,
+    [property: Id(2)] int Priority);
+
+/// <summary>
+/// When people answer: a weekly schedule in the tenant's time zone (an IANA id such as "Europe/Paris"), as opening
+/// slots per day ("09:00" to "18:00", local time), and holidays ("2026-12-25", local dates) when nobody answers.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.OpeningHours")]
+public sealed record OpeningHours(
+    [property: Id(0)] string TimeZone,
+    [property: Id(1)] IReadOnlyList<OpeningSlot> Week,
+    [property: Id(2)] IReadOnlyList<string> Holidays);
+
+/// <summary>One opening slot of a weekday, local time, "HH:mm" (From before To).</summary>
+[GenerateSerializer, Immutable, Alias("grid.OpeningSlot")]
+public sealed record OpeningSlot(
+    [property: Id(0)] DayOfWeek Day,
+    [property: Id(1)] string From,
+    [property: Id(2)] string To);
+
+/// <summary>The policy with the version of its last change (0: never set, the defaults apply).</summary>
+[GenerateSerializer, Immutable, Alias("grid.VersionedEscalationPolicy")]
+public sealed record VersionedEscalationPolicy(
+    [property: Id(0)] EscalationPolicy Policy,
+    [property: Id(1)] long Version);
