@@ -142,3 +142,24 @@ public sealed class FlowRunnerTests
         Assert.Null(FlowProgress.From(new Dictionary<string, string> { ["noMatches"] = "1" }));
     }
 }
+
+/// <summary>Greetings and thanks are answered in kind, not counted as questions the bot missed.</summary>
+public sealed class SmallTalkTests
+{
+    [Theory]
+    [InlineData("Bonjour", "greeting")]
+    [InlineData("slt", "greeting")]
+    [InlineData("Hi there!", "greeting")]
+    [InlineData("merci beaucoup !!", "thanks")]
+    [InlineData("ok super merci", "thanks")]
+    [InlineData("Thanks a lot", "thanks")]
+    public void Recognises_greetings_and_thanks(string text, string kind) => Assert.Equal(kind, SmallTalk.Of(text));
+
+    [Theory]
+    [InlineData("bonjour, ma facture est fausse")]
+    [InlineData("hi i need help")]
+    [InlineData("ok")]
+    [InlineData("")]
+    [InlineData("merci de me rappeler")]
+    public void Leaves_anything_else(string text) => Assert.Null(SmallTalk.Of(text));
+}

@@ -56,10 +56,10 @@ public sealed class FreshStartTests
             await using var integrator = new IntegratorClient(grpcPort, apiKey);
             await using var agent = await AgentConnection.ConnectAsync(httpPort, token);
             await agent.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
-            var posted = await integrator.PostSmsAsync("+33700000001", "fresh-1", "Bonjour");
+            var posted = await integrator.PostSmsAsync("+33700000001", "fresh-1", "Bonjour, je voudrais parler à un conseiller");
             var offer = await agent.NextOfferAsync(TimeSpan.FromSeconds(20));
             Assert.Equal(posted.ConversationId, offer.Conversation.ConversationId);
-            Assert.DoesNotContain("Bonjour", host.Output);
+            Assert.DoesNotContain("conseiller", host.Output);
             Assert.DoesNotContain("+33700000001", host.Output);
         }
         finally

@@ -68,6 +68,13 @@ internal sealed class BotStep(BotMatchers matchers) : IInboundStep
                 context.SetStepState(Name, next);
                 break;
             default:
+                if (SmallTalk.Of(context.Message.Text) is { } kind)
+                {
+                    // "bonjour", "merci", "ok": not a question the bot missed; it answers in kind and waits for one.
+                    context.Reply(Name, SmallTalk.Answer(kind, decision.Language), EntryKind.BotMessage, kind);
+                    break;
+                }
+
                 context.SetStepState(Name, new Dictionary<string, string> { [NoMatches] = (misses + 1).ToString(CultureInfo.InvariantCulture) });
                 break;
         }
