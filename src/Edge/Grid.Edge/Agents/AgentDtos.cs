@@ -41,11 +41,13 @@ public sealed record ConversationDto(
     long LastSeq,
     DateTimeOffset OpenedAt,
     string Language,
-    IReadOnlyDictionary<string, string> Facts)
+    IReadOnlyDictionary<string, string> Facts,
+    int Priority,
+    IReadOnlyList<string> Collaborators)
 {
     public static ConversationDto From(ConversationView v) => new(
         v.ConversationId, v.CustomerId, v.Status.ToString(), v.StatusReason, v.CurrentChannel.ToString(), v.AssignedAgent,
-        v.Participants, v.Queue, v.LastSeq, v.OpenedAt, v.Language, v.Facts ?? new Dictionary<string, string>());
+        v.Participants, v.Queue, v.LastSeq, v.OpenedAt, v.Language, v.Facts ?? new Dictionary<string, string>(), v.Priority, v.Collaborators);
 }
 
 /// <summary>An offer with its deadline, the conversation and its history (the latest entries; page back with GetHistory).</summary>
@@ -54,7 +56,45 @@ public sealed record OfferDto(
     DateTimeOffset? ExpiresAt,
     ConversationDto Conversation,
     IReadOnlyList<EntryDto> History,
-    bool HistoryTruncated);
+    bool HistoryTruncated,
+    HandoffContextDto? Context = null);
+
+/// <summary>The handoff's context package (see <see cref="HandoffContext"/>).</summary>
+public sealed record HandoffContextDto(
+    ConversationDto Conversation,
+    IReadOnlyList<EntryDto> Transcript,
+    bool TranscriptTruncated,
+    IReadOnlyList<BotAttempt> BotAttempts,
+    string? EscalationReason,
+    DateTimeOffset? EscalatedAt,
+    int Priority,
+    string? TransferNote,
+    CustomerContextDto? Customer)
+{
+    public static HandoffContextDto From(HandoffContext c) => new(
+        ConversationDto.From(c.Conversation), [.. c.Transcript.Select(EntryDto.From)], c.TranscriptTruncated, c.BotAttempts, c.EscalationReason,
+        c.EscalatedAt, c.Priority, c.TransferNote, c.Customer is { } customer ? CustomerContextDto.From(customer) : null);
+}
+
+/// <summary>The customer in a context package: tier, addresses with their channel, earlier conversations and their outcome.</summary>
+public sealed record CustomerContextDto(
+    string CustomerId,
+    string? Tier,
+    IReadOnlyList<AddressDto> Addresses,
+    IReadOnlyList<PastConversationDto> PastConversations,
+    int ConversationCount)
+{
+    public static CustomerContextDto From(CustomerContext c) => new(
+        c.CustomerId, c.Tier, [.. c.Addresses.Select(a => new AddressDto(a.Channel.ToString(), a.Address, a.LastSeenAt))],
+        [.. c.PastConversations.Select(p => new PastConversationDto(p.ConversationId, p.Status.ToString(), p.Outcome, p.OpenedAt, p.ResolvedAt))],
+        c.ConversationCount);
+}
+
+/// <summary>An address the customer is reachable on.</summary>
+public sealed record AddressDto(string Channel, string Address, DateTimeOffset LastSeenAt);
+
+/// <summary>An earlier conversation and how it ended.</summary>
+public sealed record PastConversationDto(string ConversationId, string Status, string? Outcome, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt);
 
 /// <summary>A page of history.</summary>
 public sealed record HistoryDto(IReadOnlyList<EntryDto> Entries, long NextAfterSeq, bool HasMore);

@@ -117,13 +117,133 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
             return new HistoryDto([.. page.Entries.Select(EntryDto.From)], page.NextAfterSeq, page.HasMore);
         });
 
-    /// <summary>Builds an offer with its deadline and the latest history (used by the relay).</summary>
-    internal static async Task<OfferDto> BuildOfferAsync(IConversationGrain conversation, ConversationView view, string offerId)
+    /// <summary>
+    /// The handoff's context package: the whole transcript across channels, what the bot tried and why it stopped,
+    /// the escalation, facts, the last transfer's note, the customer's profile and past conversations. Offers carry
+    /// it; this reads it again (after a reconnect).
+    /// </summary>
+    public Task<HandoffContextDto> GetContext(string conversationId) =>
+        Guard(conversationId, async (c, actor) => HandoffContextDto.From(await c.GetHandoffContextAsync(actor)));
+
+    /// <summary>
+    /// An internal note: seen by everyone working on the conversation, never sent to the customer.
+    /// <paramref name="clientNoteId"/> (unique per agent) makes a retried call store it once. Returns its sequence number.
+    /// </summary>
+    public Task<long> AddNote(string conversationId, string clientNoteId, string text)
+    {
+        CheckClientId(clientNoteId, "clientNoteId");
+        CheckText(text, "note");
+        return Guard(conversationId, (c, actor) => c.AddNoteAsync(actor, clientNoteId, text));
+    }
+
+    /// <summary>
+    /// Hands the conversation on to a queue (<paramref name="queue"/>; empty: its current one) or to a named agent
+    /// (<paramref name="toAgent"/>, offered only to them), with a note the receiver reads in the context package.
+    /// </summary>
+    public Task Transfer(string conversationId, string? queue, string? toAgent, string? note)
+    {
+        queue = string.IsNullOrEmpty(queue) ? null : queue;
+        toAgent = string.IsNullOrEmpty(toAgent) ? null : toAgent;
+        if (queue is not null && !TenantId.IsValid(queue))
+        {
+            throw Refuse(HubErrors.Invalid($"'{Shorten(queue)}' is not a queue name: a lowercase slug."));
+        }
+
+        if (toAgent is not null && !TenantId.IsValid(toAgent))
+        {
+            throw Refuse(HubErrors.Invalid("toAgent must be an agent id (letters, digits, '.', '_', '-')."));
+        }
+
+        if (note is not null)
+        {
+            CheckText(note, "note");
+        }
+
+        return Guard(conversationId, async (c, actor) =>
+        {
+            await c.TransferAsync(actor, queue, toAgent, note);
+            return true;
+        });
+    }
+
+    /// <summary>Hands the conversation back to the bot with a reason; the bot resumes and the customer is told.</summary>
+    public Task HandBack(string conversationId, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 200)
+        {
+            throw Refuse(HubErrors.Invalid("reason is required (1 to 200 characters): why the bot can take it from here."));
+        }
+
+        return Guard(conversationId, async (c, actor) =>
+        {
+            await c.HandBackAsync(actor, reason);
+            return true;
+        });
+    }
+
+    /// <summary>Invites a consultant: they see the conversation, write notes and, when <paramref name="canReply"/>, write to the customer.</summary>
+    public Task Invite(string conversationId, string agentId, bool canReply)
+    {
+        if (!TenantId.IsValid(agentId))
+        {
+            throw Refuse(HubErrors.Invalid("agentId must be an agent id (letters, digits, '.', '_', '-')."));
+        }
+
+        return Guard(conversationId, async (c, actor) =>
+        {
+            await c.InviteAsync(actor, agentId, canReply);
+            return true;
+        });
+    }
+
+    /// <summary>Supervisors: joins a conversation of the tenant (sees it live, writes notes).</summary>
+    public Task<ConversationDto> Join(string conversationId) =>
+        Guard(conversationId, async (c, actor) => ConversationDto.From(await c.JoinAsync(actor)));
+
+    /// <summary>Supervisors: takes a conversation over (from its agent, or from the queue).</summary>
+    public Task<ConversationDto> TakeOver(string conversationId) =>
+        Guard(conversationId, async (c, actor) => ConversationDto.From(await c.TakeOverAsync(actor)));
+
+    /// <summary>Closes the conversation for good (its assigned agent, or a supervisor).</summary>
+    public Task Close(string conversationId, string? reason) =>
+        Guard(conversationId, async (c, actor) =>
+        {
+            await c.CloseAsync(actor, reason is { Length: > 200 } ? reason[..200] : reason);
+            return true;
+        });
+
+    /// <summary>Builds an offer with its deadline, the latest history and the context package (used by the relay).</summary>
+    internal static async Task<OfferDto> BuildOfferAsync(IConversationGrain conversation, ConversationView view, string offerId, Actor agent)
     {
         var after = Math.Max(0, view.LastSeq - OfferHistory);
         var page = await conversation.ReadAsync(after, OfferHistory);
-        return new OfferDto(offerId, view.OfferExpiresAt, ConversationDto.From(view), [.. page.Entries.Select(EntryDto.From)], after > 0);
+        var context = HandoffContextDto.From(await conversation.GetHandoffContextAsync(agent));
+        return new OfferDto(offerId, view.OfferExpiresAt, ConversationDto.From(view), [.. page.Entries.Select(EntryDto.From)], after > 0, context);
     }
+
+    private void CheckClientId(string id, string name)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 100)
+        {
+            throw Refuse(HubErrors.Invalid($"{name} is required (1 to 100 characters, unique per call): it makes retries safe."));
+        }
+    }
+
+    private void CheckText(string? text, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw Refuse(HubErrors.Invalid($"The {what} is empty."));
+        }
+
+        var max = options.Value.Limits.MaxTextLength;
+        if (text.Length > max)
+        {
+            throw Refuse(HubErrors.Invalid($"The {what} is {text.Length} characters; the limit is {max}."));
+        }
+    }
+
+    private static string Shorten(string value) => value.Length > 40 ? value[..40] + "…" : value;
 
     /// <summary>Runs a call on a conversation of the agent's tenant, turning refusals into coded hub errors.</summary>
     private async Task<T> Guard<T>(string conversationId, Func<IConversationGrain, Actor, Task<T>> call, [CallerMemberName] string method = "")

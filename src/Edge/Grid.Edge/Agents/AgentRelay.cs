@@ -71,7 +71,7 @@ public sealed class AgentRelay(IGrainFactory grains, IHubContext<AgentHub, IAgen
             {
                 case AgentEventKind.Offer when e.Conversation is { } view:
                     var conversation = grains.GetGrain<IConversationGrain>(GridKeys.Of(tenant, e.ConversationId));
-                    await client.ReceiveOffer(await AgentHub.BuildOfferAsync(conversation, view, e.OfferId ?? ""));
+                    await client.ReceiveOffer(await AgentHub.BuildOfferAsync(conversation, view, e.OfferId ?? "", new Actor(agentId)));
                     break;
                 case AgentEventKind.OfferWithdrawn:
                     await client.OfferWithdrawn(e.ConversationId, e.OfferId ?? "");

@@ -4,7 +4,8 @@ namespace Grid.Edge.Agents;
 
 /// <summary>
 /// Hub errors carry a machine-readable code before the sentence: "not_found: Conversation 'x' not found.". Codes:
-/// <c>not_found</c>, <c>not_yours</c>, <c>wrong_state</c>, <c>invalid</c>, <c>conflict</c> (an idempotency key reused).
+/// <c>not_found</c>, <c>not_yours</c>, <c>wrong_state</c>, <c>invalid</c>, <c>forbidden</c> (a supervisor's action by an
+/// agent), <c>conflict</c> (an idempotency key reused).
 /// </summary>
 public static class HubErrors
 {

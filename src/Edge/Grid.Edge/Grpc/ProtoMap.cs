@@ -59,6 +59,7 @@ internal static class ProtoMap
         EntryKind.BotMessage => P.EntryKind.BotMessage,
         EntryKind.SystemMessage => P.EntryKind.SystemMessage,
         EntryKind.Event => P.EntryKind.Event,
+        EntryKind.InternalNote => P.EntryKind.InternalNote,
         _ => P.EntryKind.Unspecified,
     };
 

@@ -25,4 +25,7 @@ public static class RuleCodes
 
     /// <summary>The request itself is not valid.</summary>
     public const string Invalid = "invalid";
+
+    /// <summary>The caller's role does not allow the action (a supervisor's action asked by an agent).</summary>
+    public const string Forbidden = "forbidden";
 }

@@ -18,4 +18,10 @@ public sealed record ConversationView(
     [property: Id(12)] string? OfferedAgent,
     [property: Id(13)] string Language,
     [property: Id(14)] DateTimeOffset? OfferExpiresAt = null,
-    [property: Id(15)] IReadOnlyDictionary<string, string>? Facts = null);
+    [property: Id(15)] IReadOnlyDictionary<string, string>? Facts = null,
+    [property: Id(16)] int Priority = 0)
+{
+    /// <summary>Who works on it beside the assigned agent (consultants, supervisors who joined).</summary>
+    [Id(17)]
+    public IReadOnlyList<string> Collaborators { get; init; } = [];
+}

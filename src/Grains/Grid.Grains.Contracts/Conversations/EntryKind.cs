@@ -9,4 +9,5 @@ public enum EntryKind
     BotMessage = 2,
     SystemMessage = 3,
     Event = 4,
+    InternalNote = 5,
 }

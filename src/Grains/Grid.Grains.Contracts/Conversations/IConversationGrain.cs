@@ -69,6 +69,39 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("ResolveAsync")]
     Task ResolveAsync(Actor actor, string? reason);
 
+    /// <summary>The handoff's context package for someone who may see the conversation.</summary>
+    [ReadOnly]
+    [Alias("GetHandoffContextAsync")]
+    Task<HandoffContext> GetHandoffContextAsync(Actor actor);
+
+    /// <summary>An internal note by a participant (never sent to the customer); returns its sequence number. Safe to retry with the same id.</summary>
+    [Alias("AddNoteAsync")]
+    Task<long> AddNoteAsync(Actor actor, string clientNoteId, string text);
+
+    /// <summary>The assigned agent (or a supervisor) transfers to a queue (null: the current one) or to a named agent, with a note.</summary>
+    [Alias("TransferAsync")]
+    Task TransferAsync(Actor actor, string? queue, string? toAgent, string? note);
+
+    /// <summary>The assigned agent (or a supervisor) hands the conversation back to the bot; the customer is told.</summary>
+    [Alias("HandBackAsync")]
+    Task HandBackAsync(Actor actor, string reason);
+
+    /// <summary>The assigned agent invites a consultant (notes; replies to the customer when <paramref name="canReply"/>).</summary>
+    [Alias("InviteAsync")]
+    Task InviteAsync(Actor actor, string agentId, bool canReply);
+
+    /// <summary>A supervisor joins (sees it live, writes notes).</summary>
+    [Alias("JoinAsync")]
+    Task<ConversationView> JoinAsync(Actor actor);
+
+    /// <summary>A supervisor takes the conversation over.</summary>
+    [Alias("TakeOverAsync")]
+    Task<ConversationView> TakeOverAsync(Actor actor);
+
+    /// <summary>The assigned agent or a supervisor closes the conversation for good.</summary>
+    [Alias("CloseAsync")]
+    Task CloseAsync(Actor actor, string? reason);
+
     /// <summary>Records a channel event (delivery receipt, call, typing) reported by an integrator.</summary>
     [Alias("RecordChannelEventAsync")]
     Task RecordChannelEventAsync(ChannelEvent channelEvent);

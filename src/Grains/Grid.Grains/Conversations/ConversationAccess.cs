@@ -37,6 +37,57 @@ internal static class ConversationAccess
         }
     }
 
+    /// <summary>Notes: the assigned agent, participants (consultants, supervisors who joined) and supervisors; not once closed.</summary>
+    public static void EnsureParticipant(ConversationState s, Actor actor, string conversationId, string action)
+    {
+        EnsureVisible(s, actor, conversationId);
+        if (s.Status == ConversationStatus.Closed)
+        {
+            throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} is closed; you cannot {action} any more.");
+        }
+
+        if (actor.Role != ActorRole.Supervisor && s.AssignedAgent != actor.AgentId && !s.Participants.Contains(actor.AgentId))
+        {
+            throw new ConversationRuleException(RuleCodes.NotYours, $"You take no part in conversation {conversationId}; accept it or be invited to {action}.");
+        }
+    }
+
+    /// <summary>Transfer, hand back, invite: the assigned agent (or a supervisor) while the conversation is with an agent.</summary>
+    public static void EnsureHolds(ConversationState s, Actor actor, string conversationId, string action)
+    {
+        EnsureVisible(s, actor, conversationId);
+        if (s.Status != ConversationStatus.WithAgent)
+        {
+            throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} is {s.Status}; it must be with an agent to {action}.");
+        }
+
+        if (s.AssignedAgent != actor.AgentId && actor.Role != ActorRole.Supervisor)
+        {
+            throw new ConversationRuleException(RuleCodes.NotYours, $"Conversation {conversationId} is assigned to another agent; only they (or a supervisor) can {action}.");
+        }
+    }
+
+    /// <summary>Join, take over: supervisors only (a role claim of their token).</summary>
+    public static void EnsureSupervisor(ConversationState s, Actor actor, string conversationId, string action)
+    {
+        EnsureVisible(s, actor, conversationId);
+        if (actor.Role != ActorRole.Supervisor)
+        {
+            throw new ConversationRuleException(RuleCodes.Forbidden, $"Only a supervisor can {action}: your token's role is {actor.Role.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    /// <summary>Reply: the assigned agent, or a consultant invited to write to the customer, while the conversation is with an agent.</summary>
+    public static void EnsureMayReply(ConversationState s, Actor actor, string conversationId)
+    {
+        if (s.Status == ConversationStatus.WithAgent && s.Repliers.Contains(actor.AgentId))
+        {
+            return;
+        }
+
+        EnsureAssignedTo(s, actor, conversationId, "reply");
+    }
+
     /// <summary>Reply or resolve: only the assigned agent, while the conversation is with them.</summary>
     public static void EnsureAssignedTo(ConversationState s, Actor actor, string conversationId, string action)
     {

@@ -11,7 +11,7 @@ namespace Grid.Conversations;
 /// Pure: no I/O, no clock of its own (callers pass <c>now</c>), unit-tested without a cluster. An empty result
 /// means there is nothing to do (a stale call, a retry already applied).
 /// </summary>
-internal static class ConversationDecider
+internal static partial class ConversationDecider
 {
     /// <summary>A resolved conversation whose reopen window has passed closes before anything else happens.</summary>
     public static bool ShouldClose(ConversationState s, TimeSpan reopenWindow, DateTimeOffset now) =>
@@ -106,7 +106,7 @@ internal static class ConversationDecider
     /// <summary>The agent's reply as a row keyed by the client's message id, so a retry is recognised by the journal.</summary>
     public static JournalRow Reply(ConversationState s, Actor actor, string conversationId, string clientMessageId, string text, DateTimeOffset now)
     {
-        ConversationAccess.EnsureAssignedTo(s, actor, conversationId, "reply");
+        ConversationAccess.EnsureMayReply(s, actor, conversationId);
         var route = s.ReplyTo ?? throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} has no channel to reply on.");
         var delivery = new OutboundDelivery(route.Integrator, route.Address, route.Channel == Channel.Email ? ReplyHeaders(s.LastEmail) : null);
         var replied = new AgentReplied(actor.AgentId, text, clientMessageId, delivery) { At = now, Channel = route.Channel };

@@ -14,7 +14,7 @@ namespace Grid.Conversations;
 /// also used to replay the journal on activation) and then runs the effects. Calls that change it are not
 /// interleaved, so a unit is numbered after the head it was decided on; the journal refuses a taken number.
 /// </summary>
-internal sealed class ConversationGrain(
+internal sealed partial class ConversationGrain(
     [PersistentState("conversation", "grid")] IPersistentState<ConversationState> state,
     IConversationJournal journal,
     InboundPipeline pipeline,
@@ -219,7 +219,7 @@ internal sealed class ConversationGrain(
             throw new InvalidOperationException($"Conversation {conversationId} changed under this activation; retry the call.");
         }
 
-        var (statusBefore, existedBefore) = (S.Status, S.Exists);
+        var (statusBefore, existedBefore, assignedBefore, collaboratorsBefore) = (S.Status, S.Exists, S.AssignedAgent, S.Collaborators.ToArray());
         var committed = new (long Seq, ConversationEvent Event)[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
@@ -228,7 +228,8 @@ internal sealed class ConversationGrain(
         }
 
         await SnapshotAsync(S.AppliedSeq - savedSeq >= Options.SnapshotEvery);
-        await effects.RunAsync(new CommittedUnit(tenant, conversationId, committed, result.Outbound, statusBefore, existedBefore, View(), GrainFactory, this));
+        await effects.RunAsync(new CommittedUnit(tenant, conversationId, committed, result.Outbound, statusBefore, existedBefore, View(), GrainFactory, this,
+            assignedBefore, collaboratorsBefore));
         return result;
     }
 

@@ -60,6 +60,15 @@ internal sealed class ConversationState
     /// <summary>When the conversation entered its current waiting period (kept across declines and expiries).</summary>
     [Id(21)] public DateTimeOffset? WaitingSince { get; set; }
 
+    /// <summary>Participants other than the assigned agent who may write to the customer (consultants invited to).</summary>
+    [Id(22)] public List<string> Repliers { get; set; } = [];
+
+    /// <summary>The note of the last transfer, for whoever receives the conversation.</summary>
+    [Id(23)] public string? TransferNote { get; set; }
+
+    /// <summary>Who works on it beside the assigned agent right now (consultants, supervisors who joined): they get its entries live.</summary>
+    [Id(24)] public List<string> Collaborators { get; set; } = [];
+
     /// <summary>Folds one committed event in. <paramref name="recentLimit"/> bounds <see cref="Recent"/>.</summary>
     public void Apply(string conversationId, long seq, ConversationEvent e, int recentLimit)
     {
@@ -112,13 +121,41 @@ internal sealed class ConversationState
                 AssignedAgent = accepted.AgentId;
                 WaitingSince = null;
                 ClearOffer();
-                if (!Participants.Contains(accepted.AgentId))
+                Join(accepted.AgentId);
+                break;
+            case Transferred transferred:
+                TransferNote = transferred.Note;
+                EndCollaboration();
+                break;
+            case HandedBack:
+                SetStatus(ConversationStatus.Bot, "handed-back");
+                AssignedAgent = null;
+                WaitingSince = null;
+                StepStates.Clear(); // the bot resumes afresh: no flow, no missed messages
+                EndCollaboration();
+                break;
+            case ParticipantJoined joined:
+                Join(joined.AgentId);
+                if (!Collaborators.Contains(joined.AgentId))
                 {
-                    Participants.Add(accepted.AgentId);
+                    Collaborators.Add(joined.AgentId);
+                }
+
+                if (joined.CanReply && !Repliers.Contains(joined.AgentId))
+                {
+                    Repliers.Add(joined.AgentId);
                 }
 
                 break;
+            case TakenOver takenOver:
+                SetStatus(ConversationStatus.WithAgent, "taken-over");
+                AssignedAgent = takenOver.SupervisorId;
+                WaitingSince = null;
+                ClearOffer();
+                Join(takenOver.SupervisorId);
+                break;
             case Resolved resolved:
+                EndCollaboration();
                 SetStatus(ConversationStatus.Resolved, resolved.Reason);
                 ResolvedAt = resolved.At;
                 AssignedAgent = null;
@@ -130,6 +167,7 @@ internal sealed class ConversationState
                 ResolvedAt = null;
                 break;
             case Closed closed:
+                EndCollaboration();
                 SetStatus(ConversationStatus.Closed, closed.Reason);
                 AssignedAgent = null;
                 WaitingSince = null;
@@ -179,7 +217,24 @@ internal sealed class ConversationState
 
     public ConversationView ToView(string tenant, string conversationId, string defaultLanguage) => new(
         tenant, conversationId, CustomerId, Status, CurrentChannel, AssignedAgent, [.. Participants], Queue, AppliedSeq, OpenedAt, ResolvedAt,
-        StatusReason, OfferedAgent, Language ?? defaultLanguage, OfferExpiresAt, new Dictionary<string, string>(Facts));
+        StatusReason, OfferedAgent, Language ?? defaultLanguage, OfferExpiresAt, new Dictionary<string, string>(Facts), Priority)
+    {
+        Collaborators = [.. Collaborators],
+    };
+
+    private void EndCollaboration()
+    {
+        Collaborators.Clear();
+        Repliers.Clear();
+    }
+
+    private void Join(string agentId)
+    {
+        if (!Participants.Contains(agentId))
+        {
+            Participants.Add(agentId);
+        }
+    }
 
     private void SetStatus(ConversationStatus status, string reason)
     {

@@ -11,7 +11,7 @@ namespace Grid.Conversations;
 /// </summary>
 internal static class JournalEntries
 {
-    public static bool IsMessage(ConversationEvent e) => e is CustomerWrote or AgentReplied or BotAnswered or CustomerNotified;
+    public static bool IsMessage(ConversationEvent e) => e is CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or NoteAdded;
 
     public static JournalEntry From(string conversationId, long seq, ConversationEvent e)
     {
@@ -41,9 +41,16 @@ internal static class JournalEntries
             Resolved r => Event(conversationId, seq, e, name, r.AgentId is null ? "system" : "agent:" + r.AgentId, r.Reason, null,
                 Meta(("status", nameof(ConversationStatus.Resolved)), ("agent", r.AgentId))),
             Reopened r => Event(conversationId, seq, e, name, "system", r.Reason, null, Meta(("status", nameof(ConversationStatus.Bot)))),
-            Closed c => Event(conversationId, seq, e, name, "system", c.Reason, null, Meta(("status", nameof(ConversationStatus.Closed)))),
+            Closed c => Event(conversationId, seq, e, name, c.AgentId is null ? "system" : "agent:" + c.AgentId, c.Reason, null, Meta(("status", nameof(ConversationStatus.Closed)))),
             StepStateChanged s => Event(conversationId, seq, e, name, "step:" + s.Step, null, null, s.State),
             FactsSet f => Event(conversationId, seq, e, name, "step:" + f.Step, null, null, f.Facts),
+            NoteAdded n => new JournalEntry(conversationId, seq, kind, e.At, e.Channel, "agent:" + n.AgentId, n.Text, name, null, n.ClientNoteId, null, [], none),
+            Transferred t => Event(conversationId, seq, e, name, "agent:" + t.AgentId, "transferred", null, Meta(("queue", t.Queue), ("toAgent", t.ToAgent)), t.Note),
+            HandedBack h => Event(conversationId, seq, e, name, "agent:" + h.AgentId, h.Reason, null, Meta(("status", nameof(ConversationStatus.Bot)))),
+            ParticipantJoined j => Event(conversationId, seq, e, name, "agent:" + (j.InvitedBy ?? j.AgentId), j.Role, null, Meta(
+                ("agent", j.AgentId), ("role", j.Role), ("invitedBy", j.InvitedBy), ("canReply", j.CanReply ? "true" : "false"))),
+            TakenOver o => Event(conversationId, seq, e, name, "agent:" + o.SupervisorId, "taken-over", null, Meta(
+                ("status", nameof(ConversationStatus.WithAgent)), ("agent", o.SupervisorId), ("fromAgent", o.FromAgent))),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown conversation event."),
         };
     }
@@ -54,8 +61,9 @@ internal static class JournalEntries
             OutboundIds.Format(conversationId, seq));
 
     private static JournalEntry Event(
-        string conversationId, long seq, ConversationEvent e, string eventType, string author, string? reason, string? externalId, IReadOnlyDictionary<string, string> metadata) =>
-        new(conversationId, seq, EntryKind.Event, e.At, e.Channel, author, null, eventType, reason, externalId, null, [], metadata);
+        string conversationId, long seq, ConversationEvent e, string eventType, string author, string? reason, string? externalId, IReadOnlyDictionary<string, string> metadata,
+        string? text = null) =>
+        new(conversationId, seq, EntryKind.Event, e.At, e.Channel, author, text, eventType, reason, externalId, null, [], metadata);
 
     private static Dictionary<string, string> Meta(params (string Key, string? Value)[] pairs)
     {

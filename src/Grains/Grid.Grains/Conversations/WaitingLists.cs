@@ -13,8 +13,9 @@ internal static class WaitingLists
         {
             change = row.Event switch
             {
-                Escalated e => new WaitingListChange(e.Queue, new QueueEntry(conversationId, customerId, e.Channel, e.Priority, e.At, e.Reason)),
-                Accepted or Resolved or Closed => WaitingListChange.Remove,
+                Escalated e => new WaitingListChange(e.Queue, new QueueEntry(conversationId, customerId, e.Channel, e.Priority, e.At, e.Reason,
+                    e.Requirements.FirstOrDefault(r => r.StartsWith(ConversationDecider.AgentRequirement, StringComparison.Ordinal))?[ConversationDecider.AgentRequirement.Length..])),
+                Accepted or Resolved or Closed or TakenOver => WaitingListChange.Remove,
                 _ => change,
             };
         }

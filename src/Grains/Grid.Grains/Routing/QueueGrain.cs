@@ -157,7 +157,8 @@ internal sealed class QueueGrain(
             {
                 var free = slots - outstanding.GetValueOrDefault(candidate);
                 var isSkipped = skipped is not null && skipped.TryGetValue(candidate, out var until) && until > now;
-                if (free > 0 && !isSkipped && (free > best || (free == best && string.CompareOrdinal(candidate, agent) < 0)))
+                var allowed = entry.TargetAgent is null || entry.TargetAgent == candidate;
+                if (free > 0 && allowed && !isSkipped && (free > best || (free == best && string.CompareOrdinal(candidate, agent) < 0)))
                 {
                     (agent, best) = (candidate, free);
                 }

@@ -30,6 +30,11 @@ internal static class EventCodec
         (typeof(ChannelEventRecorded), "channel-event", EntryKind.Event),
         (typeof(StepStateChanged), "step-state", EntryKind.Event),
         (typeof(FactsSet), "facts-set", EntryKind.Event),
+        (typeof(NoteAdded), "note-added", EntryKind.InternalNote),
+        (typeof(Transferred), "transferred", EntryKind.Event),
+        (typeof(HandedBack), "handed-back", EntryKind.Event),
+        (typeof(ParticipantJoined), "participant-joined", EntryKind.Event),
+        (typeof(TakenOver), "taken-over", EntryKind.Event),
     ];
 
     private static readonly FrozenDictionary<Type, (string Name, EntryKind Kind)> ByType =

@@ -4,7 +4,9 @@ namespace Grid.Conversations.Effects;
 
 /// <summary>
 /// Pushes live hints to agents' connections: offers (with their deadline in the view), withdrawn offers, new entries
-/// of a conversation they hold, the resolution. Hints may be lost; clients resync from the journal.
+/// (internal notes included) to the assigned agent and the people working with them (consultants, supervisors who
+/// joined), and changes of hands (resolution, transfer, hand-back, invitation, take-over) to whoever they concern.
+/// Hints may be lost; clients resync from the journal.
 /// </summary>
 internal sealed class AgentPushEffect : IConversationEffect
 {
@@ -24,15 +26,56 @@ internal sealed class AgentPushEffect : IConversationEffect
                     await Withdraw(unit, expired.AgentId, expired.OfferId);
                     break;
                 case Resolved { AgentId: { } agent }:
-                    await unit.Agent(agent).PushAsync(new AgentEvent(AgentEventKind.ConversationUpdated, unit.ConversationId, null, unit.View, null, null));
+                    await Updated(unit, agent);
                     break;
-                case CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or ChannelEventRecorded when unit.View.AssignedAgent is { } assigned:
+                case Transferred or HandedBack or Closed when unit.AssignedBefore is { } holder:
+                    await Updated(unit, holder);
+                    break;
+                case ParticipantJoined joined:
+                    await Updated(unit, joined.AgentId);
+                    break;
+                case TakenOver takenOver:
+                    await Updated(unit, takenOver.SupervisorId);
+                    if (takenOver.FromAgent is { } from)
+                    {
+                        await Updated(unit, from);
+                    }
+
+                    break;
+                case CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or ChannelEventRecorded or NoteAdded:
                     var entry = JournalEntries.From(unit.ConversationId, seq, e);
-                    await unit.Agent(assigned).PushAsync(new AgentEvent(AgentEventKind.Message, unit.ConversationId, entry, null, null, null));
+                    foreach (var agent in Audience(unit))
+                    {
+                        await unit.Agent(agent).PushAsync(new AgentEvent(AgentEventKind.Message, unit.ConversationId, entry, null, null, null));
+                    }
+
                     break;
             }
         }
     }
+
+    /// <summary>The assigned agent and the collaborators, as of after the unit (or before it, for a unit that ended their work).</summary>
+    private static IEnumerable<string> Audience(CommittedUnit unit)
+    {
+        var agents = new List<string>();
+        if ((unit.View.AssignedAgent ?? unit.AssignedBefore) is { } assigned)
+        {
+            agents.Add(assigned);
+        }
+
+        foreach (var collaborator in unit.View.Collaborators.Count > 0 ? unit.View.Collaborators : unit.CollaboratorsBefore ?? [])
+        {
+            if (!agents.Contains(collaborator))
+            {
+                agents.Add(collaborator);
+            }
+        }
+
+        return agents;
+    }
+
+    private static Task Updated(CommittedUnit unit, string agentId) =>
+        unit.Agent(agentId).PushAsync(new AgentEvent(AgentEventKind.ConversationUpdated, unit.ConversationId, null, unit.View, null, null));
 
     private static Task Withdraw(CommittedUnit unit, string agentId, string offerId) =>
         unit.Agent(agentId).PushAsync(new AgentEvent(AgentEventKind.OfferWithdrawn, unit.ConversationId, null, null, offerId, null));

@@ -28,7 +28,9 @@ internal sealed record CommittedUnit(
     bool ExistedBefore,
     ConversationView View,
     IGrainFactory Grains,
-    IGrainBase Grain)
+    IGrainBase Grain,
+    string? AssignedBefore = null,
+    IReadOnlyList<string>? CollaboratorsBefore = null)
 {
     public IAgentGrain Agent(string agentId) => Grains.GetGrain<IAgentGrain>(GridKeys.Of(Tenant, agentId));
 

@@ -58,6 +58,15 @@ CREATE TABLE IF NOT EXISTS grid_queue_entry (
 -- GO
 CREATE INDEX IF NOT EXISTS ix_grid_queue_entry ON grid_queue_entry (tenant, queue, priority, enqueued_ms);
 -- GO
+-- The one agent a waiting conversation may be offered to (a transfer to a named agent), beside its queue entry and
+-- written and deleted with it.
+CREATE TABLE IF NOT EXISTS grid_queue_target (
+    tenant          TEXT    NOT NULL,
+    conversation_id TEXT    NOT NULL,
+    agent_id        TEXT    NOT NULL,
+    PRIMARY KEY (tenant, conversation_id)
+);
+-- GO
 -- Email Message-IDs (the customer's, and those Grid suggests for its replies) of each conversation, written with the
 -- journal unit that carries them, so a reply naming one in In-Reply-To or References threads into its conversation.
 CREATE TABLE IF NOT EXISTS grid_email_thread (

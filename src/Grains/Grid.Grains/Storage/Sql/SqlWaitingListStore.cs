@@ -10,9 +10,11 @@ internal sealed class SqlWaitingListStore(GridDatabase database) : IWaitingListS
     {
         await using var connection = await database.OpenAsync();
         await using var select = Command(connection, null, """
-            SELECT conversation_id, customer_id, channel, priority, enqueued_ms, reason FROM grid_queue_entry
-            WHERE tenant = @tenant AND queue = @queue
-            ORDER BY priority DESC, enqueued_ms
+            SELECT e.conversation_id, e.customer_id, e.channel, e.priority, e.enqueued_ms, e.reason, t.agent_id
+            FROM grid_queue_entry e
+            LEFT JOIN grid_queue_target t ON t.tenant = e.tenant AND t.conversation_id = e.conversation_id
+            WHERE e.tenant = @tenant AND e.queue = @queue
+            ORDER BY e.priority DESC, e.enqueued_ms
             """);
         Add(select, "tenant", tenant);
         Add(select, "queue", queue);
@@ -22,7 +24,7 @@ internal sealed class SqlWaitingListStore(GridDatabase database) : IWaitingListS
         {
             entries.Add(new QueueEntry(
                 reader.GetString(0), reader.GetString(1), (Channel)reader.GetInt32(2), reader.GetInt32(3),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), reader.GetString(5)));
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
         }
 
         return entries;
@@ -31,6 +33,19 @@ internal sealed class SqlWaitingListStore(GridDatabase database) : IWaitingListS
     /// <summary>Applies a unit's waiting-list change inside its transaction.</summary>
     public static async Task ApplyAsync(DbConnection connection, DbTransaction transaction, string tenant, string conversationId, WaitingListChange change)
     {
+        var untarget = Reused(connection, transaction, "DELETE FROM grid_queue_target WHERE tenant = @tenant AND conversation_id = @conversation");
+        Add(untarget, "tenant", tenant);
+        Add(untarget, "conversation", conversationId);
+        await untarget.ExecuteNonQueryAsync();
+        if (change.Entry?.TargetAgent is { } target)
+        {
+            var insert = Reused(connection, transaction, "INSERT INTO grid_queue_target (tenant, conversation_id, agent_id) VALUES (@tenant, @conversation, @agent)");
+            Add(insert, "tenant", tenant);
+            Add(insert, "conversation", conversationId);
+            Add(insert, "agent", target);
+            await insert.ExecuteNonQueryAsync();
+        }
+
         if (change.Entry is not { } entry)
         {
             var delete = Reused(connection, transaction, "DELETE FROM grid_queue_entry WHERE tenant = @tenant AND conversation_id = @conversation");

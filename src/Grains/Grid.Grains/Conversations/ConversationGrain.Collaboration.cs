@@ -1,0 +1,129 @@
+using Grid.Conversations.Events;
+using Microsoft.Extensions.Logging;
+
+namespace Grid.Conversations;
+
+/// <summary>
+/// The people working on a conversation (docs/architecture.md, "Handoffs"): notes, transfers, handing back to the
+/// bot, consultants, supervisors, closing, and the handoff's context package.
+/// </summary>
+internal sealed partial class ConversationGrain
+{
+    /// <summary>How much of the transcript a context package carries (the rest is paged with GetHistory).</summary>
+    private const int ContextTranscript = 500;
+
+    /// <summary>How many earlier conversations of the customer a context package describes.</summary>
+    private const int ContextPastConversations = 10;
+
+    public async Task<HandoffContext> GetHandoffContextAsync(Actor actor)
+    {
+        EnsureVisible(actor);
+        var transcript = new List<JournalEntry>();
+        var attempts = new List<BotAttempt>();
+        (string Reason, DateTimeOffset At)? escalation = null;
+        long after = 0;
+        var truncated = false;
+        while (true)
+        {
+            var page = await journal.ReadAsync(tenant, conversationId, after, 500);
+            foreach (var stored in page.Events)
+            {
+                switch (stored.Event)
+                {
+                    case BotAnswered bot:
+                        attempts.Add(new BotAttempt(stored.Seq, bot.At, bot.EntryId, bot.Confidence, bot.Purpose));
+                        break;
+                    case Escalated escalated:
+                        escalation = (escalated.Reason, escalated.At);
+                        break;
+                }
+
+                if (JournalEntries.IsMessage(stored.Event))
+                {
+                    transcript.Add(JournalEntries.From(conversationId, stored.Seq, stored.Event));
+                }
+            }
+
+            after = page.Next;
+            if (!page.HasMore)
+            {
+                break;
+            }
+        }
+
+        if (transcript.Count > ContextTranscript)
+        {
+            transcript.RemoveRange(0, transcript.Count - ContextTranscript);
+            truncated = true;
+        }
+
+        return new HandoffContext(View(), transcript, truncated, attempts, escalation?.Reason, escalation?.At, S.Priority, S.TransferNote,
+            await CustomerContextAsync());
+    }
+
+    public async Task<long> AddNoteAsync(Actor actor, string clientNoteId, string text)
+    {
+        var row = ConversationDecider.Note(S, actor, conversationId, clientNoteId, text, clock.GetUtcNow());
+        var result = await CommitAsync([row]);
+        return result.Original is { } original ? ConversationDecider.EnsureSameReply(original, row, conversationId) : result.LastSeq;
+    }
+
+    public async Task TransferAsync(Actor actor, string? queue, string? toAgent, string? note)
+    {
+        await CommitAsync(Rows(ConversationDecider.Transfer(S, actor, conversationId, queue, toAgent, note, clock.GetUtcNow())));
+        logger.LogInformation("Conversation {ConversationId} transferred by {AgentId} to queue {Queue}", conversationId, actor.AgentId, S.Queue);
+    }
+
+    public async Task HandBackAsync(Actor actor, string reason)
+    {
+        var text = CustomerNotices.HandedBack(S.Language ?? Options.DefaultLanguage);
+        await CommitAsync(Rows(ConversationDecider.HandBack(S, actor, conversationId, reason, text, clock.GetUtcNow())));
+        logger.LogInformation("Conversation {ConversationId} handed back to the bot by {AgentId}", conversationId, actor.AgentId);
+    }
+
+    public Task InviteAsync(Actor actor, string agentId, bool canReply) =>
+        CommitAsync(Rows(ConversationDecider.Invite(S, actor, conversationId, agentId, canReply, clock.GetUtcNow())));
+
+    public async Task<ConversationView> JoinAsync(Actor actor)
+    {
+        await CommitAsync(Rows(ConversationDecider.Join(S, actor, conversationId, clock.GetUtcNow())));
+        return View();
+    }
+
+    public async Task<ConversationView> TakeOverAsync(Actor actor)
+    {
+        await CommitAsync(Rows(ConversationDecider.TakeOver(S, actor, conversationId, clock.GetUtcNow())));
+        logger.LogInformation("Conversation {ConversationId} taken over by supervisor {AgentId}", conversationId, actor.AgentId);
+        return View();
+    }
+
+    public async Task CloseAsync(Actor actor, string? reason)
+    {
+        await CommitAsync(Rows(ConversationDecider.CloseBy(S, actor, conversationId, reason, clock.GetUtcNow())));
+    }
+
+    private async Task<CustomerContext?> CustomerContextAsync()
+    {
+        if (S.CustomerId.Length == 0 || await GrainFactory.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, S.CustomerId)).GetAsync() is not { } customer)
+        {
+            return null;
+        }
+
+        var past = new List<PastConversation>();
+        foreach (var id in customer.ConversationIds.Where(c => c != conversationId).Reverse().Take(ContextPastConversations))
+        {
+            var view = await GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, id)).GetAsync();
+            past.Add(new PastConversation(id, view.Status, view.StatusReason, view.OpenedAt, view.ResolvedAt));
+        }
+
+        return new CustomerContext(customer.CustomerId, customer.Tier, customer.Addresses, past, customer.ConversationIds.Count);
+    }
+}
+
+/// <summary>What Grid tells the customer by itself, in their language.</summary>
+internal static class CustomerNotices
+{
+    public static string HandedBack(string language) => language == "fr"
+        ? "Notre assistant automatique reprend la conversation. Posez-lui vos questions ; vous pouvez à tout moment demander à parler à un conseiller."
+        : "Our automated assistant is taking the conversation back. Ask it your questions; you can ask to talk to an adviser at any time.";
+}

@@ -1,0 +1,134 @@
+using Grid.Edge.Agents;
+using Grid.Protos.V1;
+using Grid.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Grid.Tests.EndToEnd;
+
+using ConversationStatus = Grid.Protos.V1.ConversationStatus;
+using EntryKind = Grid.Protos.V1.EntryKind;
+
+/// <summary>
+/// Handoffs through a real integrator (gRPC) and real agents (SignalR): the context package in the offer, internal
+/// notes never sent, a transfer with a note to a named agent, the hand-back to the bot; consultants and supervisors.
+/// </summary>
+[Collection(EmbeddedCollection.Name)]
+public sealed class HandoffTests(EmbeddedGridFixture fixture)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
+
+    private EmbeddedGrid Grid => fixture.Grid;
+
+    [Fact]
+    public async Task The_offer_carries_the_whole_story_notes_stay_inside_a_transfer_carries_its_note_and_the_bot_takes_it_back()
+    {
+        await using var integrator = Grid.IntegratorOf("handoff");
+        await integrator.Knowledge.ImportEntriesAsync(new ImportEntriesRequest { Document = global::Grid.Bot.DemoKnowledgeBase.Document(), ReplaceAll = true }, integrator.Headers);
+        await using var outbound = integrator.OpenOutbound();
+        await using var ann = await Grid.AgentAsync("ann", "handoff");
+        await ann.Hub.InvokeAsync<AgentDto>("SetPresence", "Available");
+        var phone = MessagePathTests.UniquePhone();
+
+        var first = await integrator.PostSmsAsync(phone, "ho-1-" + Guid.NewGuid(), "le chat de ma voisine a eu des chatons, ils sont trop mignons");
+        await integrator.PostSmsAsync(phone, "ho-2-" + Guid.NewGuid(), "et sinon vous aimez les pizzas aux anchois");
+        var conversationId = first.ConversationId;
+
+        var offer = await ann.NextOfferAsync(Wait);
+        Assert.Equal(conversationId, offer.Conversation.ConversationId);
+        var context = Assert.IsType<HandoffContextDto>(offer.Context);
+        Assert.Equal("no-match-limit", context.EscalationReason);
+        Assert.Equal(["rephrase"], context.BotAttempts.Select(a => a.Purpose));
+        Assert.Equal(["CustomerMessage", "BotMessage", "CustomerMessage", "SystemMessage"], context.Transcript.Select(e => e.Kind));
+        Assert.Equal(first.CustomerId, context.Customer!.CustomerId);
+        Assert.Contains(context.Customer.Addresses, a => a.Channel == "Sms" && a.Address == phone);
+
+        await ann.Hub.InvokeAsync<ConversationDto>("Accept", conversationId);
+        var noteSeq = await ann.Hub.InvokeAsync<long>("AddNote", conversationId, "note-1", "Client sympathique, vérifier son contrat");
+        Assert.Equal(noteSeq, await ann.Hub.InvokeAsync<long>("AddNote", conversationId, "note-1", "Client sympathique, vérifier son contrat")); // a retry
+        var pushed = await ann.NextEntryAsync(e => e.Kind == "InternalNote", Wait);
+        Assert.Equal(("agent:ann", noteSeq), (pushed.Author, pushed.Seq));
+        var integratorView = await integrator.ListAllAsync(conversationId);
+        Assert.Equal(EntryKind.InternalNote, Assert.Single(integratorView, e => e.Seq == noteSeq).Kind);
+
+        await using var bob = await Grid.AgentAsync("bob", "handoff");
+        await bob.Hub.InvokeAsync<AgentDto>("SetPresence", "Available");
+        await ann.Hub.InvokeAsync("Transfer", conversationId, "", "bob", "Il veut changer de contrat, je n'ai pas les droits");
+        var transferred = await bob.NextOfferAsync(Wait);
+        Assert.Equal(conversationId, transferred.Conversation.ConversationId);
+        Assert.Equal("Il veut changer de contrat, je n'ai pas les droits", transferred.Context!.TransferNote);
+        Assert.Contains(transferred.Context.Transcript, e => e.Kind == "InternalNote" && e.Text!.StartsWith("Client sympathique"));
+        Assert.Empty((await ann.Hub.InvokeAsync<AgentDto>("GetMe")).Conversations); // the transfer released ann
+
+        await bob.Hub.InvokeAsync<ConversationDto>("Accept", conversationId);
+        await bob.Hub.InvokeAsync("HandBack", conversationId, "question courante, la FAQ répond");
+        var told = await outbound.NextForAsync(conversationId, Wait, EntryKind.SystemMessage);
+        while (!told.Text.StartsWith("Notre assistant automatique", StringComparison.Ordinal))
+        {
+            told = await outbound.NextForAsync(conversationId, Wait, EntryKind.SystemMessage);
+        }
+
+        var conversation = await integrator.GetConversationAsync(conversationId);
+        Assert.Equal((ConversationStatus.Bot, "handed-back"), (conversation.Status, conversation.StatusReason));
+        Assert.Empty((await bob.Hub.InvokeAsync<AgentDto>("GetMe")).Conversations);
+
+        // The bot answers again, afresh.
+        await integrator.PostSmsAsync(phone, "ho-3-" + Guid.NewGuid(), "quels sont vos horaires d'ouverture ?");
+        var answer = await outbound.NextForAsync(conversationId, Wait, EntryKind.BotMessage);
+        Assert.Contains("lundi au vendredi", answer.Text);
+        // No internal note ever went out to the customer.
+        Assert.DoesNotContain(await integrator.ListAllAsync(conversationId), e => e.Kind != EntryKind.InternalNote && (e.Text ?? "").Contains("Client sympathique"));
+    }
+
+    [Fact]
+    public async Task A_consultant_writes_notes_a_supervisor_joins_watches_and_takes_over_and_refusals_carry_codes()
+    {
+        await using var integrator = Grid.IntegratorOf("consult");
+        await using var ann = await Grid.AgentAsync("ann", "consult");
+        await ann.Hub.InvokeAsync<AgentDto>("SetPresence", "Available");
+        var phone = MessagePathTests.UniquePhone();
+        var posted = await integrator.PostSmsAsync(phone, "co-1-" + Guid.NewGuid(), "I want to talk to a person about my contract");
+        var conversationId = (await ann.NextOfferAsync(Wait)).Conversation.ConversationId;
+        Assert.Equal(posted.ConversationId, conversationId);
+        await ann.Hub.InvokeAsync<ConversationDto>("Accept", conversationId);
+
+        await using var carl = await Grid.AgentAsync("carl", "consult");
+        var notYetInvited = await Assert.ThrowsAsync<HubException>(() => carl.Hub.InvokeAsync<long>("AddNote", conversationId, "c1", "hello"));
+        Assert.Contains("HubException: not_found:", notYetInvited.Message);
+        await ann.Hub.InvokeAsync("Invite", conversationId, "carl", false);
+        await carl.Hub.InvokeAsync<long>("AddNote", conversationId, "c1", "Contract clause 4 allows it");
+        Assert.Equal("Contract clause 4 allows it", (await ann.NextEntryAsync(e => e.Kind == "InternalNote", Wait)).Text);
+        var consultantReply = await Assert.ThrowsAsync<HubException>(() => carl.Hub.InvokeAsync<ReplyDto>("Reply", conversationId, "r1", "hi"));
+        Assert.Contains("HubException: not_yours:", consultantReply.Message);
+
+        var agentTakeOver = await Assert.ThrowsAsync<HubException>(() => ann.Hub.InvokeAsync<ConversationDto>("TakeOver", conversationId));
+        Assert.Contains("HubException: forbidden:", agentTakeOver.Message);
+
+        await using var sue = await Grid.AgentAsync("sue", "consult", role: "supervisor");
+        var joined = await sue.Hub.InvokeAsync<ConversationDto>("Join", conversationId);
+        Assert.Contains("sue", joined.Collaborators);
+        await integrator.PostSmsAsync(phone, "co-2-" + Guid.NewGuid(), "are you still there?");
+        Assert.Equal("are you still there?", (await sue.NextEntryAsync(e => e.Kind == "CustomerMessage", Wait)).Text);
+
+        var taken = await sue.Hub.InvokeAsync<ConversationDto>("TakeOver", conversationId);
+        Assert.Equal(("WithAgent", "sue"), (taken.Status, taken.AssignedAgent));
+        var annReply = await Assert.ThrowsAsync<HubException>(() => ann.Hub.InvokeAsync<ReplyDto>("Reply", conversationId, "a1", "hello"));
+        Assert.Contains("HubException: not_yours:", annReply.Message);
+        await sue.Hub.InvokeAsync<ReplyDto>("Reply", conversationId, "s1", "Hello, I'm the team lead, I'll sort this out.");
+        Assert.Empty((await ann.Hub.InvokeAsync<AgentDto>("GetMe")).Conversations);
+
+        // Bad input changes nothing.
+        var oversize = await Assert.ThrowsAsync<HubException>(() => sue.Hub.InvokeAsync<long>("AddNote", conversationId, "n2", new string('x', 40_000)));
+        Assert.Contains("HubException: invalid:", oversize.Message);
+        var unknown = await Assert.ThrowsAsync<HubException>(() => sue.Hub.InvokeAsync("HandBack", "cnv_nope", "why"));
+        Assert.Contains("HubException: not_found:", unknown.Message);
+        await using var stranger = await Grid.AgentAsync("sue", "handoff", role: "supervisor");
+        var otherTenant = await Assert.ThrowsAsync<HubException>(() => stranger.Hub.InvokeAsync<ConversationDto>("Join", conversationId));
+        Assert.Contains("HubException: not_found:", otherTenant.Message);
+        var view = await integrator.GetConversationAsync(conversationId);
+        Assert.Equal((ConversationStatus.WithAgent, "sue"), (view.Status, view.AssignedAgent));
+
+        await sue.Hub.InvokeAsync("Close", conversationId, "sorted by phone");
+        Assert.Equal(ConversationStatus.Closed, (await integrator.GetConversationAsync(conversationId)).Status);
+    }
+}
