@@ -82,6 +82,31 @@ public sealed class EscalationTests(EmbeddedGridFixture fixture)
         Assert.StartsWith(tomorrow.ToString("yyyy-MM-dd") + "T09:00:00", facts.Metadata["next-opening"]);
     }
 
+    [Theory]
+    [InlineData("C'EST SCANDALEUX, ça fait 3 semaines que j'attends mon remboursement, vous êtes des incompétents !!!", "fr")]
+    [InlineData("This is ridiculous. Worst service ever, I'm fed up with waiting for my refund", "en")]
+    public async Task An_angry_customer_goes_to_a_person_without_a_canned_answer_and_a_calm_one_gets_the_bot(string angry, string language)
+    {
+        await using var integrator = await WithKnowledgeAsync("esc-sentiment");
+        await using var outbound = integrator.OpenOutbound();
+
+        var posted = await integrator.PostSmsAsync(MessagePathTests.UniquePhone(), "angry-" + Guid.NewGuid(), angry);
+        var calm = await integrator.PostSmsAsync(MessagePathTests.UniquePhone(), "calm-" + Guid.NewGuid(),
+            language == "fr" ? "bonjour, quand est-ce que je serai remboursé ?" : "hello, when will I get my refund?");
+
+        var conversation = await integrator.GetConversationAsync(posted.ConversationId);
+        Assert.Equal((ConversationStatus.Queued, "negative-sentiment"), (conversation.Status, conversation.StatusReason));
+        var entries = await integrator.ListAllAsync(posted.ConversationId);
+        Assert.DoesNotContain(entries, e => e.Kind == EntryKind.BotMessage);
+        var message = Assert.Single(entries, e => e.Kind == EntryKind.CustomerMessage);
+        Assert.True(double.Parse(message.Metadata["grid.sentiment"], System.Globalization.CultureInfo.InvariantCulture) <= -0.5, message.Metadata["grid.sentiment"]);
+
+        var answered = await outbound.NextForAsync(calm.ConversationId, Wait, EntryKind.BotMessage);
+        Assert.Equal("refund-delay", (await integrator.ListAllAsync(calm.ConversationId)).Single(e => e.Kind == EntryKind.BotMessage).Metadata["entry"]);
+        Assert.Equal(ConversationStatus.Bot, (await integrator.GetConversationAsync(calm.ConversationId)).Status);
+        Assert.False(string.IsNullOrEmpty(answered.Text));
+    }
+
     [Fact]
     public async Task The_policy_is_administered_whole_and_bad_policies_are_refused_naming_the_field()
     {

@@ -31,7 +31,9 @@ internal static partial class ConversationDecider
         {
             new(
                 new CustomerWrote(customerId, message.Text, message.ExternalId, message.Integrator, message.SenderAddress, message.SentAt,
-                    message.Email, message.Attachments, message.Metadata, context.Language) { At = message.ReceivedAt, Channel = channel },
+                    message.Email, message.Attachments, message.Metadata, context.Language,
+                    context.Analysis.Find<SentimentFinding>() is { Evidence: > 0 } sentiment ? Math.Round(sentiment.Score, 3) : null)
+                { At = message.ReceivedAt, Channel = channel },
                 InboundKeys.Source(message.Integrator), message.ExternalId, message.PayloadHash),
         };
         if (context.Reopened)

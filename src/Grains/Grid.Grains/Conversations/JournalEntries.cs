@@ -22,7 +22,7 @@ internal static class JournalEntries
         {
             CustomerWrote w => new JournalEntry(
                 conversationId, seq, kind, e.At, e.Channel, "customer:" + w.CustomerId, w.Text, null, null, w.ExternalId, w.Email,
-                w.Attachments, w.Metadata, new ReplyAddress(w.SenderAddress, w.Integrator), w.SentAt),
+                w.Attachments, WithSentiment(w), new ReplyAddress(w.SenderAddress, w.Integrator), w.SentAt),
             AgentReplied r => Outgoing(conversationId, seq, kind, e, "agent:" + r.AgentId, r.Text, r.Delivery, none),
             BotAnswered b => Outgoing(conversationId, seq, kind, e, "bot", b.Text, b.Delivery, Meta(
                 ("entry", b.EntryId), ("confidence", b.Confidence?.ToString("0.###", CultureInfo.InvariantCulture)), ("purpose", b.Purpose))),
@@ -64,6 +64,14 @@ internal static class JournalEntries
         string conversationId, long seq, ConversationEvent e, string eventType, string author, string? reason, string? externalId, IReadOnlyDictionary<string, string> metadata,
         string? text = null) =>
         new(conversationId, seq, EntryKind.Event, e.At, e.Channel, author, text, eventType, reason, externalId, null, [], metadata);
+
+    /// <summary>A customer message's metadata: the integrator's, with Grid's sentiment score as "grid.sentiment".</summary>
+    private static IReadOnlyDictionary<string, string> WithSentiment(CustomerWrote w) =>
+        w.Sentiment is not { } score ? w.Metadata
+        : new Dictionary<string, string>(w.Metadata, StringComparer.Ordinal) { [SentimentKey] = score.ToString("0.###", CultureInfo.InvariantCulture) };
+
+    /// <summary>The metadata key of a customer message's sentiment score (the "grid." prefix keeps it apart from integrators' keys).</summary>
+    public const string SentimentKey = "grid.sentiment";
 
     private static Dictionary<string, string> Meta(params (string Key, string? Value)[] pairs)
     {

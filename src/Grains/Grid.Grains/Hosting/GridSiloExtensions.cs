@@ -109,6 +109,7 @@ public static class GridSiloExtensions
     {
         services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
         services.AddSingleton<IMessageAnalyzer, LanguageAnalyzer>();
+        services.AddSingleton<IMessageAnalyzer, Sentiment.SentimentAnalyzer>();
         services.AddSingleton<IMessageAnalyzer, BotAnalyzer>();
         services.AddSingleton<MessageAnalyzers>();
         services.AddSingleton<IInboundStep, RecordFactsStep>();

@@ -1,6 +1,9 @@
 namespace Grid.Conversations.Events;
 
-/// <summary>The customer wrote; <see cref="Language"/> is the conversation's language as of this message.</summary>
+/// <summary>
+/// The customer wrote; <see cref="Language"/> is the conversation's language as of this message, <see cref="Sentiment"/>
+/// the message's sentiment score (−1 to 1; null when it carries no sentiment cue, or in journals written before scores).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("grid.ev.CustomerWrote")]
 public sealed record CustomerWrote(
     [property: Id(0)] string CustomerId,
@@ -12,4 +15,5 @@ public sealed record CustomerWrote(
     [property: Id(6)] EmailHeaders? Email,
     [property: Id(7)] IReadOnlyList<Attachment> Attachments,
     [property: Id(8)] IReadOnlyDictionary<string, string> Metadata,
-    [property: Id(9)] string Language) : ConversationEvent;
+    [property: Id(9)] string Language,
+    [property: Id(10)] double? Sentiment = null) : ConversationEvent;
