@@ -131,4 +131,48 @@ public sealed class HandoffTests(EmbeddedGridFixture fixture)
         await sue.Hub.InvokeAsync("Close", conversationId, "sorted by phone");
         Assert.Equal(ConversationStatus.Closed, (await integrator.GetConversationAsync(conversationId)).Status);
     }
+
+    [Fact]
+    public async Task The_customer_is_told_who_joined_and_that_it_is_resolved_and_their_rating_is_kept_or_reopens_per_tenant_rule()
+    {
+        await using var integrator = Grid.IntegratorOf("csat");
+        await integrator.Escalation.SetPolicyAsync(new SetPolicyRequest { Policy = new EscalationPolicy { NoMatchLimit = 2, Queue = "default", ReopenOnCsatAtMost = 2 } }, integrator.Headers);
+        await using var outbound = integrator.OpenOutbound();
+        await using var dee = await Grid.AgentAsync("dee", "csat");
+        await dee.Hub.InvokeAsync<AgentDto>("SetPresence", "Available");
+
+        async Task<(string Conversation, string Phone)> ResolvedConversationAsync(string text)
+        {
+            var phone = MessagePathTests.UniquePhone();
+            var posted = await integrator.PostSmsAsync(phone, "csat-" + Guid.NewGuid(), text);
+            await dee.NextOfferAsync(Wait);
+            await dee.Hub.InvokeAsync<ConversationDto>("Accept", posted.ConversationId);
+            await dee.Hub.InvokeAsync("Resolve", posted.ConversationId, null);
+            return (posted.ConversationId, phone);
+        }
+
+        var (happy, happyPhone) = await ResolvedConversationAsync("je voudrais parler à un conseiller pour mon contrat");
+        var notices = new List<Grid.Protos.V1.OutboundMessage>();
+        while (notices.Count < 3)
+        {
+            notices.Add(await outbound.NextForAsync(happy, Wait, EntryKind.SystemMessage)); // acknowledgement, joined, resolved
+        }
+
+        Assert.Equal("dee a rejoint la conversation et prend votre demande en charge.", notices[1].Text);
+        Assert.StartsWith("Votre demande est résolue", notices[2].Text);
+        await integrator.PostSmsAsync(happyPhone, "csat-answer-" + Guid.NewGuid(), "4, merci pour la rapidité");
+        Assert.Equal(ConversationStatus.Resolved, (await integrator.GetConversationAsync(happy)).Status);
+        var rating = Assert.Single(await integrator.ListAllAsync(happy), e => e.EventType == "csat");
+        Assert.Equal(("4", "4, merci pour la rapidité"), (rating.Metadata["rating"], rating.Text));
+        Assert.Equal("Merci pour votre réponse !", (await outbound.NextForAsync(happy, Wait, EntryKind.SystemMessage)).Text);
+
+        var (unhappy, unhappyPhone) = await ResolvedConversationAsync("I want to speak to an agent about my bill");
+        await integrator.PostSmsAsync(unhappyPhone, "csat-bad-" + Guid.NewGuid(), "1, nothing was fixed");
+        var reopened = await integrator.GetConversationAsync(unhappy);
+        Assert.Contains(reopened.Status, new[] { ConversationStatus.Queued, ConversationStatus.Offered }); // dee is free: offered at once
+        Assert.Equal("negative-csat", (await integrator.ListAllAsync(unhappy)).Last(e => e.EventType == "escalated").Reason);
+        var context = await dee.Hub.InvokeAsync<HandoffContextDto>("GetContext", unhappy);
+        Assert.Equal("negative-csat", context.EscalationReason);
+        Assert.Equal("1, nothing was fixed", context.Transcript.Last(e => e.Kind == "CustomerMessage").Text);
+    }
 }

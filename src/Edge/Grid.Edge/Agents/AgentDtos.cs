@@ -86,7 +86,7 @@ public sealed record CustomerContextDto(
 {
     public static CustomerContextDto From(CustomerContext c) => new(
         c.CustomerId, c.Tier, [.. c.Addresses.Select(a => new AddressDto(a.Channel.ToString(), a.Address, a.LastSeenAt))],
-        [.. c.PastConversations.Select(p => new PastConversationDto(p.ConversationId, p.Status.ToString(), p.Outcome, p.OpenedAt, p.ResolvedAt))],
+        [.. c.PastConversations.Select(p => new PastConversationDto(p.ConversationId, p.Status.ToString(), p.Outcome, p.OpenedAt, p.ResolvedAt, p.Csat))],
         c.ConversationCount);
 }
 
@@ -94,7 +94,7 @@ public sealed record CustomerContextDto(
 public sealed record AddressDto(string Channel, string Address, DateTimeOffset LastSeenAt);
 
 /// <summary>An earlier conversation and how it ended.</summary>
-public sealed record PastConversationDto(string ConversationId, string Status, string? Outcome, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt);
+public sealed record PastConversationDto(string ConversationId, string Status, string? Outcome, DateTimeOffset OpenedAt, DateTimeOffset? ResolvedAt, int? Csat);
 
 /// <summary>A page of history.</summary>
 public sealed record HistoryDto(IReadOnlyList<EntryDto> Entries, long NextAfterSeq, bool HasMore);

@@ -29,5 +29,5 @@ public sealed record AgentPrincipal(string Tenant, string AgentId, string Displa
         "supervisor" => ActorRole.Supervisor,
         "expert" => ActorRole.Expert,
         _ => ActorRole.Agent,
-    });
+    }, DisplayName);
 }

@@ -64,7 +64,8 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
             policy.Hours.TimeZone,
             [.. policy.Hours.Week.Select(s => new OpeningSlot(Day(s.Day), s.From, s.To))],
             [.. policy.Hours.Holidays]),
-        policy.Queue);
+        policy.Queue,
+        policy.HasReopenOnCsatAtMost ? policy.ReopenOnCsatAtMost : null);
 
     internal static P.EscalationPolicy ToProto(EscalationPolicy policy)
     {
@@ -72,6 +73,11 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
         if (policy.SentimentThreshold is { } threshold)
         {
             proto.SentimentThreshold = threshold;
+        }
+
+        if (policy.ReopenOnCsatAtMost is { } reopen)
+        {
+            proto.ReopenOnCsatAtMost = reopen;
         }
 
         proto.Tiers.AddRange(policy.Tiers.Select(t => new P.TierRule { Name = t.Name, AlwaysHuman = t.AlwaysHuman, Priority = t.Priority }));

@@ -24,4 +24,8 @@ public sealed record ConversationView(
     /// <summary>Who works on it beside the assigned agent (consultants, supervisors who joined).</summary>
     [Id(17)]
     public IReadOnlyList<string> Collaborators { get; init; } = [];
+
+    /// <summary>The customer's satisfaction rating (1 to 5) once they gave it.</summary>
+    [Id(18)]
+    public int? Csat { get; init; }
 }

@@ -44,4 +44,5 @@ public sealed record PastConversation(
     [property: Id(1)] ConversationStatus Status,
     [property: Id(2)] string? Outcome,
     [property: Id(3)] DateTimeOffset OpenedAt,
-    [property: Id(4)] DateTimeOffset? ResolvedAt);
+    [property: Id(4)] DateTimeOffset? ResolvedAt,
+    [property: Id(5)] int? Csat = null);

@@ -10,13 +10,15 @@ namespace Grid.Escalation;
 /// <param name="Tiers">Customer tiers: whether the tier always goes to a person, and its priority in the queues.</param>
 /// <param name="Hours">When people answer; null: always.</param>
 /// <param name="Queue">The queue escalations go to unless a flow names its own.</param>
+/// <param name="ReopenOnCsatAtMost">A satisfaction rating at or below this (1 to 5) reopens the resolved conversation and puts it back in the queue ("negative-csat"); null: never.</param>
 [GenerateSerializer, Immutable, Alias("grid.EscalationPolicy")]
 public sealed record EscalationPolicy(
     [property: Id(0)] int NoMatchLimit,
     [property: Id(1)] double? SentimentThreshold,
     [property: Id(2)] IReadOnlyList<TierRule> Tiers,
     [property: Id(3)] OpeningHours? Hours,
-    [property: Id(4)] string Queue)
+    [property: Id(4)] string Queue,
+    [property: Id(5)] int? ReopenOnCsatAtMost = null)
 {
     /// <summary>Two misses, sentiment at −0.5, no tiers, always open, the "default" queue.</summary>
     public static EscalationPolicy Default { get; } = new(2, -0.5, [], null, "default");

@@ -96,7 +96,10 @@ internal static partial class ConversationDecider
         }
 
         ConversationAccess.EnsureOfferedTo(s, actor, conversationId, "accept");
-        return [new Accepted(actor.AgentId) { At = now, Channel = s.CurrentChannel }];
+        var joined = CustomerNotices.To(s, CustomerNotices.AgentJoined(s.Language ?? "fr", actor.DisplayName ?? actor.AgentId), "agent-joined", now);
+        return joined is null
+            ? [new Accepted(actor.AgentId) { At = now, Channel = s.CurrentChannel }]
+            : [new Accepted(actor.AgentId) { At = now, Channel = s.CurrentChannel }, joined];
     }
 
     public static ConversationEvent[] Decline(ConversationState s, Actor actor, string conversationId, DateTimeOffset now)
@@ -119,7 +122,36 @@ internal static partial class ConversationDecider
     {
         ConversationAccess.EnsureAssignedTo(s, actor, conversationId, "resolve it");
         var why = string.IsNullOrWhiteSpace(reason) ? "resolved-by-agent" : reason;
-        return [new Resolved(actor.AgentId, why) { At = now, Channel = s.CurrentChannel }];
+        var resolved = new Resolved(actor.AgentId, why) { At = now, Channel = s.CurrentChannel };
+        return CustomerNotices.To(s, CustomerNotices.Resolved(s.Language ?? "fr"), "resolved", now) is { } told ? [resolved, told] : [resolved];
+    }
+
+    /// <summary>
+    /// The customer's answer to the satisfaction question of a resolved conversation: their message, the rating, and
+    /// thanks — or, when the rating is at or below the tenant's <paramref name="reopenAtMost"/>, a reopening that puts
+    /// the conversation back in <paramref name="queue"/> ("negative-csat").
+    /// </summary>
+    public static JournalRow[] Csat(ConversationState s, InboundMessage message, string customerId, int rating, string? comment, int? reopenAtMost, string queue, DateTimeOffset now)
+    {
+        var channel = message.Channel;
+        var language = s.Language ?? "fr";
+        var reopen = reopenAtMost is { } limit && rating <= limit;
+        var rows = new List<JournalRow>
+        {
+            new(new CustomerWrote(customerId, message.Text, message.ExternalId, message.Integrator, message.SenderAddress, message.SentAt,
+                    message.Email, message.Attachments, message.Metadata, language) { At = message.ReceivedAt, Channel = channel },
+                InboundKeys.Source(message.Integrator), message.ExternalId, message.PayloadHash),
+            new(new CsatRecorded(rating, comment) { At = now, Channel = channel }),
+        };
+        if (reopen)
+        {
+            rows.Add(new(new Reopened("negative-csat") { At = now, Channel = channel }));
+            rows.Add(new(new Escalated(queue, "negative-csat", s.Priority, s.Requirements) { At = now, Channel = channel }));
+        }
+
+        var delivery = new OutboundDelivery(message.Integrator, message.SenderAddress, channel == Channel.Email ? ReplyHeaders(message.Email ?? s.LastEmail) : null);
+        rows.Add(new(new CustomerNotified(CustomerNotices.CsatThanks(language, reopen), "csat-thanks", delivery) { At = now, Channel = channel }));
+        return [.. rows];
     }
 
     /// <summary>A delivery receipt or a call, keyed by the integrator's event id.</summary>

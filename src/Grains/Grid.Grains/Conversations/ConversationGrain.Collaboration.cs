@@ -113,17 +113,9 @@ internal sealed partial class ConversationGrain
         foreach (var id in customer.ConversationIds.Where(c => c != conversationId).Reverse().Take(ContextPastConversations))
         {
             var view = await GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, id)).GetAsync();
-            past.Add(new PastConversation(id, view.Status, view.StatusReason, view.OpenedAt, view.ResolvedAt));
+            past.Add(new PastConversation(id, view.Status, view.StatusReason, view.OpenedAt, view.ResolvedAt, view.Csat));
         }
 
         return new CustomerContext(customer.CustomerId, customer.Tier, customer.Addresses, past, customer.ConversationIds.Count);
     }
-}
-
-/// <summary>What Grid tells the customer by itself, in their language.</summary>
-internal static class CustomerNotices
-{
-    public static string HandedBack(string language) => language == "fr"
-        ? "Notre assistant automatique reprend la conversation. Posez-lui vos questions ; vous pouvez à tout moment demander à parler à un conseiller."
-        : "Our automated assistant is taking the conversation back. Ask it your questions; you can ask to talk to an adviser at any time.";
 }

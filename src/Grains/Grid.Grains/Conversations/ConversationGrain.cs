@@ -19,6 +19,7 @@ internal sealed partial class ConversationGrain(
     IConversationJournal journal,
     InboundPipeline pipeline,
     ConversationEffects effects,
+    Escalation.ITenantPolicies policies,
     IOptions<GridRuntimeOptions> options,
     TimeProvider clock,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
@@ -77,7 +78,10 @@ internal sealed partial class ConversationGrain(
             return new AppendResult(AppendOutcome.Closed, conversationId, 0);
         }
 
-        var rows = await pipeline.DecideAsync(GrainFactory, S, message, customer, now);
+        // The answer to the satisfaction question of a resolved conversation is recorded, not a new request.
+        var rows = S.Status == ConversationStatus.Resolved && S.CsatPending && CsatAnswer.Parse(message.Text) is { } csat
+            ? await CsatRowsAsync(message, customer, csat.Rating, csat.Comment, now)
+            : await pipeline.DecideAsync(GrainFactory, S, message, customer, now);
         var result = await CommitAsync(rows);
         if (result.Original is { } original)
         {
@@ -87,6 +91,12 @@ internal sealed partial class ConversationGrain(
         }
 
         return new AppendResult(AppendOutcome.Appended, conversationId, result.LastSeq - rows.Length + 1);
+    }
+
+    private async Task<JournalRow[]> CsatRowsAsync(InboundMessage message, CustomerProfile customer, int rating, string? comment, DateTimeOffset now)
+    {
+        var rules = (await policies.GetAsync(tenant, Pipeline.Steps.EscalationStep.PolicyAge)).Rules;
+        return ConversationDecider.Csat(S, message, customer.CustomerId, rating, comment, rules.ReopenOnCsatAtMost, rules.Queue, now);
     }
 
     public Task<ConversationView> GetAsync() => Task.FromResult(View());

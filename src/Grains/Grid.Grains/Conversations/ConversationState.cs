@@ -69,6 +69,12 @@ internal sealed class ConversationState
     /// <summary>Who works on it beside the assigned agent right now (consultants, supervisors who joined): they get its entries live.</summary>
     [Id(24)] public List<string> Collaborators { get; set; } = [];
 
+    /// <summary>The satisfaction question went out with the resolution and has not been answered.</summary>
+    [Id(25)] public bool CsatPending { get; set; }
+
+    /// <summary>The customer's satisfaction rating (1 to 5), once given.</summary>
+    [Id(26)] public int? Csat { get; set; }
+
     /// <summary>Folds one committed event in. <paramref name="recentLimit"/> bounds <see cref="Recent"/>.</summary>
     public void Apply(string conversationId, long seq, ConversationEvent e, int recentLimit)
     {
@@ -156,13 +162,19 @@ internal sealed class ConversationState
                 break;
             case Resolved resolved:
                 EndCollaboration();
+                CsatPending = resolved.AgentId is not null;
                 SetStatus(ConversationStatus.Resolved, resolved.Reason);
                 ResolvedAt = resolved.At;
                 AssignedAgent = null;
                 WaitingSince = null;
                 ClearOffer();
                 break;
+            case CsatRecorded csat:
+                Csat = csat.Rating;
+                CsatPending = false;
+                break;
             case Reopened reopened:
+                CsatPending = false;
                 SetStatus(ConversationStatus.Bot, reopened.Reason);
                 ResolvedAt = null;
                 break;
@@ -220,6 +232,7 @@ internal sealed class ConversationState
         StatusReason, OfferedAgent, Language ?? defaultLanguage, OfferExpiresAt, new Dictionary<string, string>(Facts), Priority)
     {
         Collaborators = [.. Collaborators],
+        Csat = Csat,
     };
 
     private void EndCollaboration()

@@ -49,6 +49,7 @@ internal static class JournalEntries
             HandedBack h => Event(conversationId, seq, e, name, "agent:" + h.AgentId, h.Reason, null, Meta(("status", nameof(ConversationStatus.Bot)))),
             ParticipantJoined j => Event(conversationId, seq, e, name, "agent:" + (j.InvitedBy ?? j.AgentId), j.Role, null, Meta(
                 ("agent", j.AgentId), ("role", j.Role), ("invitedBy", j.InvitedBy), ("canReply", j.CanReply ? "true" : "false"))),
+            CsatRecorded c => Event(conversationId, seq, e, name, "customer", "csat", null, Meta(("rating", c.Rating.ToString(CultureInfo.InvariantCulture))), c.Comment),
             TakenOver o => Event(conversationId, seq, e, name, "agent:" + o.SupervisorId, "taken-over", null, Meta(
                 ("status", nameof(ConversationStatus.WithAgent)), ("agent", o.SupervisorId), ("fromAgent", o.FromAgent))),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown conversation event."),

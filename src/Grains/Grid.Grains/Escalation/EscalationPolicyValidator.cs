@@ -33,6 +33,11 @@ internal static partial class EscalationPolicyValidator
             return Invalid("queue", $"queue must be a queue name: a lowercase slug ([a-z0-9._-], at most 63 characters) (it is '{policy.Queue}')");
         }
 
+        if (policy.ReopenOnCsatAtMost is < 1 or > 5)
+        {
+            return Invalid("reopen_on_csat_at_most", $"reopen_on_csat_at_most must be a rating from 1 to 5 (it is {policy.ReopenOnCsatAtMost}), or left out to never reopen on a rating");
+        }
+
         return Tiers(policy.Tiers) ?? (policy.Hours is null ? null : Hours(policy.Hours));
     }
 

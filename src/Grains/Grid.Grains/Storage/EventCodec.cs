@@ -35,6 +35,7 @@ internal static class EventCodec
         (typeof(HandedBack), "handed-back", EntryKind.Event),
         (typeof(ParticipantJoined), "participant-joined", EntryKind.Event),
         (typeof(TakenOver), "taken-over", EntryKind.Event),
+        (typeof(CsatRecorded), "csat", EntryKind.Event),
     ];
 
     private static readonly FrozenDictionary<Type, (string Name, EntryKind Kind)> ByType =

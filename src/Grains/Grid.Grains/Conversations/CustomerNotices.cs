@@ -1,0 +1,38 @@
+using Grid.Conversations.Events;
+
+namespace Grid.Conversations;
+
+/// <summary>
+/// What Grid tells the customer by itself at each step of a handoff, in their language (French, else English), on the
+/// channel they last used: a person joined (with their name), the bot takes back, the conversation is resolved (with
+/// the satisfaction question), thanks for the rating.
+/// </summary>
+internal static class CustomerNotices
+{
+    public static string AgentJoined(string language, string name) => language == "fr"
+        ? $"{name} a rejoint la conversation et prend votre demande en charge."
+        : $"{name} has joined the conversation and is taking care of your request.";
+
+    public static string HandedBack(string language) => language == "fr"
+        ? "Notre assistant automatique reprend la conversation. Posez-lui vos questions ; vous pouvez à tout moment demander à parler à un conseiller."
+        : "Our automated assistant is taking the conversation back. Ask it your questions; you can ask to talk to an adviser at any time.";
+
+    public static string Resolved(string language) => language == "fr"
+        ? "Votre demande est résolue. Êtes-vous satisfait de notre aide ? Répondez par une note de 1 (pas du tout satisfait) à 5 (très satisfait), avec un commentaire si vous le souhaitez."
+        : "Your request is resolved. How satisfied are you with our help? Reply with a rating from 1 (not at all satisfied) to 5 (very satisfied), and a comment if you like.";
+
+    public static string CsatThanks(string language, bool reopened) => (language == "fr", reopened) switch
+    {
+        (true, false) => "Merci pour votre réponse !",
+        (true, true) => "Merci pour votre réponse. Nous sommes désolés : un conseiller va reprendre votre demande.",
+        (false, false) => "Thank you for your answer!",
+        (false, true) => "Thank you for your answer. We're sorry: an adviser will pick your request up again.",
+    };
+
+    /// <summary>A notice to the customer's current route, or null when there is none yet.</summary>
+    public static CustomerNotified? To(ConversationState s, string text, string purpose, DateTimeOffset now) =>
+        s.ReplyTo is not { } route
+            ? null
+            : new CustomerNotified(text, purpose, new OutboundDelivery(route.Integrator, route.Address,
+                route.Channel == Channel.Email ? ConversationDecider.ReplyHeaders(s.LastEmail) : null)) { At = now, Channel = route.Channel };
+}
