@@ -16,6 +16,10 @@ public static class EdgeMetrics
         InboundRejected.WithLabels("invalid");
     }
 
+    public static readonly Histogram HandoffLatency = Metrics.CreateHistogram(
+        "grid_handoff_latency_seconds", "From the escalation being decided to the offer reaching an agent's connection (sent by the hub).",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.001, 2, 16) });
+
     public static readonly Histogram IngestLatency = Metrics.CreateHistogram(
         "grid_ingest_latency_seconds", "From an inbound message's arrival at the edge to its acknowledgement (durably appended).",
         new HistogramConfiguration { LabelNames = ["channel"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 14) });

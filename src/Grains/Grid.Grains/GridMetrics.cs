@@ -47,6 +47,25 @@ public static class GridMetrics
         "grid_journal_batch_size", "Work items per group commit of the journal writer.",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 10) });
 
+    public static readonly Counter Escalations = Metrics.CreateCounter(
+        "grid_escalations_total", "Conversations handed to a person, by the rule that decided it (asked-for-human, no-match-limit, negative-sentiment, tier, flow, task, flow-stuck, no-bot-answer, transferred, negative-csat, ...).",
+        new CounterConfiguration { LabelNames = ["reason"] });
+
+    public static readonly Counter BotConversations = Metrics.CreateCounter(
+        "grid_bot_conversations_total", "Conversations the bot held, by outcome: escalated (a person took over) or contained (closed while the bot held it).",
+        new CounterConfiguration { LabelNames = ["outcome"] });
+
+    public static readonly Histogram FirstResponseSeconds = Metrics.CreateHistogram(
+        "grid_first_response_seconds", "From a conversation's first customer message to the first reply written by a person.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 16) });
+
+    public static readonly Counter CsatRatings = Metrics.CreateCounter(
+        "grid_csat_ratings_total", "Customers' satisfaction ratings by value (1 to 5).",
+        new CounterConfiguration { LabelNames = ["rating"] });
+
+    /// <summary>An escalation reason without its detail ("tier:platinum" → "tier"): a bounded label.</summary>
+    public static string ReasonLabel(string reason) => reason.Split(':', 2)[0] is { Length: > 0 and <= 40 } kind ? kind : "other";
+
     /// <summary>Publishes every series at zero from the start, so dashboards and alerts see them before the first event.</summary>
     public static void Initialize()
     {
@@ -56,6 +75,13 @@ public static class GridMetrics
             InboundMessages.WithLabels(Label(channel), "duplicate");
         }
 
+        foreach (var rating in new[] { "1", "2", "3", "4", "5" })
+        {
+            CsatRatings.WithLabels(rating);
+        }
+
+        BotConversations.WithLabels("escalated");
+        BotConversations.WithLabels("contained");
         foreach (var status in Enum.GetValues<ConversationStatus>())
         {
             Conversations.WithLabels(Label(status));

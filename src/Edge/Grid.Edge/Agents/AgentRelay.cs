@@ -71,7 +71,13 @@ public sealed class AgentRelay(IGrainFactory grains, IHubContext<AgentHub, IAgen
             {
                 case AgentEventKind.Offer when e.Conversation is { } view:
                     var conversation = grains.GetGrain<IConversationGrain>(GridKeys.Of(tenant, e.ConversationId));
-                    await client.ReceiveOffer(await AgentHub.BuildOfferAsync(conversation, view, e.OfferId ?? "", new Actor(agentId)));
+                    var offer = await AgentHub.BuildOfferAsync(conversation, view, e.OfferId ?? "", new Actor(agentId));
+                    await client.ReceiveOffer(offer);
+                    if (offer.Context?.EscalatedAt is { } escalatedAt)
+                    {
+                        EdgeMetrics.HandoffLatency.Observe(Math.Max(0, (DateTimeOffset.UtcNow - escalatedAt).TotalSeconds));
+                    }
+
                     break;
                 case AgentEventKind.OfferWithdrawn:
                     await client.OfferWithdrawn(e.ConversationId, e.OfferId ?? "");

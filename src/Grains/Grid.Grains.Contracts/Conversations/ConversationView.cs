@@ -28,4 +28,8 @@ public sealed record ConversationView(
     /// <summary>The customer's satisfaction rating (1 to 5) once they gave it.</summary>
     [Id(18)]
     public int? Csat { get; init; }
+
+    /// <summary>When a person first wrote to the customer.</summary>
+    [Id(19)]
+    public DateTimeOffset? FirstResponseAt { get; init; }
 }

@@ -75,6 +75,9 @@ internal sealed class ConversationState
     /// <summary>The customer's satisfaction rating (1 to 5), once given.</summary>
     [Id(26)] public int? Csat { get; set; }
 
+    /// <summary>When a person first wrote to the customer.</summary>
+    [Id(27)] public DateTimeOffset? FirstResponseAt { get; set; }
+
     /// <summary>Folds one committed event in. <paramref name="recentLimit"/> bounds <see cref="Recent"/>.</summary>
     public void Apply(string conversationId, long seq, ConversationEvent e, int recentLimit)
     {
@@ -91,6 +94,9 @@ internal sealed class ConversationState
                 ReplyTo = new ReplyRoute(wrote.Channel, wrote.SenderAddress, wrote.Integrator);
                 LastEmail = wrote.Email ?? LastEmail;
                 Language = wrote.Language;
+                break;
+            case AgentReplied replied when FirstResponseAt is null:
+                FirstResponseAt = replied.At;
                 break;
             case BotAnswered when Status == ConversationStatus.New:
                 SetStatus(ConversationStatus.Bot, "bot-answered");
@@ -233,6 +239,7 @@ internal sealed class ConversationState
     {
         Collaborators = [.. Collaborators],
         Csat = Csat,
+        FirstResponseAt = FirstResponseAt,
     };
 
     private void EndCollaboration()

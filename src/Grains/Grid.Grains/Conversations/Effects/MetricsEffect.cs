@@ -26,6 +26,23 @@ internal sealed class MetricsEffect : IConversationEffect
                 case OfferExpired:
                     GridMetrics.Offers.WithLabels("expired").Inc();
                     break;
+                case Escalated escalated:
+                    GridMetrics.Escalations.WithLabels(GridMetrics.ReasonLabel(escalated.Reason)).Inc();
+                    if (unit.StatusBefore is ConversationStatus.New or ConversationStatus.Bot or ConversationStatus.Resolved)
+                    {
+                        GridMetrics.BotConversations.WithLabels("escalated").Inc();
+                    }
+
+                    break;
+                case Closed when unit.StatusBefore == ConversationStatus.Bot:
+                    GridMetrics.BotConversations.WithLabels("contained").Inc();
+                    break;
+                case AgentReplied replied when unit.View.FirstResponseAt == replied.At:
+                    GridMetrics.FirstResponseSeconds.Observe(Math.Max(0, (replied.At - unit.View.OpenedAt).TotalSeconds));
+                    break;
+                case CsatRecorded csat:
+                    GridMetrics.CsatRatings.WithLabels(csat.Rating.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
+                    break;
             }
         }
 
