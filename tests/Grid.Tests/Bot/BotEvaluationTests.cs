@@ -19,8 +19,8 @@ public sealed class BotEvaluationTests
         var result = evaluation.Run();
 
         // Targets: 90% right on answerable cases, 90% abstention on uncovered ones, 99% of human requests recognised.
-        // The first is not reached (68%, see docs/bot-evaluation.md): its floor is the level reached.
-        Assert.True(result.Accuracy >= 0.68, $"right answers on answerable cases: {result.Accuracy:P1}");
+        // The first is not reached (75.6% with the enriched demo phrasings): its floor is just under the level reached.
+        Assert.True(result.Accuracy >= 0.75, $"right answers on answerable cases: {result.Accuracy:P1}");
         Assert.True(result.Abstention >= 0.90, $"abstention on uncovered cases: {result.Abstention:P1}");
         Assert.True(result.HumanRecall >= 0.99, $"human requests recognised: {result.HumanRecall:P1}");
         Assert.True(result.HumanPrecision >= 0.99, $"human decisions that were requests: {result.HumanPrecision:P1}");

@@ -207,8 +207,8 @@ public sealed class KnowledgeValidatorTests
         },
         {
             "a phrasing that is a number",
-            Demo(a => a[4]!["questions"]!["en"]!.AsArray().Add(42)),
-            4, "[4].questions.en[5]", "questions.en[5] must be a string; it is a number"
+            Demo(a => a[4]!["questions"]!["en"]!.AsArray().Insert(1, 42)),
+            4, "[4].questions.en[1]", "questions.en[1] must be a string; it is a number"
         },
         {
             "an entry that is not an object",
