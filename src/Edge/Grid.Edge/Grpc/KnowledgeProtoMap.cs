@@ -123,12 +123,14 @@ internal static class KnowledgeProtoMap
             : new KnowledgeSettings(
                 settings.Threshold,
                 settings.Synonyms.Select(g => (IReadOnlyList<string>)(g?.Words.ToList() ?? [])).ToList(),
-                settings.DefaultLanguage);
+                settings.DefaultLanguage,
+                settings.OutOfScope.Count == 0 ? null : [.. settings.OutOfScope]);
 
     public static P.KnowledgeSettings ToProto(KnowledgeSettings settings)
     {
         var proto = new P.KnowledgeSettings { Threshold = settings.Threshold, DefaultLanguage = settings.DefaultLanguage };
         proto.Synonyms.AddRange(settings.Synonyms.Select(g => new P.SynonymGroup { Words = { g } }));
+        proto.OutOfScope.AddRange(settings.OutOfScope ?? []);
         return proto;
     }
 

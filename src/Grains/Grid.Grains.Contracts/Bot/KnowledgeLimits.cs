@@ -51,6 +51,9 @@ public static class KnowledgeLimits
     /// <summary>One synonym, in characters.</summary>
     public const int MaxSynonymLength = 100;
 
+    /// <summary>Out-of-scope terms per tenant (each at most <see cref="MaxSynonymLength"/> characters).</summary>
+    public const int MaxOutOfScopeTerms = 500;
+
     /// <summary>
     /// An import document, in bytes of UTF-8; the whole knowledge base's export is held to the same limit, so that an
     /// export can always be imported again. 4 MB, under the 4 MiB gRPC clients receive by default.

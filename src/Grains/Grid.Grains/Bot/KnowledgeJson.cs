@@ -21,7 +21,7 @@ internal static class KnowledgeJson
     private static readonly string[] EntryProperties = ["id", "tags", "questions", "answers", "flow"];
     private static readonly string[] FlowProperties = ["slots", "confirm", "end", "queue"];
     private static readonly string[] SlotProperties = ["name", "prompt", "pattern", "normalize", "invalid"];
-    private static readonly string[] SettingsProperties = ["threshold", "defaultLanguage", "synonyms"];
+    private static readonly string[] SettingsProperties = ["threshold", "defaultLanguage", "synonyms", "outOfScope"];
 
     /// <summary>The entries as a JSON array, UTF-8 encoded.</summary>
     public static byte[] WriteUtf8(IEnumerable<KnowledgeEntry> entries)
@@ -67,7 +67,7 @@ internal static class KnowledgeJson
     {
         try
         {
-            var properties = Properties(element, "settings", SettingsProperties, "settings have threshold, defaultLanguage and synonyms");
+            var properties = Properties(element, "settings", SettingsProperties, "settings have threshold, defaultLanguage, synonyms and outOfScope");
             var threshold = 0.0;
             if (properties.TryGetValue("threshold", out var value))
             {
@@ -86,7 +86,10 @@ internal static class KnowledgeJson
                 }
             }
 
-            settings = new KnowledgeSettings(threshold, groups, String(properties, "defaultLanguage", "defaultLanguage") ?? "");
+            IReadOnlyList<string>? outOfScope = properties.TryGetValue("outOfScope", out var terms) && terms.ValueKind != JsonValueKind.Null
+                ? StringArray(terms, "outOfScope")
+                : null;
+            settings = new KnowledgeSettings(threshold, groups, String(properties, "defaultLanguage", "defaultLanguage") ?? "", outOfScope);
             return null;
         }
         catch (ShapeException shape)

@@ -17,6 +17,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
 
     private readonly TextNormalizer normalizer = new(index.Options.Sms);
     private readonly HumanRequestDetector humans = new();
+    private readonly OutOfScopeTerms outOfScope = new(index.Settings.OutOfScope);
 
     public KnowledgeIndex Index { get; } = index;
 
@@ -31,6 +32,11 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         if (humans.IsRequest(normalizer.Normalize(text, detected)))
         {
             return new BotDecision(BotDecisionKind.Human, detected, []);
+        }
+
+        if (outOfScope.Find(text) is not null)
+        {
+            return new BotDecision(BotDecisionKind.NoMatch, detected, []); // somebody else's product: never answered from this base
         }
 
         var ranked = Rank(text, detected);

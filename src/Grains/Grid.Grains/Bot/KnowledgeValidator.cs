@@ -87,6 +87,22 @@ internal static partial class KnowledgeValidator
             }
         }
 
+        if (settings.OutOfScope is { } terms)
+        {
+            if (terms.Count > MaxOutOfScopeTerms)
+            {
+                return KnowledgeProblem.Invalid("out_of_scope", $"out_of_scope has {terms.Count} terms; the limit is {MaxOutOfScopeTerms}");
+            }
+
+            for (var i = 0; i < terms.Count; i++)
+            {
+                if (KnowledgeText.Check(terms[i], $"out_of_scope[{i}]", MaxSynonymLength) is { } bad)
+                {
+                    return bad;
+                }
+            }
+        }
+
         return Language(settings.DefaultLanguage, "default_language");
     }
 
