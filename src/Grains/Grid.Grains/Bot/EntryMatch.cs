@@ -13,10 +13,12 @@ namespace Grid.Bot;
 /// </param>
 /// <param name="QueryCoverage">The share of the query's content (IDF-weighted terms) that the entry's phrasings match.</param>
 /// <param name="PhrasingCoverage">The share of the best phrasing's content (IDF-weighted terms) that the query matches.</param>
+/// <param name="Classifier">The <see cref="PhrasingClassifier"/>'s probability for the entry (0 without one).</param>
 internal sealed record EntryMatch(
     int Entry,
     float Score,
     float QuestionScore,
     double Relative,
     double QueryCoverage,
-    double PhrasingCoverage);
+    double PhrasingCoverage,
+    double Classifier = 0);

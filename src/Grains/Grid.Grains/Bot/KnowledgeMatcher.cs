@@ -89,8 +89,11 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         var search = languageIndex.Search(text, MaxCandidates + 2);
+        var options = Index.Options;
         return [.. search.Matches
-            .Select((m, rank) => (m.Entry, Confidence: MatchConfidence.Of(search, rank, Index.Options.Confidence, Index.Model), m.Score))
+            .Select((m, rank) => (m.Entry,
+                Confidence: MatchConfidence.Of(search, rank, options.Confidence, Index.Model, MatchConfidence.ScorerWeight(options), options.ScorerOffset),
+                m.Score))
             .OrderByDescending(r => r.Confidence)
             .ThenBy(r => r.Entry)];
     }

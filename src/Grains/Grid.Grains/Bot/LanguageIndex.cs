@@ -43,11 +43,14 @@ internal sealed partial class LanguageIndex : IDisposable
     private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
     private readonly List<List<string>[]> synonymGroups = [];
     private readonly int questionDocs;
+    private readonly int entryCount;
+    private readonly PhrasingClassifier? classifier;
 
     public LanguageIndex(string language, IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, MatcherOptions options)
     {
         Language = language;
         this.options = options;
+        entryCount = entries.Count;
         normalizer = new TextNormalizer();
         analyzer = new KnowledgeAnalyzer(language, options);
         var similarity = new BM25Similarity(options.K1, options.B);
@@ -147,6 +150,12 @@ internal sealed partial class LanguageIndex : IDisposable
                     .Select(m => m.Terms)]);
             }
         }
+
+        if (options.Scorer)
+        {
+            classifier = PhrasingClassifier.Train(
+                [.. Questions.Select(q => (q.Entry, (IReadOnlyList<(string, float)>)ClassifierTerms(QueryTerms(Prepare(q.Text)))))], options.ScorerL2);
+        }
     }
 
     public string Language { get; }
@@ -160,8 +169,7 @@ internal sealed partial class LanguageIndex : IDisposable
     /// </summary>
     public IndexSearch Search(string text, int top, Func<int, int, bool>? excludeDoc = null)
     {
-        var terms = analyzer.Terms(QuestionField, options.Typos == TypoTolerance.Correction ? Corrected(text) : Prepare(text))
-            .Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToList();
+        var terms = QueryTerms(options.Typos == TypoTolerance.Correction ? Corrected(text) : Prepare(text));
         if (terms.Count == 0)
         {
             return new IndexSearch(Language, terms, []);
@@ -201,6 +209,7 @@ internal sealed partial class LanguageIndex : IDisposable
         }
 
         var weights = terms.Select(Idf).ToArray();
+        var probabilities = classifier?.Probabilities(ClassifierTerms(terms, alternatives), entryCount);
         var matches = byEntry
             .Select(pair =>
             {
@@ -211,13 +220,27 @@ internal sealed partial class LanguageIndex : IDisposable
                     score,
                     selfScore[doc] > 0 ? Math.Min(1, score / selfScore[doc]) : 0,
                     QueryCoverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc)),
-                    PhrasingCoverage(terms, alternatives, docTerms[doc]!));
+                    PhrasingCoverage(terms, alternatives, docTerms[doc]!),
+                    probabilities?[entry] ?? 0);
             })
             .OrderByDescending(m => m.Score)
             .ThenBy(m => m.Entry)
             .Take(top)
             .ToList();
         return new IndexSearch(Language, terms, matches);
+    }
+
+    /// <summary>A prepared text's distinct analysed terms, in order (the first <see cref="MaxQueryTerms"/>).</summary>
+    private List<string> QueryTerms(string prepared) =>
+        analyzer.Terms(QuestionField, prepared).Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToList();
+
+    /// <summary>The classifier's view of a text: its terms, then their synonyms (weighted like in the query).</summary>
+    private List<(string Term, float Weight)> ClassifierTerms(List<string> terms, List<(string Term, float Boost, bool Typo)>[]? alternatives = null)
+    {
+        alternatives ??= Alternatives(terms);
+        var weighted = terms.Select(t => (t, 1f)).ToList();
+        weighted.AddRange(alternatives.SelectMany(a => a).Where(a => !a.Typo).Select(a => (a.Term, a.Boost)).DistinctBy(a => a.Term));
+        return weighted;
     }
 
     /// <summary>The terms of an entry's phrasings (those not hidden).</summary>

@@ -44,6 +44,24 @@ internal sealed record MatcherOptions
 
     public ConfidenceKind Confidence { get; init; } = ConfidenceKind.Calibrated;
 
+    /// <summary>
+    /// A text classifier trained on the entries' phrasings (<see cref="PhrasingClassifier"/>) gives each ranked entry a
+    /// probability, mixed into its confidence with the weight <see cref="ScorerWeight"/> (which re-ranks the candidates).
+    /// Off: measured, it does not beat the calibrated ranking on the demo base (see <see cref="PhrasingClassifier"/>).
+    /// </summary>
+    public bool Scorer { get; init; }
+
+    public double ScorerWeight { get; init; } = 0.1;
+
+    /// <summary>
+    /// The probability the classifier counts from: what it typically gives the best entry of a message the base does
+    /// not cover. The confidence is <c>(1 - w) * confidence + w * (probability - offset)</c>.
+    /// </summary>
+    public double ScorerOffset { get; init; } = 0.3;
+
+    /// <summary>The classifier's L2 regularisation.</summary>
+    public double ScorerL2 { get; init; } = 1e-4;
+
     /// <summary>How far ahead of the second entry the first must be to answer alone; closer entries are clarified.</summary>
     public double Margin { get; init; } = 0.08;
 
