@@ -35,6 +35,10 @@ public sealed class HumanRequestDetectorTests
     [InlineData("allo y a qqn la")]
     [InlineData("quelqu'un peut me répondre pour de vrai ?")]
     [InlineData("je souhaite parler à votre superviseur")]
+    [InlineData("je veux un conseiller au tel")]
+    [InlineData("vous pouvez me transférer à un collègue ?")]
+    [InlineData("je préfère qu'un humain s'occupe de mon dossier")]
+    [InlineData("Je voudrais parler à un préposé")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -62,6 +66,10 @@ public sealed class HumanRequestDetectorTests
     [InlineData("hello? anyone there?")]
     [InlineData("is anybody out there")]
     [InlineData("can a real person answer me please")]
+    [InlineData("transfer me")]
+    [InlineData("I don't want to talk to a machine")]
+    [InlineData("customer service rep pls")]
+    [InlineData("I'd rather deal with an actual human being, thanks.")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -106,6 +114,9 @@ public sealed class HumanRequestDetectorTests
     [InlineData("the operator hung up on me yesterday")]
     [InlineData("nobody is there when the technician comes")]
     [InlineData("is there anyone to fix the lift today?")]
+    [InlineData("I'd rather pay by card than by cheque")]
+    [InlineData("transfer my contract to my new flat")]
+    [InlineData("my colleague told me you could help with the bill")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

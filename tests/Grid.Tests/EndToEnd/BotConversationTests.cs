@@ -108,7 +108,7 @@ public sealed class BotConversationTests(EmbeddedGridFixture fixture)
         await using var outbound = integrator.OpenOutbound();
         var phone = MessagePathTests.UniquePhone();
 
-        var report = await integrator.PostSmsAsync(phone, "leave-1-" + Guid.NewGuid(), "plus de chauffage chez moi depuis hier");
+        var report = await integrator.PostSmsAsync(phone, "leave-1-" + Guid.NewGuid(), "l'ascenseur de mon immeuble est en panne");
         await outbound.NextForAsync(report.ConversationId, Wait, EntryKind.BotMessage);
         await integrator.PostSmsAsync(phone, "leave-2-" + Guid.NewGuid(), "3 rue des Lilas, Lyon");
         await outbound.NextForAsync(report.ConversationId, Wait, EntryKind.BotMessage);

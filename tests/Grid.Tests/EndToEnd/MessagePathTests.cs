@@ -87,8 +87,13 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         var entries = await integrator.ListAllAsync(first.ConversationId, pageSize: 3);
         Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Seq));
         Assert.Equal(
-            ["Bonjour, ma facture de mars est fausse", acknowledgement.Text, "Le montant est double", "Je corrige la facture tout de suite."],
-            entries.Where(e => e.Kind is EntryKind.CustomerMessage or EntryKind.AgentMessage or EntryKind.SystemMessage).Select(e => e.Text));
+            [
+                "Bonjour, ma facture de mars est fausse", acknowledgement.Text, "alice a rejoint la conversation et prend votre demande en charge.",
+                "Le montant est double", "Je corrige la facture tout de suite.",
+            ],
+            entries.Where(e => e.Kind is EntryKind.CustomerMessage or EntryKind.AgentMessage or (EntryKind.SystemMessage and not EntryKind.Event))
+                .Where(e => e.Metadata.GetValueOrDefault("purpose") != "resolved").Select(e => e.Text));
+        Assert.StartsWith("Votre demande est résolue", entries.Single(e => e.Metadata.GetValueOrDefault("purpose") == "resolved").Text);
         Assert.Contains(entries, e => e.Metadata.GetValueOrDefault("status") == "Queued");
         Assert.Contains(entries, e => e.Metadata.GetValueOrDefault("status") == "WithAgent");
         Assert.Contains(entries, e => e.Metadata.GetValueOrDefault("status") == "Resolved" && e.Reason == "invoice corrected");
@@ -96,7 +101,17 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         Assert.Contains(entries, e => e.EventType == "call" && e.Metadata["type"] == "CallMissed" && e.Reason == "rang 30 s");
         Assert.DoesNotContain(entries, e => e.ExternalId == "typ-" + sender);
 
-        // The acknowledged reply is not delivered again on a new stream.
+        // The notices that someone joined and that it is resolved go out too; once acknowledged, nothing is delivered
+        // again on a new stream.
+        Grid.Protos.V1.OutboundMessage joined, resolvedNotice;
+        await using (var pending = integrator.OpenOutbound())
+        {
+            joined = await pending.NextForAsync(first.ConversationId, Wait, EntryKind.SystemMessage);
+            resolvedNotice = await pending.NextForAsync(first.ConversationId, Wait, EntryKind.SystemMessage);
+        }
+
+        Assert.Equal(["agent-joined", "resolved"], new[] { joined, resolvedNotice }.Select(m => entries.Single(e => e.Seq == m.Seq).Metadata["purpose"]));
+        Assert.Equal(2, (await integrator.AckAsync(joined.OutboundId, resolvedNotice.OutboundId)).Acknowledged);
         await using var reconnected = integrator.OpenOutbound();
         Assert.True(await reconnected.StaysQuietAsync(TimeSpan.FromSeconds(2)));
     }
@@ -114,18 +129,19 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         var seq1 = (await agent.Hub.InvokeAsync<Edge.Agents.ReplyDto>("Reply", posted.ConversationId, "a", "It left the depot this morning.")).Seq;
         var seq2 = (await agent.Hub.InvokeAsync<Edge.Agents.ReplyDto>("Reply", posted.ConversationId, "b", "Tracking number follows.")).Seq;
 
-        // The English acknowledgement and the two replies, none acknowledged: all three come again on a new stream.
+        // The English acknowledgement, the notice that bob joined and the two replies, none acknowledged: all four come
+        // again on a new stream.
         string[] firstIds;
         await using (var stream = integrator.OpenOutbound())
         {
-            firstIds = await ReadOwnAsync(stream, posted.ConversationId, 3);
+            firstIds = await ReadOwnAsync(stream, posted.ConversationId, 4);
         }
 
         await using var again = integrator.OpenOutbound();
-        var secondIds = await ReadOwnAsync(again, posted.ConversationId, 3);
+        var secondIds = await ReadOwnAsync(again, posted.ConversationId, 4);
         Assert.Equal(firstIds, secondIds);
-        Assert.Equal([$"{posted.ConversationId}:{seq1}", $"{posted.ConversationId}:{seq2}"], secondIds[1..]);
-        Assert.Equal(3, (await integrator.AckAsync(secondIds)).Acknowledged);
+        Assert.Equal([$"{posted.ConversationId}:{seq1}", $"{posted.ConversationId}:{seq2}"], secondIds[2..]);
+        Assert.Equal(4, (await integrator.AckAsync(secondIds)).Acknowledged);
         Assert.Equal(0, (await integrator.AckAsync(secondIds)).Acknowledged);
 
         // A retried reply with the same client message id is stored once.

@@ -79,11 +79,12 @@ internal static class BotLexicon
         "conseiller", "conseillers", "conseillere", "conseilleres", "conseille", "humain", "humaine", "humains", "personne",
         "personnes", "quelquun", "agent", "agents", "operateur", "operatrice", "operateurs", "interlocuteur", "interlocutrice",
         "responsable", "responsables", "superieur", "manager", "standardiste", "collaborateur", "collaboratrice", "chef",
-        "superviseur", "superviseure", "superviseurs", "directeur", "directrice", "gerant", "gerante",
+        "superviseur", "superviseure", "superviseurs", "directeur", "directrice", "gerant", "gerante", "collegue", "collegues",
+        "prepose", "preposee", "employe", "employee",
         // English
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
-        "supervisor", "supervisors", "staff", "member", "consultant", "rep", "reps", "boss",
+        "supervisor", "supervisors", "staff", "member", "consultant", "rep", "reps", "boss", "colleague", "colleagues", "being",
     };
 
     /// <summary>Person nouns strong enough to be a request on their own ("conseiller svp", "operator").</summary>
@@ -91,7 +92,7 @@ internal static class BotLexicon
     {
         "conseiller", "conseillere", "conseille", "humain", "humaine", "agent", "operateur", "operatrice", "interlocuteur",
         "personne", "quelquun", "responsable", "human", "person", "operator", "representative", "advisor", "adviser",
-        "someone", "somebody", "manager", "supervisor", "superviseur", "rep",
+        "someone", "somebody", "manager", "supervisor", "superviseur", "rep", "prepose", "preposee",
     };
 
     /// <summary>Words that may accompany a standalone person noun in a bare request ("un vrai conseiller svp", "live agent now").</summary>
@@ -103,7 +104,19 @@ internal static class BotLexicon
         "a", "an", "the", "real", "live", "actual", "human", "please", "thanks", "thank", "you", "now", "hi", "hello", "hey",
         "i", "want", "need", "would", "like", "get", "me", "right", "immediately", "asap", "help", "just", "some", "one", "oui",
         "yes", "non", "no", "ok", "okay", "pour", "for", "moi", "svp", "pls", "stp", "encore", "again", "only", "seulement",
-        "humaine", "humain", "aide",
+        "humaine", "humain", "aide", "au", "tel", "telephone", "phone", "par", "on", "the", "customer", "service", "client", "clientele",
+    };
+
+    /// <summary>Words of preference that, with a person noun, ask for one ("je préfère qu'un humain s'en occupe", "I'd rather deal with a human").</summary>
+    public static readonly HashSet<string> PreferenceWords = new(StringComparer.Ordinal)
+    {
+        "prefere", "prefererais", "preferrais", "preferable", "rather", "prefer", "preferably",
+    };
+
+    /// <summary>Contact verbs that, with only the customer as object, ask for a person ("transfer me", "transférez-moi", "connect me").</summary>
+    public static readonly HashSet<string> HandOverVerbs = new(StringComparer.Ordinal)
+    {
+        "transfer", "connect", "escalate", "transferez", "transferer", "transfere", "passez", "redirigez", "orientez",
     };
 
     /// <summary>

@@ -9,11 +9,18 @@ namespace Grid.Bot;
 /// admin's change reaches every silo without a restart. A caller on a hot path (every customer message) may accept a
 /// version checked up to <c>maxAge</c> ago, sparing the knowledge-base grain a call per message. A replaced matcher is
 /// not disposed (a call may still be deciding with it): it is left to the garbage collector.
+/// <para>
+/// Building an index (and training its classifier) takes from milliseconds for the demo base to tens of seconds for
+/// a base of hundreds of entries, so it runs on the thread pool, never on a grain's turn, and one build per tenant and
+/// version is shared by every caller. While a newer version builds, the hot path (a caller accepting an age) keeps
+/// deciding with the silo's previous matcher; a caller asking for the current version (Evaluate) waits for it.
+/// </para>
 /// </summary>
 internal sealed class BotMatchers(IGrainFactory grains, IServiceProvider services, TimeProvider clock)
 {
     private readonly IKnowledgeMatcherFactory? factory = services.GetService<IKnowledgeMatcherFactory>();
     private readonly ConcurrentDictionary<string, Built> built = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Tenant, long Version), Lazy<Task<Built>>> building = new();
 
     /// <summary>Whether a matcher is installed in this silo.</summary>
     public bool Installed => factory is not null;
@@ -58,11 +65,30 @@ internal sealed class BotMatchers(IGrainFactory grains, IServiceProvider service
             return refreshed;
         }
 
-        var snapshot = await knowledgeBase.GetSnapshotAsync();
-        var fresh = new Built(snapshot.Version, factory.Create(snapshot), now, snapshot);
-        // Two callers may build at once; a slower build of an older version never replaces a newer one.
-        built.AddOrUpdate(tenant, fresh, (_, old) => old.Version > fresh.Version ? old : fresh);
-        return fresh;
+        var build = building.GetOrAdd((tenant, version), key => new Lazy<Task<Built>>(() => BuildAsync(knowledgeBase, key.Tenant, key.Version)));
+        if (maxAge > TimeSpan.Zero && cached is not null && !build.Value.IsCompleted)
+        {
+            return cached; // the hot path decides with the previous version while the new one builds
+        }
+
+        return await build.Value;
+    }
+
+    private async Task<Built> BuildAsync(IKnowledgeBaseGrain knowledgeBase, string tenant, long version)
+    {
+        try
+        {
+            var snapshot = await knowledgeBase.GetSnapshotAsync();
+            var matcher = await Task.Run(() => factory!.Create(snapshot));
+            var fresh = new Built(snapshot.Version, matcher, clock.GetUtcNow(), snapshot);
+            // A slower build of an older version never replaces a newer one.
+            built.AddOrUpdate(tenant, fresh, (_, old) => old.Version > fresh.Version ? old : fresh);
+            return fresh;
+        }
+        finally
+        {
+            building.TryRemove((tenant, version), out _);
+        }
     }
 
     private sealed record Built(long Version, IBotMatcher Matcher, DateTimeOffset CheckedAt, KnowledgeSnapshot Snapshot);

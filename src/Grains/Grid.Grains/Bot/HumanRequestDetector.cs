@@ -40,6 +40,8 @@ internal sealed class HumanRequestDetector
                 : RefusesBot(clause) ? "refuses-bot"
                 : AsksHumanHelp(clause) ? "human-help"
                 : ChecksPresence(clause) ? "presence"
+                : PrefersPerson(clause) ? "prefers-person"
+                : AsksHandOver(clause) ? "hand-over"
                 : null;
             if (rule is not null)
             {
@@ -185,7 +187,7 @@ internal sealed class HumanRequestDetector
                 continue;
             }
 
-            for (var j = Math.Max(0, i - 4); j < Math.Min(clause.Count, i + 4); j++)
+            for (var j = Math.Max(0, i - 7); j < Math.Min(clause.Count, i + 4); j++)
             {
                 if (j != i && BotLexicon.BotRefusals.Contains(clause[j]) && !DescribesSelf(clause, j))
                 {
@@ -214,6 +216,17 @@ internal sealed class HumanRequestDetector
 
         return false;
     }
+
+    /// <summary>"je préfère qu'un humain s'occupe de mon dossier", "I'd rather deal with an actual human being".</summary>
+    private static bool PrefersPerson(IReadOnlyList<string> clause) =>
+        clause.Any(BotLexicon.PreferenceWords.Contains) && clause.Any(IsStandalonePerson) && !clause.Any(t => t is "pas" or "not" or "ne" or "n");
+
+    /// <summary>"transfer me", "transférez-moi", "connect me please": a hand-over verb with only the customer as its object.</summary>
+    private static bool AsksHandOver(IReadOnlyList<string> clause) =>
+        clause.Count <= 5
+        && clause.Any(BotLexicon.HandOverVerbs.Contains)
+        && clause.Any(BotLexicon.SelfObjects.Contains)
+        && clause.All(t => BotLexicon.HandOverVerbs.Contains(t) || BotLexicon.SelfObjects.Contains(t) || BotLexicon.BareRequestFiller.Contains(t));
 
     private static bool ChecksPresence(IReadOnlyList<string> clause) =>
         clause.Count <= 7

@@ -92,7 +92,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         var options = Index.Options;
         return [.. search.Matches
             .Select((m, rank) => (m.Entry,
-                Confidence: MatchConfidence.Of(search, rank, options.Confidence, Index.Model, MatchConfidence.ScorerWeight(options), options.ScorerOffset),
+                Confidence: MatchConfidence.Of(search, rank, options.Confidence, Index.Model, languageIndex.HasClassifier ? MatchConfidence.ScorerWeight(options) : 0, options.ScorerOffset),
                 m.Score))
             .OrderByDescending(r => r.Confidence)
             .ThenBy(r => r.Entry)];

@@ -46,6 +46,9 @@ internal sealed partial class LanguageIndex : IDisposable
     private readonly int entryCount;
     private readonly PhrasingClassifier? classifier;
 
+    /// <summary>Whether this language's classifier was trained (the scorer is on and the base is phrased richly enough).</summary>
+    public bool HasClassifier => classifier is not null;
+
     public LanguageIndex(string language, IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, MatcherOptions options)
     {
         Language = language;
@@ -151,7 +154,10 @@ internal sealed partial class LanguageIndex : IDisposable
             }
         }
 
-        if (options.Scorer)
+        // With a few phrasings per entry the classifier learns nothing BM25 does not know and is overconfident between
+        // near-identical entries: it is trained only on a base phrased richly enough (measured, docs/bot-evaluation.md).
+        var entriesHere = Questions.Select(q => q.Entry).Distinct().Count();
+        if (options.Scorer && entriesHere > 1 && Questions.Count >= options.ScorerMinPhrasings * entriesHere)
         {
             classifier = PhrasingClassifier.Train(
                 [.. Questions.Select(q => (q.Entry, (IReadOnlyList<(string, float)>)ClassifierTerms(QueryTerms(Prepare(q.Text)))))], options.ScorerL2);

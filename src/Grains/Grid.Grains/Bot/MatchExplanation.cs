@@ -28,7 +28,7 @@ internal static class MatchExplanation
             foreach (var (m, rank) in search.Matches.Select((m, rank) => (m, rank)))
             {
                 output.AppendLine(CultureInfo.InvariantCulture,
-                    $"  {index.Entries[m.Entry].Id,-26} score {m.Score,6:0.00} q {m.QuestionScore,6:0.00} rel {m.Relative:0.00} qcov {m.QueryCoverage:0.00} pcov {m.PhrasingCoverage:0.00} margin {ConfidenceFeatures.Of(search, rank)[3]:0.00} clf {m.Classifier:0.00} conf {MatchConfidence.Of(search, rank, index.Options.Confidence, index.Model, MatchConfidence.ScorerWeight(index.Options), index.Options.ScorerOffset):0.00}");
+                    $"  {index.Entries[m.Entry].Id,-26} score {m.Score,6:0.00} q {m.QuestionScore,6:0.00} rel {m.Relative:0.00} qcov {m.QueryCoverage:0.00} pcov {m.PhrasingCoverage:0.00} margin {ConfidenceFeatures.Of(search, rank)[3]:0.00} clf {m.Classifier:0.00} conf {MatchConfidence.Of(search, rank, index.Options.Confidence, index.Model, index.For(lang)!.HasClassifier ? MatchConfidence.ScorerWeight(index.Options) : 0, index.Options.ScorerOffset):0.00}");
             }
         }
 
