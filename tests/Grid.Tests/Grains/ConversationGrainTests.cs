@@ -116,9 +116,10 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
 
         var seq = (await Conversation(ack.ConversationId).ReplyAsync(new Actor("cat"), "c-1", "Hello from Cat")).Seq;
         var pending = await fixture.Grains.GetGrain<IOutboxGrain>(GridKeys.Outbox(tenant, "gw")).GetPendingAsync(0, 10);
-        Assert.Equal(2, pending.Count);
+        Assert.Equal(3, pending.Count);
         Assert.Equal((EntryKind.SystemMessage, "Thank you for your message. An advisor will reply as soon as possible."), (pending[0].Kind, pending[0].Text));
-        Assert.Equal((seq, "Hello from Cat", "+33600000000", EntryKind.AgentMessage), (pending[1].Seq, pending[1].Text, pending[1].ToAddress, pending[1].Kind));
+        Assert.Equal((EntryKind.SystemMessage, "cat has joined the conversation and is taking care of your request."), (pending[1].Kind, pending[1].Text));
+        Assert.Equal((seq, "Hello from Cat", "+33600000000", EntryKind.AgentMessage), (pending[2].Seq, pending[2].Text, pending[2].ToAddress, pending[2].Kind));
 
         await Conversation(ack.ConversationId).ResolveAsync(new Actor("cat"), null);
         Assert.Empty((await cat.GetAsync()).Conversations);
@@ -203,9 +204,10 @@ public sealed class ConversationGrainTests(ClusterFixture fixture)
         Assert.Equal(conversationId, (await observer.NextAsync(AgentEventKind.Offer)).Event.ConversationId);
         await Conversation(conversationId).AcceptAsync(new Actor("fox"));
         var seq = (await Conversation(conversationId).ReplyAsync(new Actor("fox"), "f1", "Bonjour !")).Seq;
-        Assert.Equal(view.LastSeq + 3, seq); // offered, accepted, then the reply: no gap after the replayed entries
+        Assert.Equal(view.LastSeq + 4, seq); // offered, accepted, the notice that Fox joined, then the reply: no gap after the replayed entries
         var sent = await fixture.Grains.GetGrain<IOutboxGrain>(GridKeys.Outbox(tenant, "wa-gw")).GetPendingAsync(0, 10);
-        Assert.Equal(("+33611112222", Channel.WhatsApp, seq), (Assert.Single(sent).ToAddress, sent[0].Channel, sent[0].Seq));
+        Assert.Equal(2, sent.Count);
+        Assert.Equal(("+33611112222", Channel.WhatsApp, seq), (sent[1].ToAddress, sent[1].Channel, sent[1].Seq));
     }
 
     private InboundMessage Message(string externalId, string text) => new(
