@@ -8,6 +8,8 @@ namespace Grid.Tests.EndToEnd;
 
 using ConversationStatus = Grid.Protos.V1.ConversationStatus;
 using EntryKind = Grid.Protos.V1.EntryKind;
+using Channel = Grid.Protos.V1.Channel;
+using EmailHeaders = Grid.Protos.V1.EmailHeaders;
 
 /// <summary>
 /// Handoffs through a real integrator (gRPC) and real agents (SignalR): the context package in the offer, internal
@@ -174,5 +176,47 @@ public sealed class HandoffTests(EmbeddedGridFixture fixture)
         var context = await dee.Hub.InvokeAsync<HandoffContextDto>("GetContext", unhappy);
         Assert.Equal("negative-csat", context.EscalationReason);
         Assert.Equal("1, nothing was fixed", context.Transcript.Last(e => e.Kind == "CustomerMessage").Text);
+    }
+
+    [Fact]
+    public async Task An_email_then_a_text_from_a_linked_phone_is_one_conversation_and_the_agent_picks_the_reply_channel()
+    {
+        await using var integrator = Grid.IntegratorOf("switch");
+        await using var outbound = integrator.OpenOutbound();
+        await using var eve = await Grid.AgentAsync("eve", "switch");
+        await eve.Hub.InvokeAsync<AgentDto>("SetPresence", "Available");
+        var email = "jeanne." + Guid.NewGuid().ToString("N")[..8] + "@example.com";
+        var phone = MessagePathTests.UniquePhone();
+
+        var mail = await integrator.PostAsync(new PostInboundRequest
+        {
+            Channel = Channel.Email, Sender = email, ExternalId = "sw-1-" + Guid.NewGuid(), Text = "Bonjour, mon compteur affiche une consommation énorme.",
+            Email = new EmailHeaders { Subject = "Compteur", MessageId = "<" + Guid.NewGuid() + "@example.com>" },
+        });
+        var conversationId = (await eve.NextOfferAsync(Wait)).Conversation.ConversationId;
+        Assert.Equal(mail.ConversationId, conversationId);
+        await eve.Hub.InvokeAsync<ConversationDto>("Accept", conversationId);
+
+        // She proves who she is; an admin links her phone. Her text joins the same conversation.
+        await integrator.Escalation.LinkCustomerAddressAsync(new LinkCustomerAddressRequest { CustomerId = mail.CustomerId, Channel = Channel.Sms, Address = phone }, integrator.Headers);
+        var text = await integrator.PostSmsAsync(phone, "sw-2-" + Guid.NewGuid(), "c'est moi, je vous écris par SMS");
+        Assert.Equal((mail.CustomerId, conversationId), (text.CustomerId, text.ConversationId));
+
+        var channels = await eve.Hub.InvokeAsync<List<AddressDto>>("GetChannels", conversationId);
+        Assert.Equal(["Sms", "Email"], channels.Select(c => c.Channel));
+        await eve.Hub.InvokeAsync<ReplyDto>("Reply", conversationId, "sw-r1", "Bien reçu, je regarde votre relevé.");
+        var bySms = await outbound.NextForAsync(conversationId, Wait, EntryKind.AgentMessage);
+        Assert.Equal((Channel.Sms, phone), (bySms.Channel, bySms.To));
+        await eve.Hub.InvokeAsync<ReplyDto>("ReplyOn", conversationId, "sw-r2", "Je vous envoie le détail par e-mail.", "Email");
+        var byEmail = await outbound.NextForAsync(conversationId, Wait, EntryKind.AgentMessage);
+        Assert.Equal((Channel.Email, email), (byEmail.Channel, byEmail.To));
+
+        var history = await integrator.ListAllAsync(conversationId);
+        Assert.Equal([Channel.Email, Channel.Sms], history.Where(e => e.Kind == EntryKind.CustomerMessage).Select(e => e.Channel));
+        var noWhatsApp = await Assert.ThrowsAsync<HubException>(() => eve.Hub.InvokeAsync<ReplyDto>("ReplyOn", conversationId, "sw-r3", "hello", "WhatsApp"));
+        Assert.Contains("HubException: invalid:", noWhatsApp.Message);
+        var taken = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => integrator.Escalation.LinkCustomerAddressAsync(
+            new LinkCustomerAddressRequest { CustomerId = "cus_someone_else", Channel = Channel.Sms, Address = phone }, integrator.Headers).ResponseAsync);
+        Assert.Equal(Grpc.Core.StatusCode.NotFound, taken.StatusCode);
     }
 }

@@ -97,6 +97,31 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
         });
     }
 
+    /// <summary>
+    /// Replies on another channel the customer is reachable on (see <see cref="GetChannels"/>): "Sms", "Email",
+    /// "WhatsApp", "WebChat", "Voice". Otherwise like <see cref="Reply"/>.
+    /// </summary>
+    public Task<ReplyDto> ReplyOn(string conversationId, string clientMessageId, string text, string channel)
+    {
+        CheckClientId(clientMessageId, "clientMessageId");
+        CheckText(text, "reply");
+        if (!Enum.TryParse<Channel>(channel, ignoreCase: true, out var on) || on == Channel.Unspecified || !Enum.IsDefined(on))
+        {
+            throw Refuse(HubErrors.Invalid($"Unknown channel '{Shorten(channel ?? "")}': use one GetChannels lists."));
+        }
+
+        return Guard(conversationId, async (c, actor) =>
+        {
+            var reply = await c.ReplyOnAsync(actor, clientMessageId, text, on);
+            return new ReplyDto(reply.Seq, reply.OutboundId);
+        });
+    }
+
+    /// <summary>The channels the customer is reachable on, the current one first (where Reply goes).</summary>
+    public Task<IReadOnlyList<AddressDto>> GetChannels(string conversationId) =>
+        Guard(conversationId, async (c, actor) =>
+            (IReadOnlyList<AddressDto>)[.. (await c.GetChannelsAsync(actor)).Select(a => new AddressDto(a.Channel.ToString(), a.Address, a.LastSeenAt))]);
+
     /// <summary>Resolves a conversation assigned to the agent.</summary>
     public Task Resolve(string conversationId, string? reason) =>
         Guard(conversationId, async (c, actor) =>

@@ -53,6 +53,29 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
         return new P.SetCustomerTierResponse();
     }
 
+    public override async Task<P.LinkCustomerAddressResponse> LinkCustomerAddress(P.LinkCustomerAddressRequest request, ServerCallContext context)
+    {
+        if (!CustomerId().IsMatch(request.CustomerId))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "customer_id is required: the id PostInbound answered (cus_…)"));
+        }
+
+        if (ProtoMap.FromProto(request.Channel) is not { } channel)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "channel is required: SMS, EMAIL, WHATSAPP, WEB_CHAT, VOICE or MESSENGER"));
+        }
+
+        var (address, error) = Addresses.Normalize(channel, request.Address);
+        if (address is null)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"address: {error}"));
+        }
+
+        var integrator = GridServerInterceptor.Integrator(context);
+        await grains.GetGrain<IIngestGrain>(integrator.Tenant).LinkAddressAsync(integrator.Tenant, request.CustomerId, channel, address, integrator.Name);
+        return new P.LinkCustomerAddressResponse();
+    }
+
     private IEscalationPolicyGrain Policy(ServerCallContext context) =>
         grains.GetGrain<IEscalationPolicyGrain>(GridServerInterceptor.Integrator(context).Tenant);
 

@@ -65,6 +65,18 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("ReplyAsync")]
     Task<ReplyResult> ReplyAsync(Actor actor, string clientMessageId, string text);
 
+    /// <summary>
+    /// Like <see cref="ReplyAsync"/>, on another channel the customer is reachable on (one of
+    /// <see cref="GetChannelsAsync"/>); refused with invalid when the customer has no address on it.
+    /// </summary>
+    [Alias("ReplyOnAsync")]
+    Task<ReplyResult> ReplyOnAsync(Actor actor, string clientMessageId, string text, Channel channel);
+
+    /// <summary>The channels the customer is reachable on (their linked addresses), the current one first.</summary>
+    [ReadOnly]
+    [Alias("GetChannelsAsync")]
+    Task<IReadOnlyList<LinkedAddress>> GetChannelsAsync(Actor actor);
+
     /// <summary>The assigned agent resolves the conversation.</summary>
     [Alias("ResolveAsync")]
     Task ResolveAsync(Actor actor, string? reason);

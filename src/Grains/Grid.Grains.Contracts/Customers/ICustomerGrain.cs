@@ -30,6 +30,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("SetTierAsync")]
     Task SetTierAsync(string? tier);
 
+    /// <summary>Adds an address the customer is reachable on (linked by an admin); nothing when it is there already.</summary>
+    [Alias("AddAddressAsync")]
+    Task AddAddressAsync(LinkedAddress address);
+
     /// <summary>The customer's profile and conversations; null fields when the customer does not exist.</summary>
     [ReadOnly]
     [Alias("GetAsync")]

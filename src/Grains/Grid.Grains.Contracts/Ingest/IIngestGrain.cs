@@ -19,4 +19,12 @@ public interface IIngestGrain : IGrainWithStringKey
     /// </summary>
     [Alias("PostCustomerEventAsync")]
     Task<string?> PostCustomerEventAsync(ChannelEvent channelEvent);
+
+    /// <summary>
+    /// An admin links an address to an existing customer (who proved who they are): their next message from it joins
+    /// the customer's open conversation. Refused (<see cref="Escalation.PolicyRuleException"/>) for an unknown customer
+    /// or an address that belongs to another customer (merging customers is not built).
+    /// </summary>
+    [Alias("LinkAddressAsync")]
+    Task LinkAddressAsync(string tenant, string customerId, Channel channel, string address, string integrator);
 }

@@ -109,10 +109,12 @@ internal static partial class ConversationDecider
     }
 
     /// <summary>The agent's reply as a row keyed by the client's message id, so a retry is recognised by the journal.</summary>
-    public static JournalRow Reply(ConversationState s, Actor actor, string conversationId, string clientMessageId, string text, DateTimeOffset now)
+    public static JournalRow Reply(ConversationState s, Actor actor, string conversationId, string clientMessageId, string text, DateTimeOffset now,
+        LinkedAddress? on = null)
     {
         ConversationAccess.EnsureMayReply(s, actor, conversationId);
-        var route = s.ReplyTo ?? throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} has no channel to reply on.");
+        var route = on is not null ? new ReplyRoute(on.Channel, on.Address, on.Integrator)
+            : s.ReplyTo ?? throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} has no channel to reply on.");
         var delivery = new OutboundDelivery(route.Integrator, route.Address, route.Channel == Channel.Email ? ReplyHeaders(s.LastEmail) : null);
         var replied = new AgentReplied(actor.AgentId, text, clientMessageId, delivery) { At = now, Channel = route.Channel };
         return new JournalRow(replied, InboundKeys.AgentSource(actor.AgentId), clientMessageId, ReplyHash(conversationId, text));

@@ -61,6 +61,32 @@ internal sealed partial class ConversationGrain
             await CustomerContextAsync());
     }
 
+    public async Task<ReplyResult> ReplyOnAsync(Actor actor, string clientMessageId, string text, Channel channel)
+    {
+        ConversationAccess.EnsureMayReply(S, actor, conversationId);
+        var addresses = await AddressesAsync();
+        var address = addresses.FirstOrDefault(a => a.Channel == channel)
+            ?? throw new ConversationRuleException(RuleCodes.Invalid,
+                $"The customer has no address on {channel}; they are reachable on {string.Join(", ", addresses.Select(a => a.Channel).Distinct())}.");
+        var row = ConversationDecider.Reply(S, actor, conversationId, clientMessageId, text, clock.GetUtcNow(), address);
+        var result = await CommitAsync([row]);
+        var seq = result.Original is { } original ? ConversationDecider.EnsureSameReply(original, row, conversationId) : result.LastSeq;
+        return new ReplyResult(seq, OutboundIds.Format(conversationId, seq));
+    }
+
+    public async Task<IReadOnlyList<LinkedAddress>> GetChannelsAsync(Actor actor)
+    {
+        EnsureVisible(actor);
+        return [.. (await AddressesAsync()).OrderBy(a => a.Channel == S.CurrentChannel ? 0 : 1).ThenByDescending(a => a.LastSeenAt)];
+    }
+
+    /// <summary>The customer's addresses, the most recently seen first per channel.</summary>
+    private async Task<IReadOnlyList<LinkedAddress>> AddressesAsync()
+    {
+        var customer = S.CustomerId.Length == 0 ? null : await GrainFactory.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, S.CustomerId)).GetAsync();
+        return [.. (customer?.Addresses ?? []).OrderByDescending(a => a.LastSeenAt)];
+    }
+
     public async Task<long> AddNoteAsync(Actor actor, string clientNoteId, string text)
     {
         var row = ConversationDecider.Note(S, actor, conversationId, clientNoteId, text, clock.GetUtcNow());

@@ -99,6 +99,18 @@ internal sealed class CustomerGrain(
                 state.State.Tier)
             : null);
 
+    public async Task AddAddressAsync(LinkedAddress address)
+    {
+        if (state.State.Addresses.Any(a => a.Channel == address.Channel && a.Address == address.Address))
+        {
+            return;
+        }
+
+        state.State.Addresses.Add(address);
+        await state.WriteOrDeactivateAsync(this);
+        logger.LogInformation("Customer {CustomerId} linked to a {Channel} address", customerId, address.Channel);
+    }
+
     public async Task SetTierAsync(string? tier)
     {
         if (!state.RecordExists)

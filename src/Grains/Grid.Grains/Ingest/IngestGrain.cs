@@ -87,6 +87,27 @@ internal sealed class IngestGrain(AddressHasher hasher, IdentityCache identities
         }
     }
 
+    public async Task LinkAddressAsync(string tenant, string customerId, Channel channel, string address, string integrator)
+    {
+        tenant = TenantOf(tenant);
+        var customer = Customer(tenant, customerId);
+        if (await customer.GetAsync() is null)
+        {
+            throw new Escalation.PolicyRuleException(Escalation.PolicyRuleException.NotFound, $"customer '{customerId}' not found in this tenant", "customer_id");
+        }
+
+        var identityKey = hasher.IdentityKey(tenant, channel, address);
+        var owner = await GrainFactory.GetGrain<IIdentityGrain>(identityKey).LinkAsync(customerId);
+        if (owner != customerId)
+        {
+            throw new Escalation.PolicyRuleException(Escalation.PolicyRuleException.Invalid,
+                "this address belongs to another customer already; merging two customers is not supported yet", "address");
+        }
+
+        identities.Set(identityKey, customerId);
+        await customer.AddAddressAsync(new LinkedAddress(channel, address, integrator, DateTimeOffset.UtcNow));
+    }
+
     private string TenantOf(string tenant) =>
         tenant == this.GetPrimaryKeyString() ? tenant : throw new ArgumentException($"A post for tenant '{tenant}' reached the ingest grain of another tenant.");
 
