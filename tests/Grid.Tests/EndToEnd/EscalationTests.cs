@@ -37,6 +37,16 @@ public sealed class EscalationTests(EmbeddedGridFixture fixture)
         Assert.Equal((ConversationStatus.Queued, "no-match-limit", "default"), (conversation.Status, conversation.StatusReason, conversation.Queue));
         var acknowledgement = await outbound.NextForAsync(first.ConversationId, Wait, EntryKind.SystemMessage);
         Assert.StartsWith("Merci pour votre message", acknowledgement.Text);
+        // Nobody is available in this tenant: the customer is told where they stand.
+        var place = await outbound.NextForAsync(first.ConversationId, Wait, EntryKind.SystemMessage);
+        for (var i = 0; i < 5 && place.Text != "Vous êtes le prochain à être pris en charge."; i++)
+        {
+            Assert.StartsWith("Merci pour votre message", place.Text); // delivered again until acknowledged: at least once
+            place = await outbound.NextForAsync(first.ConversationId, Wait, EntryKind.SystemMessage);
+        }
+
+        Assert.Equal("Vous êtes le prochain à être pris en charge.", place.Text);
+        Assert.Single(await integrator.ListAllAsync(first.ConversationId), e => e.Metadata.GetValueOrDefault("purpose") == "queue-position");
     }
 
     [Fact]

@@ -46,6 +46,13 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("OfferAsync")]
     Task OfferAsync(string agentId, string offerId, DateTimeOffset expiresAt);
 
+    /// <summary>
+    /// Called by the queue when the conversation waits: the customer is told their place and the expected wait
+    /// (null: not known yet) — unless it left the queue meanwhile or the same notice went out last.
+    /// </summary>
+    [Alias("NotifyQueuedAsync")]
+    Task NotifyQueuedAsync(int position, TimeSpan? expectedWait);
+
     /// <summary>Called by the queue when an offer timed out.</summary>
     [Alias("OfferExpiredAsync")]
     Task OfferExpiredAsync(string agentId, string offerId);

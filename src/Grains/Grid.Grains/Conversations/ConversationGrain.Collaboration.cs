@@ -1,4 +1,5 @@
 using Grid.Conversations.Events;
+using Grid.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Grid.Conversations;
@@ -85,6 +86,22 @@ internal sealed partial class ConversationGrain
     {
         var customer = S.CustomerId.Length == 0 ? null : await GrainFactory.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, S.CustomerId)).GetAsync();
         return [.. (customer?.Addresses ?? []).OrderByDescending(a => a.LastSeenAt)];
+    }
+
+    public Task NotifyQueuedAsync(int position, TimeSpan? expectedWait)
+    {
+        if (S.Status != ConversationStatus.Queued)
+        {
+            return Task.CompletedTask;
+        }
+
+        var text = CustomerNotices.QueuePosition(S.Language ?? Options.DefaultLanguage, position, expectedWait);
+        if (S.Recent.LastOrDefault(e => e.Kind == EntryKind.SystemMessage)?.Text == text)
+        {
+            return Task.CompletedTask; // never the same notice twice in a row
+        }
+
+        return CustomerNotices.To(S, text, "queue-position", clock.GetUtcNow()) is { } notice ? CommitAsync([new JournalRow(notice)]) : Task.CompletedTask;
     }
 
     public async Task<long> AddNoteAsync(Actor actor, string clientNoteId, string text)

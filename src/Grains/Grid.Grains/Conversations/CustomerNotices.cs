@@ -13,6 +13,24 @@ internal static class CustomerNotices
         ? $"{name} a rejoint la conversation et prend votre demande en charge."
         : $"{name} has joined the conversation and is taking care of your request.";
 
+    public static string QueuePosition(string language, int position, TimeSpan? wait)
+    {
+        var french = language == "fr";
+        var place = position <= 1
+            ? (french ? "Vous êtes le prochain à être pris en charge." : "You are next in line.")
+            : (french ? $"Vous êtes en position {position} dans la file d'attente." : $"You are number {position} in the queue.");
+        if (wait is not { } expected)
+        {
+            return place;
+        }
+
+        var minutes = Math.Max(1, (int)Math.Ceiling(expected.TotalMinutes));
+        var estimate = minutes < 60
+            ? (french ? $"environ {minutes} min" : $"about {minutes} min")
+            : (french ? $"environ {Math.Ceiling(minutes / 60.0)} h" : $"about {Math.Ceiling(minutes / 60.0)} h");
+        return french ? $"{place} Attente estimée : {estimate}." : $"{place} Expected wait: {estimate}.";
+    }
+
     public static string HandedBack(string language) => language == "fr"
         ? "Notre assistant automatique reprend la conversation. Posez-lui vos questions ; vous pouvez à tout moment demander à parler à un conseiller."
         : "Our automated assistant is taking the conversation back. Ask it your questions; you can ask to talk to an adviser at any time.";

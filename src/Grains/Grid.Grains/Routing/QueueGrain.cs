@@ -24,6 +24,8 @@ internal sealed class QueueGrain(
     private readonly Dictionary<string, QueueEntry> waiting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingOffer> offers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> freeSlots = new(StringComparer.Ordinal);
+    private const int RecentWaits = 50;
+    private readonly Queue<TimeSpan> recentWaits = new();
     private readonly Dictionary<string, Dictionary<string, DateTimeOffset>> skips = new(StringComparer.Ordinal);
     private string tenant = "";
     private string queueName = "";
@@ -38,10 +40,18 @@ internal sealed class QueueGrain(
 
     public Task EnqueueAsync(QueueEntry entry)
     {
+        // The entry may be known already: the queue's activation loads the waiting list, which the escalation wrote.
         if (waiting.TryAdd(entry.ConversationId, entry))
         {
             logger.LogDebug("Conversation {ConversationId} queued in {Queue}: {Reason}", entry.ConversationId, queueName, entry.Reason);
             Match();
+        }
+
+        if (waiting.ContainsKey(entry.ConversationId) && !offers.ContainsKey(entry.ConversationId))
+        {
+            // Not offered at once: the customer is told where they stand and, from recent waits, how long it may take.
+            var position = Ordered().TakeWhile(w => w.ConversationId != entry.ConversationId).Count() + 1;
+            Conversation(entry.ConversationId).NotifyQueuedAsync(position, ExpectedWait(position)).Forget(logger, "Telling the customer their place");
         }
 
         return Task.CompletedTask;
@@ -49,6 +59,15 @@ internal sealed class QueueGrain(
 
     public Task RemoveAsync(string conversationId)
     {
+        if (waiting.TryGetValue(conversationId, out var left))
+        {
+            recentWaits.Enqueue(clock.GetUtcNow() - left.EnqueuedAt);
+            while (recentWaits.Count > RecentWaits)
+            {
+                recentWaits.Dequeue();
+            }
+        }
+
         waiting.Remove(conversationId);
         offers.Remove(conversationId);
         skips.Remove(conversationId);
@@ -191,6 +210,22 @@ internal sealed class QueueGrain(
 
     private IConversationGrain Conversation(string conversationId) =>
         GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, conversationId));
+
+    /// <summary>
+    /// The median of the latest waits (enqueued to taken) times the position, or null before any wait was seen on this
+    /// activation: an estimate from recent handling times, not a constant.
+    /// </summary>
+    private TimeSpan? ExpectedWait(int position)
+    {
+        if (recentWaits.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = recentWaits.Order().ToArray();
+        var median = sorted[sorted.Length / 2];
+        return TimeSpan.FromTicks(Math.Min(median.Ticks * position, TimeSpan.FromHours(48).Ticks));
+    }
 
     private sealed record PendingOffer(string AgentId, string OfferId, DateTimeOffset Deadline);
 }
