@@ -134,6 +134,29 @@ public sealed class OutboundStream : IAsyncDisposable
     }
 
     /// <summary>True when no message arrives within <paramref name="wait"/>.</summary>
+    /// <summary>Discards what arrives within <paramref name="settle"/> (copies sent before an ack landed); returns their ids.</summary>
+    public async Task<List<string>> DrainAsync(TimeSpan settle)
+    {
+        var drained = new List<string>();
+        using var cts = new CancellationTokenSource(settle);
+        try
+        {
+            while (await messages.Reader.WaitToReadAsync(cts.Token))
+            {
+                while (messages.Reader.TryRead(out var message))
+                {
+                    drained.Add(message.OutboundId);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // settled
+        }
+
+        return drained;
+    }
+
     public async Task<bool> StaysQuietAsync(TimeSpan wait)
     {
         using var cts = new CancellationTokenSource(wait);
