@@ -43,7 +43,7 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
             throw new RpcException(new Status(StatusCode.InvalidArgument, "customer_id is required: the id PostInbound answered (cus_…)"));
         }
 
-        if (request.Tier.Length > 0 && !Slug().IsMatch(request.Tier))
+        if (request.Tier.Length > 0 && !Auth.TenantId.IsValid(request.Tier))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "tier must be a lowercase slug ([a-z0-9._-], at most 63 characters), or empty for none"));
         }
@@ -129,7 +129,4 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
 
     [GeneratedRegex(@"^cus_[A-Za-z0-9_-]{1,100}\z")]
     private static partial Regex CustomerId();
-
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,62}\z")]
-    private static partial Regex Slug();
 }

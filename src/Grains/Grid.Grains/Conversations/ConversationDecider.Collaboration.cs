@@ -46,13 +46,9 @@ internal static partial class ConversationDecider
     public static ConversationEvent[] HandBack(ConversationState s, Actor actor, string conversationId, string reason, string text, DateTimeOffset now)
     {
         ConversationAccess.EnsureHolds(s, actor, conversationId, "hand it back to the bot");
-        var route = s.ReplyTo ?? throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} has no channel to tell the customer on.");
-        var delivery = new OutboundDelivery(route.Integrator, route.Address, route.Channel == Channel.Email ? ReplyHeaders(s.LastEmail) : null);
-        return
-        [
-            new HandedBack(actor.AgentId, reason) { At = now, Channel = s.CurrentChannel },
-            new CustomerNotified(text, "handed-back", delivery) { At = now, Channel = route.Channel },
-        ];
+        var told = CustomerNotices.To(s, text, "handed-back", now)
+            ?? throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} has no channel to tell the customer on.");
+        return [new HandedBack(actor.AgentId, reason) { At = now, Channel = s.CurrentChannel }, told];
     }
 
     /// <summary>

@@ -27,21 +27,14 @@ internal static partial class ConversationDecider
     public static JournalRow[] Inbound(ConversationState s, InboundMessage message, string customerId, InboundContext context, DateTimeOffset now)
     {
         var channel = message.Channel;
-        var rows = new List<JournalRow>
-        {
-            new(
-                new CustomerWrote(customerId, message.Text, message.ExternalId, message.Integrator, message.SenderAddress, message.SentAt,
-                    message.Email, message.Attachments, message.Metadata, context.Language,
-                    context.Analysis.Find<SentimentFinding>() is { Evidence: > 0 } sentiment ? Math.Round(sentiment.Score, 3) : null)
-                { At = message.ReceivedAt, Channel = channel },
-                InboundKeys.Source(message.Integrator), message.ExternalId, message.PayloadHash),
-        };
+        var sentiment = context.Analysis.Find<SentimentFinding>() is { Evidence: > 0 } finding ? Math.Round(finding.Score, 3) : (double?)null;
+        var rows = new List<JournalRow> { Wrote(message, customerId, context.Language, sentiment) };
         if (context.Reopened)
         {
             rows.Add(new(new Reopened("customer-wrote") { At = now, Channel = channel }));
         }
 
-        var delivery = new OutboundDelivery(message.Integrator, message.SenderAddress, channel == Channel.Email ? ReplyHeaders(message.Email ?? s.LastEmail) : null);
+        var delivery = Answering(message, s.LastEmail);
         var replies = new List<JournalRow>();
         foreach (var decision in context.Decisions)
         {
@@ -115,7 +108,7 @@ internal static partial class ConversationDecider
         ConversationAccess.EnsureMayReply(s, actor, conversationId);
         var route = on is not null ? new ReplyRoute(on.Channel, on.Address, on.Integrator)
             : s.ReplyTo ?? throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} has no channel to reply on.");
-        var delivery = new OutboundDelivery(route.Integrator, route.Address, route.Channel == Channel.Email ? ReplyHeaders(s.LastEmail) : null);
+        var delivery = DeliveryTo(route, s.LastEmail);
         var replied = new AgentReplied(actor.AgentId, text, clientMessageId, delivery) { At = now, Channel = route.Channel };
         return new JournalRow(replied, InboundKeys.AgentSource(actor.AgentId), clientMessageId, ReplyHash(conversationId, text));
     }
@@ -140,9 +133,7 @@ internal static partial class ConversationDecider
         var reopen = reopenAtMost is { } limit && rating <= limit;
         var rows = new List<JournalRow>
         {
-            new(new CustomerWrote(customerId, message.Text, message.ExternalId, message.Integrator, message.SenderAddress, message.SentAt,
-                    message.Email, message.Attachments, message.Metadata, language) { At = message.ReceivedAt, Channel = channel },
-                InboundKeys.Source(message.Integrator), message.ExternalId, message.PayloadHash),
+            Wrote(message, customerId, language, sentiment: null),
             new(new CsatRecorded(rating, comment) { At = now, Channel = channel }),
         };
         if (reopen)
@@ -151,10 +142,23 @@ internal static partial class ConversationDecider
             rows.Add(new(new Escalated(queue, "negative-csat", s.Priority, s.Requirements) { At = now, Channel = channel }));
         }
 
-        var delivery = new OutboundDelivery(message.Integrator, message.SenderAddress, channel == Channel.Email ? ReplyHeaders(message.Email ?? s.LastEmail) : null);
-        rows.Add(new(new CustomerNotified(CustomerNotices.CsatThanks(language, reopen), "csat-thanks", delivery) { At = now, Channel = channel }));
+        rows.Add(new(new CustomerNotified(CustomerNotices.CsatThanks(language, reopen), "csat-thanks", Answering(message, s.LastEmail)) { At = now, Channel = channel }));
         return [.. rows];
     }
+
+    /// <summary>The customer's message as its row, keyed by the integrator's external id.</summary>
+    private static JournalRow Wrote(InboundMessage message, string customerId, string language, double? sentiment) =>
+        new(new CustomerWrote(customerId, message.Text, message.ExternalId, message.Integrator, message.SenderAddress, message.SentAt,
+                message.Email, message.Attachments, message.Metadata, language, sentiment) { At = message.ReceivedAt, Channel = message.Channel },
+            InboundKeys.Source(message.Integrator), message.ExternalId, message.PayloadHash);
+
+    /// <summary>Where a message to the customer goes: their route, with reply headers for email.</summary>
+    public static OutboundDelivery DeliveryTo(ReplyRoute route, EmailHeaders? lastEmail) =>
+        new(route.Integrator, route.Address, route.Channel == Channel.Email ? ReplyHeaders(lastEmail) : null);
+
+    /// <summary>Where an answer to <paramref name="message"/> goes: back to its sender, through its integrator.</summary>
+    private static OutboundDelivery Answering(InboundMessage message, EmailHeaders? lastEmail) =>
+        DeliveryTo(new ReplyRoute(message.Channel, message.SenderAddress, message.Integrator), message.Email ?? lastEmail);
 
     /// <summary>A delivery receipt or a call, keyed by the integrator's event id.</summary>
     public static JournalRow ChannelEvent(ConversationState s, ChannelEvent channelEvent) =>

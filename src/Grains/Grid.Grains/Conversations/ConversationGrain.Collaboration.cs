@@ -69,9 +69,7 @@ internal sealed partial class ConversationGrain
         var address = addresses.FirstOrDefault(a => a.Channel == channel)
             ?? throw new ConversationRuleException(RuleCodes.Invalid,
                 $"The customer has no address on {channel}; they are reachable on {string.Join(", ", addresses.Select(a => a.Channel).Distinct())}.");
-        var row = ConversationDecider.Reply(S, actor, conversationId, clientMessageId, text, clock.GetUtcNow(), address);
-        var result = await CommitAsync([row]);
-        var seq = result.Original is { } original ? ConversationDecider.EnsureSameReply(original, row, conversationId) : result.LastSeq;
+        var seq = await CommitKeyedAsync(ConversationDecider.Reply(S, actor, conversationId, clientMessageId, text, clock.GetUtcNow(), address));
         return new ReplyResult(seq, OutboundIds.Format(conversationId, seq));
     }
 
@@ -104,12 +102,8 @@ internal sealed partial class ConversationGrain
         return CustomerNotices.To(S, text, "queue-position", clock.GetUtcNow()) is { } notice ? CommitAsync([new JournalRow(notice)]) : Task.CompletedTask;
     }
 
-    public async Task<long> AddNoteAsync(Actor actor, string clientNoteId, string text)
-    {
-        var row = ConversationDecider.Note(S, actor, conversationId, clientNoteId, text, clock.GetUtcNow());
-        var result = await CommitAsync([row]);
-        return result.Original is { } original ? ConversationDecider.EnsureSameReply(original, row, conversationId) : result.LastSeq;
-    }
+    public Task<long> AddNoteAsync(Actor actor, string clientNoteId, string text) =>
+        CommitKeyedAsync(ConversationDecider.Note(S, actor, conversationId, clientNoteId, text, clock.GetUtcNow()));
 
     public async Task TransferAsync(Actor actor, string? queue, string? toAgent, string? note)
     {

@@ -144,9 +144,7 @@ internal sealed partial class ConversationGrain(
 
     public async Task<ReplyResult> ReplyAsync(Actor actor, string clientMessageId, string text)
     {
-        var row = ConversationDecider.Reply(S, actor, conversationId, clientMessageId, text, clock.GetUtcNow());
-        var result = await CommitAsync([row]);
-        var seq = result.Original is { } original ? ConversationDecider.EnsureSameReply(original, row, conversationId) : result.LastSeq;
+        var seq = await CommitKeyedAsync(ConversationDecider.Reply(S, actor, conversationId, clientMessageId, text, clock.GetUtcNow()));
         return new ReplyResult(seq, OutboundIds.Format(conversationId, seq));
     }
 
@@ -241,6 +239,16 @@ internal sealed partial class ConversationGrain(
         await effects.RunAsync(new CommittedUnit(tenant, conversationId, committed, result.Outbound, statusBefore, existedBefore, View(), GrainFactory, this,
             assignedBefore, collaboratorsBefore));
         return result;
+    }
+
+    /// <summary>
+    /// Commits a row keyed by the client's id (a reply, a note) and returns its sequence number: the original's when the
+    /// call is a retry, after checking it is the same content.
+    /// </summary>
+    private async Task<long> CommitKeyedAsync(JournalRow row)
+    {
+        var result = await CommitAsync([row]);
+        return result.Original is { } original ? ConversationDecider.EnsureSameReply(original, row, conversationId) : result.LastSeq;
     }
 
     /// <summary>Writes the snapshot when due; a failure costs only a longer replay, so it deactivates instead of failing the call.</summary>

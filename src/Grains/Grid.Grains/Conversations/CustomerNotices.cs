@@ -51,6 +51,5 @@ internal static class CustomerNotices
     public static CustomerNotified? To(ConversationState s, string text, string purpose, DateTimeOffset now) =>
         s.ReplyTo is not { } route
             ? null
-            : new CustomerNotified(text, purpose, new OutboundDelivery(route.Integrator, route.Address,
-                route.Channel == Channel.Email ? ConversationDecider.ReplyHeaders(s.LastEmail) : null)) { At = now, Channel = route.Channel };
+            : new CustomerNotified(text, purpose, ConversationDecider.DeliveryTo(route, s.LastEmail)) { At = now, Channel = route.Channel };
 }
