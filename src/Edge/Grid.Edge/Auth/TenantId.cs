@@ -7,6 +7,6 @@ public static partial class TenantId
 {
     public static bool IsValid(string? value) => value is not null && Slug().IsMatch(value);
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,62}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]{0,62}\z")]
     private static partial Regex Slug();
 }
