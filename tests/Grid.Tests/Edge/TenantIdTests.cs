@@ -1,6 +1,6 @@
 using Grid.Edge.Auth;
 
-namespace Grid.Tests.Edge;
+namespace Grid.Tests.EdgeUnits;
 
 /// <summary>Ids that start grain keys are whole lowercase slugs: a trailing line break is not one.</summary>
 public sealed class TenantIdTests
