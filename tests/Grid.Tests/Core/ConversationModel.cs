@@ -33,7 +33,7 @@ internal sealed class ConversationModel
         Journal = new InMemoryConversationJournal(Tables);
         var options = Options.Create(new GridRuntimeOptions());
         var analyzers = new MessageAnalyzers([new LanguageAnalyzer(new StopWordLanguageDetector())]);
-        pipeline = new InboundPipeline([new RecordFactsStep(), new ScreeningStep(new FixedPolicies()), new Grid.Bot.BotStep(NoKnowledge), new EscalationStep(new FixedPolicies(), TimeProvider.System), new AcknowledgeStep(options)], analyzers, options);
+        pipeline = new InboundPipeline([new RecordFactsStep(), new ScreeningStep(new FixedPolicies()), new CallbackStep(new FixedPolicies()), new Grid.Bot.BotStep(NoKnowledge), new EscalationStep(new FixedPolicies(), TimeProvider.System), new AcknowledgeStep(options, new FixedPolicies())], analyzers, options);
     }
 
     public string ConversationId { get; }

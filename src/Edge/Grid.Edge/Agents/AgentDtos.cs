@@ -107,3 +107,6 @@ public sealed record AgentDto(string AgentId, string DisplayName, string Presenc
 {
     public static AgentDto From(AgentView v) => new(v.AgentId, v.DisplayName, v.Presence.ToString(), v.Capacity, v.Conversations);
 }
+
+/// <summary>An alert about a conversation: what happened, and the conversation as it is now (priority raised by a breach).</summary>
+public sealed record AlertDto(string Kind, ConversationDto Conversation);

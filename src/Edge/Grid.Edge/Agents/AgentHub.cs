@@ -26,6 +26,11 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
         var agent = Agent();
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(agent.Tenant, agent.AgentId));
         await relay.ConnectedAsync(agent.Key);
+        if (agent.Actor.Role == ActorRole.Supervisor)
+        {
+            await grains.GetGrain<ISupervisorsGrain>(agent.Tenant).RegisterAsync(agent.AgentId); // alerts reach them
+        }
+
         EdgeMetrics.AgentConnections.Inc();
         await base.OnConnectedAsync();
     }

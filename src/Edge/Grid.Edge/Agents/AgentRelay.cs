@@ -94,6 +94,9 @@ public sealed class AgentRelay(IGrainFactory grains, IHubContext<AgentHub, IAgen
                 case AgentEventKind.PresenceChanged when e.Agent is { } agent:
                     await client.PresenceChanged(AgentDto.From(agent));
                     break;
+                case AgentEventKind.Alert when e.Conversation is { } about:
+                    await client.Alert(new AlertDto(e.Detail ?? "alert", ConversationDto.From(about)));
+                    break;
             }
         }
         catch (Exception ex)

@@ -20,4 +20,10 @@ public interface IAgentClient
 
     /// <summary>The agent's presence or load changed.</summary>
     Task PresenceChanged(AgentDto agent);
+
+    /// <summary>
+    /// Something needs attention: a missed service-level deadline ("sla-breached:first-response", sent to the tenant's
+    /// supervisors and the agent holding it) or a booked callback that fell due ("callback-due").
+    /// </summary>
+    Task Alert(AlertDto alert);
 }

@@ -88,7 +88,21 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
             [.. policy.Hours.Week.Select(s => new OpeningSlot(Day(s.Day), s.From, s.To))],
             [.. policy.Hours.Holidays]),
         policy.Queue,
-        policy.HasReopenOnCsatAtMost ? policy.ReopenOnCsatAtMost : null);
+        policy.HasReopenOnCsatAtMost ? policy.ReopenOnCsatAtMost : null,
+        [.. policy.Sla.Select(r => new SlaRule(r.MinPriority, Span(r.FirstResponse), Span(r.NextResponse), Span(r.Resolution)))],
+        Span(policy.StatusInterval),
+        Span(policy.AutoResolveAfter),
+        policy.QuietHours is { } quiet ? new QuietHours(quiet.TimeZone, quiet.From, quiet.To) : null,
+        [.. policy.Templates.Select(t => new NoticeTemplate(t.Purpose, t.Language, t.Text))]);
+
+    /// <summary>A protobuf duration as a span; one out of range is refused (the validator checks the span's bounds).</summary>
+    private static TimeSpan? Span(Google.Protobuf.WellKnownTypes.Duration? duration) =>
+        duration is null ? null
+        : duration.Seconds is >= 0 and <= 315_576_000_000 && duration.Nanos is >= 0 and <= 999_999_999 ? duration.ToTimeSpan()
+        : throw new RpcException(new Status(StatusCode.InvalidArgument, "durations must be positive, with nanos from 0 to 999999999"));
+
+    private static Google.Protobuf.WellKnownTypes.Duration? Duration(TimeSpan? span) =>
+        span is { } value ? Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(value) : null;
 
     internal static P.EscalationPolicy ToProto(EscalationPolicy policy)
     {
@@ -104,6 +118,14 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
         }
 
         proto.Tiers.AddRange(policy.Tiers.Select(t => new P.TierRule { Name = t.Name, AlwaysHuman = t.AlwaysHuman, Priority = t.Priority }));
+        proto.Sla.AddRange((policy.Sla ?? []).Select(r => new P.SlaRule
+        {
+            MinPriority = r.MinPriority, FirstResponse = Duration(r.FirstResponse), NextResponse = Duration(r.NextResponse), Resolution = Duration(r.Resolution),
+        }));
+        proto.StatusInterval = Duration(policy.StatusInterval);
+        proto.AutoResolveAfter = Duration(policy.AutoResolveAfter);
+        proto.QuietHours = policy.Quiet is { } quiet ? new P.QuietHours { TimeZone = quiet.TimeZone, From = quiet.From, To = quiet.To } : null;
+        proto.Templates.AddRange((policy.Templates ?? []).Select(t => new P.NoticeTemplate { Purpose = t.Purpose, Language = t.Language, Text = t.Text }));
         if (policy.Hours is { } hours)
         {
             proto.Hours = new P.OpeningHours { TimeZone = hours.TimeZone, Holidays = { hours.Holidays } };

@@ -10,6 +10,9 @@ public enum AgentEventKind
     ConversationUpdated = 3,
     Typing = 4,
     PresenceChanged = 5,
+
+    /// <summary>Something needs attention (a missed service-level deadline, a callback due): <see cref="AgentEvent.Detail"/> says what.</summary>
+    Alert = 6,
 }
 
 /// <summary>
@@ -23,4 +26,8 @@ public sealed record AgentEvent(
     [property: Id(2)] JournalEntry? Entry,
     [property: Id(3)] ConversationView? Conversation,
     [property: Id(4)] string? OfferId,
-    [property: Id(5)] AgentView? Agent);
+    [property: Id(5)] AgentView? Agent)
+{
+    /// <summary>For alerts: what happened ("sla-breached:first-response", "callback-due").</summary>
+    [Id(6)] public string? Detail { get; init; }
+}

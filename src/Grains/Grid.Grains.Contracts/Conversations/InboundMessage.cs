@@ -14,4 +14,14 @@ public sealed record InboundMessage(
     [property: Id(8)] IReadOnlyList<Attachment> Attachments,
     [property: Id(9)] IReadOnlyDictionary<string, string> Metadata,
     [property: Id(10)] DateTimeOffset ReceivedAt,
-    [property: Id(11)] string PayloadHash);
+    [property: Id(11)] string PayloadHash,
+    [property: Id(12)] CallbackRequest? Callback = null);
+
+/// <summary>
+/// The customer asked to be called back (a web callback form): at <see cref="At"/> (null: as soon as people answer), on
+/// <see cref="Number"/> (E.164; null: the number Grid knows for the customer).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.CallbackRequest")]
+public sealed record CallbackRequest(
+    [property: Id(0)] DateTimeOffset? At,
+    [property: Id(1)] string? Number);

@@ -25,6 +25,11 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("UpdateAgentAsync")]
     Task UpdateAgentAsync(string agentId, int freeSlots);
 
+    /// <summary>Where a waiting conversation stands and the expected wait; null when it is not waiting here.</summary>
+    [ReadOnly]
+    [Alias("GetPlaceAsync")]
+    Task<QueuePlace?> GetPlaceAsync(string conversationId);
+
     /// <summary>The queue's current state.</summary>
     [ReadOnly]
     [Alias("GetSnapshotAsync")]

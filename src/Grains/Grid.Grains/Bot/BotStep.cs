@@ -22,7 +22,7 @@ internal sealed class BotStep(BotMatchers matchers) : IInboundStep
 
     public async ValueTask DecideAsync(InboundContext context, CancellationToken cancellationToken)
     {
-        if (context.Status is not (ConversationStatus.New or ConversationStatus.Bot) || context.Escalation is not null
+        if (context.Status is not (ConversationStatus.New or ConversationStatus.Bot) || context.Escalation is not null || context.Handled
             || context.Analysis.Find<BotFinding>() is not { } finding)
         {
             return;

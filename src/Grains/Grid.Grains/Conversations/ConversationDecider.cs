@@ -46,6 +46,9 @@ internal static partial class ConversationDecider
                 case StepStateDecision state:
                     rows.Add(new(new StepStateChanged(state.Step, state.State) { At = now, Channel = channel }));
                     break;
+                case CallbackDecision callback:
+                    rows.Add(new(new CallbackScheduled(callback.DueAt, callback.Number, callback.Source) { At = now, Channel = channel }));
+                    break;
                 case EscalateDecision escalate when s.Status is not (ConversationStatus.Queued or ConversationStatus.Offered or ConversationStatus.WithAgent):
                     rows.Add(new(new Escalated(escalate.Queue, escalate.Reason, escalate.Priority, escalate.Requirements) { At = now, Channel = channel }));
                     break;
@@ -81,7 +84,7 @@ internal static partial class ConversationDecider
             ? [new OfferExpired(agentId, offerId) { At = now, Channel = s.CurrentChannel }]
             : [];
 
-    public static ConversationEvent[] Accept(ConversationState s, Actor actor, string conversationId, DateTimeOffset now)
+    public static ConversationEvent[] Accept(ConversationState s, Actor actor, string conversationId, DateTimeOffset now, NoticeWording? wording = null)
     {
         if (s.Status == ConversationStatus.WithAgent && s.AssignedAgent == actor.AgentId)
         {
@@ -89,7 +92,7 @@ internal static partial class ConversationDecider
         }
 
         ConversationAccess.EnsureOfferedTo(s, actor, conversationId, "accept");
-        var joined = CustomerNotices.To(s, CustomerNotices.AgentJoined(s.Language ?? "fr", actor.DisplayName ?? actor.AgentId), "agent-joined", now);
+        var joined = CustomerNotices.To(s, CustomerNotices.AgentJoined(s.Language ?? "fr", actor.DisplayName ?? actor.AgentId, wording), "agent-joined", now);
         return joined is null
             ? [new Accepted(actor.AgentId) { At = now, Channel = s.CurrentChannel }]
             : [new Accepted(actor.AgentId) { At = now, Channel = s.CurrentChannel }, joined];
@@ -113,12 +116,12 @@ internal static partial class ConversationDecider
         return new JournalRow(replied, InboundKeys.AgentSource(actor.AgentId), clientMessageId, ReplyHash(conversationId, text));
     }
 
-    public static ConversationEvent[] Resolve(ConversationState s, Actor actor, string conversationId, string? reason, DateTimeOffset now)
+    public static ConversationEvent[] Resolve(ConversationState s, Actor actor, string conversationId, string? reason, DateTimeOffset now, NoticeWording? wording = null)
     {
         ConversationAccess.EnsureAssignedTo(s, actor, conversationId, "resolve it");
         var why = string.IsNullOrWhiteSpace(reason) ? "resolved-by-agent" : reason;
         var resolved = new Resolved(actor.AgentId, why) { At = now, Channel = s.CurrentChannel };
-        return CustomerNotices.To(s, CustomerNotices.Resolved(s.Language ?? "fr"), "resolved", now) is { } told ? [resolved, told] : [resolved];
+        return CustomerNotices.To(s, CustomerNotices.Resolved(s.Language ?? "fr", wording), "resolved", now) is { } told ? [resolved, told] : [resolved];
     }
 
     /// <summary>
@@ -126,7 +129,8 @@ internal static partial class ConversationDecider
     /// thanks — or, when the rating is at or below the tenant's <paramref name="reopenAtMost"/>, a reopening that puts
     /// the conversation back in <paramref name="queue"/> ("negative-csat").
     /// </summary>
-    public static JournalRow[] Csat(ConversationState s, InboundMessage message, string customerId, int rating, string? comment, int? reopenAtMost, string queue, DateTimeOffset now)
+    public static JournalRow[] Csat(ConversationState s, InboundMessage message, string customerId, int rating, string? comment, int? reopenAtMost, string queue, DateTimeOffset now,
+        NoticeWording? wording = null)
     {
         var channel = message.Channel;
         var language = s.Language ?? "fr";
@@ -142,7 +146,7 @@ internal static partial class ConversationDecider
             rows.Add(new(new Escalated(queue, "negative-csat", s.Priority, s.Requirements) { At = now, Channel = channel }));
         }
 
-        rows.Add(new(new CustomerNotified(CustomerNotices.CsatThanks(language, reopen), "csat-thanks", Answering(message, s.LastEmail)) { At = now, Channel = channel }));
+        rows.Add(new(new CustomerNotified(CustomerNotices.CsatThanks(language, reopen, wording), "csat-thanks", Answering(message, s.LastEmail)) { At = now, Channel = channel }));
         return [.. rows];
     }
 

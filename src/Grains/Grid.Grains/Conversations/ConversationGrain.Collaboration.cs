@@ -86,20 +86,30 @@ internal sealed partial class ConversationGrain
         return [.. (customer?.Addresses ?? []).OrderByDescending(a => a.LastSeenAt)];
     }
 
-    public Task NotifyQueuedAsync(int position, TimeSpan? expectedWait)
+    public async Task NotifyQueuedAsync(int position, TimeSpan? expectedWait)
     {
         if (S.Status != ConversationStatus.Queued)
         {
-            return Task.CompletedTask;
+            return;
         }
 
-        var text = CustomerNotices.QueuePosition(S.Language ?? Options.DefaultLanguage, position, expectedWait);
+        var policy = await PolicyAsync();
+        var now = clock.GetUtcNow();
+        if (policy.Quiet?.IsQuiet(now) == true)
+        {
+            return; // not an urgent update: the acknowledgement said a person will answer, and status updates resume after the quiet hours
+        }
+
+        var text = CustomerNotices.QueuePosition(S.Language ?? Options.DefaultLanguage, position, expectedWait, policy.Wording);
         if (S.Recent.LastOrDefault(e => e.Kind == EntryKind.SystemMessage)?.Text == text)
         {
-            return Task.CompletedTask; // never the same notice twice in a row
+            return; // never the same notice twice in a row
         }
 
-        return CustomerNotices.To(S, text, "queue-position", clock.GetUtcNow()) is { } notice ? CommitAsync([new JournalRow(notice)]) : Task.CompletedTask;
+        if (CustomerNotices.To(S, text, NoticePurposes.QueuePosition, now) is { } notice)
+        {
+            await CommitAsync([new JournalRow(notice)]);
+        }
     }
 
     public Task<long> AddNoteAsync(Actor actor, string clientNoteId, string text) =>
@@ -113,7 +123,7 @@ internal sealed partial class ConversationGrain
 
     public async Task HandBackAsync(Actor actor, string reason)
     {
-        var text = CustomerNotices.HandedBack(S.Language ?? Options.DefaultLanguage);
+        var text = CustomerNotices.HandedBack(S.Language ?? Options.DefaultLanguage, (await PolicyAsync()).Wording);
         await CommitAsync(Rows(ConversationDecider.HandBack(S, actor, conversationId, reason, text, clock.GetUtcNow())));
         logger.LogInformation("Conversation {ConversationId} handed back to the bot by {AgentId}", conversationId, actor.AgentId);
     }

@@ -81,7 +81,7 @@ internal sealed partial class ConversationGrain(
         // The answer to the satisfaction question of a resolved conversation is recorded, not a new request.
         var rows = S.Status == ConversationStatus.Resolved && S.CsatPending && CsatAnswer.Parse(message.Text) is { } csat
             ? await CsatRowsAsync(message, customer, csat.Rating, csat.Comment, now)
-            : await pipeline.DecideAsync(GrainFactory, S, message, customer, now);
+            : await pipeline.DecideAsync(GrainFactory, S, message, customer, now, conversationId);
         var result = await CommitAsync(rows);
         if (result.Original is { } original)
         {
@@ -95,8 +95,8 @@ internal sealed partial class ConversationGrain(
 
     private async Task<JournalRow[]> CsatRowsAsync(InboundMessage message, CustomerProfile customer, int rating, string? comment, DateTimeOffset now)
     {
-        var rules = (await policies.GetAsync(tenant, Pipeline.Steps.EscalationStep.PolicyAge)).Rules;
-        return ConversationDecider.Csat(S, message, customer.CustomerId, rating, comment, rules.ReopenOnCsatAtMost, rules.Queue, now);
+        var policy = await PolicyAsync();
+        return ConversationDecider.Csat(S, message, customer.CustomerId, rating, comment, policy.Rules.ReopenOnCsatAtMost, policy.Rules.Queue, now, policy.Wording);
     }
 
     public Task<ConversationView> GetAsync() => Task.FromResult(View());
@@ -135,7 +135,7 @@ internal sealed partial class ConversationGrain(
 
     public async Task<ConversationView> AcceptAsync(Actor actor)
     {
-        await CommitAsync(Rows(ConversationDecider.Accept(S, actor, conversationId, clock.GetUtcNow())));
+        await CommitAsync(Rows(ConversationDecider.Accept(S, actor, conversationId, clock.GetUtcNow(), (await PolicyAsync()).Wording)));
         logger.LogInformation("Conversation {ConversationId} accepted by agent {AgentId}", conversationId, actor.AgentId);
         return View();
     }
@@ -150,7 +150,7 @@ internal sealed partial class ConversationGrain(
 
     public async Task ResolveAsync(Actor actor, string? reason)
     {
-        await CommitAsync(Rows(ConversationDecider.Resolve(S, actor, conversationId, reason, clock.GetUtcNow())));
+        await CommitAsync(Rows(ConversationDecider.Resolve(S, actor, conversationId, reason, clock.GetUtcNow(), (await PolicyAsync()).Wording)));
         logger.LogInformation("Conversation {ConversationId} resolved by agent {AgentId}", conversationId, actor.AgentId);
     }
 
@@ -173,6 +173,12 @@ internal sealed partial class ConversationGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == ConversationClock.ReminderName)
+        {
+            await TickAsync();
+            return;
+        }
+
         if (reminderName != CloseReminderEffect.ReminderName)
         {
             return;
@@ -202,7 +208,7 @@ internal sealed partial class ConversationGrain(
         }
 
         var customerId = rows[0].Event is CustomerWrote wrote ? wrote.CustomerId : S.CustomerId;
-        var unit = new JournalUnit(tenant, conversationId, customerId, S.AppliedSeq, rows, WaitingLists.ChangeFor(conversationId, customerId, rows));
+        var unit = new JournalUnit(tenant, conversationId, customerId, S.AppliedSeq, rows, WaitingLists.ChangeFor(conversationId, customerId, rows, S));
         UnitResult result;
         try
         {
@@ -238,6 +244,7 @@ internal sealed partial class ConversationGrain(
         await SnapshotAsync(S.AppliedSeq - savedSeq >= Options.SnapshotEvery);
         await effects.RunAsync(new CommittedUnit(tenant, conversationId, committed, result.Outbound, statusBefore, existedBefore, View(), GrainFactory, this,
             assignedBefore, collaboratorsBefore));
+        await ScheduleClockAsync();
         return result;
     }
 

@@ -78,6 +78,31 @@ internal sealed class ConversationState
     /// <summary>When a person first wrote to the customer.</summary>
     [Id(27)] public DateTimeOffset? FirstResponseAt { get; set; }
 
+    /// <summary>When the current stretch with people began (the escalation; cleared by resolution, hand-back, close).</summary>
+    [Id(28)] public DateTimeOffset? EscalatedAt { get; set; }
+
+    /// <summary>Since when the customer waits for a person's answer (the escalation or their message after the last answer).</summary>
+    [Id(29)] public DateTimeOffset? AwaitingReplySince { get; set; }
+
+    /// <summary>A person answered in the current stretch (the next deadline is a next-response one).</summary>
+    [Id(30)] public bool AnsweredInCycle { get; set; }
+
+    [Id(31)] public DateTimeOffset? LastCustomerAt { get; set; }
+
+    /// <summary>When the customer was last answered (by a person or the bot).</summary>
+    [Id(32)] public DateTimeOffset? LastAnswerAt { get; set; }
+
+    /// <summary>Service-level deadlines missed in the current stretch ("first-response", "next-response", "resolution").</summary>
+    [Id(33)] public List<string> Breaches { get; set; } = [];
+
+    /// <summary>A booked callback not yet due.</summary>
+    [Id(34)] public DateTimeOffset? CallbackAt { get; set; }
+
+    [Id(35)] public string? CallbackNumber { get; set; }
+
+    /// <summary>Status updates sent in the current wait (their phrasings take turns).</summary>
+    [Id(36)] public int WaitingUpdates { get; set; }
+
     /// <summary>Folds one committed event in. <paramref name="recentLimit"/> bounds <see cref="Recent"/>.</summary>
     public void Apply(string conversationId, long seq, ConversationEvent e, int recentLimit)
     {
@@ -94,14 +119,54 @@ internal sealed class ConversationState
                 ReplyTo = new ReplyRoute(wrote.Channel, wrote.SenderAddress, wrote.Integrator);
                 LastEmail = wrote.Email ?? LastEmail;
                 Language = wrote.Language;
+                LastCustomerAt = wrote.At;
+                if (EscalatedAt is not null && Status != ConversationStatus.Resolved)
+                {
+                    AwaitingReplySince ??= wrote.At;
+                }
+
                 break;
-            case AgentReplied replied when FirstResponseAt is null:
-                FirstResponseAt = replied.At;
+            case AgentReplied replied:
+                FirstResponseAt ??= replied.At;
+                LastAnswerAt = replied.At;
+                AwaitingReplySince = null;
+                AnsweredInCycle |= EscalatedAt is not null;
+                Breaches.Remove(ConversationClock.NextResponse);
                 break;
-            case BotAnswered when Status == ConversationStatus.New:
-                SetStatus(ConversationStatus.Bot, "bot-answered");
+            case BotAnswered answered:
+                LastAnswerAt = answered.At;
+                if (Status == ConversationStatus.New)
+                {
+                    SetStatus(ConversationStatus.Bot, "bot-answered");
+                }
+
+                break;
+            case CustomerNotified { Purpose: NoticePurposes.WaitingUpdate }:
+                WaitingUpdates++;
+                break;
+            case SlaBreached breached:
+                Priority = breached.Priority;
+                Breaches.Add(breached.Kind);
+                break;
+            case CallbackScheduled callback:
+                CallbackAt = callback.DueAt;
+                CallbackNumber = callback.Number;
+                Facts[CallbackAtFact] = callback.DueAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+                SetOrRemove(CallbackNumberFact, callback.Number);
+                break;
+            case CallbackDue:
+                CallbackAt = null;
                 break;
             case Escalated escalated:
+                if (EscalatedAt is null)
+                {
+                    EscalatedAt = escalated.At;
+                    AnsweredInCycle = false;
+                    Breaches.Clear();
+                }
+
+                AwaitingReplySince ??= escalated.At;
+                WaitingUpdates = 0;
                 SetStatus(ConversationStatus.Queued, escalated.Reason);
                 Queue = escalated.Queue;
                 Priority = escalated.Priority;
@@ -140,6 +205,7 @@ internal sealed class ConversationState
                 EndCollaboration();
                 break;
             case HandedBack:
+                EndCycle();
                 SetStatus(ConversationStatus.Bot, "handed-back");
                 AssignedAgent = null;
                 WaitingSince = null;
@@ -168,7 +234,8 @@ internal sealed class ConversationState
                 break;
             case Resolved resolved:
                 EndCollaboration();
-                CsatPending = resolved.AgentId is not null;
+                EndCycle();
+                CsatPending = resolved.AgentId is not null && resolved.Reason != ConversationClock.SilentReason;
                 SetStatus(ConversationStatus.Resolved, resolved.Reason);
                 ResolvedAt = resolved.At;
                 AssignedAgent = null;
@@ -186,6 +253,8 @@ internal sealed class ConversationState
                 break;
             case Closed closed:
                 EndCollaboration();
+                EndCycle();
+                CallbackAt = null;
                 SetStatus(ConversationStatus.Closed, closed.Reason);
                 AssignedAgent = null;
                 WaitingSince = null;
@@ -241,6 +310,31 @@ internal sealed class ConversationState
         Csat = Csat,
         FirstResponseAt = FirstResponseAt,
     };
+
+    public const string CallbackAtFact = "callback.at";
+    public const string CallbackNumberFact = "callback.number";
+
+    /// <summary>The stretch with people is over: no deadline runs any more.</summary>
+    private void EndCycle()
+    {
+        EscalatedAt = null;
+        AwaitingReplySince = null;
+        AnsweredInCycle = false;
+        Breaches.Clear();
+        WaitingUpdates = 0;
+    }
+
+    private void SetOrRemove(string fact, string? value)
+    {
+        if (value is null)
+        {
+            Facts.Remove(fact);
+        }
+        else
+        {
+            Facts[fact] = value;
+        }
+    }
 
     private void EndCollaboration()
     {

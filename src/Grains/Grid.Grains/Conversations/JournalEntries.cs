@@ -52,6 +52,12 @@ internal static class JournalEntries
             CsatRecorded c => Event(conversationId, seq, e, name, "customer", "csat", null, Meta(("rating", c.Rating.ToString(CultureInfo.InvariantCulture))), c.Comment),
             TakenOver o => Event(conversationId, seq, e, name, "agent:" + o.SupervisorId, "taken-over", null, Meta(
                 ("status", nameof(ConversationStatus.WithAgent)), ("agent", o.SupervisorId), ("fromAgent", o.FromAgent))),
+            SlaBreached b => Event(conversationId, seq, e, name, "system", b.Kind, null, Meta(
+                ("dueAt", b.DueAt.ToString("O", CultureInfo.InvariantCulture)), ("priority", b.Priority.ToString(CultureInfo.InvariantCulture)))),
+            CallbackScheduled c => Event(conversationId, seq, e, name, c.Source == "request" ? "integrator" : "customer", "callback", null, Meta(
+                ("dueAt", c.DueAt.ToString("O", CultureInfo.InvariantCulture)), ("number", c.Number), ("source", c.Source))),
+            CallbackDue c => Event(conversationId, seq, e, name, "system", "callback", null, Meta(
+                ("dueAt", c.DueAt.ToString("O", CultureInfo.InvariantCulture)), ("number", c.Number))),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown conversation event."),
         };
     }

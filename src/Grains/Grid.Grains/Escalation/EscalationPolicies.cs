@@ -42,9 +42,23 @@ internal interface ITenantPolicies
     Task<TenantPolicy> GetAsync(string tenant, TimeSpan maxAge);
 }
 
-/// <summary>A tenant's policy ready to use: the rules, the schedule (null: always open) and the version.</summary>
+/// <summary>
+/// A tenant's policy ready to use: the rules, the opening schedule (null: always open), the quiet hours (null: none),
+/// the tenant's wording of Grid's own messages, and the version.
+/// </summary>
 internal sealed record TenantPolicy(EscalationPolicy Rules, OpeningSchedule? Schedule, long Version)
 {
+    public QuietSchedule? Quiet { get; init; }
+
+    public Conversations.NoticeWording Wording { get; init; } = Conversations.NoticeWording.Default;
+
+    /// <summary>Whether anything runs on the conversation's clock (deadlines, status updates, auto-resolution).</summary>
+    public bool HasTimers => (Rules.Sla?.Count ?? 0) > 0 || Rules.StatusInterval is not null || Rules.AutoResolveAfter is not null;
+
     public static TenantPolicy Of(EscalationPolicy rules, long version = 0) =>
-        new(rules, rules.Hours is { } hours ? new OpeningSchedule(hours) : null, version);
+        new(rules, rules.Hours is { } hours ? new OpeningSchedule(hours) : null, version)
+        {
+            Quiet = rules.Quiet is { } quiet ? new QuietSchedule(quiet) : null,
+            Wording = rules.Templates is { Count: > 0 } templates ? new Conversations.NoticeWording(templates) : Conversations.NoticeWording.Default,
+        };
 }

@@ -38,7 +38,128 @@ internal static partial class EscalationPolicyValidator
             return Invalid("reopen_on_csat_at_most", $"reopen_on_csat_at_most must be a rating from 1 to 5 (it is {policy.ReopenOnCsatAtMost}), or left out to never reopen on a rating");
         }
 
-        return Tiers(policy.Tiers) ?? (policy.Hours is null ? null : Hours(policy.Hours));
+        return Tiers(policy.Tiers) ?? (policy.Hours is null ? null : Hours(policy.Hours)) ?? Timers(policy) ?? Templates(policy.Templates);
+    }
+
+    public const int MaxSlaRules = 10;
+    public const int MaxTemplates = 60;
+    public const int MaxTemplateLength = 1000;
+    public static readonly TimeSpan MinDuration = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxDuration = TimeSpan.FromDays(30);
+
+    private static PolicyRuleException? Timers(EscalationPolicy policy)
+    {
+        var rules = policy.Sla ?? [];
+        if (rules.Count > MaxSlaRules)
+        {
+            return Invalid("sla", $"sla: at most {MaxSlaRules} rules");
+        }
+
+        var bands = new HashSet<int>();
+        for (var i = 0; i < rules.Count; i++)
+        {
+            var rule = rules[i];
+            if (rule is null || rule.MinPriority is < 0 or > MaxPriority)
+            {
+                return Invalid($"sla[{i}].min_priority", $"sla[{i}].min_priority must be 0 to {MaxPriority} (it is {rule?.MinPriority})");
+            }
+
+            if (!bands.Add(rule.MinPriority))
+            {
+                return Invalid($"sla[{i}].min_priority", $"sla[{i}].min_priority {rule.MinPriority} is used by two rules");
+            }
+
+            if (rule.FirstResponse is null && rule.NextResponse is null && rule.Resolution is null)
+            {
+                return Invalid($"sla[{i}]", $"sla[{i}] sets no deadline: give first_response, next_response or resolution");
+            }
+
+            if ((Duration($"sla[{i}].first_response", rule.FirstResponse) ?? Duration($"sla[{i}].next_response", rule.NextResponse)
+                ?? Duration($"sla[{i}].resolution", rule.Resolution)) is { } bad)
+            {
+                return bad;
+            }
+        }
+
+        if ((Duration("status_interval", policy.StatusInterval) ?? Duration("auto_resolve_after", policy.AutoResolveAfter)) is { } badTimer)
+        {
+            return badTimer;
+        }
+
+        if (policy.Quiet is not { } quiet)
+        {
+            return null;
+        }
+
+        if (!KnownZone(quiet.TimeZone))
+        {
+            return Invalid("quiet_hours.time_zone", $"quiet_hours.time_zone '{quiet.TimeZone}' is not a known time zone: use an IANA id such as Europe/Paris");
+        }
+
+        return IsTime(quiet.From) && IsTime(quiet.To) && quiet.From != quiet.To
+            ? null
+            : Invalid("quiet_hours", $"quiet_hours must start and end at different times \"HH:mm\" (it is '{quiet.From}' to '{quiet.To}'); \"21:00\" to \"08:00\" spans midnight");
+    }
+
+    private static PolicyRuleException? Duration(string field, TimeSpan? value) =>
+        value is not { } span || (span >= MinDuration && span <= MaxDuration)
+            ? null
+            : Invalid(field, $"{field} must be from 1 second to {MaxDuration.TotalDays:0} days (it is {span}), or left out");
+
+    private static PolicyRuleException? Templates(IReadOnlyList<NoticeTemplate>? templates)
+    {
+        templates ??= [];
+        if (templates.Count > MaxTemplates)
+        {
+            return Invalid("templates", $"templates: at most {MaxTemplates}");
+        }
+
+        var seen = new HashSet<(string, string)>();
+        for (var i = 0; i < templates.Count; i++)
+        {
+            var template = templates[i];
+            if (template is null || !Conversations.NoticeWording.Placeholders.TryGetValue(template.Purpose ?? "", out var allowed))
+            {
+                return Invalid($"templates[{i}].purpose",
+                    $"templates[{i}].purpose '{template?.Purpose}' is not one of Grid's messages: {string.Join(", ", Conversations.NoticeWording.Placeholders.Keys)}");
+            }
+
+            if (template.Language is not ("fr" or "en"))
+            {
+                return Invalid($"templates[{i}].language", $"templates[{i}].language must be \"fr\" or \"en\" (it is '{template.Language}')");
+            }
+
+            if (!seen.Add((template.Purpose!, template.Language)))
+            {
+                return Invalid($"templates[{i}]", $"templates[{i}]: {template.Purpose} in {template.Language} is worded twice");
+            }
+
+            if (string.IsNullOrWhiteSpace(template.Text) || template.Text.Length > MaxTemplateLength)
+            {
+                return Invalid($"templates[{i}].text", $"templates[{i}].text must be 1 to {MaxTemplateLength} characters");
+            }
+
+            if (Conversations.NoticeWording.PlaceholdersIn(template.Text).FirstOrDefault(p => !allowed.Contains(p)) is { } unknown)
+            {
+                var offered = allowed.Length == 0 ? "none" : string.Join(", ", allowed.Select(a => "{" + a + "}"));
+                return Invalid($"templates[{i}].text", $"templates[{i}].text uses {{{unknown}}}, which {template.Purpose} does not fill (it fills: {offered})");
+            }
+        }
+
+        return null;
+    }
+
+    private static bool KnownZone(string? id)
+    {
+        try
+        {
+            _ = TimeZoneInfo.FindSystemTimeZoneById(id ?? "");
+            return true;
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static PolicyRuleException? Tiers(IReadOnlyList<TierRule>? tiers)
@@ -73,11 +194,7 @@ internal static partial class EscalationPolicyValidator
 
     private static PolicyRuleException? Hours(OpeningHours hours)
     {
-        try
-        {
-            _ = TimeZoneInfo.FindSystemTimeZoneById(hours.TimeZone ?? "");
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException or ArgumentException)
+        if (!KnownZone(hours.TimeZone))
         {
             return Invalid("hours.time_zone", $"hours.time_zone '{hours.TimeZone}' is not a known time zone: use an IANA id such as Europe/Paris");
         }

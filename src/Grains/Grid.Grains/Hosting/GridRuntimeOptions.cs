@@ -57,7 +57,7 @@ public sealed class PipelineOptions
     public List<string> Steps { get; set; } = [];
 
     /// <summary>The order used when <see cref="Steps"/> is empty.</summary>
-    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "screen", "bot", "escalate", "acknowledge"];
+    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "screen", "callback", "bot", "escalate", "acknowledge"];
 }
 
 /// <summary>Whether an email reply from an address Grid does not know joins the conversation it replies to.</summary>
@@ -112,6 +112,12 @@ public sealed class ConversationOptions
 
     /// <summary>How many recent messages a conversation keeps at hand for its pipeline steps.</summary>
     public int RecentMessages { get; set; } = 10;
+
+    /// <summary>
+    /// How often a conversation's clock reminder ticks once something on it is due (service-level deadlines, status
+    /// updates, resolution for silence, callbacks): the most a timed action may be late. 1 second to 1 hour.
+    /// </summary>
+    public TimeSpan ClockPeriod { get; set; } = TimeSpan.FromMinutes(1);
 }
 
 /// <summary>The message that acknowledges a new conversation's first message, per language.</summary>

@@ -60,6 +60,9 @@ public static class GridSiloExtensions
             o.Invariant = layout.Orleans.OrleansInvariant;
             o.DataSource = layout.Orleans.OrleansDataSource;
         });
+        var clockPeriod = configuration.GetSection(GridRuntimeOptions.Section).GetValue<TimeSpan?>("Conversations:ClockPeriod") ?? TimeSpan.FromMinutes(1);
+        silo.Configure<Orleans.Hosting.ReminderOptions>(o =>
+            o.MinimumReminderPeriod = clockPeriod < o.MinimumReminderPeriod ? clockPeriod : o.MinimumReminderPeriod);
         silo.ConfigureServices(services =>
         {
             services.AddOptions<GridRuntimeOptions>().BindConfiguration(GridRuntimeOptions.Section).ValidateOnStart();
@@ -114,6 +117,7 @@ public static class GridSiloExtensions
         services.AddSingleton<MessageAnalyzers>();
         services.AddSingleton<IInboundStep, RecordFactsStep>();
         services.AddSingleton<IInboundStep, ScreeningStep>();
+        services.AddSingleton<IInboundStep, CallbackStep>();
         services.AddSingleton<IInboundStep, BotStep>();
         services.AddSingleton<Escalation.EscalationPolicies>();
         services.AddSingleton<Escalation.ITenantPolicies>(sp => sp.GetRequiredService<Escalation.EscalationPolicies>());
@@ -126,6 +130,7 @@ public static class GridSiloExtensions
         services.AddSingleton<IConversationEffect, QueueEffect>();
         services.AddSingleton<IConversationEffect, AgentAssignmentEffect>();
         services.AddSingleton<IConversationEffect, AgentPushEffect>();
+        services.AddSingleton<IConversationEffect, AlertEffect>();
         services.AddSingleton<IConversationEffect, OutboxHintEffect>();
         services.AddSingleton<IConversationEffect, CloseReminderEffect>();
         return services;

@@ -19,6 +19,12 @@ internal sealed class InboundContext(
 
     public InboundMessage Message { get; } = message;
 
+    /// <summary>The conversation's id: the reference the customer is given.</summary>
+    public string ConversationId { get; init; } = "";
+
+    /// <summary>Grid's time for this message's decisions.</summary>
+    public DateTimeOffset Now { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>What the analyzers found in the message (language first).</summary>
     public MessageAnalysis Analysis { get; } = analysis;
 
@@ -55,7 +61,7 @@ internal sealed class InboundContext(
     public void Reply(string step, string text, EntryKind kind, string purpose, string? entryId = null, double? confidence = null)
     {
         decisions.Add(new ReplyDecision(step, text, kind, purpose, entryId, confidence));
-        Handled |= kind == EntryKind.BotMessage;
+        Handled = true;
     }
 
     public void Escalate(string step, string queue, string reason, int priority = 0, IReadOnlyList<string>? requirements = null)
@@ -83,6 +89,10 @@ internal sealed class InboundContext(
         Escalation = change(decided);
         decisions[decisions.IndexOf(decided)] = Escalation;
     }
+
+    /// <summary>Books a callback; the conversation goes to a person at <paramref name="dueAt"/>.</summary>
+    public void BookCallback(string step, DateTimeOffset dueAt, string? number, string source) =>
+        decisions.Add(new CallbackDecision(step, dueAt, number, source));
 
     public void SetFacts(string step, IReadOnlyDictionary<string, string> facts) => decisions.Add(new SetFactsDecision(step, facts));
 

@@ -16,3 +16,6 @@ internal sealed record SetFactsDecision(string Step, IReadOnlyDictionary<string,
 
 /// <summary>The step's own state for this conversation from now on (enter or leave a flow, count no-matches).</summary>
 internal sealed record StepStateDecision(string Step, IReadOnlyDictionary<string, string> State) : InboundDecision(Step);
+
+/// <summary>Call the customer back at <paramref name="DueAt"/> (on <paramref name="Number"/> when known).</summary>
+internal sealed record CallbackDecision(string Step, DateTimeOffset DueAt, string? Number, string Source) : InboundDecision(Step);

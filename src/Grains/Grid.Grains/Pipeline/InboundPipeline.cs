@@ -29,7 +29,8 @@ internal sealed class InboundPipeline
     /// What to append for an inbound message: analysis in the tenant's stateless worker (outside the conversation
     /// grain's turn; inline when every analyzer is cheap), then the steps in order on the conversation's state, then the decider's rows.
     /// </summary>
-    public async Task<JournalRow[]> DecideAsync(IGrainFactory grains, ConversationState state, InboundMessage message, CustomerProfile customer, DateTimeOffset now)
+    public async Task<JournalRow[]> DecideAsync(IGrainFactory grains, ConversationState state, InboundMessage message, CustomerProfile customer, DateTimeOffset now,
+        string conversationId = "")
     {
         var request = new AnalysisRequest(message.Tenant, message.Text, message.Channel, state.Language ?? options.Value.Conversations.DefaultLanguage, state.Status);
         var analysis = analyzers.AllCheap
@@ -37,7 +38,11 @@ internal sealed class InboundPipeline
             : await grains.GetGrain<IInboundAnalysisGrain>(message.Tenant).AnalyzeAsync(request);
         var reopened = state.Status == ConversationStatus.Resolved;
         var context = new InboundContext(
-            message, analysis, reopened ? ConversationStatus.Bot : state.Status, reopened, state.Recent, state.Facts, state.StepStates, customer);
+            message, analysis, reopened ? ConversationStatus.Bot : state.Status, reopened, state.Recent, state.Facts, state.StepStates, customer)
+        {
+            ConversationId = conversationId,
+            Now = now,
+        };
         await RunAsync(context, CancellationToken.None);
         return ConversationDecider.Inbound(state, message, customer.CustomerId, context, now);
     }

@@ -46,6 +46,13 @@ internal sealed class QueueGrain(
             logger.LogDebug("Conversation {ConversationId} queued in {Queue}: {Reason}", entry.ConversationId, queueName, entry.Reason);
             Match();
         }
+        else if (waiting.TryGetValue(entry.ConversationId, out var known) && known.Priority != entry.Priority)
+        {
+            // A missed deadline raised its priority: it keeps its age.
+            waiting[entry.ConversationId] = known with { Priority = entry.Priority, Reason = entry.Reason };
+            Match();
+            return Task.CompletedTask;
+        }
 
         if (waiting.ContainsKey(entry.ConversationId) && !offers.ContainsKey(entry.ConversationId))
         {
@@ -55,6 +62,17 @@ internal sealed class QueueGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<QueuePlace?> GetPlaceAsync(string conversationId)
+    {
+        if (!waiting.ContainsKey(conversationId))
+        {
+            return Task.FromResult<QueuePlace?>(null);
+        }
+
+        var position = Ordered().TakeWhile(w => w.ConversationId != conversationId).Count() + 1;
+        return Task.FromResult<QueuePlace?>(new QueuePlace(position, ExpectedWait(position)));
     }
 
     public Task RemoveAsync(string conversationId)

@@ -36,6 +36,9 @@ internal static class EventCodec
         (typeof(ParticipantJoined), "participant-joined", EntryKind.Event),
         (typeof(TakenOver), "taken-over", EntryKind.Event),
         (typeof(CsatRecorded), "csat", EntryKind.Event),
+        (typeof(SlaBreached), "sla-breached", EntryKind.Event),
+        (typeof(CallbackScheduled), "callback-scheduled", EntryKind.Event),
+        (typeof(CallbackDue), "callback-due", EntryKind.Event),
     ];
 
     private static readonly FrozenDictionary<Type, (string Name, EntryKind Kind)> ByType =

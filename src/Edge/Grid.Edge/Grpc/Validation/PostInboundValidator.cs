@@ -79,9 +79,14 @@ public sealed class PostInboundValidator(LimitOptions limits)
             return badEmail;
         }
 
+        if (Callback(request.Callback, out var callback) is { } badCallback)
+        {
+            return badCallback;
+        }
+
         return new ValidInbound(
             channel, Addresses.KindOf(channel), sender, request.ExternalId, request.SentAt?.ToDateTimeOffset(), request.Text,
-            email, attachments, new Dictionary<string, string>(request.Metadata), PayloadHash(channel, sender, request));
+            email, attachments, new Dictionary<string, string>(request.Metadata), PayloadHash(channel, sender, request), callback);
     }
 
     /// <summary>
@@ -98,7 +103,51 @@ public sealed class PostInboundValidator(LimitOptions limits)
             canonical.Append(a.Uri).Append('\n');
         }
 
+        if (request.Callback is { } callback)
+        {
+            // Only when present, so that the hashes of messages stored without one stay the same.
+            canonical.Append("callback\n").Append(callback.At?.ToDateTimeOffset().ToUnixTimeSeconds()).Append('\n').Append(callback.Phone).Append('\n');
+        }
+
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())));
+    }
+
+    /// <summary>How far ahead a callback may be booked.</summary>
+    public static readonly TimeSpan MaxCallbackAhead = TimeSpan.FromDays(60);
+
+    private static ValidationError? Callback(P.CallbackRequest? requested, out CallbackRequest? callback)
+    {
+        callback = null;
+        if (requested is null)
+        {
+            return null;
+        }
+
+        if (TextRules.Time(requested.At, "callback.at") is { } badTime)
+        {
+            return badTime;
+        }
+
+        var at = requested.At?.ToDateTimeOffset();
+        if (at > DateTimeOffset.UtcNow + MaxCallbackAhead)
+        {
+            return new ValidationError("callback.at", $"callback.at is more than {MaxCallbackAhead.TotalDays:0} days ahead: book a nearer time");
+        }
+
+        string? number = null;
+        if (!string.IsNullOrEmpty(requested.Phone))
+        {
+            var (normalized, error) = Addresses.Normalize(Channel.Voice, requested.Phone);
+            if (normalized is null)
+            {
+                return new ValidationError("callback.phone", error!);
+            }
+
+            number = normalized;
+        }
+
+        callback = new CallbackRequest(at, number);
+        return null;
     }
 
     private ValidationError? Attachments(IReadOnlyList<P.Attachment> requested, out List<Attachment> attachments)

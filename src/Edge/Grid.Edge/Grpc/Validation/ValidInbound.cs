@@ -17,9 +17,10 @@ public sealed record ValidInbound(
     EmailHeaders? Email,
     IReadOnlyList<Attachment> Attachments,
     IReadOnlyDictionary<string, string> Metadata,
-    string PayloadHash)
+    string PayloadHash,
+    CallbackRequest? Callback = null)
 {
     /// <summary>The message handed to the customer grain, for <paramref name="integrator"/>, received at <paramref name="receivedAt"/>.</summary>
     public InboundMessage ToMessage(IntegratorIdentity integrator, DateTimeOffset receivedAt) => new(
-        integrator.Tenant, integrator.Name, Channel, Sender, ExternalId, SentAt ?? receivedAt, Text, Email, Attachments, Metadata, receivedAt, PayloadHash);
+        integrator.Tenant, integrator.Name, Channel, Sender, ExternalId, SentAt ?? receivedAt, Text, Email, Attachments, Metadata, receivedAt, PayloadHash, Callback);
 }

@@ -28,6 +28,9 @@ internal sealed class AgentPushEffect : IConversationEffect
                 case Resolved { AgentId: { } agent }:
                     await Updated(unit, agent);
                     break;
+                case Resolved when unit.AssignedBefore is { } holder:
+                    await Updated(unit, holder);
+                    break;
                 case Transferred or HandedBack or Closed when unit.AssignedBefore is { } holder:
                     await Updated(unit, holder);
                     break;

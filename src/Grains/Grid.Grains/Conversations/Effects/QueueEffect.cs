@@ -15,6 +15,10 @@ internal sealed class QueueEffect : IConversationEffect
                     await unit.Queue(escalated.Queue).EnqueueAsync(
                         new QueueEntry(unit.ConversationId, unit.View.CustomerId, e.Channel, escalated.Priority, e.At, escalated.Reason));
                     break;
+                case SlaBreached breached when unit.StatusBefore is ConversationStatus.Queued or ConversationStatus.Offered:
+                    await unit.Queue(unit.View.Queue).EnqueueAsync(
+                        new QueueEntry(unit.ConversationId, unit.View.CustomerId, e.Channel, breached.Priority, e.At, "sla-breached:" + breached.Kind));
+                    break;
                 case Declined declined:
                     await unit.Queue(unit.View.Queue).DeclinedAsync(unit.ConversationId, declined.AgentId);
                     break;

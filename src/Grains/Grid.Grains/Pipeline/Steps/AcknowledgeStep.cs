@@ -7,35 +7,45 @@ namespace Grid.Pipeline.Steps;
 /// <summary>
 /// Tells the customer, in their language, when their conversation goes to a person: that the message arrived and
 /// someone will answer — or, outside the tenant's opening hours, when people answer again and that they can ask to be
-/// called back.
+/// called back. An email acknowledgement gives the conversation's reference. The tenant's wording
+/// (<see cref="Conversations.NoticeWording"/>) replaces the configured texts.
 /// </summary>
-internal sealed class AcknowledgeStep(IOptions<GridRuntimeOptions> options) : IInboundStep
+internal sealed class AcknowledgeStep(IOptions<GridRuntimeOptions> options, Escalation.ITenantPolicies policies) : IInboundStep
 {
     public string Name => "acknowledge";
 
-    public ValueTask DecideAsync(InboundContext context, CancellationToken cancellationToken)
+    public async ValueTask DecideAsync(InboundContext context, CancellationToken cancellationToken)
     {
         var acknowledgement = options.Value.Conversations.Acknowledgement;
         if (!acknowledgement.Enabled || context.Status is not (ConversationStatus.New or ConversationStatus.Bot) || context.Escalation is null)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
+        var wording = (await policies.GetAsync(context.Message.Tenant, EscalationStep.PolicyAge)).Wording;
         var french = context.Language == "fr";
         var (closed, opening) = NextOpening(context);
+        var reference = ("reference", context.ConversationId);
         if (closed)
         {
-            var template = french ? acknowledgement.OutsideHoursFrench : acknowledgement.OutsideHoursEnglish;
+            var template = WithReference(context, french ? acknowledgement.OutsideHoursFrench : acknowledgement.OutsideHoursEnglish, french);
             var when = opening is { } at ? Format(at, french) : (french ? "dès que possible" : "as soon as possible");
-            context.Reply(Name, template.Replace("{opening}", when, StringComparison.Ordinal), EntryKind.SystemMessage, "outside-hours");
+            context.Reply(Name, wording.Text(Conversations.NoticePurposes.OutsideHours, context.Language, template, reference, ("opening", when)),
+                EntryKind.SystemMessage, Conversations.NoticePurposes.OutsideHours);
         }
         else
         {
-            context.Reply(Name, french ? acknowledgement.French : acknowledgement.English, EntryKind.SystemMessage, "acknowledgement");
+            var template = WithReference(context, french ? acknowledgement.French : acknowledgement.English, french);
+            context.Reply(Name, wording.Text(Conversations.NoticePurposes.Acknowledgement, context.Language, template, reference),
+                EntryKind.SystemMessage, Conversations.NoticePurposes.Acknowledgement);
         }
-
-        return ValueTask.CompletedTask;
     }
+
+    /// <summary>An email acknowledgement ends with the reference to quote (customers answer emails days later).</summary>
+    private static string WithReference(InboundContext context, string text, bool french) =>
+        context.Message.Channel != Channel.Email || context.ConversationId.Length == 0 || text.Contains("{reference}", StringComparison.Ordinal)
+            ? text
+            : text + (french ? " Votre référence : {reference}." : " Your reference: {reference}.");
 
     /// <summary>Whether the escalation is outside opening hours, and then the next opening (null: none known).</summary>
     private static (bool Closed, DateTimeOffset? Opening) NextOpening(InboundContext context)
