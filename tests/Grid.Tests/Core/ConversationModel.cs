@@ -26,14 +26,15 @@ internal sealed class ConversationModel
 
     private readonly InboundPipeline pipeline;
 
-    public ConversationModel(string conversationId = "cnv_model", InMemoryTables? tables = null)
+    public ConversationModel(string conversationId = "cnv_model", InMemoryTables? tables = null, Grid.Escalation.EscalationPolicy? policy = null)
     {
         ConversationId = conversationId;
         Tables = tables ?? new InMemoryTables();
         Journal = new InMemoryConversationJournal(Tables);
         var options = Options.Create(new GridRuntimeOptions());
+        var policies = new FixedPolicies(policy);
         var analyzers = new MessageAnalyzers([new LanguageAnalyzer(new StopWordLanguageDetector())]);
-        pipeline = new InboundPipeline([new RecordFactsStep(), new ScreeningStep(new FixedPolicies()), new CallbackStep(new FixedPolicies()), new Grid.Bot.BotStep(NoKnowledge), new EscalationStep(new FixedPolicies(), TimeProvider.System), new AcknowledgeStep(options, new FixedPolicies())], analyzers, options);
+        pipeline = new InboundPipeline([new RecordFactsStep(), new ScreeningStep(policies), new CallbackStep(policies), new Grid.Bot.BotStep(NoKnowledge), new EscalationStep(policies, new FixedTime(() => Now)), new AcknowledgeStep(options, policies)], analyzers, options);
     }
 
     public string ConversationId { get; }
@@ -49,7 +50,7 @@ internal sealed class ConversationModel
     public async Task<UnitResult> InboundAsync(InboundMessage message, string customerId = "cus_1")
     {
         // Every analyzer here is cheap, so the pipeline runs them inline and never touches the grain factory.
-        var rows = await pipeline.DecideAsync(null!, State, message, new CustomerProfile(customerId, 1, [message.Channel]), Now);
+        var rows = await pipeline.DecideAsync(null!, State, message, new CustomerProfile(customerId, 1, [message.Channel]), Now, ConversationId);
         return await CommitAsync(rows);
     }
 
@@ -63,7 +64,7 @@ internal sealed class ConversationModel
         }
 
         var customerId = rows[0].Event is CustomerWrote wrote ? wrote.CustomerId : State.CustomerId;
-        var unit = new JournalUnit(Tenant, ConversationId, customerId, State.AppliedSeq, rows, WaitingLists.ChangeFor(ConversationId, customerId, rows));
+        var unit = new JournalUnit(Tenant, ConversationId, customerId, State.AppliedSeq, rows, WaitingLists.ChangeFor(ConversationId, customerId, rows, State));
         var result = await Journal.AppendAsync(unit);
         if (result.Status == UnitStatus.Appended)
         {
@@ -95,6 +96,15 @@ internal sealed class ConversationModel
         return state;
     }
 
+    /// <summary>Every event of the journal, in order.</summary>
+    public async Task<List<ConversationEvent>> ReplayEventsAsync()
+    {
+        var events = new List<ConversationEvent>();
+        var page = await Journal.ReadAsync(Tenant, ConversationId, 0, 10_000);
+        events.AddRange(page.Events.Select(e => e.Event));
+        return events;
+    }
+
     public static string Dump(ConversationState state) => JsonSerializer.Serialize(state, Json);
 
     public static ConversationState Clone(ConversationState state) => JsonSerializer.Deserialize<ConversationState>(Dump(state), Json)!;
@@ -110,4 +120,10 @@ internal sealed class FixedPolicies(Grid.Escalation.EscalationPolicy? policy = n
     private readonly Grid.Escalation.TenantPolicy tenantPolicy = Grid.Escalation.TenantPolicy.Of(policy ?? Grid.Escalation.EscalationPolicy.Default);
 
     public Task<Grid.Escalation.TenantPolicy> GetAsync(string tenant, TimeSpan maxAge) => Task.FromResult(tenantPolicy);
+}
+
+/// <summary>A clock that reads the model's time.</summary>
+internal sealed class FixedTime(Func<DateTimeOffset> now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now();
 }

@@ -24,6 +24,10 @@ internal sealed class HumanRequestDetector
     /// <summary>True when the message asks for a person.</summary>
     public bool IsRequest(NormalizedText text) => Rule(text) is not null;
 
+    /// <summary>Whether a clause asks to be called back ("rappelez-moi", "call me back tomorrow", "I'd like a callback").</summary>
+    public bool IsCallbackRequest(NormalizedText text) =>
+        text.Clauses.Any(clause => !clause.Any(BotLexicon.MentionTopics.Contains) && CallbackRequest(clause));
+
     /// <summary>The name of the rule that recognised a request, or null (for tests and the evaluation's report).</summary>
     public string? Rule(NormalizedText text)
     {

@@ -60,5 +60,5 @@ internal sealed class CallbackStep(ITenantPolicies policies) : IInboundStep
     }
 
     private static bool IsCallbackRequest(string text, string language) =>
-        text.Length > 0 && Requests.Rule(Normalizer.Normalize(text, language)) == "callback";
+        text.Length > 0 && Requests.IsCallbackRequest(Normalizer.Normalize(text, language));
 }
