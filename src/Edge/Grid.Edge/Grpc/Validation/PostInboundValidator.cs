@@ -140,7 +140,7 @@ public sealed class PostInboundValidator(LimitOptions limits)
             var (normalized, error) = Addresses.Normalize(Channel.Voice, requested.Phone);
             if (normalized is null)
             {
-                return new ValidationError("callback.phone", error!);
+                return new ValidationError("callback.phone", "callback.phone is not a phone number to call: " + error);
             }
 
             number = normalized;
