@@ -13,6 +13,9 @@ internal static class JournalEntries
 {
     public static bool IsMessage(ConversationEvent e) => e is CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or NoteAdded;
 
+    /// <summary>A change to the conversation's customer (a linked address, a merge): part of the story an agent reads.</summary>
+    public static bool IsCustomerChange(ConversationEvent e) => e is AddressLinked or CustomersMerged;
+
     public static JournalEntry From(string conversationId, long seq, ConversationEvent e)
     {
         var kind = EventCodec.KindOf(e);
@@ -52,6 +55,9 @@ internal static class JournalEntries
             CsatRecorded c => Event(conversationId, seq, e, name, "customer", "csat", null, Meta(("rating", c.Rating.ToString(CultureInfo.InvariantCulture))), c.Comment),
             TakenOver o => Event(conversationId, seq, e, name, "agent:" + o.SupervisorId, "taken-over", null, Meta(
                 ("status", nameof(ConversationStatus.WithAgent)), ("agent", o.SupervisorId), ("fromAgent", o.FromAgent))),
+            AddressLinked l => Event(conversationId, seq, e, name, "agent:" + l.AgentId, "address-linked", null, Meta(
+                ("customer", l.CustomerId), ("channel", l.AddressChannel.ToString()), ("address", l.Address), ("mergedCustomer", l.MergedCustomerId))),
+            CustomersMerged m => Event(conversationId, seq, e, name, m.By, m.Reason, null, Meta(("sourceCustomer", m.SourceCustomerId), ("targetCustomer", m.TargetCustomerId))),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown conversation event."),
         };
     }

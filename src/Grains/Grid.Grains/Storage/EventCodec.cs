@@ -36,6 +36,8 @@ internal static class EventCodec
         (typeof(ParticipantJoined), "participant-joined", EntryKind.Event),
         (typeof(TakenOver), "taken-over", EntryKind.Event),
         (typeof(CsatRecorded), "csat", EntryKind.Event),
+        (typeof(AddressLinked), "address-linked", EntryKind.Event),
+        (typeof(CustomersMerged), "customers-merged", EntryKind.Event),
     ];
 
     private static readonly FrozenDictionary<Type, (string Name, EntryKind Kind)> ByType =
