@@ -141,6 +141,7 @@ public sealed class ConversationStateTests
             new Declined("ann", "o1"), new OfferExpired("ann", "o1"), new Resolved("ann", "done"), new Resolved(null, "bot"), new Reopened("customer-wrote"), new Closed("window"),
             new ChannelEventRecorded(ChannelEventType.Delivered, "gw", "r1", "cnv_1:3", "ok"),
             new StepStateChanged("bot", new Dictionary<string, string> { ["a"] = "b" }), new FactsSet("triage", new Dictionary<string, string> { ["c"] = "d" }),
+            new AddressLinked("cus_1", Channel.Sms, "+33600000002", "ann", "cus_2"), new CustomersMerged("cus_2", "cus_1", "agent:ann", "address-linked"),
         ];
         foreach (var e in all.Select(e => e with { At = at, Channel = Channel.Email }))
         {

@@ -76,6 +76,36 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
         return new P.LinkCustomerAddressResponse();
     }
 
+    public override async Task<P.MergeCustomersResponse> MergeCustomers(P.MergeCustomersRequest request, ServerCallContext context)
+    {
+        if (!CustomerId().IsMatch(request.SourceCustomerId))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "source_customer_id is required: the id PostInbound answered (cus_…)"));
+        }
+
+        if (!CustomerId().IsMatch(request.TargetCustomerId))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "target_customer_id is required: the id PostInbound answered (cus_…)"));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Reason) || request.Reason.Length > 200 || Validation.TextRules.Characters(request.Reason, "reason") is not null)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "reason is required: 1 to 200 characters saying why (how the customer proved who they are), without control characters"));
+        }
+
+        var integrator = GridServerInterceptor.Integrator(context);
+        var merge = await grains.GetGrain<IIngestGrain>(integrator.Tenant)
+            .MergeCustomersAsync(integrator.Tenant, request.SourceCustomerId, request.TargetCustomerId, "admin:" + integrator.Name, request.Reason);
+        return new P.MergeCustomersResponse
+        {
+            SourceCustomerId = merge.SourceCustomerId,
+            TargetCustomerId = merge.TargetCustomerId,
+            MergedBy = merge.By,
+            MergedAt = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(merge.At),
+            Reason = merge.Reason,
+        };
+    }
+
     private IEscalationPolicyGrain Policy(ServerCallContext context) =>
         grains.GetGrain<IEscalationPolicyGrain>(GridServerInterceptor.Integrator(context).Tenant);
 

@@ -39,13 +39,17 @@ public sealed class ReadGrpcService(IGrainFactory grains) : P.ReadService.ReadSe
         }
 
         var customer = grains.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, request.CustomerId));
-        if (await customer.GetAsync() is null)
+        var view = await customer.GetAsync() ?? throw new RpcException(new Status(StatusCode.NotFound, $"customer '{request.CustomerId}' not found"));
+
+        // A merged customer's timeline is its target's (both histories); merges never form a cycle, the bound is a guard.
+        string? mergedInto = null;
+        for (var hop = 0; hop < 16 && view.MergedInto is { } next && await grains.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, next)).GetAsync() is { } target; hop++)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"customer '{request.CustomerId}' not found"));
+            (mergedInto, view, customer) = (next, target, grains.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, next)));
         }
 
         var page = await customer.ReadTimelineAsync(Math.Max(0, request.AfterCursor), Limit(request.Limit));
-        var response = new P.GetCustomerTimelineResponse { NextCursor = page.NextCursor, HasMore = page.HasMore };
+        var response = new P.GetCustomerTimelineResponse { NextCursor = page.NextCursor, HasMore = page.HasMore, MergedInto = mergedInto ?? "" };
         response.Entries.AddRange(page.Entries.Select(ProtoMap.ToProto));
         return response;
     }

@@ -124,4 +124,20 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>Records a channel event (delivery receipt, call, typing) reported by an integrator.</summary>
     [Alias("RecordChannelEventAsync")]
     Task RecordChannelEventAsync(ChannelEvent channelEvent);
+
+    /// <summary>
+    /// The conversation's customer, for the agent holding the conversation (or a supervisor) who is about to link an
+    /// address to them or merge another customer into them; refused (<see cref="ConversationRuleException"/>) otherwise.
+    /// </summary>
+    [ReadOnly]
+    [Alias("GetCustomerForChangeAsync")]
+    Task<ConversationCustomer> GetCustomerForChangeAsync(Actor actor, string action);
+
+    /// <summary>Journals an address the holder linked to the customer (see <see cref="GetCustomerForChangeAsync"/>); a retry journals it once.</summary>
+    [Alias("RecordAddressLinkedAsync")]
+    Task RecordAddressLinkedAsync(Actor actor, Channel channel, string address, string? mergedCustomerId);
+
+    /// <summary>Journals a merge of the conversation's customer with another, unless the conversation is closed; a retry journals it once.</summary>
+    [Alias("RecordMergeAsync")]
+    Task RecordMergeAsync(CustomerMerge merge);
 }

@@ -1,6 +1,9 @@
 namespace Grid;
 
-/// <summary>What a reader sees of a customer.</summary>
+/// <summary>
+/// What a reader sees of a customer. <see cref="MergedInto"/> names the customer this one was merged into (its
+/// addresses and conversations are there now); <see cref="Merges"/> are the merges this customer took part in.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("grid.CustomerView")]
 public sealed record CustomerView(
     [property: Id(0)] string Tenant,
@@ -10,4 +13,6 @@ public sealed record CustomerView(
     [property: Id(4)] IReadOnlyList<string> ConversationIds,
     [property: Id(5)] DateTimeOffset CreatedAt,
     [property: Id(6)] Channel LastChannel,
-    [property: Id(7)] string? Tier = null);
+    [property: Id(7)] string? Tier = null,
+    [property: Id(8)] string? MergedInto = null,
+    [property: Id(9)] IReadOnlyList<CustomerMerge>? Merges = null);

@@ -43,4 +43,20 @@ public interface ICustomerGrain : IGrainWithStringKey
     [ReadOnly]
     [Alias("ReadTimelineAsync")]
     Task<TimelinePage> ReadTimelineAsync(long afterCursor, int limit);
+
+    /// <summary>
+    /// Marks this customer merged into <see cref="CustomerMerge.TargetCustomerId"/> and returns what it hands over. From
+    /// then on its messages are passed on to the target and reads say where it went. A retry of the same merge returns
+    /// the same; refused (<see cref="Escalation.PolicyRuleException"/>) when the customer does not exist or was merged
+    /// into another customer.
+    /// </summary>
+    [Alias("MarkMergedAsync")]
+    Task<MergedCustomer> MarkMergedAsync(CustomerMerge merge);
+
+    /// <summary>
+    /// Takes in a customer merged into this one: its addresses, conversations (both histories stay readable here) and,
+    /// when this customer has none open, its open conversation. Nothing when that merge was taken in already.
+    /// </summary>
+    [Alias("AbsorbAsync")]
+    Task AbsorbAsync(MergedCustomer merged);
 }

@@ -22,4 +22,11 @@ public interface IIdentityGrain : IGrainWithStringKey
     /// </summary>
     [Alias("LinkAsync")]
     Task<string> LinkAsync(string customerId);
+
+    /// <summary>
+    /// Moves the address from customer <paramref name="fromCustomerId"/> to <paramref name="toCustomerId"/> (a merge),
+    /// only when it belongs to the first. Returns the customer it belongs to afterwards.
+    /// </summary>
+    [Alias("MoveAsync")]
+    Task<string?> MoveAsync(string fromCustomerId, string toCustomerId);
 }

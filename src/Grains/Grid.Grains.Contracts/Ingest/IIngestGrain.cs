@@ -22,9 +22,35 @@ public interface IIngestGrain : IGrainWithStringKey
 
     /// <summary>
     /// An admin links an address to an existing customer (who proved who they are): their next message from it joins
-    /// the customer's open conversation. Refused (<see cref="Escalation.PolicyRuleException"/>) for an unknown customer
-    /// or an address that belongs to another customer (merging customers is not built).
+    /// the customer's open conversation. An address that belongs to another customer merges that customer into this one
+    /// (see <see cref="MergeCustomersAsync"/>). Refused (<see cref="Escalation.PolicyRuleException"/>) for an unknown customer.
     /// </summary>
     [Alias("LinkAddressAsync")]
     Task LinkAddressAsync(string tenant, string customerId, Channel channel, string address, string integrator);
+
+    /// <summary>
+    /// Merges customer <paramref name="sourceCustomerId"/> into <paramref name="targetCustomerId"/> (docs/architecture.md,
+    /// "Channel switches"): the source's addresses move to the target, the target lists the source's conversations
+    /// (both histories kept), the source says where it went and passes its messages on, and the merge is recorded on
+    /// both customers and journaled in their open conversations. <paramref name="by"/> says who asked. A retry returns
+    /// the first merge's record. Refused (<see cref="Escalation.PolicyRuleException"/>): a customer into itself, an
+    /// unknown customer (not_found), a target merged into another customer, a source merged into another one.
+    /// </summary>
+    [Alias("MergeCustomersAsync")]
+    Task<CustomerMerge> MergeCustomersAsync(string tenant, string sourceCustomerId, string targetCustomerId, string by, string reason);
+
+    /// <summary>
+    /// The agent holding a conversation (or a supervisor) links an address to its customer, who proved who they are:
+    /// like <see cref="LinkAddressAsync"/>, journaled in the conversation. Returns the customer merged into the
+    /// conversation's customer when the address was theirs, else null. Refusals are <see cref="ConversationRuleException"/>.
+    /// </summary>
+    [Alias("LinkAddressForAgentAsync")]
+    Task<string?> LinkAddressForAgentAsync(string tenant, string conversationId, Actor actor, Channel channel, string address);
+
+    /// <summary>
+    /// The agent holding a conversation (or a supervisor) merges another customer into the conversation's customer (see
+    /// <see cref="MergeCustomersAsync"/>). Refusals are <see cref="ConversationRuleException"/>.
+    /// </summary>
+    [Alias("MergeForAgentAsync")]
+    Task<CustomerMerge> MergeForAgentAsync(string tenant, string conversationId, Actor actor, string otherCustomerId);
 }

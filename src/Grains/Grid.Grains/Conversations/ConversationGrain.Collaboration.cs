@@ -39,7 +39,7 @@ internal sealed partial class ConversationGrain
                         break;
                 }
 
-                if (JournalEntries.IsMessage(stored.Event))
+                if (JournalEntries.IsMessage(stored.Event) || JournalEntries.IsCustomerChange(stored.Event))
                 {
                     transcript.Add(JournalEntries.From(conversationId, stored.Seq, stored.Event));
                 }
@@ -82,7 +82,7 @@ internal sealed partial class ConversationGrain
     /// <summary>The customer's addresses, the most recently seen first per channel.</summary>
     private async Task<IReadOnlyList<LinkedAddress>> AddressesAsync()
     {
-        var customer = S.CustomerId.Length == 0 ? null : await GrainFactory.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, S.CustomerId)).GetAsync();
+        var customer = await CustomerAsync();
         return [.. (customer?.Addresses ?? []).OrderByDescending(a => a.LastSeenAt)];
     }
 
@@ -151,7 +151,7 @@ internal sealed partial class ConversationGrain
 
     private async Task<CustomerContext?> CustomerContextAsync()
     {
-        if (S.CustomerId.Length == 0 || await GrainFactory.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, S.CustomerId)).GetAsync() is not { } customer)
+        if (await CustomerAsync() is not { } customer)
         {
             return null;
         }

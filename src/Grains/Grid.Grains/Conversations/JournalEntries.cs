@@ -13,6 +13,9 @@ internal static class JournalEntries
 {
     public static bool IsMessage(ConversationEvent e) => e is CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or NoteAdded;
 
+    /// <summary>A change to the conversation's customer (a linked address, a merge): part of the story an agent reads.</summary>
+    public static bool IsCustomerChange(ConversationEvent e) => e is AddressLinked or CustomersMerged;
+
     public static JournalEntry From(string conversationId, long seq, ConversationEvent e)
     {
         var kind = EventCodec.KindOf(e);
@@ -58,6 +61,9 @@ internal static class JournalEntries
                 ("dueAt", c.DueAt.ToString("O", CultureInfo.InvariantCulture)), ("number", c.Number), ("source", c.Source))),
             CallbackDue c => Event(conversationId, seq, e, name, "system", "callback", null, Meta(
                 ("dueAt", c.DueAt.ToString("O", CultureInfo.InvariantCulture)), ("number", c.Number))),
+            AddressLinked l => Event(conversationId, seq, e, name, "agent:" + l.AgentId, "address-linked", null, Meta(
+                ("customer", l.CustomerId), ("channel", l.AddressChannel.ToString()), ("address", l.Address), ("mergedCustomer", l.MergedCustomerId))),
+            CustomersMerged m => Event(conversationId, seq, e, name, m.By, m.Reason, null, Meta(("sourceCustomer", m.SourceCustomerId), ("targetCustomer", m.TargetCustomerId))),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown conversation event."),
         };
     }

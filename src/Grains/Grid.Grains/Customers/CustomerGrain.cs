@@ -21,6 +21,13 @@ internal sealed class CustomerGrain(
 
     public async Task<InboundAck> ReceiveInboundAsync(InboundMessage message, string? threadTo)
     {
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            // A silo's identity cache may still name this customer: pass the message on. Merges point one way (a target
+            // is never merged into its source), so this call never waits on itself.
+            return await Customer(mergedInto).ReceiveInboundAsync(message, threadTo);
+        }
+
         var dirty = LinkAddress(message);
         if (!state.RecordExists)
         {
@@ -78,6 +85,11 @@ internal sealed class CustomerGrain(
 
     public async Task<string?> RecordChannelEventAsync(ChannelEvent channelEvent)
     {
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            return await Customer(mergedInto).RecordChannelEventAsync(channelEvent);
+        }
+
         if (state.State.OpenConversationId is { } open)
         {
             await GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, open)).RecordChannelEventAsync(channelEvent);
@@ -96,11 +108,19 @@ internal sealed class CustomerGrain(
                 [.. state.State.ConversationIds],
                 state.State.CreatedAt,
                 state.State.LastChannel,
-                state.State.Tier)
+                state.State.Tier,
+                state.State.MergedInto,
+                [.. state.State.Merges])
             : null);
 
     public async Task AddAddressAsync(LinkedAddress address)
     {
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            await Customer(mergedInto).AddAddressAsync(address);
+            return;
+        }
+
         if (state.State.Addresses.Any(a => a.Channel == address.Channel && a.Address == address.Address))
         {
             return;
@@ -119,6 +139,12 @@ internal sealed class CustomerGrain(
             throw new Escalation.PolicyRuleException(Escalation.PolicyRuleException.NotFound, $"customer '{customerId}' not found in this tenant", "customer_id");
         }
 
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            await Customer(mergedInto).SetTierAsync(tier);
+            return;
+        }
+
         var value = string.IsNullOrEmpty(tier) ? null : tier;
         if (state.State.Tier != value)
         {
@@ -130,9 +156,88 @@ internal sealed class CustomerGrain(
 
     public async Task<TimelinePage> ReadTimelineAsync(long afterCursor, int limit)
     {
-        var page = await journal.ReadTimelineAsync(tenant, customerId, afterCursor, limit);
-        return new TimelinePage([.. page.Events.Select(e => JournalEntries.From(e.ConversationId, e.Seq, e.Event))], page.Next, page.HasMore);
+        if (state.State.AbsorbedCustomerIds.Count == 0)
+        {
+            var page = await journal.ReadTimelineAsync(tenant, customerId, afterCursor, limit);
+            return new TimelinePage([.. page.Events.Select(e => JournalEntries.From(e.ConversationId, e.Seq, e.Event))], page.Next, page.HasMore);
+        }
+
+        // Customers merged into this one keep their rows under their own id. Cursors are journal row ids, one order for
+        // every customer, so the first rows after the cursor are among each id's first `limit` rows: merge those.
+        var pages = await Task.WhenAll(new[] { customerId }.Concat(state.State.AbsorbedCustomerIds)
+            .Select(id => journal.ReadTimelineAsync(tenant, id, afterCursor, limit)));
+        var rows = pages.SelectMany(p => p.Events).OrderBy(e => e.Cursor).ToList();
+        var hasMore = rows.Count > limit || pages.Any(p => p.HasMore);
+        var taken = rows.Take(limit).ToList();
+        var next = taken.Count > 0 ? taken[^1].Cursor : afterCursor;
+        return new TimelinePage([.. taken.Select(e => JournalEntries.From(e.ConversationId, e.Seq, e.Event))], next, hasMore);
     }
+
+    public async Task<MergedCustomer> MarkMergedAsync(CustomerMerge merge)
+    {
+        if (!state.RecordExists)
+        {
+            DeactivateOnIdle();
+            throw new Escalation.PolicyRuleException(Escalation.PolicyRuleException.NotFound, $"customer '{customerId}' not found in this tenant", "source_customer_id");
+        }
+
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            if (mergedInto != merge.TargetCustomerId)
+            {
+                throw new Escalation.PolicyRuleException(Escalation.PolicyRuleException.Invalid,
+                    $"customer '{customerId}' was merged into '{mergedInto}' already; merge '{mergedInto}' instead", "source_customer_id");
+            }
+
+            // A retry: hand over the same, under the first merge's record.
+            return Handover(state.State.Merges.Last(m => m.SourceCustomerId == customerId));
+        }
+
+        state.State.MergedInto = merge.TargetCustomerId;
+        state.State.Merges.Add(merge);
+        await state.WriteOrDeactivateAsync(this);
+        logger.LogInformation("Customer {CustomerId} merged into {TargetCustomerId} by {By}", customerId, merge.TargetCustomerId, merge.By);
+        return Handover(merge);
+    }
+
+    public async Task AbsorbAsync(MergedCustomer merged)
+    {
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            // This customer was itself merged on since the merge into it began: its successor takes the source in.
+            await Customer(mergedInto).AbsorbAsync(merged);
+            return;
+        }
+
+        if (state.State.Merges.Any(m => m.SourceCustomerId == merged.Merge.SourceCustomerId && m.TargetCustomerId == merged.Merge.TargetCustomerId))
+        {
+            return;
+        }
+
+        foreach (var address in merged.Addresses.Where(a => !state.State.Addresses.Any(b => b.Channel == a.Channel && b.Address == a.Address)))
+        {
+            state.State.Addresses.Add(address);
+        }
+
+        state.State.ConversationIds.AddRange(merged.ConversationIds.Where(id => !state.State.ConversationIds.Contains(id)));
+        state.State.AbsorbedCustomerIds.AddRange(merged.CustomerIds.Where(id => id != customerId && !state.State.AbsorbedCustomerIds.Contains(id)));
+
+        // One open conversation per customer: the target keeps its own; without one, the source's becomes it. A source's
+        // conversation left open stays open under its id and is listed here.
+        state.State.OpenConversationId ??= merged.OpenConversationId;
+        state.State.Merges.Add(merged.Merge);
+        await state.WriteOrDeactivateAsync(this);
+        logger.LogInformation("Customer {CustomerId} took in customer {SourceCustomerId}", customerId, merged.Merge.SourceCustomerId);
+    }
+
+    private MergedCustomer Handover(CustomerMerge merge) => new(
+        merge,
+        [customerId, .. state.State.AbsorbedCustomerIds],
+        [.. state.State.Addresses],
+        [.. state.State.ConversationIds],
+        state.State.OpenConversationId);
+
+    private ICustomerGrain Customer(string id) => GrainFactory.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, id));
 
     /// <summary>The acknowledgement from the conversation, or null when it is closed.</summary>
     private async Task<InboundAck?> AppendToAsync(string conversationId, InboundMessage message)

@@ -15,4 +15,13 @@ internal sealed class CustomerState
 
     /// <summary>The customer's tier ("platinum"…), set by an admin; the tenant's escalation policy says what it means.</summary>
     [Id(5)] public string? Tier { get; set; }
+
+    /// <summary>The customer this one was merged into: its messages are passed on there, reads say where it went.</summary>
+    [Id(6)] public string? MergedInto { get; set; }
+
+    /// <summary>The merges this customer took part in, as source or target: who, when and why.</summary>
+    [Id(7)] public List<CustomerMerge> Merges { get; set; } = [];
+
+    /// <summary>Customers merged into this one (directly or before that into them): their journal rows are in this timeline.</summary>
+    [Id(8)] public List<string> AbsorbedCustomerIds { get; set; } = [];
 }

@@ -10,6 +10,17 @@ internal sealed class IdentityGrain(
 
     public Task<string> LinkAsync(string customerId) => LinkOrCreateAsync(customerId);
 
+    public async Task<string?> MoveAsync(string fromCustomerId, string toCustomerId)
+    {
+        if (state.State.CustomerId == fromCustomerId)
+        {
+            state.State.CustomerId = toCustomerId;
+            await state.WriteOrDeactivateAsync(this);
+        }
+
+        return state.State.CustomerId;
+    }
+
     private async Task<string> LinkOrCreateAsync(string customerId)
     {
         if (state.State.CustomerId is { } existing)

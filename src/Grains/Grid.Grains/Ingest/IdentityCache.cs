@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 namespace Grid.Ingest;
 
 /// <summary>
-/// Identity grain keys already resolved on this silo, with their customer: an address never moves from one customer
-/// to another once set (<see cref="IIdentityGrain.LinkAsync"/> only links new addresses), so a returning customer's
-/// post skips the identity grain call. Bounded: cleared when full (a miss only costs that call). Unlinking or erasing
-/// an identity (later: GDPR) must evict here.
+/// Identity grain keys already resolved on this silo, with their customer, so a returning customer's post skips the
+/// identity grain call. An address moves only when its customer is merged into another: the merging silo updates its
+/// entry, and another silo's stale entry costs one hop (the merged customer passes the message on to its target).
+/// Bounded: cleared when full (a miss only costs that call). Unlinking or erasing an identity (later: GDPR) must evict here.
 /// </summary>
 internal sealed class IdentityCache
 {

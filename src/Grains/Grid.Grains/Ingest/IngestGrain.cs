@@ -1,5 +1,6 @@
 using Grid.Hosting;
 using Grid.Storage;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -13,7 +14,8 @@ namespace Grid.Ingest;
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-internal sealed class IngestGrain(AddressHasher hasher, IdentityCache identities, IConversationJournal journal, IOptions<GridRuntimeOptions> options)
+internal sealed partial class IngestGrain(
+    AddressHasher hasher, IdentityCache identities, IConversationJournal journal, IOptions<GridRuntimeOptions> options, TimeProvider clock, ILogger<IngestGrain> logger)
     : Grain, IIngestGrain
 {
     public async Task<InboundAck> PostInboundAsync(InboundMessage message)
@@ -90,22 +92,12 @@ internal sealed class IngestGrain(AddressHasher hasher, IdentityCache identities
     public async Task LinkAddressAsync(string tenant, string customerId, Channel channel, string address, string integrator)
     {
         tenant = TenantOf(tenant);
-        var customer = Customer(tenant, customerId);
-        if (await customer.GetAsync() is null)
+        if (await Customer(tenant, customerId).GetAsync() is null)
         {
             throw new Escalation.PolicyRuleException(Escalation.PolicyRuleException.NotFound, $"customer '{customerId}' not found in this tenant", "customer_id");
         }
 
-        var identityKey = hasher.IdentityKey(tenant, channel, address);
-        var owner = await GrainFactory.GetGrain<IIdentityGrain>(identityKey).LinkAsync(customerId);
-        if (owner != customerId)
-        {
-            throw new Escalation.PolicyRuleException(Escalation.PolicyRuleException.Invalid,
-                "this address belongs to another customer already; merging two customers is not supported yet", "address");
-        }
-
-        identities.Set(identityKey, customerId);
-        await customer.AddAddressAsync(new LinkedAddress(channel, address, integrator, DateTimeOffset.UtcNow));
+        await LinkAsync(tenant, await CurrentAsync(tenant, customerId), channel, address, integrator, "admin:" + integrator);
     }
 
     private string TenantOf(string tenant) =>

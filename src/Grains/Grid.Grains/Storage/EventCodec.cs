@@ -39,6 +39,8 @@ internal static class EventCodec
         (typeof(SlaBreached), "sla-breached", EntryKind.Event),
         (typeof(CallbackScheduled), "callback-scheduled", EntryKind.Event),
         (typeof(CallbackDue), "callback-due", EntryKind.Event),
+        (typeof(AddressLinked), "address-linked", EntryKind.Event),
+        (typeof(CustomersMerged), "customers-merged", EntryKind.Event),
     ];
 
     private static readonly FrozenDictionary<Type, (string Name, EntryKind Kind)> ByType =

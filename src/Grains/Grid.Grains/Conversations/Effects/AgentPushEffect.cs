@@ -45,7 +45,7 @@ internal sealed class AgentPushEffect : IConversationEffect
                     }
 
                     break;
-                case CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or ChannelEventRecorded or NoteAdded:
+                case CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or ChannelEventRecorded or NoteAdded or AddressLinked or CustomersMerged:
                     var entry = JournalEntries.From(unit.ConversationId, seq, e);
                     foreach (var agent in Audience(unit))
                     {
