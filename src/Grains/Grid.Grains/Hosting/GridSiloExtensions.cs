@@ -128,6 +128,7 @@ public static class GridSiloExtensions
         services.AddSingleton<IConversationEffect, AgentPushEffect>();
         services.AddSingleton<IConversationEffect, OutboxHintEffect>();
         services.AddSingleton<IConversationEffect, CloseReminderEffect>();
+        services.AddSingleton<IConversationEffect, UnansweredQuestionEffect>();
         return services;
     }
 }
