@@ -88,13 +88,13 @@ public sealed class TestKeys
 
     /// <summary>
     /// Tenants whose integrator ("{tenant}-all") holds every scope: the bot tenant, and one per escalation test (each
-    /// sets its own policy). Key from <see cref="ApiKeyFor"/>.
+    /// sets its own policy), and the unanswered-questions test's (its misses are counted). Key from <see cref="ApiKeyFor"/>.
     /// </summary>
     public IReadOnlyList<string> AllScopeTenants { get; } =
     [
         "bot", "esc-nomatch", "esc-tier", "esc-hours", "esc-sentiment", "esc-policy", "handoff", "consult", "csat", "switch",
         "sla", "silence", "waiting", "callback", "callback-web", "wording",
-        "merge-link", "merge-admin",
+        "merge-link", "merge-admin", "unanswered",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()

@@ -9,10 +9,11 @@ namespace Grid.Edge.Grpc;
 
 /// <summary>
 /// Administers the caller's tenant's knowledge base: maps requests to the knowledge-base grain (which validates every
-/// change as a whole) and evaluation to the bot evaluator. Needs the admin scope (checked by <see cref="GridServerInterceptor"/>).
+/// change as a whole), evaluation to the bot evaluator, and the report of what the bot could not answer to the tenant's
+/// <see cref="IUnansweredQuestionsGrain"/>. Needs the admin scope (checked by <see cref="GridServerInterceptor"/>).
 /// </summary>
 [BindServiceMethod(typeof(KnowledgeGrpcService), nameof(BindService))]
-public sealed class KnowledgeGrpcService(IGrainFactory grains, IOptions<EdgeOptions> options) : P.KnowledgeService.KnowledgeServiceBase
+public sealed class KnowledgeGrpcService(IGrainFactory grains, IOptions<EdgeOptions> options, TimeProvider clock) : P.KnowledgeService.KnowledgeServiceBase
 {
     /// <summary>Import documents are up to 4 MB; the request around one is a little larger.</summary>
     public const int MaxReceiveMessageSize = KnowledgeLimits.MaxDocumentBytes + 256 * 1024;
@@ -105,6 +106,16 @@ public sealed class KnowledgeGrpcService(IGrainFactory grains, IOptions<EdgeOpti
         var tenant = GridServerInterceptor.Integrator(context).Tenant;
         var evaluation = await grains.GetGrain<IBotEvaluatorGrain>(tenant).EvaluateAsync(request.Text, Optional(request.Language));
         return KnowledgeProtoMap.ToProto(evaluation);
+    }
+
+    public override async Task<P.ListUnansweredQuestionsResponse> ListUnansweredQuestions(P.ListUnansweredQuestionsRequest request, ServerCallContext context)
+    {
+        var query = Valid(UnansweredQuestionsValidator.Validate(request, clock.GetUtcNow()));
+        var tenant = GridServerInterceptor.Integrator(context).Tenant;
+        var report = await grains.GetGrain<IUnansweredQuestionsGrain>(tenant).ListAsync(query);
+        var response = new P.ListUnansweredQuestionsResponse { TotalMisses = report.TotalMisses };
+        response.Groups.AddRange(report.Groups.Select(KnowledgeProtoMap.ToProto));
+        return response;
     }
 
     private IKnowledgeBaseGrain KnowledgeBase(ServerCallContext context) =>

@@ -157,6 +157,16 @@ internal static class KnowledgeProtoMap
         return proto;
     }
 
+    public static P.UnansweredQuestionGroup ToProto(UnansweredQuestionGroup group) => new()
+    {
+        Representative = group.Representative,
+        Count = group.Count,
+        Languages = { group.Languages },
+        FirstSeen = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(group.FirstSeen),
+        LastSeen = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(group.LastSeen),
+        Examples = { group.Examples },
+    };
+
     /// <summary>A proto map as a dictionary the grains can serialise (not protobuf's MapField).</summary>
     private static Dictionary<string, string> Texts(Google.Protobuf.Collections.MapField<string, string> map) => new(map, StringComparer.Ordinal);
 

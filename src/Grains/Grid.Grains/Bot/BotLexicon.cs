@@ -256,4 +256,17 @@ internal static class BotLexicon
         "need", "like", "would", "from", "about", "up", "out", "too", "very", "really", "also", "there", "this", "that",
         "when", "where", "why", "will", "im", "make", "more", "one",
     ];
+
+    /// <summary>
+    /// Words of time and insistence that say nothing of what a question is about ("toujours pas reçu", "still not
+    /// arrived", "depuis 3 jours"): left out when unanswered questions are grouped (<see cref="QuestionGroups"/>), in
+    /// both languages, on top of the analyser's stop words.
+    /// </summary>
+    public static readonly HashSet<string> QuestionGroupStopWords = new(StringComparer.Ordinal)
+    {
+        "toujours", "jamais", "deja", "hier", "aujourd", "hui", "demain", "maintenant", "depuis", "semaine", "semaines",
+        "jour", "jours", "mois", "heure", "heures", "minute", "minutes", "matin", "soir", "enfin", "normalement", "urgent",
+        "svp", "still", "yet", "already", "today", "yesterday", "tomorrow", "now", "since", "ago", "week", "weeks", "day",
+        "days", "month", "months", "hour", "hours", "morning", "evening", "again", "ever", "never", "urgently",
+    };
 }

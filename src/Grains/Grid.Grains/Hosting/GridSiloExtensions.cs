@@ -133,6 +133,7 @@ public static class GridSiloExtensions
         services.AddSingleton<IConversationEffect, AlertEffect>();
         services.AddSingleton<IConversationEffect, OutboxHintEffect>();
         services.AddSingleton<IConversationEffect, CloseReminderEffect>();
+        services.AddSingleton<IConversationEffect, UnansweredQuestionEffect>();
         return services;
     }
 }

@@ -21,6 +21,12 @@ internal sealed class EscalationStep(ITenantPolicies policies, TimeProvider cloc
 
     public const string NextOpeningFact = "next-opening";
 
+    /// <summary>The purpose of the bot's message asking the customer to put a question it could not answer another way.</summary>
+    public const string RephrasePurpose = "rephrase";
+
+    /// <summary>The reason of an escalation after the tenant's limit of messages in a row the bot could not answer.</summary>
+    public const string NoMatchLimitReason = "no-match-limit";
+
     public string Name => "escalate";
 
     public async ValueTask DecideAsync(InboundContext context, CancellationToken cancellationToken)
@@ -74,11 +80,11 @@ internal sealed class EscalationStep(ITenantPolicies policies, TimeProvider cloc
 
         if (BotStep.Misses(context.StepState("bot")) >= rules.NoMatchLimit)
         {
-            context.Escalate(Name, rules.Queue, "no-match-limit");
+            context.Escalate(Name, rules.Queue, NoMatchLimitReason);
             return;
         }
 
-        context.Reply(Name, context.Language == "fr" ? RephraseFrench : RephraseEnglish, EntryKind.BotMessage, "rephrase");
+        context.Reply(Name, context.Language == "fr" ? RephraseFrench : RephraseEnglish, EntryKind.BotMessage, RephrasePurpose);
     }
 
     private const string RephraseFrench =
