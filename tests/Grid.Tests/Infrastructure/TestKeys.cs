@@ -90,7 +90,7 @@ public sealed class TestKeys
     /// Tenants whose integrator ("{tenant}-all") holds every scope: the bot tenant, and one per escalation test (each
     /// sets its own policy). Key from <see cref="ApiKeyFor"/>.
     /// </summary>
-    public IReadOnlyList<string> AllScopeTenants { get; } = ["bot", "esc-nomatch", "esc-tier", "esc-hours", "esc-sentiment", "esc-policy", "handoff", "consult", "csat", "switch"];
+    public IReadOnlyList<string> AllScopeTenants { get; } = ["bot", "esc-nomatch", "esc-tier", "esc-hours", "esc-sentiment", "esc-policy", "handoff", "consult", "csat", "switch", "sup-list", "sup-watch"];
 
     private Dictionary<string, string> BaseEnvironment() => new()
     {

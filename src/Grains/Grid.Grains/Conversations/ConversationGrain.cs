@@ -202,7 +202,8 @@ internal sealed partial class ConversationGrain(
         }
 
         var customerId = rows[0].Event is CustomerWrote wrote ? wrote.CustomerId : S.CustomerId;
-        var unit = new JournalUnit(tenant, conversationId, customerId, S.AppliedSeq, rows, WaitingLists.ChangeFor(conversationId, customerId, rows));
+        var unit = new JournalUnit(tenant, conversationId, customerId, S.AppliedSeq, rows, WaitingLists.ChangeFor(conversationId, customerId, rows),
+            ConversationIndex.ChangeFor(S, conversationId, rows));
         UnitResult result;
         try
         {
@@ -237,7 +238,7 @@ internal sealed partial class ConversationGrain(
 
         await SnapshotAsync(S.AppliedSeq - savedSeq >= Options.SnapshotEvery);
         await effects.RunAsync(new CommittedUnit(tenant, conversationId, committed, result.Outbound, statusBefore, existedBefore, View(), GrainFactory, this,
-            assignedBefore, collaboratorsBefore));
+            assignedBefore, collaboratorsBefore, Watchers()));
         return result;
     }
 
