@@ -6,8 +6,8 @@ namespace Grid.Conversations.Effects;
 /// Pushes live hints to agents' connections: offers (with their deadline in the view), withdrawn offers, new entries
 /// (internal notes included) to the assigned agent and the people working with them (consultants, supervisors who
 /// joined), and changes of hands (resolution, transfer, hand-back, invitation, take-over) to whoever they concern.
-/// Supervisors silently watching get the new entries and, once per unit that changes them, the status, queue and
-/// assigned agent. Hints may be lost; clients resync from the journal.
+/// Supervisors silently watching get the new entries and, once per unit that changes the status or the assigned agent,
+/// the conversation. Hints may be lost; clients resync from the journal.
 /// </summary>
 internal sealed class AgentPushEffect : IConversationEffect
 {
