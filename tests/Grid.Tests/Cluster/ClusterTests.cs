@@ -98,6 +98,14 @@ public sealed class ClusterTests
         await RetryAsync(() => agent.Hub.InvokeAsync("Resolve", first.ConversationId, "technician sent"));
         Assert.Equal(ConversationStatus.Resolved, (await integrator.GetConversationAsync(first.ConversationId)).Status);
 
+        // A supervisor's list reads the index the silos wrote in PostgreSQL with each unit.
+        await using var supervisor = await AgentConnection.ConnectAsync(edgeHttp, keys.Token(keys.Tenant, "sue", role: "supervisor"));
+        var live = (await supervisor.Hub.InvokeAsync<Edge.Agents.LiveConversationPageDto>("ListConversations", null, null, null, null, 200)).Conversations;
+        Assert.Equal("Resolved", Assert.Single(live, c => c.ConversationId == first.ConversationId).Status);
+        Assert.All(acked, a => Assert.Contains(live, c => c.ConversationId == a.Ack.ConversationId));
+        var resolved = await supervisor.Hub.InvokeAsync<Edge.Agents.LiveConversationPageDto>("ListConversations", "Resolved", null, null, null, 1);
+        Assert.Equal((first.ConversationId, (string?)null), (Assert.Single(resolved.Conversations).ConversationId, resolved.Next));
+
         // The survivor declared the killed silo dead in the membership table.
         var deadline = DateTime.UtcNow + Wait;
         while (await ActiveSilosAsync(postgres) != 1 && DateTime.UtcNow < deadline)

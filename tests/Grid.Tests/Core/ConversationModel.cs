@@ -64,7 +64,8 @@ internal sealed class ConversationModel
         }
 
         var customerId = rows[0].Event is CustomerWrote wrote ? wrote.CustomerId : State.CustomerId;
-        var unit = new JournalUnit(Tenant, ConversationId, customerId, State.AppliedSeq, rows, WaitingLists.ChangeFor(ConversationId, customerId, rows, State));
+        var unit = new JournalUnit(Tenant, ConversationId, customerId, State.AppliedSeq, rows, WaitingLists.ChangeFor(ConversationId, customerId, rows, State),
+            ConversationIndex.ChangeFor(State, ConversationId, rows));
         var result = await Journal.AppendAsync(unit);
         if (result.Status == UnitStatus.Appended)
         {

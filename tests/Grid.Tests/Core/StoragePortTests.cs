@@ -16,6 +16,7 @@ public sealed class StoragePortTests : IAsyncLifetime
     private readonly DateTimeOffset at = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
     private GroupCommitWriter? writer;
     private GridDatabase? database;
+    private InMemoryTables? lastTables;
 
     public static TheoryData<string> Stores => new() { "memory", "sqlite" };
 
@@ -112,6 +113,61 @@ public sealed class StoragePortTests : IAsyncLifetime
         Assert.Empty(await waiting.ReadAsync("t", "default"));
     }
 
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Live_conversations_are_listed_by_priority_then_age_filtered_paged_and_gone_once_closed(string kind)
+    {
+        var (journal, _, _) = Open(kind);
+        var index = OpenIndex(kind);
+        LiveConversation Row(string id, ConversationStatus status, string queue, string? agent, int priority, int minutes) =>
+            new(id, "cus_" + id, status, "r", queue, agent, priority, Channel.Sms, "fr", at, at.AddMinutes(minutes).AddTicks(1234), null);
+        var rows = new[]
+        {
+            Row("cnv_q1", ConversationStatus.Queued, "default", null, 0, 1),
+            Row("cnv_q2", ConversationStatus.Queued, "billing", null, 5, 2),
+            Row("cnv_w1", ConversationStatus.WithAgent, "default", "ann", 0, 1), // same priority and time as cnv_q1: the id decides
+            Row("cnv_w2", ConversationStatus.WithAgent, "billing", "ann", 0, 0),
+            Row("cnv_b1", ConversationStatus.Bot, "default", null, 0, 3),
+        };
+        foreach (var row in rows)
+        {
+            await journal.AppendAsync(new JournalUnit("t", row.ConversationId, row.CustomerId, 0, [new JournalRow(Wrote("e-" + row.ConversationId))], null,
+                new ConversationIndexChange(row)));
+        }
+
+        await journal.AppendAsync(new JournalUnit("other", "cnv_x", "cus_x", 0, [new JournalRow(Wrote("e-x"))], null,
+            new ConversationIndexChange(Row("cnv_x", ConversationStatus.Queued, "default", null, 9, 0))));
+
+        var all = await index.ListLiveAsync("t", new LiveConversationQuery(null, null, null, null, 10));
+        Assert.Equal(["cnv_q2", "cnv_w2", "cnv_q1", "cnv_w1", "cnv_b1"], all.Conversations.Select(c => c.ConversationId));
+        Assert.Null(all.Next);
+        Assert.Equal(rows[1] with { UpdatedAt = at.AddMinutes(2) }, all.Conversations[0]); // times are kept to the millisecond
+
+        var paged = new List<string>();
+        LiveCursor? after = null;
+        var pages = 0;
+        do
+        {
+            var page = await index.ListLiveAsync("t", new LiveConversationQuery(null, null, null, after, 2));
+            paged.AddRange(page.Conversations.Select(c => c.ConversationId));
+            after = page.Next is { } next ? LiveCursor.Parse(next.Format()) : null; // through the text clients hold
+            pages++;
+        }
+        while (after is not null);
+        Assert.Equal(all.Conversations.Select(c => c.ConversationId), paged);
+        Assert.Equal(3, pages);
+
+        Assert.Equal(["cnv_q2", "cnv_q1"], (await index.ListLiveAsync("t", new LiveConversationQuery(ConversationStatus.Queued, null, null, null, 10))).Conversations.Select(c => c.ConversationId));
+        Assert.Equal(["cnv_q2", "cnv_w2"], (await index.ListLiveAsync("t", new LiveConversationQuery(null, "billing", null, null, 10))).Conversations.Select(c => c.ConversationId));
+        Assert.Equal(["cnv_w2"], (await index.ListLiveAsync("t", new LiveConversationQuery(ConversationStatus.WithAgent, "billing", "ann", null, 10))).Conversations.Select(c => c.ConversationId));
+
+        await journal.AppendAsync(new JournalUnit("t", "cnv_q2", "cus_cnv_q2", 1, [new JournalRow(new Closed("done") { At = at })], null, ConversationIndexChange.Remove));
+        Assert.DoesNotContain("cnv_q2", (await index.ListLiveAsync("t", new LiveConversationQuery(null, null, null, null, 10))).Conversations.Select(c => c.ConversationId));
+    }
+
+    private IConversationIndexStore OpenIndex(string kind) =>
+        kind == "memory" ? new InMemoryConversationIndexStore(lastTables!) : new SqlConversationIndexStore(database!);
+
     private CustomerWrote Wrote(string externalId, string? messageId = null) =>
         new("cus_a", "bonjour", externalId, "gw", "+33600000001", at, messageId is null ? null : new EmailHeaders("Facture", messageId, null, []), [],
             new Dictionary<string, string>(), "fr") { At = at, Channel = messageId is null ? Channel.Sms : Channel.Email };
@@ -120,7 +176,7 @@ public sealed class StoragePortTests : IAsyncLifetime
     {
         if (kind == "memory")
         {
-            var tables = new InMemoryTables();
+            var tables = lastTables = new InMemoryTables();
             return (new InMemoryConversationJournal(tables), new InMemoryOutboxStore(tables), new InMemoryWaitingListStore(tables));
         }
 

@@ -19,6 +19,8 @@ public sealed class AgentConnection : IAsyncDisposable
 
     public Channel<string> Typing { get; } = System.Threading.Channels.Channel.CreateUnbounded<string>();
 
+    public Channel<ConversationDto> Updates { get; } = System.Threading.Channels.Channel.CreateUnbounded<ConversationDto>();
+
     public static async Task<AgentConnection> ConnectAsync(int httpPort, string token)
     {
         var hub = new HubConnectionBuilder()
@@ -29,6 +31,7 @@ public sealed class AgentConnection : IAsyncDisposable
         hub.On<EntryDto>(nameof(IAgentClient.ReceiveEntry), e => connection.Entries.Writer.TryWrite(e));
         hub.On<string, string>(nameof(IAgentClient.OfferWithdrawn), (c, _) => connection.Withdrawn.Writer.TryWrite(c));
         hub.On<string>(nameof(IAgentClient.CustomerTyping), c => connection.Typing.Writer.TryWrite(c));
+        hub.On<ConversationDto>(nameof(IAgentClient.ConversationUpdated), c => connection.Updates.Writer.TryWrite(c));
         await hub.StartAsync();
         return connection;
     }
@@ -36,6 +39,20 @@ public sealed class AgentConnection : IAsyncDisposable
     public async Task<OfferDto> NextOfferAsync(TimeSpan timeout) => await Next(Offers, timeout, "offer");
 
     public async Task<string> NextTypingAsync(TimeSpan timeout) => await Next(Typing, timeout, "typing notice");
+
+    /// <summary>The next pushed conversation update matching <paramref name="match"/>, skipping others.</summary>
+    public async Task<ConversationDto> NextUpdateAsync(Func<ConversationDto, bool> match, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var update = await Next(Updates, deadline - DateTime.UtcNow, "conversation update");
+            if (match(update))
+            {
+                return update;
+            }
+        }
+    }
 
     /// <summary>The next live entry matching <paramref name="match"/>, skipping others.</summary>
     public async Task<EntryDto> NextEntryAsync(Func<EntryDto, bool> match, TimeSpan timeout)

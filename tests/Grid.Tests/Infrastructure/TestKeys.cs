@@ -94,7 +94,7 @@ public sealed class TestKeys
     [
         "bot", "esc-nomatch", "esc-tier", "esc-hours", "esc-sentiment", "esc-policy", "handoff", "consult", "csat", "switch",
         "sla", "silence", "waiting", "callback", "callback-web", "wording",
-        "merge-link", "merge-admin", "unanswered",
+        "merge-link", "merge-admin", "unanswered", "sup-list", "sup-watch",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()

@@ -110,3 +110,32 @@ public sealed record AgentDto(string AgentId, string DisplayName, string Presenc
 
 /// <summary>An alert about a conversation: what happened, and the conversation as it is now (priority raised by a breach).</summary>
 public sealed record AlertDto(string Kind, ConversationDto Conversation);
+
+/// <summary>A live conversation in a supervisor's list (see <see cref="LiveConversation"/>).</summary>
+public sealed record LiveConversationDto(
+    string ConversationId,
+    string CustomerId,
+    string Status,
+    string? StatusReason,
+    string Queue,
+    string? AssignedAgent,
+    int Priority,
+    string Channel,
+    string? Language,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? WaitingSince)
+{
+    public static LiveConversationDto From(LiveConversation c) => new(
+        c.ConversationId, c.CustomerId, c.Status.ToString(), c.StatusReason, c.Queue, c.AssignedAgent, c.Priority, c.Channel.ToString(), c.Language,
+        c.OpenedAt, c.UpdatedAt, c.WaitingSince);
+}
+
+/// <summary>A page of live conversations; <see cref="Next"/> is the cursor of the next page (null: this is the last).</summary>
+public sealed record LiveConversationPageDto(IReadOnlyList<LiveConversationDto> Conversations, string? Next);
+
+/// <summary>A silent watch: the conversation, its context package, and when the watch lapses unless renewed.</summary>
+public sealed record WatchDto(ConversationDto Conversation, HandoffContextDto Context, DateTimeOffset ExpiresAt)
+{
+    public static WatchDto From(ConversationWatch w) => new(ConversationDto.From(w.Context.Conversation), HandoffContextDto.From(w.Context), w.ExpiresAt);
+}

@@ -234,6 +234,42 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
     public Task<ConversationDto> TakeOver(string conversationId) =>
         Guard(conversationId, async (c, actor) => ConversationDto.From(await c.TakeOverAsync(actor)));
 
+    /// <summary>
+    /// Supervisors: the tenant's live conversations (not closed), the highest priority first, then the least recently
+    /// changed. Filters (empty: any): <paramref name="status"/> ("New", "Bot", "Queued", "Offered", "WithAgent",
+    /// "Resolved"), <paramref name="queue"/>, <paramref name="agent"/> (assigned). <paramref name="after"/> is the
+    /// <c>next</c> of the previous page (empty: the first); <paramref name="limit"/> from 1 to 200.
+    /// </summary>
+    public async Task<LiveConversationPageDto> ListConversations(string? status, string? queue, string? agent, string? after, int limit)
+    {
+        var (query, error) = ListConversationsValidator.Validate(status, queue, agent, after, limit);
+        if (query is null)
+        {
+            throw Refuse(HubErrors.Invalid(error!));
+        }
+
+        var principal = Agent();
+        var page = await Refusing(() => grains.GetGrain<ILiveConversationsGrain>(principal.Tenant).ListAsync(principal.Actor, query));
+        return new LiveConversationPageDto([.. page.Conversations.Select(LiveConversationDto.From)], page.Next?.Format());
+    }
+
+    /// <summary>
+    /// Supervisors: watches a conversation silently (not a participant, nothing journaled, the customer not told). This
+    /// connection's agent then receives its new entries and status updates like its agent does. The watch lapses after
+    /// 10 minutes unless renewed by calling Watch again, and does not survive the conversation's deactivation or a silo
+    /// failure: a desk watches again after a reconnect. Returns the conversation and its context package.
+    /// </summary>
+    public Task<WatchDto> Watch(string conversationId) =>
+        Guard(conversationId, async (c, actor) => WatchDto.From(await c.WatchAsync(actor)));
+
+    /// <summary>Supervisors: stops watching a conversation.</summary>
+    public Task Unwatch(string conversationId) =>
+        Guard(conversationId, async (c, actor) =>
+        {
+            await c.UnwatchAsync(actor);
+            return true;
+        });
+
     /// <summary>Closes the conversation for good (its assigned agent, or a supervisor).</summary>
     public Task Close(string conversationId, string? reason) =>
         Guard(conversationId, async (c, actor) =>
@@ -329,9 +365,15 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
             throw Refuse(HubErrors.Invalid("conversationId is required: the id of a conversation (cnv_…)."), method);
         }
 
+        return await Refusing(() => call(grains.GetGrain<IConversationGrain>(GridKeys.Of(agent.Tenant, conversationId)), agent.Actor), method);
+    }
+
+    /// <summary>Runs a grain call, turning refusals into coded hub errors.</summary>
+    private async Task<T> Refusing<T>(Func<Task<T>> call, [CallerMemberName] string method = "")
+    {
         try
         {
-            return await call(grains.GetGrain<IConversationGrain>(GridKeys.Of(agent.Tenant, conversationId)), agent.Actor);
+            return await call();
         }
         catch (ConversationRuleException rule)
         {

@@ -117,6 +117,18 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("TakeOverAsync")]
     Task<ConversationView> TakeOverAsync(Actor actor);
 
+    /// <summary>
+    /// A supervisor watches silently: not a participant, nothing journaled, the customer not told. Their connections get
+    /// the conversation's new entries and status updates until <see cref="ConversationWatch.ExpiresAt"/> (watching again
+    /// renews it). Held in the activation's memory only: after a deactivation or a silo failure the desk watches again.
+    /// </summary>
+    [Alias("WatchAsync")]
+    Task<ConversationWatch> WatchAsync(Actor actor);
+
+    /// <summary>A supervisor stops watching (nothing happens when they were not watching).</summary>
+    [Alias("UnwatchAsync")]
+    Task UnwatchAsync(Actor actor);
+
     /// <summary>The assigned agent or a supervisor closes the conversation for good.</summary>
     [Alias("CloseAsync")]
     Task CloseAsync(Actor actor, string? reason);

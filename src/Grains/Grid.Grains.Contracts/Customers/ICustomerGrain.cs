@@ -34,8 +34,12 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("AddAddressAsync")]
     Task AddAddressAsync(LinkedAddress address);
 
-    /// <summary>The customer's profile and conversations; null fields when the customer does not exist.</summary>
-    [ReadOnly]
+    /// <summary>
+    /// The customer's profile and conversations; null fields when the customer does not exist. A snapshot that awaits
+    /// nothing, so it interleaves with every call: a conversation reading its customer (the context package, the
+    /// channels) while the customer waits on that conversation for an inbound message must not deadlock.
+    /// </summary>
+    [AlwaysInterleave]
     [Alias("GetAsync")]
     Task<CustomerView?> GetAsync();
 

@@ -67,10 +67,16 @@ internal static class ConversationAccess
         }
     }
 
-    /// <summary>Join, take over: supervisors only (a role claim of their token).</summary>
+    /// <summary>Join, take over, watch: supervisors only (a role claim of their token).</summary>
     public static void EnsureSupervisor(ConversationState s, Actor actor, string conversationId, string action)
     {
         EnsureVisible(s, actor, conversationId);
+        EnsureSupervisor(actor, action);
+    }
+
+    /// <summary>What concerns no one conversation (the tenant's list of live conversations): supervisors only.</summary>
+    public static void EnsureSupervisor(Actor actor, string action)
+    {
         if (actor.Role != ActorRole.Supervisor)
         {
             throw new ConversationRuleException(RuleCodes.Forbidden, $"Only a supervisor can {action}: your token's role is {actor.Role.ToString().ToLowerInvariant()}.");

@@ -208,7 +208,8 @@ internal sealed partial class ConversationGrain(
         }
 
         var customerId = rows[0].Event is CustomerWrote wrote ? wrote.CustomerId : S.CustomerId;
-        var unit = new JournalUnit(tenant, conversationId, customerId, S.AppliedSeq, rows, WaitingLists.ChangeFor(conversationId, customerId, rows, S));
+        var unit = new JournalUnit(tenant, conversationId, customerId, S.AppliedSeq, rows, WaitingLists.ChangeFor(conversationId, customerId, rows, S),
+            ConversationIndex.ChangeFor(S, conversationId, rows));
         UnitResult result;
         try
         {
@@ -243,7 +244,7 @@ internal sealed partial class ConversationGrain(
 
         await SnapshotAsync(S.AppliedSeq - savedSeq >= Options.SnapshotEvery);
         await effects.RunAsync(new CommittedUnit(tenant, conversationId, committed, result.Outbound, statusBefore, existedBefore, View(), GrainFactory, this,
-            assignedBefore, collaboratorsBefore));
+            assignedBefore, collaboratorsBefore, Watchers()));
         await ScheduleClockAsync();
         return result;
     }

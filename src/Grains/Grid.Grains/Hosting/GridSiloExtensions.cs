@@ -74,6 +74,7 @@ public static class GridSiloExtensions
             services.AddSingleton<IConversationJournal>(sp => ActivatorUtilities.CreateInstance<SqlConversationJournal>(sp, layout.Journal));
             services.AddSingleton<IOutboxStore>(sp => ActivatorUtilities.CreateInstance<SqlOutboxStore>(sp, layout.Journal));
             services.AddSingleton<IWaitingListStore>(sp => ActivatorUtilities.CreateInstance<SqlWaitingListStore>(sp, layout.Journal));
+            services.AddSingleton<IConversationIndexStore>(sp => ActivatorUtilities.CreateInstance<SqlConversationIndexStore>(sp, layout.Journal));
             services.AddSingleton<AddressHasher>();
             services.AddSingleton<IdentityCache>();
             services.AddGridPipeline();

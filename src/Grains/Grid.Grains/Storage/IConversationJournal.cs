@@ -5,7 +5,8 @@ namespace Grid.Storage;
 /// <summary>
 /// The conversation journal (docs/architecture.md, "Where state lives"): per conversation an append-only sequence of
 /// typed events with gap-free sequence numbers, each row optionally holding an idempotency key. A unit's outbox rows,
-/// waiting-list change and email thread references are written in the same transaction as its events.
+/// waiting-list change, live-conversation index change and email thread references are written in the same
+/// transaction as its events.
 /// </summary>
 public interface IConversationJournal
 {
@@ -36,14 +37,15 @@ public sealed record JournalRow(
     string? IdempotencyKey = null,
     string? PayloadHash = null);
 
-/// <summary>Rows appended together, after <see cref="AfterSeq"/>, with the waiting-list change they cause.</summary>
+/// <summary>Rows appended together, after <see cref="AfterSeq"/>, with the waiting-list and index changes they cause.</summary>
 public sealed record JournalUnit(
     string Tenant,
     string ConversationId,
     string CustomerId,
     long AfterSeq,
     IReadOnlyList<JournalRow> Rows,
-    WaitingListChange? WaitingList = null);
+    WaitingListChange? WaitingList = null,
+    ConversationIndexChange? Index = null);
 
 /// <summary>A change of a conversation's place in a waiting list, written with the unit that causes it.</summary>
 /// <param name="Queue">The queue the conversation waits in.</param>

@@ -6,12 +6,15 @@ namespace Grid.Conversations.Effects;
 /// Pushes live hints to agents' connections: offers (with their deadline in the view), withdrawn offers, new entries
 /// (internal notes included) to the assigned agent and the people working with them (consultants, supervisors who
 /// joined), and changes of hands (resolution, transfer, hand-back, invitation, take-over) to whoever they concern.
-/// Hints may be lost; clients resync from the journal.
+/// Supervisors silently watching get the new entries and, once per unit that changes the status or the assigned agent,
+/// the conversation. Hints may be lost; clients resync from the journal.
 /// </summary>
 internal sealed class AgentPushEffect : IConversationEffect
 {
     public async ValueTask OnCommittedAsync(CommittedUnit unit)
     {
+        var audience = Audience(unit);
+        var watchers = (unit.Watchers ?? []).Where(w => !audience.Contains(w)).ToList();
         foreach (var (seq, e) in unit.Events)
         {
             switch (e)
@@ -47,7 +50,7 @@ internal sealed class AgentPushEffect : IConversationEffect
                     break;
                 case CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or ChannelEventRecorded or NoteAdded or AddressLinked or CustomersMerged:
                     var entry = JournalEntries.From(unit.ConversationId, seq, e);
-                    foreach (var agent in Audience(unit))
+                    foreach (var agent in audience.Concat(watchers))
                     {
                         await unit.Agent(agent).PushAsync(new AgentEvent(AgentEventKind.Message, unit.ConversationId, entry, null, null, null));
                     }
@@ -55,10 +58,18 @@ internal sealed class AgentPushEffect : IConversationEffect
                     break;
             }
         }
+
+        if (watchers.Count > 0 && (unit.View.Status != unit.StatusBefore || unit.View.AssignedAgent != unit.AssignedBefore))
+        {
+            foreach (var watcher in watchers)
+            {
+                await Updated(unit, watcher);
+            }
+        }
     }
 
     /// <summary>The assigned agent and the collaborators, as of after the unit (or before it, for a unit that ended their work).</summary>
-    private static IEnumerable<string> Audience(CommittedUnit unit)
+    private static List<string> Audience(CommittedUnit unit)
     {
         var agents = new List<string>();
         if ((unit.View.AssignedAgent ?? unit.AssignedBefore) is { } assigned)

@@ -16,7 +16,7 @@ internal interface IConversationEffect
 
 /// <summary>
 /// A committed unit: its events with their sequence numbers, the outbox rows written with them, what the
-/// conversation was before and its view after. <see cref="Grain"/> is the conversation grain (for reminders);
+/// conversation was before and its view after, and the supervisors silently watching it. <see cref="Grain"/> is the conversation grain (for reminders);
 /// effects must not call the conversation back (its calls are not interleaved).
 /// </summary>
 internal sealed record CommittedUnit(
@@ -30,7 +30,8 @@ internal sealed record CommittedUnit(
     IGrainFactory Grains,
     IGrainBase Grain,
     string? AssignedBefore = null,
-    IReadOnlyList<string>? CollaboratorsBefore = null)
+    IReadOnlyList<string>? CollaboratorsBefore = null,
+    IReadOnlyList<string>? Watchers = null)
 {
     public IAgentGrain Agent(string agentId) => Grains.GetGrain<IAgentGrain>(GridKeys.Of(Tenant, agentId));
 

@@ -52,6 +52,11 @@ public sealed class InMemoryConversationJournal(InMemoryTables tables) : IConver
                 InMemoryWaitingListStore.Apply(tables, unit.Tenant, unit.ConversationId, change);
             }
 
+            if (unit.Index is { } indexChange)
+            {
+                InMemoryConversationIndexStore.Apply(tables, unit.Tenant, unit.ConversationId, indexChange);
+            }
+
             foreach (var messageId in OutboxRows.ThreadIds(wrote, outbound))
             {
                 tables.Threads.TryAdd((unit.Tenant, messageId), new ThreadHit(unit.ConversationId, unit.CustomerId));

@@ -4,7 +4,8 @@ namespace Grid.Storage.InMemory;
 
 /// <summary>
 /// The tables of the in-memory stores, shared so that a journal unit changes the journal, the outbox, the waiting
-/// lists and the thread index atomically (one lock), as the SQL stores do in one transaction. For unit tests.
+/// lists, the thread index and the live-conversation index atomically (one lock), as the SQL stores do in one
+/// transaction. For unit tests.
 /// </summary>
 public sealed class InMemoryTables
 {
@@ -21,6 +22,8 @@ public sealed class InMemoryTables
     internal Dictionary<(string Tenant, string Conversation), (string Queue, QueueEntry Entry)> Waiting { get; } = [];
 
     internal Dictionary<(string Tenant, string MessageId), ThreadHit> Threads { get; } = [];
+
+    internal Dictionary<(string Tenant, string Conversation), LiveConversation> Live { get; } = [];
 
     internal sealed record JournalRowRecord(long Id, string Tenant, string ConversationId, long Seq, string CustomerId, string? PayloadHash, ConversationEvent Event);
 

@@ -1,5 +1,5 @@
 -- Grid's own tables on SQLite: the append-only journal of typed events (body: the event as JSON, its name in "event"), the
--- durable outbox, the waiting lists and the email thread index.
+-- durable outbox, the waiting lists, the email thread index and the index of live conversations.
 -- Re-runnable. Statements are separated by "-- GO" lines.
 PRAGMA journal_mode=WAL;
 -- GO
@@ -76,3 +76,27 @@ CREATE TABLE IF NOT EXISTS grid_email_thread (
     customer_id     TEXT    NOT NULL,
     PRIMARY KEY (tenant, message_id)
 );
+-- GO
+-- The tenant's live conversations (not closed), one row each, for supervisors' lists: written in the same transaction as
+-- the journal unit that changes one of its fields, deleted with the unit that closes the conversation. No tenant-wide
+-- grain is called on each message; a list reads this table. Created here on start, so an existing database gains it
+-- (conversations from before it appear at their next change of status, queue, agent or priority).
+CREATE TABLE IF NOT EXISTS grid_conversation_index (
+    tenant           TEXT    NOT NULL,
+    conversation_id  TEXT    NOT NULL,
+    customer_id      TEXT    NOT NULL,
+    status           INTEGER NOT NULL,
+    status_reason    TEXT    NULL,
+    queue            TEXT    NOT NULL,
+    assigned_agent   TEXT    NULL,
+    priority         INTEGER NOT NULL,
+    channel          INTEGER NOT NULL,
+    language         TEXT    NULL,
+    opened_ms        BIGINT  NOT NULL,
+    updated_ms       BIGINT  NOT NULL,
+    waiting_since_ms BIGINT  NULL,
+    PRIMARY KEY (tenant, conversation_id)
+);
+-- GO
+-- The list's order (priority descending, least recently changed first) and its keyset cursor.
+CREATE INDEX IF NOT EXISTS ix_grid_conversation_index_order ON grid_conversation_index (tenant, priority DESC, updated_ms, conversation_id);

@@ -66,6 +66,11 @@ internal sealed class SqlConversationJournal(GridDatabase database, GroupCommitW
             await SqlWaitingListStore.ApplyAsync(connection, transaction, unit.Tenant, unit.ConversationId, change);
         }
 
+        if (unit.Index is { } indexChange)
+        {
+            await SqlConversationIndexStore.ApplyAsync(connection, transaction, unit.Tenant, unit.ConversationId, indexChange);
+        }
+
         foreach (var messageId in OutboxRows.ThreadIds(wrote, outbound))
         {
             var index = Reused(connection, transaction, """
