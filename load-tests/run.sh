@@ -64,5 +64,7 @@ if [ -z "$ready" ]; then
 fi
 
 key=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["demoApiKey"])' "$data/dev-credentials.json")
-dotnet load-tests/Grid.LoadTests/bin/Release/net10.0/Grid.LoadTests.dll --grpc "http://127.0.0.1:$grpc" --api-key "$key" "${driver_args[@]}"
+signing=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["signingKey"])' "$data/dev-credentials.json")
+dotnet load-tests/Grid.LoadTests/bin/Release/net10.0/Grid.LoadTests.dll --grpc "http://127.0.0.1:$grpc" --api-key "$key" \
+  --http "http://127.0.0.1:$http" --signing-key "$signing" "${driver_args[@]}"
 echo "host log: $log" >&2

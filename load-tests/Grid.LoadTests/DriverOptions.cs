@@ -5,9 +5,21 @@ namespace Grid.LoadTests;
 /// <summary>Command-line options of the load driver.</summary>
 public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenario, int Seconds, int[] Concurrency, int Depth, int Repeats)
 {
+    /// <summary>The edge's HTTP address (the agents' hub), for the handoff scenario.</summary>
+    public string HttpUrl { get; init; } = "";
+
+    /// <summary>The JWT signing key (base64) the host's agents' tokens are signed with, for the handoff scenario.</summary>
+    public string SigningKey { get; init; } = "";
+
+    /// <summary>Escalations per second of the handoff scenario, one run per rate.</summary>
+    public int[] Rates { get; init; } = [5, 20];
+
+    /// <summary>Agents connected in the handoff scenario.</summary>
+    public int Agents { get; init; } = 8;
+
     public const string Usage = """
         usage: Grid.LoadTests --grpc http://127.0.0.1:5081 --api-key KEY
-                              [--scenario ingest|newcustomers|depth|existing|baselines|all]
+                              [--scenario ingest|newcustomers|depth|existing|baselines|handoff|all]
                               [--seconds 10] [--concurrency 1,16,64] [--depth 10000] [--repeats 3]
           ingest: integrators posting SMS from distinct customers, one run per concurrency level, repeated;
                   throughput and latency medians, as ratios to concurrency 1 measured in the same run.
@@ -24,6 +36,11 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
                         answering PostInbound at once, driven by the same closed loop, requests and concurrency;
                   sqlite: a file in a temp directory (WAL, synchronous=NORMAL) with grid_journal's columns and
                         unique indexes, one connection inserting 1 row per transaction, then 100 per transaction.
+          handoff: --agents agents (8) connected to the hub (--http URL, tokens signed with --signing-key) accept and
+                  resolve what they are offered, while customers who ask for a person arrive at fixed rates (--rates
+                  5,20 per second, open loop: each post at its scheduled time). Measured: escalation decided (the
+                  journal's time, in the offer's context) → offer received on the agent's socket, and the customer's
+                  post scheduled → offer received; reported against the same run's PostInbound round trip.
           all:    ingest, newcustomers, depth, then existing (which includes the baselines). The default.
         load-tests/run.sh starts an embedded Grid in a temp directory and runs this driver against it.
         """;
@@ -42,7 +59,7 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
         }
 
         var scenario = map.GetValueOrDefault("scenario", "all");
-        if (scenario is not ("ingest" or "newcustomers" or "depth" or "existing" or "baselines" or "all"))
+        if (scenario is not ("ingest" or "newcustomers" or "depth" or "existing" or "baselines" or "handoff" or "all"))
         {
             return null;
         }
@@ -54,6 +71,11 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
             return null;
         }
 
+        if (scenario == "handoff" && (!map.ContainsKey("http") || !map.ContainsKey("signing-key")))
+        {
+            return null;
+        }
+
         return new DriverOptions(
             grpc ?? "",
             key ?? "",
@@ -61,6 +83,12 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
             int.Parse(map.GetValueOrDefault("seconds", "10"), CultureInfo.InvariantCulture),
             [.. map.GetValueOrDefault("concurrency", "1,16,64").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))],
             int.Parse(map.GetValueOrDefault("depth", "10000"), CultureInfo.InvariantCulture),
-            int.Parse(map.GetValueOrDefault("repeats", "3"), CultureInfo.InvariantCulture));
+            int.Parse(map.GetValueOrDefault("repeats", "3"), CultureInfo.InvariantCulture))
+        {
+            HttpUrl = map.GetValueOrDefault("http", ""),
+            SigningKey = map.GetValueOrDefault("signing-key", ""),
+            Rates = [.. map.GetValueOrDefault("rates", "5,20").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))],
+            Agents = int.Parse(map.GetValueOrDefault("agents", "8"), CultureInfo.InvariantCulture),
+        };
     }
 }

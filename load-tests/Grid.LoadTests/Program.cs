@@ -28,6 +28,11 @@ if (options.Scenario is "existing" or "all")
     await new ExistingConversationsScenario(options, report, measureGrid: true).RunAsync();
 }
 
+if (options.Scenario is "handoff")
+{
+    await new HandoffScenario(options, report).RunAsync();
+}
+
 if (options.Scenario is "baselines")
 {
     await new ExistingConversationsScenario(options, report, measureGrid: false).RunAsync();
