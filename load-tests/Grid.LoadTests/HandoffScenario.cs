@@ -7,6 +7,7 @@ using Grid.Edge.Auth;
 using Grid.Protos.V1;
 using Grpc.Core;
 using HdrHistogram;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Grid.LoadTests;
