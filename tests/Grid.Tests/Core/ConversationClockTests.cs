@@ -186,3 +186,20 @@ public sealed class ConversationClockTests
         Assert.DoesNotContain(await model.ReplayEventsAsync(), e => e is Escalated);
     }
 }
+
+/// <summary>The acknowledgement of an email gives the reference to quote: the conversation's id.</summary>
+public sealed class AcknowledgementReferenceTests
+{
+    [Fact]
+    public async Task An_email_acknowledgement_ends_with_the_reference_and_an_sms_one_does_not()
+    {
+        var email = new ConversationModel("cnv_mail");
+        await email.InboundAsync(email.Message("e1", "Bonjour, ma facture est fausse", Channel.Email, new EmailHeaders("Facture", "<m1@example.fr>", null, [])));
+        var told = Assert.Single(email.State.Recent, e => e.Kind == EntryKind.SystemMessage);
+        Assert.EndsWith("Votre référence : cnv_mail.", told.Text);
+
+        var sms = new ConversationModel("cnv_sms");
+        await sms.InboundAsync(sms.Message("s1", "Bonjour, ma facture est fausse"));
+        Assert.DoesNotContain("cnv_sms", Assert.Single(sms.State.Recent, e => e.Kind == EntryKind.SystemMessage).Text);
+    }
+}
