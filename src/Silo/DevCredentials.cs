@@ -9,13 +9,16 @@ namespace Grid.Silo;
 /// <summary>
 /// Embedded mode's development credentials, generated on first start into the data directory
 /// (dev-credentials.json, readable by the owner only): the JWT signing key, the address-hash key and a demo
-/// integrator key for tenant "demo" with every scope (admin included). Anything set in configuration wins over this file.
+/// integrator key for tenant "demo" with every scope (admin included), and the public key of the demo web chat widget
+/// (tenant "demo", allowed on this host's own HTTP origin, used by the /chat page). Anything set in configuration wins
+/// over this file.
 /// </summary>
 public sealed class DevCredentials
 {
     public const string FileName = "dev-credentials.json";
     public const string DemoTenant = "demo";
     public const string DemoIntegrator = "demo-gateway";
+    public const string DemoWidget = "demo";
 
     [JsonPropertyName("signingKey")]
     public string SigningKey { get; set; } = "";
@@ -26,14 +29,25 @@ public sealed class DevCredentials
     [JsonPropertyName("demoApiKey")]
     public string DemoApiKey { get; set; } = "";
 
+    /// <summary>The demo widget's public key (not a secret: the /chat page carries it). Added to files written before it existed.</summary>
+    [JsonPropertyName("demoWidgetKey")]
+    public string DemoWidgetKey { get; set; } = "";
+
     public static DevCredentials LoadOrCreate(string dataDir)
     {
         Directory.CreateDirectory(dataDir);
         var path = Path.Combine(dataDir, FileName);
         if (File.Exists(path))
         {
-            return JsonSerializer.Deserialize<DevCredentials>(File.ReadAllText(path))
+            var loaded = JsonSerializer.Deserialize<DevCredentials>(File.ReadAllText(path))
                 ?? throw new InvalidOperationException($"{path} is empty; delete it to generate new development credentials.");
+            if (string.IsNullOrEmpty(loaded.DemoWidgetKey))
+            {
+                loaded.DemoWidgetKey = NewWidgetKey();
+                Write(path, loaded);
+            }
+
+            return loaded;
         }
 
         var created = new DevCredentials
@@ -41,16 +55,24 @@ public sealed class DevCredentials
             SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             IdentityHashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             DemoApiKey = "grid_dev_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
+            DemoWidgetKey = NewWidgetKey(),
         };
+        Write(path, created);
+        return created;
+    }
+
+    private static string NewWidgetKey() => "wk_demo_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+
+    private static void Write(string path, DevCredentials credentials)
+    {
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(created, new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(temp, JsonSerializer.Serialize(credentials, new JsonSerializerOptions { WriteIndented = true }));
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
-        File.Move(temp, path);
-        return created;
+        File.Move(temp, path, overwrite: true);
     }
 
     /// <summary>
@@ -81,6 +103,19 @@ public sealed class DevCredentials
             for (var i = 0; i < ApiScopes.All.Count; i++)
             {
                 yield return new($"Grid:Integrators:{DemoIntegrator}:Scopes:{i}", ApiScopes.All[i]);
+            }
+        }
+
+        // The demo widget, allowed on this host's own HTTP origin so that the /chat page it serves works out of the box.
+        if (!configured.WebChat.Widgets.Keys.Any(name => string.Equals(name, DemoWidget, StringComparison.OrdinalIgnoreCase)))
+        {
+            yield return new($"Grid:WebChat:Widgets:{DemoWidget}:Tenant", DemoTenant);
+            yield return new($"Grid:WebChat:Widgets:{DemoWidget}:PublicKey", DemoWidgetKey);
+            yield return new($"Grid:WebChat:Widgets:{DemoWidget}:AllowedOrigins:0", $"http://127.0.0.1:{configured.Http.Port}");
+            yield return new($"Grid:WebChat:Widgets:{DemoWidget}:AllowedOrigins:1", $"http://localhost:{configured.Http.Port}");
+            if (string.IsNullOrEmpty(configured.WebChat.ChatPageWidget))
+            {
+                yield return new("Grid:WebChat:ChatPageWidget", DemoWidget);
             }
         }
     }

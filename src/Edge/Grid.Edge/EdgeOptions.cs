@@ -28,6 +28,8 @@ public sealed class EdgeOptions
     public LimitOptions Limits { get; set; } = new();
 
     public OutboundOptions Outbound { get; set; } = new();
+
+    public WebChat.WebChatOptions WebChat { get; set; } = new();
 }
 
 public sealed class OutboundOptions

@@ -35,6 +35,7 @@ public sealed partial class EdgeOptionsValidator(bool listenersOnly = false) : I
             .Concat(Required(options.Auth.Audience, "Grid:Auth:Audience"))
             .Concat(Integrators(options.Integrators))
             .Concat(Limits(options.Limits))
+            .Concat(WebChat.WebChatOptionsValidator.Problems(options))
             .Concat(options.Outbound.RedeliverAfter > TimeSpan.Zero ? [] : ["Grid:Outbound:RedeliverAfter must be a positive duration (e.g. 00:01:00)"]);
 
     /// <summary>What is wrong with the HTTP listener's address and port.</summary>

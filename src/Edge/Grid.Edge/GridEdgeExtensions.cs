@@ -5,6 +5,7 @@ using Grid.Edge.Grpc;
 using Grid.Edge.Grpc.Validation;
 using Grid.Edge.Health;
 using Grid.Edge.Outbound;
+using Grid.Edge.WebChat;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -81,6 +82,7 @@ public static class GridEdgeExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddSingleton<AgentRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AgentRelay>());
+        services.AddGridWebChat();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<EdgeOptions>>((o, options) =>
@@ -128,6 +130,7 @@ public static class GridEdgeExtensions
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path);
+        app.MapGridWebChat();
         app.MapGridHealthAndMetrics();
         return app;
     }

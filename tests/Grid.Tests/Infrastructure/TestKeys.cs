@@ -80,7 +80,28 @@ public sealed class TestKeys
             }
         }
 
+        WebChatWidgets(environment);
         return environment;
+    }
+
+    /// <summary>The origin the web chat tests' widgets allow.</summary>
+    public string WidgetOrigin { get; } = "https://shop.example.com";
+
+    /// <summary>The public key of the web chat tests' widget of <paramref name="tenant"/> (widgets are named after their tenant).</summary>
+    public static string WidgetKeyFor(string tenant) => "wk_test_" + tenant + "_0123456789";
+
+    /// <summary>A widget per web chat test tenant, allowed on <see cref="WidgetOrigin"/>; "wc-limits" with a bucket of 3 messages per visitor.</summary>
+    private void WebChatWidgets(Dictionary<string, string> environment)
+    {
+        foreach (var tenant in new[] { "wc-agent", "wc-link", "wc-limits" })
+        {
+            environment[$"Grid__WebChat__Widgets__{tenant}__Tenant"] = tenant;
+            environment[$"Grid__WebChat__Widgets__{tenant}__PublicKey"] = WidgetKeyFor(tenant);
+            environment[$"Grid__WebChat__Widgets__{tenant}__AllowedOrigins__0"] = WidgetOrigin;
+        }
+
+        environment["Grid__WebChat__Widgets__wc-limits__RateLimits__VisitorBurst"] = "3";
+        environment["Grid__WebChat__Widgets__wc-limits__RateLimits__VisitorPerMinute"] = "1";
     }
 
     /// <summary>The tenant of the bot's end-to-end tests (integrator "bot-all", every scope, key from <see cref="ApiKeyFor"/>).</summary>
@@ -95,6 +116,7 @@ public sealed class TestKeys
         "bot", "esc-nomatch", "esc-tier", "esc-hours", "esc-sentiment", "esc-policy", "handoff", "consult", "csat", "switch",
         "sla", "silence", "waiting", "callback", "callback-web", "wording",
         "merge-link", "merge-admin", "unanswered", "sup-list", "sup-watch",
+        "wc-agent", "wc-link", "wc-limits",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()

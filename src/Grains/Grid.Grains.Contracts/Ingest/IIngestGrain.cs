@@ -21,6 +21,13 @@ public interface IIngestGrain : IGrainWithStringKey
     Task<string?> PostCustomerEventAsync(ChannelEvent channelEvent);
 
     /// <summary>
+    /// The open conversation of the customer an address belongs to (following merges), or null when the address was
+    /// never seen or its customer has none open. Reads only (the web chat's history on a visitor's return).
+    /// </summary>
+    [Alias("FindOpenConversationAsync")]
+    Task<string?> FindOpenConversationAsync(string tenant, Channel channel, string address);
+
+    /// <summary>
     /// An admin links an address to an existing customer (who proved who they are): their next message from it joins
     /// the customer's open conversation. An address that belongs to another customer merges that customer into this one
     /// (see <see cref="MergeCustomersAsync"/>). Refused (<see cref="Escalation.PolicyRuleException"/>) for an unknown customer.

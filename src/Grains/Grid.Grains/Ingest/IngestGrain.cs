@@ -45,6 +45,24 @@ internal sealed partial class IngestGrain(
         return customerId is null ? null : await Customer(tenant, customerId).RecordChannelEventAsync(channelEvent);
     }
 
+    public async Task<string?> FindOpenConversationAsync(string tenant, Channel channel, string address)
+    {
+        tenant = TenantOf(tenant);
+        var identityKey = hasher.IdentityKey(tenant, channel, address);
+        if (!identities.TryGet(identityKey, out var customerId))
+        {
+            // Not resolved: a visitor who never wrote must not become a customer by opening the page.
+            if (await GrainFactory.GetGrain<IIdentityGrain>(identityKey).TryGetAsync() is not { } known)
+            {
+                return null;
+            }
+
+            customerId = known;
+        }
+
+        return (await Customer(tenant, await CurrentAsync(tenant, customerId)).GetAsync())?.OpenConversationId;
+    }
+
     /// <summary>
     /// An email naming a message Grid knows (In-Reply-To first, then References from the newest) joins that message's
     /// conversation: when the sender is that conversation's customer, or an address never seen before that
