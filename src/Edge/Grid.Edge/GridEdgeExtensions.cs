@@ -5,6 +5,7 @@ using Grid.Edge.Grpc;
 using Grid.Edge.Grpc.Validation;
 using Grid.Edge.Health;
 using Grid.Edge.Outbound;
+using Grid.Edge.Web;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -81,6 +82,7 @@ public static class GridEdgeExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
         services.AddSingleton<AgentRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AgentRelay>());
+        services.AddSingleton<WebAssets>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<EdgeOptions>>((o, options) =>
@@ -114,7 +116,7 @@ public static class GridEdgeExtensions
         return builder;
     }
 
-    /// <summary>Maps the edge's endpoints.</summary>
+    /// <summary>Maps the edge's endpoints (the desk and web chat pages included, see <see cref="WebEndpoints"/>).</summary>
     public static WebApplication MapGridEdge(this WebApplication app)
     {
         EdgeMetrics.Initialize();
@@ -128,6 +130,7 @@ public static class GridEdgeExtensions
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path);
+        app.MapGridWeb();
         app.MapGridHealthAndMetrics();
         return app;
     }
