@@ -12,6 +12,7 @@ import "./desk.css";
 const tokenKey = "grid.desk.token";
 const langKey = "grid.desk.lang";
 const watchedKey = "grid.desk.watched";
+const presenceKey = "grid.desk.presence";
 const app = document.getElementById("app")!;
 
 ui.lang = pickLanguage(langKey);
@@ -114,6 +115,7 @@ class Desk {
   private readonly supervisor: SupervisorView | null;
   private readonly presence = el("select", { "aria-label": ui.t.presence });
   private readonly reason = el("input", { placeholder: ui.t.reason, "aria-label": ui.t.reason, size: "12" });
+  private stopped = false;
 
   constructor(private readonly token: string, private readonly claims: Claims) {
     this.hub = new HubConnectionBuilder()
@@ -140,7 +142,8 @@ class Desk {
       this.supervisor ? button(t.supervisor, () => this.supervisor!.show(this.supervisor!.root.hidden)) : null,
       languageSwitch(), this.state,
       button(t.signOut, () => {
-        sessionStorage.removeItem(tokenKey);
+        this.stopped = true;
+        for (const key of [tokenKey, presenceKey, watchedKey]) sessionStorage.removeItem(key);
         void this.hub.stop().finally(() => start());
       }));
     const side = el("aside", { class: "side" }, el("h2", {}, t.offers), this.offerList);
@@ -192,13 +195,14 @@ class Desk {
     hub.onreconnecting(() => this.showState(ui.t.reconnecting, "warn"));
     hub.onreconnected(() => void this.restore());
     hub.onclose(() => {
+      if (this.stopped) return;
       this.showState(ui.t.disconnected, "bad");
       window.setTimeout(() => void this.connect(), 5000);
     });
   }
 
   private async connect(): Promise<void> {
-    if (this.hub.state !== HubConnectionState.Disconnected) return;
+    if (this.stopped || this.hub.state !== HubConnectionState.Disconnected) return;
     try {
       await this.hub.start();
       await this.restore();
@@ -220,6 +224,12 @@ class Desk {
     try {
       const me = await this.hub.invoke<Agent>("GetMe");
       this.showAgent(me);
+      // An agent whose last connection closed went offline: the presence they chose is set again.
+      const wanted = sessionStorage.getItem(presenceKey);
+      if (wanted && wanted !== me.presence && !(wanted === "Busy" && me.presence === "Away")) {
+        this.presence.value = wanted;
+        await this.setPresence();
+      }
       for (const id of me.conversations) {
         const view = this.views.get(id);
         if (view) await view.reload();
@@ -242,6 +252,7 @@ class Desk {
 
   private async setPresence(): Promise<void> {
     const presence = this.presence.value;
+    sessionStorage.setItem(presenceKey, presence);
     try {
       try {
         this.showAgent(await this.hub.invoke<Agent>("SetStatus", presence, this.reason.value.trim() || null));
