@@ -1,5 +1,6 @@
 using Grid.Bot;
 using Grid.Edge;
+using Grid.Edge.Web;
 using Grid.Hosting;
 
 namespace Grid.Silo;
@@ -9,7 +10,8 @@ public static class SiloHostExtensions
 {
     /// <summary>
     /// Embedded: locks the data directory, fills in development credentials, seeds the demo tenant's knowledge base on
-    /// first start, runs the silo and the edge in-process.
+    /// first start, runs the silo and the edge in-process with the desk's demo sign-in (unless Grid:Desk:DevSignIn is
+    /// false), and prints where to go next once started (<see cref="StartupBanner"/>).
     /// Cluster: runs a silo on PostgreSQL, with the edge too when Grid:Edge:Enabled is true, otherwise only
     /// /metrics and health on the HTTP port.
     /// </summary>
@@ -35,6 +37,10 @@ public static class SiloHostExtensions
         if (settings.EdgeEnabled)
         {
             builder.AddGridEdge();
+            if (settings.Runtime.Mode == GridMode.Embedded)
+            {
+                builder.AddGridDeskDevSignIn(DevCredentials.DemoTenant);
+            }
         }
         else
         {
@@ -46,9 +52,14 @@ public static class SiloHostExtensions
 
     public static WebApplication MapGridSilo(this WebApplication app)
     {
-        if (SiloSettings.Read(app.Configuration).EdgeEnabled)
+        var settings = SiloSettings.Read(app.Configuration);
+        if (settings.EdgeEnabled)
         {
             app.MapGridEdge();
+            if (settings.Runtime.Mode == GridMode.Embedded)
+            {
+                app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app.Configuration, settings.Runtime.DataDir, Console.Out));
+            }
         }
         else
         {

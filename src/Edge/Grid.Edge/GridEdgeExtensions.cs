@@ -5,6 +5,7 @@ using Grid.Edge.Grpc;
 using Grid.Edge.Grpc.Validation;
 using Grid.Edge.Health;
 using Grid.Edge.Outbound;
+using Grid.Edge.Web;
 using Grid.Edge.WebChat;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
@@ -83,6 +84,7 @@ public static class GridEdgeExtensions
         services.AddSingleton<AgentRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<AgentRelay>());
         services.AddGridWebChat();
+        services.AddSingleton<WebAssets>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<EdgeOptions>>((o, options) =>
@@ -116,7 +118,7 @@ public static class GridEdgeExtensions
         return builder;
     }
 
-    /// <summary>Maps the edge's endpoints.</summary>
+    /// <summary>Maps the edge's endpoints (the desk and web chat pages included, see <see cref="WebEndpoints"/>).</summary>
     public static WebApplication MapGridEdge(this WebApplication app)
     {
         EdgeMetrics.Initialize();
@@ -131,6 +133,7 @@ public static class GridEdgeExtensions
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path);
         app.MapGridWebChat();
+        app.MapGridWeb();
         app.MapGridHealthAndMetrics();
         return app;
     }
