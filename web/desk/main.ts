@@ -253,6 +253,10 @@ class Desk {
   private async setPresence(): Promise<void> {
     const presence = this.presence.value;
     sessionStorage.setItem(presenceKey, presence);
+    if (this.hub.state !== HubConnectionState.Connected) {
+      return; // kept: restore() sets it once the connection is up
+    }
+
     try {
       try {
         this.showAgent(await this.hub.invoke<Agent>("SetStatus", presence, this.reason.value.trim() || null));
