@@ -10,7 +10,7 @@ namespace Grid.Tests.Triage;
 /// </summary>
 public sealed class TriageFixture : IAsyncLifetime
 {
-    public static readonly IReadOnlyList<string> Trainers = ["ova-averaged-perceptron", "ova-linear-svm"];
+    public static readonly IReadOnlyList<string> Trainers = ["lbfgs-maxent", "ova-linear-svm"];
 
     internal TriageTrainingResult Result { get; private set; } = null!;
 

@@ -79,6 +79,26 @@ public sealed class TriageServiceTests(TriageFixture fixture)
     }
 
     [Fact]
+    public async Task An_inbound_email_gets_the_category_as_journaled_facts()
+    {
+        var (admin, adminHeaders) = Client("all");
+        var (reader, readHeaders) = Client("read");
+        await admin.UploadModelAsync(Upload(), adminHeaders);
+        await reader.ClassifyAsync(new ClassifyRequest { Text = Outage }, readHeaders); // this silo has the new version now
+
+        await using var integrator = new Infrastructure.IntegratorClient(fixture.Grid.GrpcPort, fixture.Key("all"));
+        var posted = await integrator.PostAsync(new PostInboundRequest
+        {
+            Channel = Protos.V1.Channel.Email, Sender = "facilities@residence-example.fr", ExternalId = "triage-facts-1", Text = Outage,
+        });
+        await using var read = new Infrastructure.IntegratorClient(fixture.Grid.GrpcPort, fixture.Key("read"));
+        var entries = await read.ListAllAsync(posted.ConversationId);
+        var facts = Assert.Single(entries, e => e.Author == "step:triage");
+        Assert.Equal("outage", facts.Metadata["triage.category"]);
+        Assert.InRange(double.Parse(facts.Metadata["triage.probability"], System.Globalization.CultureInfo.InvariantCulture), 0.3, 1);
+    }
+
+    [Fact]
     public async Task Bad_requests_are_refused_with_a_clear_status()
     {
         var (reader, readHeaders) = Client("read");

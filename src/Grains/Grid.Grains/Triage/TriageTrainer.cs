@@ -19,7 +19,7 @@ internal sealed class TriageTrainer(int seed = 1)
     public static IReadOnlyList<string> DefaultTrainers { get; } = ["sdca-maxent", "lbfgs-maxent", "ova-averaged-perceptron", "ova-linear-svm", "naive-bayes"];
 
     /// <summary>The trainer the demo tenant's seed uses without selection (the one selection picks on the demo data).</summary>
-    public const string DemoTrainer = "ova-averaged-perceptron";
+    public const string DemoTrainer = "lbfgs-maxent";
 
     public TriageTrainingResult Train(
         IReadOnlyList<TriageExample> training, IReadOnlyList<TriageExample> heldOut, string evalSource,
@@ -135,7 +135,7 @@ internal sealed class TriageTrainer(int seed = 1)
             // The features are L2-normalised, so each weight is small: the default L2 regularisation (1) flattens the model.
             "lbfgs-maxent" => multiclass.LbfgsMaximumEntropy(l1Regularization: 0, l2Regularization: 1e-4f),
             "ova-averaged-perceptron" => multiclass.OneVersusAll(binary.AveragedPerceptron(numberOfIterations: 10)),
-            "ova-linear-svm" => multiclass.OneVersusAll(binary.LinearSvm()),
+            "ova-linear-svm" => multiclass.OneVersusAll(binary.LinearSvm(numberOfIterations: 20)), // the default is one pass
             "naive-bayes" => multiclass.NaiveBayes(),
             _ => throw new TriageRuleException(TriageErrorCodes.Invalid,
                 $"unknown trainer '{trainer}'; the trainers are: {string.Join(", ", DefaultTrainers)}", "trainers"),
