@@ -67,6 +67,13 @@ public sealed class EmailTextTests
     }
 
     [Fact]
+    public void Only_a_greeting_line_is_dropped_not_a_request_after_a_greeting()
+    {
+        Assert.Equal("Power cut\nplease send someone", EmailText.Prepare("Subject: Power cut\n\nDear customer services,\nplease send someone"));
+        Assert.Equal("Power cut\nHi, the whole site has no power since 8", EmailText.Prepare("Subject: Power cut\n\nHi, the whole site has no power since 8"));
+    }
+
+    [Fact]
     public void The_model_text_is_folded_with_digits_reduced()
     {
         Assert.Equal("facture inv-0-0\ncoupure d'electricite a 0h", EmailText.ForModel("Subject: Facture INV-2026-00123\n\nCoupure d’électricité à 10h"));

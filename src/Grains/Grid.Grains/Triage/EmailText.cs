@@ -166,7 +166,8 @@ internal static partial class EmailText
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SignOff();
 
-    [GeneratedRegex(@"^(bonjour|bonsoir|bjr|salut|allô|allo|madame|monsieur|messieurs|mesdames|hi|hello|hiya|hey|dear|good (morning|afternoon|evening))\b.{0,60}$",
+    // A greeting line: the greeting and at most three words ("Bonjour madame, bonjour monsieur,", "Dear customer services,").
+    [GeneratedRegex(@"^(bonjour|bonsoir|bjr|salut|allô|allo|madame|monsieur|messieurs|mesdames|hi|hello|hiya|hey|dear|good (morning|afternoon|evening))([\s,]+[\p{L}'’.-]+){0,3}[\s,!.:]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Greeting();
 

@@ -19,7 +19,7 @@ internal sealed class TriageTrainer(int seed = 1)
     public static IReadOnlyList<string> DefaultTrainers { get; } = ["sdca-maxent", "lbfgs-maxent", "ova-averaged-perceptron", "ova-linear-svm", "naive-bayes"];
 
     /// <summary>The trainer the demo tenant's seed uses without selection (the one selection picks on the demo data).</summary>
-    public const string DemoTrainer = "lbfgs-maxent";
+    public const string DemoTrainer = "ova-linear-svm";
 
     public TriageTrainingResult Train(
         IReadOnlyList<TriageExample> training, IReadOnlyList<TriageExample> heldOut, string evalSource,
