@@ -43,13 +43,23 @@ internal sealed class TriageModels(ITriageModelSource source, TimeProvider clock
     public async Task<LoadedTriageModel?> GetAsync(string tenant, bool checkNow = false)
     {
         var now = clock.GetUtcNow();
-        if (!checkNow && entries.TryGetValue(tenant, out var recent) && now - recent.CheckedAt < CheckEvery)
+        entries.TryGetValue(tenant, out var recent);
+        if (!checkNow && recent is not null && now - recent.CheckedAt < CheckEvery)
         {
             return recent.Loaded;
         }
 
         var gate = gates.GetOrAdd(tenant, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync();
+        if (!checkNow && recent is not null && !await gate.WaitAsync(0))
+        {
+            return recent.Loaded; // another caller is checking or loading: the message path goes on with the model it has
+        }
+
+        if (checkNow || recent is null)
+        {
+            await gate.WaitAsync();
+        }
+
         try
         {
             entries.TryGetValue(tenant, out var current);
