@@ -79,6 +79,20 @@ public sealed class TriageServiceTests(TriageFixture fixture)
     }
 
     [Fact]
+    public async Task A_stored_model_survives_a_restart()
+    {
+        var (admin, adminHeaders) = Client("all");
+        var stored = await admin.UploadModelAsync(Upload(), adminHeaders);
+        await fixture.RestartAsync();
+
+        var (reader, readHeaders) = Client("read");
+        // The state is JSON with each collection's type: this read fails if the info holds a caller's collection type.
+        var classified = await reader.ClassifyAsync(new ClassifyRequest { Text = Outage }, readHeaders);
+        Assert.Equal(("outage", stored.Version), (classified.Category, classified.ModelVersion));
+        Assert.Equal(fixture.Result.Model.Length, (await reader.GetModelAsync(new GetModelRequest(), readHeaders)).SizeBytes);
+    }
+
+    [Fact]
     public async Task An_inbound_email_gets_the_category_as_journaled_facts()
     {
         var (admin, adminHeaders) = Client("all");
