@@ -75,7 +75,7 @@ internal static class BotEvalCommand
     /// A relative path as given, or else from the nearest parent directory where it exists: <c>dotnet run</c> starts
     /// the program in the project's directory, so paths written from the repository's root are found too.
     /// </summary>
-    private static string Resolve(string path)
+    internal static string Resolve(string path)
     {
         if (Path.IsPathRooted(path) || File.Exists(path))
         {

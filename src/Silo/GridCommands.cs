@@ -9,7 +9,9 @@ namespace Grid.Silo;
 /// <c>token --tenant demo --agent alice [--name "Alice Martin"] [--role agent|expert|supervisor] [--hours 8]</c>
 /// prints an agent JWT signed with the configured key (in embedded mode, the data directory's development key);
 /// <c>bot-eval --kb FILE --cases FILE [--settings FILE] [--threshold X]</c> prints the bot matcher's evaluation
-/// report (<see cref="BotEvalCommand"/>).
+/// report (<see cref="BotEvalCommand"/>);
+/// <c>triage train --tenant T --csv FILE [--eval FILE] [--holdout 0.2]</c> trains the tenant's category model, prints
+/// its report and uploads it (<see cref="TriageCommand"/>).
 /// </summary>
 public static class GridCommands
 {
@@ -19,6 +21,11 @@ public static class GridCommands
         {
             Environment.ExitCode = BotEvalCommand.Run(Flags(args.Skip(1).ToArray()));
             return Task.FromResult(true);
+        }
+
+        if (args.Length > 1 && args[0] == "triage" && args[1] == "train")
+        {
+            return RunTriageAsync(args, configuration);
         }
 
         if (args.Length == 0 || args[0] != "token")
@@ -49,14 +56,40 @@ public static class GridCommands
         return Task.FromResult(true);
     }
 
+    private static async Task<bool> RunTriageAsync(string[] args, ConfigurationManager configuration)
+    {
+        var flags = Flags(args.Skip(2).ToArray());
+        Environment.ExitCode = await TriageCommand.RunAsync(flags, () =>
+        {
+            // Embedded: the local grid's gRPC port and the data directory's demo key (tenant "demo", admin scope).
+            var runtime = SiloSettings.Read(configuration).Runtime;
+            var address = $"http://127.0.0.1:{EdgeOptions.Read(configuration).Grpc.Port}";
+            return runtime.Mode == GridMode.Embedded && File.Exists(Path.Combine(runtime.DataDir, DevCredentials.FileName))
+                ? new TriageUploadTarget(address, DevCredentials.LoadOrCreate(runtime.DataDir).DemoApiKey)
+                : new TriageUploadTarget(address, null);
+        });
+        return true;
+    }
+
+    /// <summary>"--name value" pairs; a flag followed by another flag (or last) is a switch ("true").</summary>
     private static Dictionary<string, string> Flags(string[] args)
     {
         var flags = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        for (var i = 0; i < args.Length; i++)
         {
-            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
                 flags[args[i][2..]] = args[i + 1];
+                i++;
+            }
+            else
+            {
+                flags[args[i][2..]] = "true";
             }
         }
 

@@ -9,9 +9,10 @@ namespace Grid.Silo;
 public static class SiloHostExtensions
 {
     /// <summary>
-    /// Embedded: locks the data directory, fills in development credentials, seeds the demo tenant's knowledge base on
-    /// first start, runs the silo and the edge in-process with the desk's demo sign-in (unless Grid:Desk:DevSignIn is
-    /// false), and prints where to go next once started (<see cref="StartupBanner"/>).
+    /// Embedded: locks the data directory, fills in development credentials, seeds the demo tenant's knowledge base (and,
+    /// in the background, its triage model unless Grid:Triage:SeedDemo is false) on first start, runs the silo and the
+    /// edge in-process with the desk's demo sign-in (unless Grid:Desk:DevSignIn is false), and prints where to go next
+    /// once started (<see cref="StartupBanner"/>).
     /// Cluster: runs a silo on PostgreSQL, with the edge too when Grid:Edge:Enabled is true, otherwise only
     /// /metrics and health on the HTTP port.
     /// </summary>
@@ -32,6 +33,10 @@ public static class SiloHostExtensions
             if (settings.Runtime.Mode == GridMode.Embedded)
             {
                 silo.SeedKnowledgeBase(DevCredentials.DemoTenant, DemoKnowledgeBase.Document, DemoKnowledgeBase.SettingsDocument);
+                if (builder.Configuration.GetValue<bool?>("Grid:Triage:SeedDemo") ?? true)
+                {
+                    silo.SeedTriageModel(DevCredentials.DemoTenant);
+                }
             }
         });
         if (settings.EdgeEnabled)

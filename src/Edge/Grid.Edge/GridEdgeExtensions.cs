@@ -70,7 +70,12 @@ public static class GridEdgeExtensions
                 o.Interceptors.Add<GridServerInterceptor>();
                 o.MaxReceiveMessageSize = KnowledgeGrpcService.MaxReceiveMessageSize;
             })
-            .AddServiceOptions<EscalationGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
+            .AddServiceOptions<EscalationGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>())
+            .AddServiceOptions<TriageGrpcService>(o =>
+            {
+                o.Interceptors.Add<GridServerInterceptor>();
+                o.MaxReceiveMessageSize = TriageGrpcService.MaxReceiveMessageSize;
+            });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSignalR(o =>
@@ -129,6 +134,7 @@ public static class GridEdgeExtensions
         app.MapGrpcService<ReadGrpcService>();
         app.MapGrpcService<KnowledgeGrpcService>();
         app.MapGrpcService<EscalationGrpcService>();
+        app.MapGrpcService<TriageGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path);

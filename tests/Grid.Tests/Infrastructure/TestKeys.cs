@@ -121,6 +121,8 @@ public sealed class TestKeys
 
     private Dictionary<string, string> BaseEnvironment() => new()
     {
+        // The demo tenant's triage model is trained at start in the background: not in tests, which share two cores.
+        ["Grid__Triage__SeedDemo"] = "false",
         ["Grid__Auth__SigningKey"] = SigningKey,
         ["Grid__Identity__HashKey"] = HashKey,
         [$"Grid__Integrators__{Integrator}__Tenant"] = Tenant,

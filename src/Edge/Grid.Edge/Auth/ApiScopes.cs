@@ -2,7 +2,8 @@ namespace Grid.Edge.Auth;
 
 /// <summary>
 /// What an API key may call: <c>ingest</c> (IngestService), <c>outbound</c> (OutboundService), <c>read</c>
-/// (ReadService), <c>admin</c> (KnowledgeService, EscalationService). Configured per integrator in Grid:Integrators:&lt;name&gt;:Scopes; a key
+/// (ReadService; TriageService's Classify and GetModel, which admin keys may call too), <c>admin</c> (KnowledgeService,
+/// EscalationService, TriageService.UploadModel). Configured per integrator in Grid:Integrators:&lt;name&gt;:Scopes; a key
 /// configured without scopes has <see cref="Default"/>, which leaves out admin.
 /// </summary>
 public static class ApiScopes
@@ -26,7 +27,17 @@ public static class ApiScopes
         [Protos.V1.ReadService.Descriptor.FullName] = Read,
         [Protos.V1.KnowledgeService.Descriptor.FullName] = Admin,
         [Protos.V1.EscalationService.Descriptor.FullName] = Admin,
+        [Protos.V1.TriageService.Descriptor.FullName] = Read,
     };
+
+    // Methods whose scope differs from their service's.
+    private static readonly Dictionary<string, string> ByMethod = new(StringComparer.Ordinal)
+    {
+        [$"{Protos.V1.TriageService.Descriptor.FullName}/UploadModel"] = Admin,
+    };
+
+    // Services whose read-scoped methods an admin key may call too (TriageService.Classify: "admin or read").
+    private static readonly HashSet<string> AdminReads = new(StringComparer.Ordinal) { Protos.V1.TriageService.Descriptor.FullName };
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
 
@@ -45,6 +56,10 @@ public static class ApiScopes
         var path = method.AsSpan().TrimStart('/');
         var slash = path.IndexOf('/');
         var service = (slash < 0 ? path : path[..slash]).ToString();
-        return (service, ByService.GetValueOrDefault(service));
+        return (service, ByMethod.GetValueOrDefault(path.ToString()) ?? ByService.GetValueOrDefault(service));
     }
+
+    /// <summary>Whether <paramref name="identity"/> may call a method of <paramref name="service"/> needing <paramref name="scope"/>.</summary>
+    public static bool Allows(IntegratorIdentity identity, string service, string scope) =>
+        identity.Has(scope) || (scope == Read && AdminReads.Contains(service) && identity.Has(Admin));
 }

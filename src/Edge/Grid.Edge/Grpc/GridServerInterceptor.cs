@@ -65,7 +65,7 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
             throw new RpcException(new Status(StatusCode.PermissionDenied, $"{service} is not open to API keys."));
         }
 
-        if (!identity.Has(scope))
+        if (!ApiScopes.Allows(identity, service, scope))
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied,
                 $"this key lacks the '{scope}' scope that {service} needs; add '{scope}' to Grid:Integrators:{identity.Name}:Scopes, or call with a key that has it."));
@@ -91,6 +91,15 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
                 var status = StatusOf(knowledge);
                 LogRefusal(context, status);
                 return new RpcException(new Status(status, knowledge.Message));
+            case Triage.TriageRuleException triage:
+                var triageStatus = triage.Code switch
+                {
+                    Triage.TriageErrorCodes.NoModel => StatusCode.FailedPrecondition,
+                    Triage.TriageErrorCodes.LimitReached => StatusCode.ResourceExhausted,
+                    _ => StatusCode.InvalidArgument,
+                };
+                LogRefusal(context, triageStatus);
+                return new RpcException(new Status(triageStatus, triage.Message));
             case Escalation.PolicyRuleException policy:
                 var policyStatus = policy.Code == Escalation.PolicyRuleException.NotFound ? StatusCode.NotFound : StatusCode.InvalidArgument;
                 LogRefusal(context, policyStatus);

@@ -106,6 +106,14 @@ public static class GridSiloExtensions
             ActivatorUtilities.CreateInstance<KnowledgeSeeder>(sp, tenant, new KnowledgeSeed(document, settings))));
 
     /// <summary>
+    /// Trains <paramref name="tenant"/>'s category model from the embedded demo history in the background once the silo is
+    /// active, only when that tenant never stored one.
+    /// </summary>
+    public static ISiloBuilder SeedTriageModel(this ISiloBuilder silo, string tenant) =>
+        silo.ConfigureServices(services => services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
+            ActivatorUtilities.CreateInstance<Triage.TriageSeeder>(sp, tenant)));
+
+    /// <summary>
     /// The inbound pipeline and the conversation effects. Analyzers run outside the conversation grain; steps run in
     /// the order of Grid:Pipeline:Steps; effects run in the order registered here.
     /// </summary>
@@ -115,6 +123,9 @@ public static class GridSiloExtensions
         services.AddSingleton<IMessageAnalyzer, LanguageAnalyzer>();
         services.AddSingleton<IMessageAnalyzer, Sentiment.SentimentAnalyzer>();
         services.AddSingleton<IMessageAnalyzer, BotAnalyzer>();
+        services.AddSingleton<Triage.ITriageModelSource, Triage.GrainTriageModelSource>();
+        services.AddSingleton<Triage.TriageModels>();
+        services.AddSingleton<IMessageAnalyzer, Triage.TriageAnalyzer>();
         services.AddSingleton<MessageAnalyzers>();
         services.AddSingleton<IInboundStep, RecordFactsStep>();
         services.AddSingleton<IInboundStep, ScreeningStep>();
