@@ -17,25 +17,12 @@ internal sealed class EscalationPolicyGrain(
             throw problem;
         }
 
-        state.State = new EscalationPolicyState { Policy = Storable(policy), Version = state.State.Version + 1 };
+        state.State = new EscalationPolicyState { Policy = policy, Version = state.State.Version + 1 };
         await state.WriteOrDeactivateAsync(this);
         return state.State.Version;
     }
 
     public Task<long> GetVersionAsync() => Task.FromResult(state.State.Version);
-
-    /// <summary>
-    /// The policy with every list a <see cref="List{T}"/>. The grain storage writes each value's type with it, and the
-    /// caller's lists may be of a type only its own assembly knows (a collection expression's compiler-made type): such
-    /// a state would not read back after a restart.
-    /// </summary>
-    internal static EscalationPolicy Storable(EscalationPolicy policy) => policy with
-    {
-        Tiers = policy.Tiers.ToList(),
-        Hours = policy.Hours is { } hours ? hours with { Week = hours.Week.ToList(), Holidays = hours.Holidays.ToList() } : null,
-        Sla = policy.Sla?.ToList(),
-        Templates = policy.Templates?.ToList(),
-    };
 }
 
 /// <summary>The stored policy (null until set) and its version.</summary>

@@ -65,6 +65,9 @@ public static class GridSiloExtensions
             o.MinimumReminderPeriod = clockPeriod < o.MinimumReminderPeriod ? clockPeriod : o.MinimumReminderPeriod);
         silo.ConfigureServices(services =>
         {
+            // After Orleans' own binder is set: compiler-made collections are stored as plain lists (Storage/PlainCollectionsBinder).
+            services.PostConfigure<Orleans.Serialization.OrleansJsonSerializerOptions>(o =>
+                o.JsonSerializerSettings.SerializationBinder = new PlainCollectionsBinder(o.JsonSerializerSettings.SerializationBinder ?? new Newtonsoft.Json.Serialization.DefaultSerializationBinder()));
             services.AddOptions<GridRuntimeOptions>().BindConfiguration(GridRuntimeOptions.Section).ValidateOnStart();
             services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GridRuntimeOptions>, GridRuntimeOptionsValidator>();
             services.TryAddSingleton(TimeProvider.System);
