@@ -68,7 +68,8 @@ public static class GridEdgeExtensions
                 o.Interceptors.Add<GridServerInterceptor>();
                 o.MaxReceiveMessageSize = KnowledgeGrpcService.MaxReceiveMessageSize;
             })
-            .AddServiceOptions<EscalationGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
+            .AddServiceOptions<EscalationGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>())
+            .AddServiceOptions<RoutingGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSignalR(o =>
@@ -125,6 +126,7 @@ public static class GridEdgeExtensions
         app.MapGrpcService<ReadGrpcService>();
         app.MapGrpcService<KnowledgeGrpcService>();
         app.MapGrpcService<EscalationGrpcService>();
+        app.MapGrpcService<RoutingGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path);

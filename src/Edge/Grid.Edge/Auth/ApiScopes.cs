@@ -2,7 +2,7 @@ namespace Grid.Edge.Auth;
 
 /// <summary>
 /// What an API key may call: <c>ingest</c> (IngestService), <c>outbound</c> (OutboundService), <c>read</c>
-/// (ReadService), <c>admin</c> (KnowledgeService, EscalationService). Configured per integrator in Grid:Integrators:&lt;name&gt;:Scopes; a key
+/// (ReadService), <c>admin</c> (KnowledgeService, EscalationService, RoutingService). Configured per integrator in Grid:Integrators:&lt;name&gt;:Scopes; a key
 /// configured without scopes has <see cref="Default"/>, which leaves out admin.
 /// </summary>
 public static class ApiScopes
@@ -26,6 +26,7 @@ public static class ApiScopes
         [Protos.V1.ReadService.Descriptor.FullName] = Read,
         [Protos.V1.KnowledgeService.Descriptor.FullName] = Admin,
         [Protos.V1.EscalationService.Descriptor.FullName] = Admin,
+        [Protos.V1.RoutingService.Descriptor.FullName] = Admin,
     };
 
     public static bool IsKnown(string scope) => All.Contains(scope, StringComparer.Ordinal);
