@@ -33,6 +33,7 @@ internal sealed class AgentGrain : Grain, IAgentGrain, IRemindable
     private string agentId = "";
     private DateTimeOffset lastObserverSeen;
     private DateTimeOffset activatedAt;
+    private bool heardEdges;
     private AgentProfile? profile;
     private List<string> queues = ["default"];
     private (Dictionary<Channel, int> Load, Dictionary<Channel, int> Capacity)? counted;
@@ -122,6 +123,7 @@ internal sealed class AgentGrain : Grain, IAgentGrain, IRemindable
         var first = observers.Count == 0;
         observers.Subscribe(observer, observer);
         lastObserverSeen = clock.GetUtcNow();
+        heardEdges = true;
         if (first && S.DisconnectedAt is not null)
         {
             // Back within the grace period: the conversations stay with the agent.
@@ -195,7 +197,7 @@ internal sealed class AgentGrain : Grain, IAgentGrain, IRemindable
             return;
         }
 
-        if (clock.GetUtcNow() - activatedAt < ObserverRefresh)
+        if (!heardEdges && clock.GetUtcNow() - activatedAt < ObserverRefresh)
         {
             // A new activation (after a silo failure) has not heard the edges yet: they subscribe again within this.
             await this.RegisterOrUpdateReminder(RequeueReminder, ObserverRefresh, TimeSpan.FromMinutes(1));
