@@ -95,6 +95,7 @@ public sealed class TestKeys
         "bot", "esc-nomatch", "esc-tier", "esc-hours", "esc-sentiment", "esc-policy", "handoff", "consult", "csat", "switch",
         "sla", "silence", "waiting", "callback", "callback-web", "wording",
         "merge-link", "merge-admin", "unanswered", "sup-list", "sup-watch",
+        "route-admin", "route-skills", "route-timeout", "route-sticky", "route-overflow", "route-disconnect", "route-sup", "route-restart",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()
