@@ -80,6 +80,17 @@ public sealed class ClusterTests
         var afterKill = await RetryAsync(() => integrator.PostSmsAsync(sender, "c3", "Toujours bloqué"));
         Assert.Equal(first.ConversationId, afterKill.ConversationId);
         Assert.False(afterKill.Duplicate);
+
+        // The agent's presence and assignment are grain state in PostgreSQL: whichever silo hosted them, they are intact,
+        // and a new conversation is still routed to the agent (queues relearn agents from their 30 s reports).
+        var me = await RetryAsync(() => agent.Hub.InvokeAsync<Edge.Agents.AgentDto>("GetMe"));
+        Assert.Equal(("Available", [first.ConversationId]), (me.Presence, me.Conversations));
+        var newcomer = await RetryAsync(() => integrator.PostSmsAsync("+3362" + Random.Shared.Next(1_000_000, 9_999_999), "n1", "Bonjour, une autre panne"));
+        var routed = await agent.NextOfferAsync(TimeSpan.FromSeconds(90));
+        while (routed.Conversation.ConversationId != newcomer.ConversationId)
+        {
+            routed = await agent.NextOfferAsync(TimeSpan.FromSeconds(90));
+        }
         foreach (var (s, text, ack) in acked)
         {
             var next = await RetryAsync(() => integrator.PostSmsAsync(s, "after-" + ack.Seq + s, "after"));

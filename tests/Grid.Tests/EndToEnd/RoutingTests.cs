@@ -331,3 +331,44 @@ public sealed class RoutingTests(RoutingGridFixture fixture)
         }
     }
 }
+
+/// <summary>
+/// Routing configuration and agents' presence are grain state: a killed and restarted host reads them back (each list is
+/// stored as a plain list or dictionary, so the storage's type names resolve after a restart).
+/// </summary>
+public sealed class RoutingRestartTests
+{
+    [Fact]
+    public async Task Queues_rules_profiles_and_presence_survive_a_kill_and_a_restart()
+    {
+        const string tenant = "route-restart";
+        await using var grid = new EmbeddedGrid();
+        await grid.StartAsync();
+        var queue = RoutingTests.Queue("billing", ("billing", 3));
+        queue.Languages.Add("fr");
+        queue.OverflowQueue = "general";
+        queue.OverflowAfter = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(TimeSpan.FromMinutes(2));
+        queue.OverflowDropsSkills.Add("billing");
+        var rules = new SetEntryRulesRequest { Rules = { new EntryRule { Queue = "billing", Channel = Channel.Sms, Language = "fr" } } };
+        await using (var admin = grid.IntegratorOf(tenant))
+        {
+            await admin.Routing.SetQueueAsync(new SetQueueRequest { Queue = queue }, admin.Headers);
+            await admin.Routing.SetEntryRulesAsync(rules, admin.Headers);
+            await admin.Routing.SetAgentProfileAsync(new SetAgentProfileRequest { Agent = RoutingTests.Profile("ann", "fr", Channel.Voice, 1, ("billing", 4)) }, admin.Headers);
+        }
+
+        // ann's desk stays open until the host dies (closing it would make her offline, "disconnected").
+        await using var ann = await grid.AgentAsync("ann", tenant);
+        await ann.Hub.InvokeAsync<AgentDto>("SetStatus", "Away", "pause");
+        await grid.KillAsync();
+        await grid.StartAsync();
+
+        await using var after = grid.IntegratorOf(tenant);
+        Assert.Equal(queue, (await after.Routing.GetQueueAsync(new GetQueueRequest { Name = "billing" }, after.Headers)).Queue);
+        Assert.Equal(rules.Rules, (await after.Routing.GetEntryRulesAsync(new GetEntryRulesRequest(), after.Headers)).Rules);
+        await using var sue = await grid.AgentAsync("sue", tenant, role: "supervisor");
+        var ann2 = Assert.Single(await sue.Hub.InvokeAsync<List<AgentSummaryDto>>("ListAgents"), a => a.AgentId == "ann");
+        Assert.Equal(("Away", "pause"), (ann2.Presence, ann2.Reason));
+        Assert.Equal(1, ann2.Load["Voice"].Capacity);
+    }
+}
