@@ -9,7 +9,8 @@ namespace Grid.Silo;
 /// <c>token --tenant demo --agent alice [--name "Alice Martin"] [--role agent|expert|supervisor] [--hours 8]</c>
 /// prints an agent JWT signed with the configured key (in embedded mode, the data directory's development key);
 /// <c>bot-eval --kb FILE --cases FILE [--settings FILE] [--threshold X]</c> prints the bot matcher's evaluation
-/// report (<see cref="BotEvalCommand"/>).
+/// report (<see cref="BotEvalCommand"/>);
+/// <c>routing-bench [--agents 1000] [--waiting 10000] [--repeats 101]</c> prints the timing of one queue's routing pass.
 /// </summary>
 public static class GridCommands
 {
@@ -18,6 +19,16 @@ public static class GridCommands
         if (args.Length > 0 && args[0] == "bot-eval")
         {
             Environment.ExitCode = BotEvalCommand.Run(Flags(args.Skip(1).ToArray()));
+            return Task.FromResult(true);
+        }
+
+        if (args.Length > 0 && args[0] == "routing-bench")
+        {
+            var bench = Flags(args.Skip(1).ToArray());
+            Console.WriteLine(Routing.RoutingBenchmark.Run(
+                int.Parse(bench.GetValueOrDefault("agents", "1000"), System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(bench.GetValueOrDefault("waiting", "10000"), System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(bench.GetValueOrDefault("repeats", "101"), System.Globalization.CultureInfo.InvariantCulture)));
             return Task.FromResult(true);
         }
 

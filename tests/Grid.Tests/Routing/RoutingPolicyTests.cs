@@ -181,6 +181,37 @@ public sealed class RoutingPolicyTests
     }
 
     [Fact]
+    public void The_lazy_order_and_the_place_agree_with_the_full_sort()
+    {
+        var random = new Random(7);
+        var waiting = Enumerable.Range(0, 300).Select(i => Waiting("c" + i, priority: random.Next(0, 4) * 5, waitedSeconds: random.Next(0, 20) * 30,
+            requirements: i % 7 == 0 ? [RoutingRequirements.DueBy(Now.AddMinutes(random.Next(-2, 12)))] : [])).ToList();
+        var sorted = RoutingPolicy.Order(waiting, Now, Weights);
+        Assert.Equal(sorted.Select(w => w.Entry.ConversationId), RoutingPolicy.InOrder(waiting, Now, Weights).Select(w => w.Entry.ConversationId));
+        foreach (var i in new[] { 0, 1, 150, 299 })
+        {
+            Assert.Equal(i + 1, RoutingPolicy.Position(waiting, sorted[i].Entry.ConversationId, Now, Weights));
+        }
+
+        Assert.Equal(0, RoutingPolicy.Position(waiting, "absent", Now, Weights));
+    }
+
+    [Fact]
+    public void Conversations_nobody_can_take_do_not_stop_those_behind_them()
+    {
+        // The first two need a skill nobody has; the third needs nothing. A declined one does not mark its needs hopeless.
+        var waiting = new[]
+        {
+            Waiting("c1", waitedSeconds: 30, requirements: "skill:law:5"),
+            Waiting("c2", waitedSeconds: 20, requirements: "skill:law:5"),
+            Waiting("c3", waitedSeconds: 15),
+            Waiting("c4", waitedSeconds: 10),
+        };
+        Assert.Equal([("c3", "ann")], Choose(waiting, [Agent("ann", capacity: "WebChat=1")]));
+        Assert.Equal([("c4", "ann")], Choose(waiting, [Agent("ann", capacity: "WebChat=1")], excluded: (c, _) => c == "c3"));
+    }
+
+    [Fact]
     public void With_nobody_free_a_pass_offers_nothing()
     {
         var waiting = Enumerable.Range(0, 1_000).Select(i => Waiting("c" + i, waitedSeconds: i));

@@ -271,7 +271,7 @@ internal sealed class QueueGrain(
 
         var started = Stopwatch.GetTimestamp();
         var now = clock.GetUtcNow();
-        var chosen = RoutingPolicy.Choose(Ordered(now), agents.Values, PendingView(), (c, a) => Excluded(c, a, now), definition?.StickyWindow ?? TimeSpan.Zero, now);
+        var chosen = RoutingPolicy.Choose(RoutingPolicy.InOrder(waiting.Values, now, Routing.Weights), agents.Values, PendingView(), (c, a) => Excluded(c, a, now), definition?.StickyWindow ?? TimeSpan.Zero, now);
         GridMetrics.RoutingDecisionSeconds.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         var timeout = definition?.OfferTimeout ?? Routing.OfferTimeout;
         foreach (var choice in chosen)
@@ -290,7 +290,7 @@ internal sealed class QueueGrain(
     {
         var w = RoutingPolicy.Waiting.Of(entry);
         return w.Needs.Skills.Count == 0 && definition is { Skills.Count: > 0 } d
-            ? w with { Needs = w.Needs with { Skills = d.Skills.ToDictionary(s => s.Skill, s => s.Level, StringComparer.Ordinal) } }
+            ? new RoutingPolicy.Waiting(entry, w.Needs with { Skills = d.Skills.ToDictionary(s => s.Skill, s => s.Level, StringComparer.Ordinal) })
             : w;
     }
 
@@ -315,7 +315,7 @@ internal sealed class QueueGrain(
         RoutingPolicy.Order(waiting.Values, at ?? clock.GetUtcNow(), Routing.Weights);
 
     private int Position(string conversationId) =>
-        Ordered().FindIndex(w => w.Entry.ConversationId == conversationId) + 1;
+        RoutingPolicy.Position(waiting.Values, conversationId, clock.GetUtcNow(), Routing.Weights);
 
     private IConversationGrain Conversation(string conversationId) =>
         GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, conversationId));

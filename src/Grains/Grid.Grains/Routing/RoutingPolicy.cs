@@ -14,6 +14,9 @@ internal static class RoutingPolicy
     /// <summary>A waiting conversation with its parsed requirements.</summary>
     internal sealed record Waiting(QueueEntry Entry, RoutingRequirements Needs)
     {
+        /// <summary>The skills and language needed, as a value: conversations alike share it (set at construction, so build a new one when the needs change).</summary>
+        public string Signature { get; } = string.Join(',', Needs.Skills.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => s.Key + ":" + s.Value)) + "|" + Needs.Language;
+
         public static Waiting Of(QueueEntry entry) => new(entry, RoutingRequirements.Parse(entry.Requirements, entry.TargetAgent));
     }
 
@@ -43,27 +46,40 @@ internal static class RoutingPolicy
     /// <summary>The waiting conversations, highest score first, then the longest waiting, then by id (a total order).</summary>
     public static List<Waiting> Order(IEnumerable<Waiting> waiting, DateTimeOffset now, Weights weights)
     {
-        var scored = waiting.Select(w => (W: w, S: Score(w, now, weights))).ToList();
-        scored.Sort(static (a, b) =>
-        {
-            var c = b.S.CompareTo(a.S);
-            if (c == 0)
-            {
-                c = a.W.Entry.EnqueuedAt.CompareTo(b.W.Entry.EnqueuedAt);
-            }
-
-            return c != 0 ? c : string.CompareOrdinal(a.W.Entry.ConversationId, b.W.Entry.ConversationId);
-        });
-        return scored.ConvertAll(s => s.W);
+        var ranked = waiting.Select(w => new Ranked(w, Score(w, now, weights))).ToList();
+        ranked.Sort(Ranked.Compare);
+        return ranked.ConvertAll(r => r.W);
     }
 
     /// <summary>
-    /// The offers to make now. <paramref name="ordered"/> is <see cref="Order"/>'s result; <paramref name="pending"/> the
-    /// outstanding offers (conversation → agent and channel), which are neither made again nor counted as free slots;
-    /// <paramref name="excluded"/> says whether an agent declined (or let expire) a conversation.
+    /// The same order, produced lazily from a heap: O(n) to start, O(log n) per conversation taken, so a pass that
+    /// stops after a few offers never sorts the whole waiting list.
+    /// </summary>
+    public static IEnumerable<Waiting> InOrder(IEnumerable<Waiting> waiting, DateTimeOffset now, Weights weights)
+    {
+        var heap = new PriorityQueue<Waiting, Ranked>(waiting.Select(w => (w, new Ranked(w, Score(w, now, weights)))), Comparer<Ranked>.Create(Ranked.Compare));
+        while (heap.TryDequeue(out var next, out _))
+        {
+            yield return next;
+        }
+    }
+
+    /// <summary>The conversation's place (1: next), counting those ranked before it without sorting; 0 when absent.</summary>
+    public static int Position(IEnumerable<Waiting> waiting, string conversationId, DateTimeOffset now, Weights weights)
+    {
+        var all = waiting.Select(w => new Ranked(w, Score(w, now, weights))).ToList();
+        var target = all.FindIndex(r => r.W.Entry.ConversationId == conversationId);
+        return target < 0 ? 0 : 1 + all.Count(r => Ranked.Compare(r, all[target]) < 0);
+    }
+
+    /// <summary>
+    /// The offers to make now. <paramref name="ordered"/> is in <see cref="Order"/>'s order (it is read only as far as
+    /// needed); <paramref name="pending"/> the outstanding offers (conversation → agent and channel), which are neither made
+    /// again nor counted as free slots; <paramref name="excluded"/> says whether an agent declined (or let expire) a
+    /// conversation.
     /// </summary>
     public static List<Offer> Choose(
-        IReadOnlyList<Waiting> ordered,
+        IEnumerable<Waiting> ordered,
         IReadOnlyCollection<AgentRouting> agents,
         IReadOnlyDictionary<string, (string AgentId, Channel Channel)> pending,
         Func<string, string, bool> excluded,
@@ -71,39 +87,38 @@ internal static class RoutingPolicy
         DateTimeOffset now)
     {
         var offers = new List<Offer>();
-        var byId = new Dictionary<string, AgentRouting>(StringComparer.Ordinal);
+        var slots = new Dictionary<string, Slot>(StringComparer.Ordinal);
         foreach (var agent in agents)
         {
-            byId[agent.AgentId] = agent;
-        }
-
-        // Offers outstanding hold a slot of their channel until accepted, declined or expired.
-        var offered = new Dictionary<(string, Channel), int>();
-        var offeredTotal = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (agent, channel) in pending.Values)
-        {
-            offered[(agent, channel)] = offered.GetValueOrDefault((agent, channel)) + 1;
-            offeredTotal[agent] = offeredTotal.GetValueOrDefault(agent) + 1;
-        }
-
-        // Only agents with a free slot on some channel are candidates: with every agent busy, a pass costs little.
-        var candidates = new List<AgentRouting>();
-        foreach (var agent in agents)
-        {
-            if (agent.Presence == AgentPresence.Available && agent.MaxTotal - agent.Load.Values.Sum() - offeredTotal.GetValueOrDefault(agent.AgentId) > 0)
+            if (agent.Presence == AgentPresence.Available)
             {
-                candidates.Add(agent);
+                slots[agent.AgentId] = new Slot(agent);
             }
         }
 
-        if (candidates.Count == 0)
+        // Offers outstanding hold a slot of their channel until accepted, declined or expired.
+        foreach (var (agent, channel) in pending.Values)
         {
-            return offers;
+            if (slots.TryGetValue(agent, out var slot))
+            {
+                slot.Hold(channel);
+            }
         }
 
-        var idle = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        // Only agents with a free slot are candidates, and an agent leaves the list once full: with every agent busy, a
+        // pass ends at once.
+        var candidates = slots.Values.Where(s => s.Total > 0).ToList();
+
+        // Requirements nobody left can meet: later conversations needing the same are skipped without a scan (the
+        // candidates only lose slots during a pass).
+        var hopeless = new HashSet<(Channel, string)>();
         foreach (var waiting in ordered)
         {
+            if (candidates.Count == 0)
+            {
+                break;
+            }
+
             var entry = waiting.Entry;
             if (pending.ContainsKey(entry.ConversationId))
             {
@@ -111,11 +126,10 @@ internal static class RoutingPolicy
             }
 
             if (waiting.Needs.Sticky is { } sticky && now - entry.EnqueuedAt < stickyWindow
-                && byId.TryGetValue(sticky, out var favourite) && favourite.Presence == AgentPresence.Available
-                && waiting.Needs.Fit(favourite) && !excluded(entry.ConversationId, sticky))
+                && slots.TryGetValue(sticky, out var favourite) && waiting.Needs.Fit(favourite.Agent) && !excluded(entry.ConversationId, sticky))
             {
                 // The agent who last helped this customer: theirs when they have room, kept for them a while when not.
-                if (Free(favourite, entry.Channel, offered, offeredTotal) > 0)
+                if (favourite.Free(entry.Channel) > 0)
                 {
                     Take(favourite, entry);
                 }
@@ -123,19 +137,30 @@ internal static class RoutingPolicy
                 continue;
             }
 
-            AgentRouting? best = null;
-            var bestIdle = DateTimeOffset.MaxValue;
-            foreach (var agent in candidates)
+            var signature = (entry.Channel, waiting.Signature);
+            if (waiting.Needs.Target is null && hopeless.Contains(signature))
             {
-                if (Free(agent, entry.Channel, offered, offeredTotal) <= 0 || !waiting.Needs.Fit(agent) || excluded(entry.ConversationId, agent.AgentId))
+                continue;
+            }
+
+            Slot? best = null;
+            var declinedBy = false;
+            foreach (var slot in candidates)
+            {
+                if (slot.Free(entry.Channel) <= 0 || !waiting.Needs.Fit(slot.Agent))
                 {
                     continue;
                 }
 
-                var since = idle.TryGetValue(agent.AgentId, out var taken) ? taken : agent.IdleSince;
-                if (since < bestIdle || (since == bestIdle && string.CompareOrdinal(agent.AgentId, best!.AgentId) < 0))
+                if (excluded(entry.ConversationId, slot.Agent.AgentId))
                 {
-                    (best, bestIdle) = (agent, since);
+                    declinedBy = true;
+                    continue;
+                }
+
+                if (best is null || slot.Idle < best.Idle || (slot.Idle == best.Idle && string.CompareOrdinal(slot.Agent.AgentId, best.Agent.AgentId) < 0))
+                {
+                    best = slot;
                 }
             }
 
@@ -143,21 +168,27 @@ internal static class RoutingPolicy
             {
                 Take(best, entry);
             }
+            else if (!declinedBy)
+            {
+                hopeless.Add(signature);
+            }
         }
 
         return offers;
 
-        void Take(AgentRouting agent, QueueEntry entry)
+        void Take(Slot slot, QueueEntry entry)
         {
-            offers.Add(new Offer(entry.ConversationId, agent.AgentId, entry.Channel));
-            offered[(agent.AgentId, entry.Channel)] = offered.GetValueOrDefault((agent.AgentId, entry.Channel)) + 1;
-            offeredTotal[agent.AgentId] = offeredTotal.GetValueOrDefault(agent.AgentId) + 1;
+            offers.Add(new Offer(entry.ConversationId, slot.Agent.AgentId, entry.Channel));
+            slot.Hold(entry.Channel);
 
             // Just offered one: no longer the longest idle, so the next conversation goes to the next agent.
-            idle[agent.AgentId] = now;
+            slot.Idle = now;
+            if (slot.Total <= 0)
+            {
+                candidates.Remove(slot);
+            }
         }
     }
-
     /// <summary>The conversations that waited past the queue's overflow threshold and are not being offered.</summary>
     public static List<QueueEntry> Overflowing(IEnumerable<Waiting> waiting, QueueDefinition? definition, IReadOnlyDictionary<string, (string AgentId, Channel Channel)> pending, DateTimeOffset now)
     {
@@ -169,15 +200,40 @@ internal static class RoutingPolicy
         return [.. waiting.Where(w => w.Needs.Target is null && now - w.Entry.EnqueuedAt >= after && !pending.ContainsKey(w.Entry.ConversationId)).Select(w => w.Entry)];
     }
 
-    private static int Free(AgentRouting agent, Channel channel, Dictionary<(string, Channel), int> offered, Dictionary<string, int> offeredTotal)
+    /// <summary>A conversation's rank: higher score, then longer wait, then id.</summary>
+    private readonly record struct Ranked(Waiting W, double S)
     {
-        if (agent.Presence != AgentPresence.Available)
+        public static int Compare(Ranked a, Ranked b)
         {
-            return 0;
-        }
+            var c = b.S.CompareTo(a.S);
+            if (c == 0)
+            {
+                c = a.W.Entry.EnqueuedAt.CompareTo(b.W.Entry.EnqueuedAt);
+            }
 
-        var onChannel = agent.Capacity.GetValueOrDefault(channel) - agent.Load.GetValueOrDefault(channel) - offered.GetValueOrDefault((agent.AgentId, channel));
-        var total = agent.MaxTotal - agent.Load.Values.Sum() - offeredTotal.GetValueOrDefault(agent.AgentId);
-        return Math.Min(onChannel, total);
+            return c != 0 ? c : string.CompareOrdinal(a.W.Entry.ConversationId, b.W.Entry.ConversationId);
+        }
+    }
+
+    /// <summary>An available agent's free slots during a pass (capacity minus load minus offers made).</summary>
+    private sealed class Slot(AgentRouting agent)
+    {
+        private Dictionary<Channel, int>? held;
+
+        public AgentRouting Agent { get; } = agent;
+
+        public DateTimeOffset Idle { get; set; } = agent.IdleSince;
+
+        public int Total { get; private set; } = agent.MaxTotal - agent.Load.Values.Sum();
+
+        public int Free(Channel channel) =>
+            Math.Min(Total, Agent.Capacity.GetValueOrDefault(channel) - Agent.Load.GetValueOrDefault(channel) - (held?.GetValueOrDefault(channel) ?? 0));
+
+        public void Hold(Channel channel)
+        {
+            held ??= [];
+            held[channel] = held.GetValueOrDefault(channel) + 1;
+            Total--;
+        }
     }
 }
