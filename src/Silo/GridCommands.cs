@@ -12,6 +12,7 @@ namespace Grid.Silo;
 /// report (<see cref="BotEvalCommand"/>);
 /// <c>triage train --tenant T --csv FILE [--eval FILE] [--holdout 0.2]</c> trains the tenant's category model, prints
 /// its report and uploads it (<see cref="TriageCommand"/>).
+/// <c>routing-bench [--agents 1000] [--waiting 10000] [--repeats 101]</c> prints the timing of one queue's routing pass.
 /// </summary>
 public static class GridCommands
 {
@@ -26,6 +27,16 @@ public static class GridCommands
         if (args.Length > 1 && args[0] == "triage" && args[1] == "train")
         {
             return RunTriageAsync(args, configuration);
+        }
+
+        if (args.Length > 0 && args[0] == "routing-bench")
+        {
+            var bench = Flags(args.Skip(1).ToArray());
+            Console.WriteLine(Routing.RoutingBenchmark.Run(
+                int.Parse(bench.GetValueOrDefault("agents", "1000"), System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(bench.GetValueOrDefault("waiting", "10000"), System.Globalization.CultureInfo.InvariantCulture),
+                int.Parse(bench.GetValueOrDefault("repeats", "101"), System.Globalization.CultureInfo.InvariantCulture)));
+            return Task.FromResult(true);
         }
 
         if (args.Length == 0 || args[0] != "token")

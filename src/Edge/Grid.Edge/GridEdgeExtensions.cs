@@ -76,6 +76,7 @@ public static class GridEdgeExtensions
                 o.Interceptors.Add<GridServerInterceptor>();
                 o.MaxReceiveMessageSize = TriageGrpcService.MaxReceiveMessageSize;
             });
+            .AddServiceOptions<RoutingGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSignalR(o =>
@@ -135,6 +136,7 @@ public static class GridEdgeExtensions
         app.MapGrpcService<KnowledgeGrpcService>();
         app.MapGrpcService<EscalationGrpcService>();
         app.MapGrpcService<TriageGrpcService>();
+        app.MapGrpcService<RoutingGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path);

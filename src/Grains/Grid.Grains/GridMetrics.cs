@@ -63,6 +63,30 @@ public static class GridMetrics
         "grid_csat_ratings_total", "Customers' satisfaction ratings by value (1 to 5).",
         new CounterConfiguration { LabelNames = ["rating"] });
 
+    public static readonly Gauge QueueDepth = Metrics.CreateGauge(
+        "grid_queue_depth", "Conversations waiting in a queue (an activation reports its own queue).",
+        new GaugeConfiguration { LabelNames = ["tenant", "queue"] });
+
+    public static readonly Gauge QueueLongestWaitSeconds = Metrics.CreateGauge(
+        "grid_queue_longest_wait_seconds", "The longest a conversation waiting in the queue has waited so far.",
+        new GaugeConfiguration { LabelNames = ["tenant", "queue"] });
+
+    public static readonly Histogram QueueWaitSeconds = Metrics.CreateHistogram(
+        "grid_queue_wait_seconds", "From entering a queue to leaving it (taken, resolved, moved), per conversation.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 14) });
+
+    public static readonly Histogram RoutingDecisionSeconds = Metrics.CreateHistogram(
+        "grid_routing_decision_seconds", "One pass of a queue's routing policy (order the waiting list, choose agents).",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.00001, 2, 16) });
+
+    public static readonly Gauge AgentLoad = Metrics.CreateGauge(
+        "grid_agent_load", "Conversations held by active agent grains on this silo, by channel (occupancy = load / capacity).",
+        new GaugeConfiguration { LabelNames = ["channel"] });
+
+    public static readonly Gauge AgentCapacity = Metrics.CreateGauge(
+        "grid_agent_capacity", "Capacity of the available agents (active grains on this silo), by channel.",
+        new GaugeConfiguration { LabelNames = ["channel"] });
+
     /// <summary>An escalation reason without its detail ("tier:platinum" → "tier"): a bounded label.</summary>
     public static string ReasonLabel(string reason) => reason.Split(':', 2)[0] is { Length: > 0 and <= 40 } kind ? kind : "other";
 
@@ -73,6 +97,8 @@ public static class GridMetrics
         {
             InboundMessages.WithLabels(Label(channel), "appended");
             InboundMessages.WithLabels(Label(channel), "duplicate");
+            AgentLoad.WithLabels(Label(channel));
+            AgentCapacity.WithLabels(Label(channel));
         }
 
         foreach (var rating in new[] { "1", "2", "3", "4", "5" })

@@ -73,6 +73,7 @@ public sealed class ClusterTests
             acked.Add((s, $"before {i}", await integrator.PostSmsAsync(s, $"b{i}", $"before {i}")));
         }
 
+        var killedAt = DateTimeOffset.UtcNow;
         await silo2.KillAsync();
 
         // Conversations keep working from the surviving silo (Orleans may need a few seconds to declare the
@@ -80,6 +81,21 @@ public sealed class ClusterTests
         var afterKill = await RetryAsync(() => integrator.PostSmsAsync(sender, "c3", "Toujours bloqué"));
         Assert.Equal(first.ConversationId, afterKill.ConversationId);
         Assert.False(afterKill.Duplicate);
+
+        // The agent's presence and assignment are grain state in PostgreSQL: whichever silo hosted them, they are intact,
+        // and waiting conversations are still routed to the agent (queues relearn agents from their 30 s reports).
+        var me = await RetryAsync(() => agent.Hub.InvokeAsync<Edge.Agents.AgentDto>("GetMe"));
+        Assert.Equal("Available", me.Presence);
+        Assert.Equal([first.ConversationId], me.Conversations);
+        // The conversations posted above wait in the queue: one of them is offered to the agent after the kill (an offer
+        // made then expires 30 s after it), whichever silo holds the queue now.
+        var routed = await agent.NextOfferAsync(TimeSpan.FromSeconds(90));
+        while (routed.ExpiresAt is not { } expires || expires < killedAt + TimeSpan.FromSeconds(30))
+        {
+            routed = await agent.NextOfferAsync(TimeSpan.FromSeconds(90));
+        }
+
+        Assert.Contains(routed.Conversation.ConversationId, acked.Select(a => a.Ack.ConversationId));
         foreach (var (s, text, ack) in acked)
         {
             var next = await RetryAsync(() => integrator.PostSmsAsync(s, "after-" + ack.Seq + s, "after"));

@@ -34,7 +34,7 @@ internal sealed class ConversationModel
         var options = Options.Create(new GridRuntimeOptions());
         var policies = new FixedPolicies(policy);
         var analyzers = new MessageAnalyzers([new LanguageAnalyzer(new StopWordLanguageDetector())]);
-        pipeline = new InboundPipeline([new RecordFactsStep(), new ScreeningStep(policies), new CallbackStep(policies), new Grid.Bot.BotStep(NoKnowledge), new EscalationStep(policies, new FixedTime(() => Now)), new AcknowledgeStep(options, policies)], analyzers, options);
+        pipeline = new InboundPipeline([new RecordFactsStep(), new ScreeningStep(policies), new CallbackStep(policies), new Grid.Bot.BotStep(NoKnowledge), new EscalationStep(policies, new FixedTime(() => Now)), new RoutingStep(policies, new FixedRouting()), new AcknowledgeStep(options, policies)], analyzers, options);
     }
 
     public string ConversationId { get; }
@@ -121,6 +121,12 @@ internal sealed class FixedPolicies(Grid.Escalation.EscalationPolicy? policy = n
     private readonly Grid.Escalation.TenantPolicy tenantPolicy = Grid.Escalation.TenantPolicy.Of(policy ?? Grid.Escalation.EscalationPolicy.Default);
 
     public Task<Grid.Escalation.TenantPolicy> GetAsync(string tenant, TimeSpan maxAge) => Task.FromResult(tenantPolicy);
+}
+
+/// <summary>No routing configuration for any tenant (no queues, no entry rules), without grains.</summary>
+internal sealed class FixedRouting(Grid.Routing.RoutingConfig? config = null) : Grid.Routing.ITenantRouting
+{
+    public Task<Grid.Routing.RoutingConfig> GetAsync(string tenant, TimeSpan maxAge) => Task.FromResult(config ?? Grid.Routing.RoutingConfig.Empty);
 }
 
 /// <summary>A clock that reads the model's time.</summary>

@@ -22,6 +22,7 @@ public sealed class IntegratorClient : IAsyncDisposable
         Read = new ReadService.ReadServiceClient(channel);
         Knowledge = new KnowledgeService.KnowledgeServiceClient(channel);
         Escalation = new EscalationService.EscalationServiceClient(channel);
+        Routing = new RoutingService.RoutingServiceClient(channel);
     }
 
     public IngestService.IngestServiceClient Ingest { get; }
@@ -33,6 +34,8 @@ public sealed class IntegratorClient : IAsyncDisposable
     public KnowledgeService.KnowledgeServiceClient Knowledge { get; }
 
     public EscalationService.EscalationServiceClient Escalation { get; }
+
+    public RoutingService.RoutingServiceClient Routing { get; }
 
     public Metadata Headers => headers;
 

@@ -117,6 +117,7 @@ public sealed class TestKeys
         "sla", "silence", "waiting", "callback", "callback-web", "wording",
         "merge-link", "merge-admin", "unanswered", "sup-list", "sup-watch",
         "wc-agent", "wc-link", "wc-limits",
+        "route-admin", "route-skills", "route-timeout", "route-sticky", "route-overflow", "route-disconnect", "route-sup", "route-restart",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()

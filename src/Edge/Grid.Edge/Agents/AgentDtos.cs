@@ -105,7 +105,43 @@ public sealed record ReplyDto(long Seq, string OutboundId);
 /// <summary>An agent as their client sees it.</summary>
 public sealed record AgentDto(string AgentId, string DisplayName, string Presence, int Capacity, IReadOnlyList<string> Conversations)
 {
-    public static AgentDto From(AgentView v) => new(v.AgentId, v.DisplayName, v.Presence.ToString(), v.Capacity, v.Conversations);
+    /// <summary>Why the agent is in their presence ("lunch", "disconnected"); null: none given.</summary>
+    public string? Reason { get; init; }
+
+    public static AgentDto From(AgentView v) => new(v.AgentId, v.DisplayName, v.Presence.ToString(), v.Capacity, v.Conversations) { Reason = v.Reason };
+}
+
+/// <summary>A queue in the supervisors' view: waiting conversations, the longest wait so far, agents available with a free slot.</summary>
+public sealed record QueueSummaryDto(string Queue, int Depth, double LongestWaitSeconds, int AgentsAvailable)
+{
+    public static QueueSummaryDto From(Routing.QueueStats s) => new(s.Queue, s.Depth, Math.Round(s.LongestWait.TotalSeconds, 1), s.AgentsAvailable);
+}
+
+/// <summary>Conversations an agent holds on a channel, and how many they take at once there.</summary>
+public sealed record ChannelLoadDto(int Used, int Capacity);
+
+/// <summary>
+/// An agent in the supervisors' view: presence ("Available", "Busy", "Away", "Offline") and its reason, load per channel
+/// (keys "Sms", "Email", "WhatsApp", "WebChat", "Voice", "Messenger": every channel they take or hold), and since when
+/// routing counts them idle.
+/// </summary>
+public sealed record AgentSummaryDto(
+    string AgentId,
+    string DisplayName,
+    string Presence,
+    string? Reason,
+    IReadOnlyDictionary<string, ChannelLoadDto> Load,
+    DateTimeOffset IdleSinceUtc)
+{
+    public static AgentSummaryDto From(AgentView v) => new(
+        v.AgentId,
+        v.DisplayName,
+        v.Presence.ToString(),
+        v.Reason,
+        v.CapacityByChannel.Keys.Union(v.Load.Keys).Order().ToDictionary(
+            c => c.ToString(),
+            c => new ChannelLoadDto(v.Load.GetValueOrDefault(c), v.CapacityByChannel.GetValueOrDefault(c))),
+        v.IdleSince.ToUniversalTime());
 }
 
 /// <summary>An alert about a conversation: what happened, and the conversation as it is now (priority raised by a breach).</summary>

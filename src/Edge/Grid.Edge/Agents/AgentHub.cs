@@ -46,16 +46,63 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>Sets presence: "Available", "Away" or "Offline".</summary>
+    /// <summary>Sets presence: "Available", "Busy", "Away" or "Offline" (see <see cref="SetStatus"/> to give a reason).</summary>
     public async Task<AgentDto> SetPresence(string presence)
     {
         if (!Enum.TryParse<AgentPresence>(presence, ignoreCase: true, out var value) || !Enum.IsDefined(value))
         {
-            throw Refuse(HubErrors.Invalid($"Unknown presence '{presence}': use Available, Away or Offline."));
+            throw Refuse(HubErrors.Invalid($"Unknown presence '{presence}': use Available, Busy, Away or Offline."));
         }
 
         var agent = Agent();
         return AgentDto.From(await grains.GetGrain<IAgentGrain>(agent.Key).SetPresenceAsync(value, agent.DisplayName));
+    }
+
+    /// <summary>
+    /// Sets presence with a reason: <paramref name="presence"/> "Available", "Busy" (connected, no new offers), "Away" or
+    /// "Offline"; <paramref name="reason"/> optional (at most 100 characters: "lunch", "training"), shown to supervisors.
+    /// </summary>
+    public async Task<AgentDto> SetStatus(string presence, string? reason)
+    {
+        if (!Enum.TryParse<AgentPresence>(presence, ignoreCase: true, out var value) || !Enum.IsDefined(value) || int.TryParse(presence, out _))
+        {
+            throw Refuse(HubErrors.Invalid($"Unknown presence '{Shorten(presence ?? "")}': use Available, Busy, Away or Offline."));
+        }
+
+        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (reason is { Length: > 100 } || (reason is not null && reason.Any(char.IsControl)))
+        {
+            throw Refuse(HubErrors.Invalid("reason must be at most 100 characters without control characters."));
+        }
+
+        var agent = Agent();
+        return AgentDto.From(await grains.GetGrain<IAgentGrain>(agent.Key).SetStatusAsync(value, reason, agent.DisplayName));
+    }
+
+    /// <summary>
+    /// Supervisors: the tenant's queues (those configured, the escalation policy's and "default"), each with its depth, its
+    /// longest wait so far in seconds and the agents available with a free slot; by name.
+    /// </summary>
+    public async Task<IReadOnlyList<QueueSummaryDto>> ListQueues()
+    {
+        var tenant = Supervisor();
+        var config = await grains.GetGrain<Routing.IRoutingConfigGrain>(tenant).GetAsync();
+        var policy = await grains.GetGrain<Escalation.IEscalationPolicyGrain>(tenant).GetAsync();
+        var names = config.Queues.Select(q => q.Name).Append(policy.Policy.Queue).Append("default").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var stats = await Task.WhenAll(names.Select(n => grains.GetGrain<IQueueGrain>(GridKeys.Of(tenant, n)).GetStatsAsync()));
+        return [.. stats.Select(QueueSummaryDto.From)];
+    }
+
+    /// <summary>
+    /// Supervisors: the tenant's agents (with a routing profile, or who connected once), by id: presence and reason, load
+    /// and capacity per channel, idle since.
+    /// </summary>
+    public async Task<IReadOnlyList<AgentSummaryDto>> ListAgents()
+    {
+        var tenant = Supervisor();
+        var ids = await grains.GetGrain<Routing.IRoutingConfigGrain>(tenant).ListAgentIdsAsync();
+        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IAgentGrain>(GridKeys.Of(tenant, id)).GetAsync()));
+        return [.. views.Select(AgentSummaryDto.From)];
     }
 
     /// <summary>The agent's own state.</summary>
@@ -391,6 +438,15 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
         logger.LogInformation("Hub call {Method} by agent {AgentId} refused: {Code}",
             method, AgentPrincipal.From(Context.User)?.AgentId, error.Message.Split(':', 2)[0]);
         return error;
+    }
+
+    /// <summary>The tenant of a supervisor's connection; anyone else is refused with <c>forbidden</c>.</summary>
+    private string Supervisor([CallerMemberName] string method = "")
+    {
+        var agent = Agent();
+        return agent.Actor.Role == ActorRole.Supervisor
+            ? agent.Tenant
+            : throw Refuse(HubErrors.Of(RuleCodes.Forbidden, "Only supervisors see the tenant's queues and agents."), method);
     }
 
     private AgentPrincipal Agent() =>

@@ -7,4 +7,7 @@ public enum AgentPresence
     Offline = 0,
     Available = 1,
     Away = 2,
+
+    /// <summary>Connected and working, taking no new offers (in a call, after-call work).</summary>
+    Busy = 3,
 }

@@ -11,6 +11,10 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("SetPresenceAsync")]
     Task<AgentView> SetPresenceAsync(AgentPresence presence, string displayName);
 
+    /// <summary>Sets presence with a reason ("lunch"; null: none) and the display name; reports to the queues.</summary>
+    [Alias("SetStatusAsync")]
+    Task<AgentView> SetStatusAsync(AgentPresence presence, string? reason, string displayName);
+
     /// <summary>The agent's current view.</summary>
     [ReadOnly]
     [Alias("GetAsync")]
@@ -29,9 +33,9 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("PushAsync")]
     Task PushAsync(AgentEvent agentEvent);
 
-    /// <summary>Records that a conversation was assigned to the agent.</summary>
+    /// <summary>Records that a conversation on <paramref name="channel"/> was assigned to the agent (their load on that channel).</summary>
     [Alias("AssignAsync")]
-    Task AssignAsync(string conversationId);
+    Task AssignAsync(string conversationId, Channel channel);
 
     /// <summary>Records that a conversation left the agent (resolved, transferred).</summary>
     [Alias("ReleaseAsync")]

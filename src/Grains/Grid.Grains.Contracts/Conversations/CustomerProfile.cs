@@ -6,4 +6,8 @@ public sealed record CustomerProfile(
     [property: Id(0)] string CustomerId,
     [property: Id(1)] int ConversationCount,
     [property: Id(2)] IReadOnlyList<Channel> Channels,
-    [property: Id(3)] string? Tier = null);
+    [property: Id(3)] string? Tier = null)
+{
+    /// <summary>The agent who last took a conversation of this customer (sticky routing offers them a returning customer first).</summary>
+    [Id(4)] public string? LastAgentId { get; init; }
+}

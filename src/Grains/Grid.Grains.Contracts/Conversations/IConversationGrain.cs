@@ -57,6 +57,22 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("OfferExpiredAsync")]
     Task OfferExpiredAsync(string agentId, string offerId);
 
+    /// <summary>
+    /// Called by a queue (without awaiting) when the conversation waited there past its overflow threshold: it moves to
+    /// <paramref name="toQueue"/> without the skills named (journaled as an escalation, reason "overflow:&lt;fromQueue&gt;").
+    /// Nothing when it no longer waits in <paramref name="fromQueue"/> or is being offered.
+    /// </summary>
+    [Alias("OverflowAsync")]
+    Task OverflowAsync(string fromQueue, string toQueue, IReadOnlyList<string> droppedSkills);
+
+    /// <summary>
+    /// Called by an agent grain (without awaiting) when the agent stayed disconnected past the grace period: a
+    /// conversation the agent still holds goes back to its queue (journaled as a transfer and an escalation with
+    /// <paramref name="reason"/>, "agent-disconnected"). Nothing when someone else holds it now.
+    /// </summary>
+    [Alias("RequeueAsync")]
+    Task RequeueAsync(string agentId, string reason);
+
     /// <summary>An agent accepts the offer made to them. A retried accept returns the same view.</summary>
     [Alias("AcceptAsync")]
     Task<ConversationView> AcceptAsync(Actor actor);

@@ -30,6 +30,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("SetTierAsync")]
     Task SetTierAsync(string? tier);
 
+    /// <summary>
+    /// Records the agent who took one of the customer's conversations (sticky routing). One-way: the conversation tells it
+    /// after its unit, without waiting (the customer awaits its conversations; the reverse must not wait).
+    /// </summary>
+    [OneWay]
+    [Alias("RecordAgentAsync")]
+    Task RecordAgentAsync(string agentId);
+
     /// <summary>Adds an address the customer is reachable on (linked by an admin); nothing when it is there already.</summary>
     [Alias("AddAddressAsync")]
     Task AddAddressAsync(LinkedAddress address);

@@ -21,9 +21,23 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("DeclinedAsync")]
     Task DeclinedAsync(string conversationId, string agentId);
 
-    /// <summary>An agent's free slots changed (presence, assignment, release).</summary>
+    /// <summary>An agent's presence, skills, capacity or load changed (or the agent reports again, every 30 s).</summary>
     [Alias("UpdateAgentAsync")]
-    Task UpdateAgentAsync(string agentId, int freeSlots);
+    Task UpdateAgentAsync(Routing.AgentRouting agent);
+
+    /// <summary>The agent's last connection closed: their pending offers go back to the queue at once.</summary>
+    [Alias("AgentLeftAsync")]
+    Task AgentLeftAsync(string agentId);
+
+    /// <summary>The queue's definition (sent by the tenant's routing configuration; null: none, the defaults apply).</summary>
+    [OneWay]
+    [Alias("ConfigureAsync")]
+    Task ConfigureAsync(Routing.QueueDefinition? definition);
+
+    /// <summary>Depth, longest wait and agents available, for supervisors.</summary>
+    [ReadOnly]
+    [Alias("GetStatsAsync")]
+    Task<Routing.QueueStats> GetStatsAsync();
 
     /// <summary>Where a waiting conversation stands and the expected wait; null when it is not waiting here.</summary>
     [ReadOnly]

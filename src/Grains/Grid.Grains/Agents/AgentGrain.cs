@@ -1,4 +1,5 @@
 using Grid.Hosting;
+using Grid.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
@@ -6,31 +7,47 @@ using Orleans.Utilities;
 namespace Grid.Agents;
 
 /// <summary>
-/// An agent: presence, capacity, assigned conversations and the edges holding the agent's connections.
-/// Edges refresh their subscription on a timer; when none is left after the expiry the agent goes offline,
-/// so a vanished desk stops receiving offers.
+/// An agent: presence with its reason, profile (skills, languages, capacity per channel, from the tenant's routing
+/// configuration), assigned conversations with their channels, and the edges holding the agent's connections. It reports
+/// its state to its queues on every change and every 30 seconds (queues keep it in memory only). When no edge holds a
+/// connection any more the agent goes offline: the queues take back its pending offers at once, and a reminder puts the
+/// conversations it holds back in their queue after Grid:Routing:DisconnectGrace unless it reconnects first.
 /// </summary>
-internal sealed class AgentGrain : Grain, IAgentGrain
+internal sealed class AgentGrain : Grain, IAgentGrain, IRemindable
 {
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan ConfigAge = TimeSpan.FromSeconds(5);
+
+    /// <summary>Edges subscribe again every 45 s; a new activation waits this long before taking an empty list as "nobody connected".</summary>
+    private static readonly TimeSpan ObserverRefresh = TimeSpan.FromSeconds(60);
+    private const string RequeueReminder = "requeue";
+    public const string DisconnectedReason = "disconnected";
 
     private readonly IPersistentState<AgentState> state;
     private readonly ObserverManager<IAgentObserver> observers;
     private readonly IOptions<GridRuntimeOptions> options;
+    private readonly ITenantRouting routing;
     private readonly TimeProvider clock;
     private readonly ILogger<AgentGrain> logger;
     private string tenant = "";
     private string agentId = "";
     private DateTimeOffset lastObserverSeen;
+    private DateTimeOffset activatedAt;
+    private bool heardEdges;
+    private AgentProfile? profile;
+    private List<string> queues = ["default"];
+    private (Dictionary<Channel, int> Load, Dictionary<Channel, int> Capacity)? counted;
 
     public AgentGrain(
         [PersistentState("agent", "grid")] IPersistentState<AgentState> state,
         IOptions<GridRuntimeOptions> options,
+        ITenantRouting routing,
         TimeProvider clock,
         ILogger<AgentGrain> logger)
     {
         this.state = state;
         this.options = options;
+        this.routing = routing;
         this.clock = clock;
         this.logger = logger;
         observers = new ObserverManager<IAgentObserver>(ObserverExpiry, logger);
@@ -46,12 +63,14 @@ internal sealed class AgentGrain : Grain, IAgentGrain
             S.Capacity = options.Value.Routing.DefaultCapacity;
         }
 
-        lastObserverSeen = clock.GetUtcNow();
+        lastObserverSeen = activatedAt = clock.GetUtcNow();
         GridMetrics.Agents.WithLabels(Label(S.Presence)).Inc();
         this.RegisterGrainTimer(CheckObserversAsync, new GrainTimerCreationOptions(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(30)));
+        await LoadProfileAsync();
+        Count();
         if (S.Presence == AgentPresence.Available)
         {
-            // After a silo failure the queues may have lost this agent's slots: report them again.
+            // After a silo failure the queues may have lost this agent's state: report it again.
             await ReportAsync();
         }
     }
@@ -59,19 +78,31 @@ internal sealed class AgentGrain : Grain, IAgentGrain
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         GridMetrics.Agents.WithLabels(Label(S.Presence)).Dec();
+        Uncount();
         return Task.CompletedTask;
     }
 
-    public async Task<AgentView> SetPresenceAsync(AgentPresence presence, string displayName)
+    public Task<AgentView> SetPresenceAsync(AgentPresence presence, string displayName) =>
+        SetStatusAsync(presence, null, displayName);
+
+    public async Task<AgentView> SetStatusAsync(AgentPresence presence, string? reason, string displayName)
     {
-        var changed = S.Presence != presence;
+        await LoadProfileAsync();
+        var changed = S.Presence != presence || S.Reason != reason;
         if (changed || S.DisplayName != displayName)
         {
             GridMetrics.Agents.WithLabels(Label(S.Presence)).Dec();
             GridMetrics.Agents.WithLabels(Label(presence)).Inc();
+            if (presence == AgentPresence.Available && S.Presence != AgentPresence.Available)
+            {
+                S.IdleSince = clock.GetUtcNow();
+            }
+
             S.Presence = presence;
+            S.Reason = reason;
             S.DisplayName = displayName;
             await state.WriteOrDeactivateAsync(this);
+            Count();
             logger.LogInformation("Agent {Tenant}/{AgentId} is {Presence}", tenant, agentId, presence);
         }
 
@@ -87,21 +118,39 @@ internal sealed class AgentGrain : Grain, IAgentGrain
 
     public Task<AgentView> GetAsync() => Task.FromResult(View());
 
-    public Task SubscribeAsync(IAgentObserver observer)
+    public async Task SubscribeAsync(IAgentObserver observer)
     {
+        var first = observers.Count == 0;
         observers.Subscribe(observer, observer);
         lastObserverSeen = clock.GetUtcNow();
-        return Task.CompletedTask;
+        heardEdges = true;
+        if (first && S.DisconnectedAt is not null)
+        {
+            // Back within the grace period: the conversations stay with the agent.
+            S.DisconnectedAt = null;
+            await state.WriteOrDeactivateAsync(this);
+            if (await this.GetReminder(RequeueReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            logger.LogInformation("Agent {Tenant}/{AgentId} reconnected within the grace period", tenant, agentId);
+        }
+
+        if (first)
+        {
+            await GrainFactory.GetGrain<IRoutingConfigGrain>(tenant).SeenAgentAsync(agentId);
+        }
     }
 
     public async Task UnsubscribeAsync(IAgentObserver observer)
     {
         observers.Unsubscribe(observer);
-        if (observers.Count == 0 && S.Presence != AgentPresence.Offline)
+        if (observers.Count == 0 && (S.Presence != AgentPresence.Offline || (S.Conversations.Count > 0 && S.DisconnectedAt is null)))
         {
             // The last edge holding a connection of this agent let go: no desk is open, so no more offers.
             logger.LogInformation("Agent {Tenant}/{AgentId} closed their last connection: offline", tenant, agentId);
-            await SetPresenceAsync(AgentPresence.Offline, S.DisplayName);
+            await GoneAsync();
         }
     }
 
@@ -111,12 +160,19 @@ internal sealed class AgentGrain : Grain, IAgentGrain
         return Task.CompletedTask;
     }
 
-    public async Task AssignAsync(string conversationId)
+    public async Task AssignAsync(string conversationId, Channel channel)
     {
-        if (!S.Conversations.Contains(conversationId))
+        if (!S.Conversations.Contains(conversationId) || S.Channels.GetValueOrDefault(conversationId) != channel)
         {
-            S.Conversations.Add(conversationId);
+            if (!S.Conversations.Contains(conversationId))
+            {
+                S.Conversations.Add(conversationId);
+            }
+
+            S.Channels[conversationId] = channel;
+            S.IdleSince = clock.GetUtcNow();
             await state.WriteOrDeactivateAsync(this);
+            Count();
         }
 
         await ReportAsync();
@@ -124,43 +180,208 @@ internal sealed class AgentGrain : Grain, IAgentGrain
 
     public async Task ReleaseAsync(string conversationId)
     {
-        if (S.Conversations.Remove(conversationId))
+        if (S.Conversations.Remove(conversationId) | S.Channels.Remove(conversationId))
         {
+            S.IdleSince = clock.GetUtcNow();
             await state.WriteOrDeactivateAsync(this);
+            Count();
         }
 
         await ReportAsync();
     }
 
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != RequeueReminder)
+        {
+            return;
+        }
+
+        if (!heardEdges && clock.GetUtcNow() - activatedAt < ObserverRefresh)
+        {
+            // A new activation (after a silo failure) has not heard the edges yet: they subscribe again within this.
+            await this.RegisterOrUpdateReminder(RequeueReminder, ObserverRefresh, TimeSpan.FromMinutes(1));
+            return;
+        }
+
+        if (await this.GetReminder(RequeueReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        if (observers.Count > 0 || S.DisconnectedAt is null)
+        {
+            return; // came back
+        }
+
+        S.DisconnectedAt = null;
+        await state.WriteOrDeactivateAsync(this);
+        logger.LogInformation("Agent {Tenant}/{AgentId} stayed disconnected: {Count} conversations go back to their queues", tenant, agentId, S.Conversations.Count);
+        foreach (var conversationId in S.Conversations.ToList())
+        {
+            // Not awaited: the conversation's effects await this grain (the release), so waiting here could deadlock.
+            GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, conversationId))
+                .RequeueAsync(agentId, "agent-disconnected").Forget(logger, "Putting a conversation of a disconnected agent back in its queue");
+        }
+    }
+
+    /// <summary>No connection left: offline, pending offers back at once, held conversations back after the grace period.</summary>
+    private async Task GoneAsync()
+    {
+        if (S.Conversations.Count > 0 && S.DisconnectedAt is null)
+        {
+            S.DisconnectedAt = clock.GetUtcNow();
+            await state.WriteOrDeactivateAsync(this);
+            await this.RegisterOrUpdateReminder(RequeueReminder, options.Value.Routing.DisconnectGrace, TimeSpan.FromMinutes(1));
+        }
+
+        if (S.Presence != AgentPresence.Offline)
+        {
+            await SetStatusAsync(AgentPresence.Offline, DisconnectedReason, S.DisplayName);
+        }
+
+        foreach (var queue in queues)
+        {
+            await Queue(queue).AgentLeftAsync(agentId);
+        }
+    }
+
     private async Task CheckObserversAsync(CancellationToken cancellationToken)
     {
         observers.ClearExpired();
+        await LoadProfileAsync();
         if (observers.Count > 0)
         {
             lastObserverSeen = clock.GetUtcNow();
 
-            // Queues keep agents' free slots in memory only: reporting again restores them after a queue restarts.
+            // Queues keep agents' state in memory only: reporting again restores it after a queue restarts.
             await ReportAsync();
             return;
         }
 
-        if (S.Presence != AgentPresence.Offline && clock.GetUtcNow() - lastObserverSeen > ObserverExpiry)
+        if ((S.Presence != AgentPresence.Offline || (S.Conversations.Count > 0 && S.DisconnectedAt is null))
+            && clock.GetUtcNow() - lastObserverSeen > ObserverExpiry)
         {
             logger.LogInformation("Agent {Tenant}/{AgentId} has no live connection left: offline", tenant, agentId);
-            await SetPresenceAsync(AgentPresence.Offline, S.DisplayName);
+            await GoneAsync();
         }
+    }
+
+    /// <summary>Reads the agent's profile and the queues to report to (the tenant's copy on this silo, at most 5 s old).</summary>
+    private async Task LoadProfileAsync()
+    {
+        var config = await routing.GetAsync(tenant, ConfigAge);
+        var known = config.Agent(agentId);
+        if (known != profile)
+        {
+            profile = known;
+            Count();
+        }
+
+        var me = Routing();
+        var fitting = config.Queues
+            .Where(q => q.Skills.All(s => me.Skills.GetValueOrDefault(s.Skill) >= s.Level)
+                && (q.Languages.Count == 0 || me.Languages.Count == 0 || q.Languages.Any(me.Languages.Contains)))
+            .Select(q => q.Name);
+        var now = S.Queues.Union(fitting, StringComparer.Ordinal).ToList();
+        foreach (var left in queues.Except(now, StringComparer.Ordinal))
+        {
+            await Queue(left).AgentLeftAsync(agentId); // no longer fits: its offers there go back
+        }
+
+        queues = now;
     }
 
     private async Task ReportAsync()
     {
-        var free = S.Presence == AgentPresence.Available ? Math.Max(0, S.Capacity - S.Conversations.Count) : 0;
-        foreach (var queue in S.Queues)
+        var me = Routing();
+        foreach (var queue in queues)
         {
-            await GrainFactory.GetGrain<IQueueGrain>(GridKeys.Of(tenant, queue)).UpdateAgentAsync(agentId, free);
+            await Queue(queue).UpdateAgentAsync(me);
         }
     }
 
-    private AgentView View() => new(tenant, agentId, S.DisplayName, S.Presence, S.Capacity, [.. S.Conversations], [.. S.Queues]);
+    private AgentRouting Routing()
+    {
+        var defaultCapacity = options.Value.Routing.DefaultCapacity;
+        IReadOnlyDictionary<Channel, int> capacity = profile?.Capacity
+            ?? Enum.GetValues<Channel>().Where(c => c != Channel.Unspecified).ToDictionary(c => c, _ => defaultCapacity);
+        var maxTotal = profile is null ? S.Capacity : capacity.Values.Sum();
+        return new AgentRouting(
+            agentId,
+            S.Presence,
+            profile?.Skills.ToDictionary(s => s.Skill, s => s.Level, StringComparer.Ordinal) ?? new Dictionary<string, int>(),
+            profile?.Languages ?? [],
+            capacity,
+            Load(),
+            maxTotal,
+            S.IdleSince);
+    }
+
+    private Dictionary<Channel, int> Load()
+    {
+        var load = new Dictionary<Channel, int>();
+        foreach (var conversationId in S.Conversations)
+        {
+            // Conversations assigned before channels were recorded count as web chats.
+            var channel = S.Channels.TryGetValue(conversationId, out var c) ? c : Channel.WebChat;
+            load[channel] = load.GetValueOrDefault(channel) + 1;
+        }
+
+        return load;
+    }
+
+    /// <summary>Keeps the occupancy gauges (load and, while available, capacity per channel) in step with this activation.</summary>
+    private void Count()
+    {
+        Uncount();
+        var me = Routing();
+        var capacity = me.Presence == AgentPresence.Available ? me.Capacity.ToDictionary() : [];
+        counted = (me.Load.ToDictionary(), capacity);
+        foreach (var (channel, n) in counted.Value.Load)
+        {
+            GridMetrics.AgentLoad.WithLabels(GridMetrics.Label(channel)).Inc(n);
+        }
+
+        foreach (var (channel, n) in counted.Value.Capacity)
+        {
+            GridMetrics.AgentCapacity.WithLabels(GridMetrics.Label(channel)).Inc(n);
+        }
+    }
+
+    private void Uncount()
+    {
+        if (counted is not { } before)
+        {
+            return;
+        }
+
+        foreach (var (channel, n) in before.Load)
+        {
+            GridMetrics.AgentLoad.WithLabels(GridMetrics.Label(channel)).Dec(n);
+        }
+
+        foreach (var (channel, n) in before.Capacity)
+        {
+            GridMetrics.AgentCapacity.WithLabels(GridMetrics.Label(channel)).Dec(n);
+        }
+
+        counted = null;
+    }
+
+    private IQueueGrain Queue(string queue) => GrainFactory.GetGrain<IQueueGrain>(GridKeys.Of(tenant, queue));
+
+    private AgentView View()
+    {
+        var me = Routing();
+        return new AgentView(tenant, agentId, S.DisplayName.Length > 0 ? S.DisplayName : profile?.DisplayName ?? "", S.Presence, me.MaxTotal, [.. S.Conversations], [.. queues])
+        {
+            Reason = S.Reason,
+            Load = me.Load,
+            CapacityByChannel = me.Capacity,
+            IdleSince = S.IdleSince,
+        };
+    }
 
     private static string Label(AgentPresence presence) => presence.ToString().ToLowerInvariant();
 }

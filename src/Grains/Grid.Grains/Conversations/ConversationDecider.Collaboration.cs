@@ -34,7 +34,10 @@ internal static partial class ConversationDecider
         }
 
         var target = queue ?? s.Queue;
-        IReadOnlyList<string> requirements = toAgent is null ? s.Requirements : [AgentRequirement + toAgent];
+        // To another queue, the old queue's skills no longer apply: the target queue's own definition does.
+        IReadOnlyList<string> requirements = toAgent is not null ? [AgentRequirement + toAgent]
+            : target == s.Queue ? s.Requirements
+            : s.Requirements.Where(r => !r.StartsWith(Routing.RoutingRequirements.SkillPrefix, StringComparison.Ordinal)).ToList();
         return
         [
             new Transferred(actor.AgentId, target, toAgent, note) { At = now, Channel = s.CurrentChannel },

@@ -84,6 +84,28 @@ internal static partial class ConversationDecider
             ? [new OfferExpired(agentId, offerId) { At = now, Channel = s.CurrentChannel }]
             : [];
 
+    /// <summary>
+    /// A queue's overflow: a conversation still waiting (not offered) in <paramref name="fromQueue"/> moves to
+    /// <paramref name="toQueue"/> with the skills named dropped from its requirements, keeping its priority.
+    /// </summary>
+    public static ConversationEvent[] Overflow(ConversationState s, string fromQueue, string toQueue, IReadOnlyList<string> droppedSkills, DateTimeOffset now) =>
+        s.Status == ConversationStatus.Queued && s.Queue == fromQueue && fromQueue != toQueue
+            ? [new Escalated(toQueue, "overflow:" + fromQueue, s.Priority, Routing.RoutingRequirements.Without(s.Requirements, [.. droppedSkills])) { At = now, Channel = s.CurrentChannel }]
+            : [];
+
+    /// <summary>
+    /// An agent gone for longer than the grace period: a conversation they still hold goes back to its queue, its
+    /// requirements kept (no longer sticky to them), its priority kept.
+    /// </summary>
+    public static ConversationEvent[] Requeue(ConversationState s, string agentId, string reason, DateTimeOffset now) =>
+        s.Status == ConversationStatus.WithAgent && s.AssignedAgent == agentId
+            ?
+            [
+                new Transferred(agentId, s.Queue, null, null) { At = now, Channel = s.CurrentChannel },
+                new Escalated(s.Queue, reason, s.Priority, Routing.RoutingRequirements.Without(s.Requirements, [])) { At = now, Channel = s.CurrentChannel },
+            ]
+            : [];
+
     public static ConversationEvent[] Accept(ConversationState s, Actor actor, string conversationId, DateTimeOffset now, NoticeWording? wording = null)
     {
         if (s.Status == ConversationStatus.WithAgent && s.AssignedAgent == actor.AgentId)

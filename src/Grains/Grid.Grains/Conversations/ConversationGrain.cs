@@ -133,6 +133,19 @@ internal sealed partial class ConversationGrain(
     public Task OfferExpiredAsync(string agentId, string offerId) =>
         CommitAsync(Rows(ConversationDecider.OfferExpired(S, agentId, offerId, clock.GetUtcNow())));
 
+    public Task OverflowAsync(string fromQueue, string toQueue, IReadOnlyList<string> droppedSkills) =>
+        CommitAsync(Rows(ConversationDecider.Overflow(S, fromQueue, toQueue, droppedSkills, clock.GetUtcNow())));
+
+    public async Task RequeueAsync(string agentId, string reason)
+    {
+        var events = ConversationDecider.Requeue(S, agentId, reason, clock.GetUtcNow());
+        await CommitAsync(Rows(events));
+        if (events.Length > 0)
+        {
+            logger.LogInformation("Conversation {ConversationId} went back to queue {Queue}: {Reason}", conversationId, S.Queue, reason);
+        }
+    }
+
     public async Task<ConversationView> AcceptAsync(Actor actor)
     {
         await CommitAsync(Rows(ConversationDecider.Accept(S, actor, conversationId, clock.GetUtcNow(), (await PolicyAsync()).Wording)));

@@ -17,9 +17,9 @@ internal static class WaitingLists
         {
             change = row.Event switch
             {
-                Escalated e => new WaitingListChange(e.Queue, new QueueEntry(conversationId, customerId, e.Channel, e.Priority, e.At, e.Reason, Target(e.Requirements))),
+                Escalated e => new WaitingListChange(e.Queue, EntryOf(conversationId, customerId, e)),
                 SlaBreached b when before is { Status: ConversationStatus.Queued or ConversationStatus.Offered } => new WaitingListChange(before.Queue,
-                    new QueueEntry(conversationId, customerId, before.CurrentChannel, b.Priority, before.WaitingSince ?? b.At, "sla-breached:" + b.Kind, Target(before.Requirements))),
+                    new QueueEntry(conversationId, customerId, before.CurrentChannel, b.Priority, before.WaitingSince ?? b.At, "sla-breached:" + b.Kind, Target(before.Requirements)) { Requirements = Needs(before.Requirements) }),
                 Accepted or Resolved or Closed or TakenOver => WaitingListChange.Remove,
                 _ => change,
             };
@@ -27,6 +27,14 @@ internal static class WaitingLists
 
         return change;
     }
+
+    /// <summary>The waiting-list entry of an escalation.</summary>
+    public static QueueEntry EntryOf(string conversationId, string customerId, Escalated e) =>
+        new(conversationId, customerId, e.Channel, e.Priority, e.At, e.Reason, Target(e.Requirements)) { Requirements = Needs(e.Requirements) };
+
+    /// <summary>The routing requirements besides the named agent (kept apart, in grid_queue_target).</summary>
+    private static List<string> Needs(IReadOnlyList<string> requirements) =>
+        [.. requirements.Where(r => !r.StartsWith(ConversationDecider.AgentRequirement, StringComparison.Ordinal))];
 
     /// <summary>The agent a transfer named, from the "agent:&lt;id&gt;" requirement.</summary>
     private static string? Target(IReadOnlyList<string> requirements) =>

@@ -131,6 +131,23 @@ internal sealed class CustomerGrain(
         logger.LogInformation("Customer {CustomerId} linked to a {Channel} address", customerId, address.Channel);
     }
 
+    public async Task RecordAgentAsync(string agentId)
+    {
+        if (!state.RecordExists || state.State.LastAgentId == agentId)
+        {
+            return;
+        }
+
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            await Customer(mergedInto).RecordAgentAsync(agentId);
+            return;
+        }
+
+        state.State.LastAgentId = agentId;
+        await state.WriteOrDeactivateAsync(this);
+    }
+
     public async Task SetTierAsync(string? tier)
     {
         if (!state.RecordExists)
@@ -242,7 +259,10 @@ internal sealed class CustomerGrain(
     /// <summary>The acknowledgement from the conversation, or null when it is closed.</summary>
     private async Task<InboundAck?> AppendToAsync(string conversationId, InboundMessage message)
     {
-        var profile = new CustomerProfile(customerId, state.State.ConversationIds.Count, [.. state.State.Addresses.Select(a => a.Channel).Distinct()], state.State.Tier);
+        var profile = new CustomerProfile(customerId, state.State.ConversationIds.Count, [.. state.State.Addresses.Select(a => a.Channel).Distinct()], state.State.Tier)
+        {
+            LastAgentId = state.State.LastAgentId,
+        };
         var result = await GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, conversationId)).AppendInboundAsync(message, profile);
         return result.Outcome switch
         {

@@ -24,4 +24,7 @@ internal sealed class CustomerState
 
     /// <summary>Customers merged into this one (directly or before that into them): their journal rows are in this timeline.</summary>
     [Id(8)] public List<string> AbsorbedCustomerIds { get; set; } = [];
+
+    /// <summary>The agent who last took one of this customer's conversations (sticky routing).</summary>
+    [Id(9)] public string? LastAgentId { get; set; }
 }

@@ -57,7 +57,7 @@ public sealed class PipelineOptions
     public List<string> Steps { get; set; } = [];
 
     /// <summary>The order used when <see cref="Steps"/> is empty.</summary>
-    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "screen", "callback", "bot", "escalate", "acknowledge"];
+    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "screen", "callback", "bot", "escalate", "route", "acknowledge"];
 }
 
 /// <summary>Whether an email reply from an address Grid does not know joins the conversation it replies to.</summary>
@@ -87,8 +87,22 @@ public sealed class RoutingOptions
     /// <summary>Conversations an agent handles at once unless configured otherwise.</summary>
     public int DefaultCapacity { get; set; } = 3;
 
-    /// <summary>How long a declined conversation is not offered again to the agent who declined it.</summary>
+    /// <summary>
+    /// How long a conversation whose offer expired is not offered again to the agent who let it expire (a declined
+    /// conversation is never offered again to the agent who declined it while it waits in that queue).
+    /// </summary>
     public TimeSpan DeclineCooldown { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>After an agent's last connection closes, how long before their conversations go back to the queue (unless they reconnect).</summary>
+    public TimeSpan DisconnectGrace { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>A waiting conversation gains one point of priority per this much waiting.</summary>
+    public TimeSpan AgingStep { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A first-response deadline within this adds up to 20 points of priority, the closer the more (20 once missed).</summary>
+    public TimeSpan SlaHorizon { get; set; } = TimeSpan.FromMinutes(10);
+
+    internal Routing.RoutingPolicy.Weights Weights => new(AgingStep, SlaHorizon, 20);
 }
 
 public sealed class ConversationOptions

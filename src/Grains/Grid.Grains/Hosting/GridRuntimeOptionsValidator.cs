@@ -54,6 +54,26 @@ internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntime
             failures.Add("Grid:Routing:DefaultCapacity must be at least 1.");
         }
 
+        if (o.Routing.DeclineCooldown < TimeSpan.Zero)
+        {
+            failures.Add("Grid:Routing:DeclineCooldown must not be negative.");
+        }
+
+        if (o.Routing.DisconnectGrace < TimeSpan.FromSeconds(1) || o.Routing.DisconnectGrace > TimeSpan.FromHours(1))
+        {
+            failures.Add("Grid:Routing:DisconnectGrace must be between 00:00:01 and 01:00:00.");
+        }
+
+        if (o.Routing.AgingStep < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("Grid:Routing:AgingStep must be at least 00:00:01.");
+        }
+
+        if (o.Routing.SlaHorizon < TimeSpan.FromSeconds(1))
+        {
+            failures.Add("Grid:Routing:SlaHorizon must be at least 00:00:01.");
+        }
+
         foreach (var (key, port) in new[] { ("Grid:Orleans:SiloPort", o.Orleans.SiloPort), ("Grid:Orleans:GatewayPort", o.Orleans.GatewayPort) })
         {
             if (port is < 1 or > 65535)

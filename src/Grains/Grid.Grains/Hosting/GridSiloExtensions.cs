@@ -137,6 +137,9 @@ public static class GridSiloExtensions
         services.AddSingleton<Escalation.EscalationPolicies>();
         services.AddSingleton<Escalation.ITenantPolicies>(sp => sp.GetRequiredService<Escalation.EscalationPolicies>());
         services.AddSingleton<IInboundStep, EscalationStep>();
+        services.AddSingleton<Routing.RoutingConfigs>();
+        services.AddSingleton<Routing.ITenantRouting>(sp => sp.GetRequiredService<Routing.RoutingConfigs>());
+        services.AddSingleton<IInboundStep, RoutingStep>();
         services.AddSingleton<IInboundStep, AcknowledgeStep>();
         services.AddSingleton<InboundPipeline>();
 
@@ -144,6 +147,7 @@ public static class GridSiloExtensions
         services.AddSingleton<IConversationEffect, MetricsEffect>();
         services.AddSingleton<IConversationEffect, QueueEffect>();
         services.AddSingleton<IConversationEffect, AgentAssignmentEffect>();
+        services.AddSingleton<IConversationEffect, StickyAgentEffect>();
         services.AddSingleton<IConversationEffect, AgentPushEffect>();
         services.AddSingleton<IConversationEffect, AlertEffect>();
         services.AddSingleton<IConversationEffect, OutboxHintEffect>();

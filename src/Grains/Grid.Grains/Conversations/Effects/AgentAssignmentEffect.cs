@@ -16,14 +16,14 @@ internal sealed class AgentAssignmentEffect : IConversationEffect
             switch (e)
             {
                 case Accepted accepted:
-                    await unit.Agent(accepted.AgentId).AssignAsync(unit.ConversationId);
+                    await unit.Agent(accepted.AgentId).AssignAsync(unit.ConversationId, unit.View.CurrentChannel);
                     break;
                 case Resolved { AgentId: { } agent }:
                     await unit.Agent(agent).ReleaseAsync(unit.ConversationId);
                     break;
                 case TakenOver takenOver:
                     await ReleaseHolderAsync(unit);
-                    await unit.Agent(takenOver.SupervisorId).AssignAsync(unit.ConversationId);
+                    await unit.Agent(takenOver.SupervisorId).AssignAsync(unit.ConversationId, unit.View.CurrentChannel);
                     break;
                 case Transferred or HandedBack or Closed:
                     await ReleaseHolderAsync(unit);

@@ -13,7 +13,7 @@ internal sealed class QueueEffect : IConversationEffect
             {
                 case Escalated escalated:
                     await unit.Queue(escalated.Queue).EnqueueAsync(
-                        new QueueEntry(unit.ConversationId, unit.View.CustomerId, e.Channel, escalated.Priority, e.At, escalated.Reason));
+                        WaitingLists.EntryOf(unit.ConversationId, unit.View.CustomerId, escalated));
                     break;
                 case SlaBreached breached when unit.StatusBefore is ConversationStatus.Queued or ConversationStatus.Offered:
                     await unit.Queue(unit.View.Queue).EnqueueAsync(

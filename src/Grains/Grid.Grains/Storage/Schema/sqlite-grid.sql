@@ -67,6 +67,15 @@ CREATE TABLE IF NOT EXISTS grid_queue_target (
     PRIMARY KEY (tenant, conversation_id)
 );
 -- GO
+-- What a waiting conversation needs of an agent (its escalation's routing requirements: skills, language, sticky agent,
+-- deadline; see RoutingRequirements), one per line, beside its queue entry and written and deleted with it.
+CREATE TABLE IF NOT EXISTS grid_queue_need (
+    tenant          TEXT    NOT NULL,
+    conversation_id TEXT    NOT NULL,
+    needs           TEXT    NOT NULL,
+    PRIMARY KEY (tenant, conversation_id)
+);
+-- GO
 -- Email Message-IDs (the customer's, and those Grid suggests for its replies) of each conversation, written with the
 -- journal unit that carries them, so a reply naming one in In-Reply-To or References threads into its conversation.
 CREATE TABLE IF NOT EXISTS grid_email_thread (

@@ -10,9 +10,10 @@ internal sealed class SqlWaitingListStore(GridDatabase database) : IWaitingListS
     {
         await using var connection = await database.OpenAsync();
         await using var select = Command(connection, null, """
-            SELECT e.conversation_id, e.customer_id, e.channel, e.priority, e.enqueued_ms, e.reason, t.agent_id
+            SELECT e.conversation_id, e.customer_id, e.channel, e.priority, e.enqueued_ms, e.reason, t.agent_id, n.needs
             FROM grid_queue_entry e
             LEFT JOIN grid_queue_target t ON t.tenant = e.tenant AND t.conversation_id = e.conversation_id
+            LEFT JOIN grid_queue_need n ON n.tenant = e.tenant AND n.conversation_id = e.conversation_id
             WHERE e.tenant = @tenant AND e.queue = @queue
             ORDER BY e.priority DESC, e.enqueued_ms
             """);
@@ -24,7 +25,10 @@ internal sealed class SqlWaitingListStore(GridDatabase database) : IWaitingListS
         {
             entries.Add(new QueueEntry(
                 reader.GetString(0), reader.GetString(1), (Channel)reader.GetInt32(2), reader.GetInt32(3),
-                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
+                DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6))
+            {
+                Requirements = reader.IsDBNull(7) ? [] : reader.GetString(7).Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            });
         }
 
         return entries;
@@ -43,6 +47,19 @@ internal sealed class SqlWaitingListStore(GridDatabase database) : IWaitingListS
             Add(insert, "tenant", tenant);
             Add(insert, "conversation", conversationId);
             Add(insert, "agent", target);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var unneed = Reused(connection, transaction, "DELETE FROM grid_queue_need WHERE tenant = @tenant AND conversation_id = @conversation");
+        Add(unneed, "tenant", tenant);
+        Add(unneed, "conversation", conversationId);
+        await unneed.ExecuteNonQueryAsync();
+        if (change.Entry is { Requirements.Count: > 0 } needing)
+        {
+            var insert = Reused(connection, transaction, "INSERT INTO grid_queue_need (tenant, conversation_id, needs) VALUES (@tenant, @conversation, @needs)");
+            Add(insert, "tenant", tenant);
+            Add(insert, "conversation", conversationId);
+            Add(insert, "needs", string.Join('\n', needing.Requirements));
             await insert.ExecuteNonQueryAsync();
         }
 
