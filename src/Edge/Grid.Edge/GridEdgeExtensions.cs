@@ -75,7 +75,7 @@ public static class GridEdgeExtensions
             {
                 o.Interceptors.Add<GridServerInterceptor>();
                 o.MaxReceiveMessageSize = TriageGrpcService.MaxReceiveMessageSize;
-            });
+            })
             .AddServiceOptions<RoutingGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
