@@ -8,8 +8,8 @@ public sealed record TriageRequest(
     [property: Id(2)] Channel? Channel);
 
 /// <summary>
-/// What the tenant's category model says of a message, with the message's sentiment and language; references and the
-/// identified customer are empty until the customer directory exists.
+/// What the tenant's category model says of a message, with the message's sentiment and language and the references the
+/// tenant's patterns find in it; the identified customer is empty until the customer directory exists.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.TriageClassification")]
 public sealed record TriageClassification(

@@ -128,6 +128,7 @@ public static class GridSiloExtensions
         services.AddSingleton<IMessageAnalyzer, BotAnalyzer>();
         services.AddSingleton<Triage.ITriageModelSource, Triage.GrainTriageModelSource>();
         services.AddSingleton<Triage.TriageModels>();
+        services.AddSingleton<Triage.TenantReferencePatterns>();
         services.AddSingleton<IMessageAnalyzer, Triage.TriageAnalyzer>();
         services.AddSingleton<MessageAnalyzers>();
         services.AddSingleton<IInboundStep, RecordFactsStep>();

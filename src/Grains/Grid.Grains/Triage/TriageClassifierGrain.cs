@@ -6,11 +6,13 @@ namespace Grid.Triage;
 /// <summary>
 /// Classifies a message with the tenant's model as this silo has it loaded (checked against the stored version now), with
 /// its sentiment (<see cref="SentimentScorer"/>) and language; no side effect. A stateless worker: the model runs on the
-/// silo that received the call, and calls never queue behind one another.
+/// silo that received the call, and calls never queue behind one another. References come from the tenant's patterns as
+/// this silo has them compiled (<see cref="TenantReferencePatterns"/>, version checked now like the model's), found
+/// in the subject and the text.
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-internal sealed class TriageClassifierGrain(TriageModels models, ILanguageDetector languages) : Grain, ITriageClassifierGrain
+internal sealed class TriageClassifierGrain(TriageModels models, TenantReferencePatterns references, ILanguageDetector languages) : Grain, ITriageClassifierGrain
 {
     public async Task<TriageClassification> ClassifyAsync(TriageRequest request)
     {
@@ -24,7 +26,9 @@ internal sealed class TriageClassifierGrain(TriageModels models, ILanguageDetect
         var sentiment = SentimentScorer.Shared.Score(text, language);
         var label = sentiment.Value <= SentimentScorer.NegativeThreshold ? "negative"
             : sentiment.Value >= SentimentScorer.PositiveThreshold ? "positive" : "neutral";
+        var patterns = await references.GetAsync(tenant, TimeSpan.Zero);
+        var found = patterns.Extract(text).Select(r => new TriageReference(r.Kind, r.Raw, r.Canonical)).ToList();
         return new TriageClassification(
-            ranked[0].Category, ranked[0].Probability, [.. ranked.Take(3)], label, Math.Round(sentiment.Value, 4), language, model.Version, [], null);
+            ranked[0].Category, ranked[0].Probability, [.. ranked.Take(3)], label, Math.Round(sentiment.Value, 4), language, model.Version, found, null);
     }
 }

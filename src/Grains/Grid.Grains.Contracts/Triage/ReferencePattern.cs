@@ -5,6 +5,11 @@ namespace Grid.Triage;
 /// configures it: <see cref="DetectRegex"/> finds what people type (case, spaces or dashes between the parts, the
 /// look-alikes kept out by its own lookarounds) and <see cref="Canonical"/> rebuilds the canonical form from its groups
 /// (<c>INV-{1}-{2}</c>; a named group as <c>{year}</c>). <see cref="Format"/> is the form shown to people
-/// (<c>INV-YYYY-NNNNN</c>). Compiled by <see cref="ReferencePatterns.Compile"/>.
+/// (<c>INV-YYYY-NNNNN</c>). Compiled (and refused, naming the field) by the silo's <c>ReferencePatterns.Compile</c>.
 /// </summary>
-internal sealed record ReferencePattern(string Kind, string Format, string DetectRegex, string Canonical);
+[GenerateSerializer, Immutable, Alias("grid.ReferencePattern")]
+public sealed record ReferencePattern(
+    [property: Id(0)] string Kind,
+    [property: Id(1)] string Format,
+    [property: Id(2)] string DetectRegex,
+    [property: Id(3)] string Canonical);
