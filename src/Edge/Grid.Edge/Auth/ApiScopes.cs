@@ -3,7 +3,7 @@ namespace Grid.Edge.Auth;
 /// <summary>
 /// What an API key may call: <c>ingest</c> (IngestService), <c>outbound</c> (OutboundService), <c>read</c>
 /// (ReadService; TriageService's Classify and GetModel, which admin keys may call too), <c>admin</c> (KnowledgeService,
-/// EscalationService, RoutingService, TriageService.UploadModel). Configured per integrator in Grid:Integrators:&lt;name&gt;:Scopes; a key
+/// EscalationService, RoutingService, TriageService.UploadModel, SetReferencePatterns and GetReferencePatterns). Configured per integrator in Grid:Integrators:&lt;name&gt;:Scopes; a key
 /// configured without scopes has <see cref="Default"/>, which leaves out admin.
 /// </summary>
 public static class ApiScopes
@@ -35,6 +35,8 @@ public static class ApiScopes
     private static readonly Dictionary<string, string> ByMethod = new(StringComparer.Ordinal)
     {
         [$"{Protos.V1.TriageService.Descriptor.FullName}/UploadModel"] = Admin,
+        [$"{Protos.V1.TriageService.Descriptor.FullName}/SetReferencePatterns"] = Admin,
+        [$"{Protos.V1.TriageService.Descriptor.FullName}/GetReferencePatterns"] = Admin,
     };
 
     // Services whose read-scoped methods an admin key may call too (TriageService.Classify: "admin or read").

@@ -9,8 +9,9 @@ namespace Grid.Edge.Grpc;
 
 /// <summary>
 /// The caller's tenant's category model: classification on the local silo's <see cref="ITriageClassifierGrain"/>, the
-/// model's info and uploads to the tenant's <see cref="ITriageModelGrain"/>. Classify and GetModel need the read or the
-/// admin scope, UploadModel admin (checked by <see cref="GridServerInterceptor"/>).
+/// model's info and uploads to the tenant's <see cref="ITriageModelGrain"/>, the tenant's reference patterns in its
+/// <see cref="IReferencePatternsGrain"/>. Classify and GetModel need the read or the admin scope, UploadModel and the
+/// reference patterns' calls admin (checked by <see cref="GridServerInterceptor"/>).
 /// </summary>
 [BindServiceMethod(typeof(TriageGrpcService), nameof(BindService))]
 public sealed class TriageGrpcService(IGrainFactory grains) : P.TriageService.TriageServiceBase
@@ -59,6 +60,25 @@ public sealed class TriageGrpcService(IGrainFactory grains) : P.TriageService.Tr
             request.TrainedAt?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow,
             request.TrainingSeconds);
         return new P.UploadModelResponse { Version = await grains.GetGrain<ITriageModelGrain>(tenant).StoreAsync(upload) };
+    }
+
+    public override async Task<P.SetReferencePatternsResponse> SetReferencePatterns(P.SetReferencePatternsRequest request, ServerCallContext context)
+    {
+        List<ReferencePattern> patterns = [.. request.Patterns.Select(p => new ReferencePattern(p.Kind, p.Format, p.DetectRegex, p.Canonical))];
+        return new P.SetReferencePatternsResponse { Version = await grains.GetGrain<IReferencePatternsGrain>(Tenant(context)).SetAsync(patterns) };
+    }
+
+    public override async Task<P.ReferencePatterns> GetReferencePatterns(P.GetReferencePatternsRequest request, ServerCallContext context) =>
+        ToProto(await grains.GetGrain<IReferencePatternsGrain>(Tenant(context)).GetAsync());
+
+    internal static P.ReferencePatterns ToProto(ReferencePatternSet set)
+    {
+        var result = new P.ReferencePatterns { Version = set.Version };
+        result.Patterns.AddRange(set.Patterns.Select(p => new P.ReferencePattern
+        {
+            Kind = p.Kind, Format = p.Format, DetectRegex = p.DetectRegex, Canonical = p.Canonical,
+        }));
+        return result;
     }
 
     internal static P.ClassifyResponse ToProto(TriageClassification result)
