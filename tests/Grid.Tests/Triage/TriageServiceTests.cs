@@ -138,4 +138,41 @@ public sealed class TriageServiceTests(TriageFixture fixture)
         Assert.Equal(StatusCode.InvalidArgument, otherTenant.StatusCode);
         Assert.Contains("this API key belongs to tenant 'triage'", otherTenant.Status.Detail);
     }
+
+    [Fact]
+    public async Task Reference_patterns_set_by_an_admin_are_used_by_classify_and_a_refused_set_changes_nothing()
+    {
+        var (admin, adminHeaders) = Client("all");
+        var (reader, readHeaders) = Client("read");
+        await admin.UploadModelAsync(Upload(), adminHeaders);
+        var demo = new SetReferencePatternsRequest();
+        demo.Patterns.AddRange(global::Grid.Triage.ReferencePatterns.ReadDemo().Select(p => new ReferencePattern
+        {
+            Kind = p.Kind, Format = p.Format, DetectRegex = p.DetectRegex, Canonical = p.Canonical,
+        }));
+
+        var set = await admin.SetReferencePatternsAsync(demo, adminHeaders);
+        var classified = await reader.ClassifyAsync(new ClassifyRequest
+        {
+            Subject = "Facture contestée", Text = "Bonjour, la facture inv 2026 00123 compte deux fois le même passage du technicien.",
+        }, readHeaders);
+        var reference = Assert.Single(classified.References);
+        Assert.Equal(("invoice-number", "INV-2026-00123", "inv 2026 00123"), (reference.Kind, reference.Canonical, reference.Value));
+
+        // A regex that does not compile is refused naming the field; the stored set stays.
+        var broken = new SetReferencePatternsRequest();
+        broken.Patterns.Add(new ReferencePattern { Kind = "invoice-number", Format = "INV", DetectRegex = "(INV-(\\d+)", Canonical = "INV-{1}" });
+        var refused = await RefusedAsync(admin.SetReferencePatternsAsync(broken, adminHeaders));
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Contains("patterns[0].detect_regex", refused.Status.Detail);
+        var stored = await admin.GetReferencePatternsAsync(new GetReferencePatternsRequest(), adminHeaders);
+        Assert.Equal(set.Version, stored.Version);
+        Assert.Equal(demo.Patterns, stored.Patterns);
+
+        // Reading and changing the patterns is for admin keys only.
+        Assert.Equal(StatusCode.PermissionDenied, (await RefusedAsync(reader.SetReferencePatternsAsync(demo, readHeaders))).StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, (await RefusedAsync(reader.GetReferencePatternsAsync(new GetReferencePatternsRequest(), readHeaders))).StatusCode);
+        var (none, noneHeaders) = Client("none");
+        Assert.Equal(StatusCode.PermissionDenied, (await RefusedAsync(none.SetReferencePatternsAsync(demo, noneHeaders))).StatusCode);
+    }
 }
