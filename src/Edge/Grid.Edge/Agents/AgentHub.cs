@@ -14,7 +14,7 @@ namespace Grid.Edge.Agents;
 /// (see <see cref="HubErrors"/>).
 /// </summary>
 [Authorize(AuthenticationSchemes = "Bearer")]
-public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<EdgeOptions> options, ILogger<AgentHub> logger) : Hub<IAgentClient>
+public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<EdgeOptions> options, ILogger<AgentHub> logger) : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agent";
     private const int OfferHistory = 50;
@@ -77,32 +77,6 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
 
         var agent = Agent();
         return AgentDto.From(await grains.GetGrain<IAgentGrain>(agent.Key).SetStatusAsync(value, reason, agent.DisplayName));
-    }
-
-    /// <summary>
-    /// Supervisors: the tenant's queues (those configured, the escalation policy's and "default"), each with its depth, its
-    /// longest wait so far in seconds and the agents available with a free slot; by name.
-    /// </summary>
-    public async Task<IReadOnlyList<QueueSummaryDto>> ListQueues()
-    {
-        var tenant = Supervisor();
-        var config = await grains.GetGrain<Routing.IRoutingConfigGrain>(tenant).GetAsync();
-        var policy = await grains.GetGrain<Escalation.IEscalationPolicyGrain>(tenant).GetAsync();
-        var names = config.Queues.Select(q => q.Name).Append(policy.Policy.Queue).Append("default").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        var stats = await Task.WhenAll(names.Select(n => grains.GetGrain<IQueueGrain>(GridKeys.Of(tenant, n)).GetStatsAsync()));
-        return [.. stats.Select(QueueSummaryDto.From)];
-    }
-
-    /// <summary>
-    /// Supervisors: the tenant's agents (with a routing profile, or who connected once), by id: presence and reason, load
-    /// and capacity per channel, idle since.
-    /// </summary>
-    public async Task<IReadOnlyList<AgentSummaryDto>> ListAgents()
-    {
-        var tenant = Supervisor();
-        var ids = await grains.GetGrain<Routing.IRoutingConfigGrain>(tenant).ListAgentIdsAsync();
-        var views = await Task.WhenAll(ids.Select(id => grains.GetGrain<IAgentGrain>(GridKeys.Of(tenant, id)).GetAsync()));
-        return [.. views.Select(AgentSummaryDto.From)];
     }
 
     /// <summary>The agent's own state.</summary>
@@ -273,50 +247,6 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
         });
     }
 
-    /// <summary>Supervisors: joins a conversation of the tenant (sees it live, writes notes).</summary>
-    public Task<ConversationDto> Join(string conversationId) =>
-        Guard(conversationId, async (c, actor) => ConversationDto.From(await c.JoinAsync(actor)));
-
-    /// <summary>Supervisors: takes a conversation over (from its agent, or from the queue).</summary>
-    public Task<ConversationDto> TakeOver(string conversationId) =>
-        Guard(conversationId, async (c, actor) => ConversationDto.From(await c.TakeOverAsync(actor)));
-
-    /// <summary>
-    /// Supervisors: the tenant's live conversations (not closed), the highest priority first, then the least recently
-    /// changed. Filters (empty: any): <paramref name="status"/> ("New", "Bot", "Queued", "Offered", "WithAgent",
-    /// "Resolved"), <paramref name="queue"/>, <paramref name="agent"/> (assigned). <paramref name="after"/> is the
-    /// <c>next</c> of the previous page (empty: the first); <paramref name="limit"/> from 1 to 200.
-    /// </summary>
-    public async Task<LiveConversationPageDto> ListConversations(string? status, string? queue, string? agent, string? after, int limit)
-    {
-        var (query, error) = ListConversationsValidator.Validate(status, queue, agent, after, limit);
-        if (query is null)
-        {
-            throw Refuse(HubErrors.Invalid(error!));
-        }
-
-        var principal = Agent();
-        var page = await Refusing(() => grains.GetGrain<ILiveConversationsGrain>(principal.Tenant).ListAsync(principal.Actor, query));
-        return new LiveConversationPageDto([.. page.Conversations.Select(LiveConversationDto.From)], page.Next?.Format());
-    }
-
-    /// <summary>
-    /// Supervisors: watches a conversation silently (not a participant, nothing journaled, the customer not told). This
-    /// connection's agent then receives its new entries and status updates like its agent does. The watch lapses after
-    /// 10 minutes unless renewed by calling Watch again, and does not survive the conversation's deactivation or a silo
-    /// failure: a desk watches again after a reconnect. Returns the conversation and its context package.
-    /// </summary>
-    public Task<WatchDto> Watch(string conversationId) =>
-        Guard(conversationId, async (c, actor) => WatchDto.From(await c.WatchAsync(actor)));
-
-    /// <summary>Supervisors: stops watching a conversation.</summary>
-    public Task Unwatch(string conversationId) =>
-        Guard(conversationId, async (c, actor) =>
-        {
-            await c.UnwatchAsync(actor);
-            return true;
-        });
-
     /// <summary>Closes the conversation for good (its assigned agent, or a supervisor).</summary>
     public Task Close(string conversationId, string? reason) =>
         Guard(conversationId, async (c, actor) =>
@@ -324,51 +254,6 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
             await c.CloseAsync(actor, reason is { Length: > 200 } ? reason[..200] : reason);
             return true;
         });
-
-    /// <summary>
-    /// The agent holding the conversation (or a supervisor) links an address to its customer, who proved who they are:
-    /// their messages from it join the conversation, and <see cref="ReplyOn"/> may use it. The address is checked as
-    /// integrators' senders are (a phone number for Sms, WhatsApp and Voice, an email address for Email). An address of
-    /// another customer merges that customer into this one (both histories kept). Journaled in the conversation.
-    /// </summary>
-    public Task<AddressLinkDto> LinkAddress(string conversationId, string channel, string address)
-    {
-        if (!Enum.TryParse<Channel>(channel, ignoreCase: true, out var on) || on == Channel.Unspecified || !Enum.IsDefined(on))
-        {
-            throw Refuse(HubErrors.Invalid($"Unknown channel '{Shorten(channel ?? "")}': use Sms, Email, WhatsApp, WebChat, Voice or Messenger."));
-        }
-
-        if (string.IsNullOrWhiteSpace(address) || address.Length > 320 || Grid.Edge.Grpc.Validation.TextRules.Characters(address, "address") is not null)
-        {
-            throw Refuse(HubErrors.Invalid("address is required: the customer's address on the channel (1 to 320 characters, no control characters)."));
-        }
-
-        var (normalized, error) = Addresses.Normalize(on, address);
-        if (normalized is null)
-        {
-            throw Refuse(HubErrors.Invalid($"The address is not one of {on}'s: {error?.Replace("sender", "address", StringComparison.Ordinal)}."));
-        }
-
-        var tenant = Agent().Tenant;
-        return Guard(conversationId, async (_, actor) => new AddressLinkDto(on.ToString(), normalized,
-            await grains.GetGrain<IIngestGrain>(tenant).LinkAddressForAgentAsync(tenant, conversationId, actor, on, normalized)));
-    }
-
-    /// <summary>
-    /// The agent holding the conversation (or a supervisor) merges another customer (who proved to be the same person)
-    /// into the conversation's customer: addresses, conversations and history (see EscalationService.MergeCustomers).
-    /// </summary>
-    public Task<CustomerMergeDto> MergeCustomer(string conversationId, string otherCustomerId)
-    {
-        if (!TenantId.IsValid(otherCustomerId) || !otherCustomerId.StartsWith("cus_", StringComparison.Ordinal))
-        {
-            throw Refuse(HubErrors.Invalid("otherCustomerId is required: the id of a customer (cus_…)."));
-        }
-
-        var tenant = Agent().Tenant;
-        return Guard(conversationId, async (_, actor) =>
-            CustomerMergeDto.From(await grains.GetGrain<IIngestGrain>(tenant).MergeForAgentAsync(tenant, conversationId, actor, otherCustomerId)));
-    }
 
     /// <summary>Builds an offer with its deadline, the latest history and the context package (used by the relay).</summary>
     internal static async Task<OfferDto> BuildOfferAsync(IConversationGrain conversation, ConversationView view, string offerId, Actor agent)
@@ -438,15 +323,6 @@ public sealed class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<Ed
         logger.LogInformation("Hub call {Method} by agent {AgentId} refused: {Code}",
             method, AgentPrincipal.From(Context.User)?.AgentId, error.Message.Split(':', 2)[0]);
         return error;
-    }
-
-    /// <summary>The tenant of a supervisor's connection; anyone else is refused with <c>forbidden</c>.</summary>
-    private string Supervisor([CallerMemberName] string method = "")
-    {
-        var agent = Agent();
-        return agent.Actor.Role == ActorRole.Supervisor
-            ? agent.Tenant
-            : throw Refuse(HubErrors.Of(RuleCodes.Forbidden, "Only supervisors see the tenant's queues and agents."), method);
     }
 
     private AgentPrincipal Agent() =>

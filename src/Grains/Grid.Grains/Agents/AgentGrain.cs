@@ -13,7 +13,7 @@ namespace Grid.Agents;
 /// connection any more the agent goes offline: the queues take back its pending offers at once, and a reminder puts the
 /// conversations it holds back in their queue after Grid:Routing:DisconnectGrace unless it reconnects first.
 /// </summary>
-internal sealed class AgentGrain : Grain, IAgentGrain, IRemindable
+internal sealed partial class AgentGrain : Grain, IAgentGrain, IRemindable
 {
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan ConfigAge = TimeSpan.FromSeconds(5);
@@ -190,83 +190,6 @@ internal sealed class AgentGrain : Grain, IAgentGrain, IRemindable
         await ReportAsync();
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
-    {
-        if (reminderName != RequeueReminder)
-        {
-            return;
-        }
-
-        if (!heardEdges && clock.GetUtcNow() - activatedAt < ObserverRefresh)
-        {
-            // A new activation (after a silo failure) has not heard the edges yet: they subscribe again within this.
-            await this.RegisterOrUpdateReminder(RequeueReminder, ObserverRefresh, TimeSpan.FromMinutes(1));
-            return;
-        }
-
-        if (await this.GetReminder(RequeueReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        if (observers.Count > 0 || S.DisconnectedAt is null)
-        {
-            return; // came back
-        }
-
-        S.DisconnectedAt = null;
-        await state.WriteOrDeactivateAsync(this);
-        logger.LogInformation("Agent {Tenant}/{AgentId} stayed disconnected: {Count} conversations go back to their queues", tenant, agentId, S.Conversations.Count);
-        foreach (var conversationId in S.Conversations.ToList())
-        {
-            // Not awaited: the conversation's effects await this grain (the release), so waiting here could deadlock.
-            GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, conversationId))
-                .RequeueAsync(agentId, "agent-disconnected").Forget(logger, "Putting a conversation of a disconnected agent back in its queue");
-        }
-    }
-
-    /// <summary>No connection left: offline, pending offers back at once, held conversations back after the grace period.</summary>
-    private async Task GoneAsync()
-    {
-        if (S.Conversations.Count > 0 && S.DisconnectedAt is null)
-        {
-            S.DisconnectedAt = clock.GetUtcNow();
-            await state.WriteOrDeactivateAsync(this);
-            await this.RegisterOrUpdateReminder(RequeueReminder, options.Value.Routing.DisconnectGrace, TimeSpan.FromMinutes(1));
-        }
-
-        if (S.Presence != AgentPresence.Offline)
-        {
-            await SetStatusAsync(AgentPresence.Offline, DisconnectedReason, S.DisplayName);
-        }
-
-        foreach (var queue in queues)
-        {
-            await Queue(queue).AgentLeftAsync(agentId);
-        }
-    }
-
-    private async Task CheckObserversAsync(CancellationToken cancellationToken)
-    {
-        observers.ClearExpired();
-        await LoadProfileAsync();
-        if (observers.Count > 0)
-        {
-            lastObserverSeen = clock.GetUtcNow();
-
-            // Queues keep agents' state in memory only: reporting again restores it after a queue restarts.
-            await ReportAsync();
-            return;
-        }
-
-        if ((S.Presence != AgentPresence.Offline || (S.Conversations.Count > 0 && S.DisconnectedAt is null))
-            && clock.GetUtcNow() - lastObserverSeen > ObserverExpiry)
-        {
-            logger.LogInformation("Agent {Tenant}/{AgentId} has no live connection left: offline", tenant, agentId);
-            await GoneAsync();
-        }
-    }
-
     /// <summary>Reads the agent's profile and the queues to report to (the tenant's copy on this silo, at most 5 s old).</summary>
     private async Task LoadProfileAsync()
     {
@@ -329,44 +252,6 @@ internal sealed class AgentGrain : Grain, IAgentGrain, IRemindable
         }
 
         return load;
-    }
-
-    /// <summary>Keeps the occupancy gauges (load and, while available, capacity per channel) in step with this activation.</summary>
-    private void Count()
-    {
-        Uncount();
-        var me = Routing();
-        var capacity = me.Presence == AgentPresence.Available ? me.Capacity.ToDictionary() : [];
-        counted = (me.Load.ToDictionary(), capacity);
-        foreach (var (channel, n) in counted.Value.Load)
-        {
-            GridMetrics.AgentLoad.WithLabels(GridMetrics.Label(channel)).Inc(n);
-        }
-
-        foreach (var (channel, n) in counted.Value.Capacity)
-        {
-            GridMetrics.AgentCapacity.WithLabels(GridMetrics.Label(channel)).Inc(n);
-        }
-    }
-
-    private void Uncount()
-    {
-        if (counted is not { } before)
-        {
-            return;
-        }
-
-        foreach (var (channel, n) in before.Load)
-        {
-            GridMetrics.AgentLoad.WithLabels(GridMetrics.Label(channel)).Dec(n);
-        }
-
-        foreach (var (channel, n) in before.Capacity)
-        {
-            GridMetrics.AgentCapacity.WithLabels(GridMetrics.Label(channel)).Dec(n);
-        }
-
-        counted = null;
     }
 
     private IQueueGrain Queue(string queue) => GrainFactory.GetGrain<IQueueGrain>(GridKeys.Of(tenant, queue));

@@ -8,7 +8,7 @@ namespace Grid.Conversations;
 /// behind the journal, never ahead of it). Every field is restored by replay.
 /// </summary>
 [GenerateSerializer, Alias("grid.ConversationState")]
-internal sealed class ConversationState
+internal sealed partial class ConversationState
 {
     [Id(0)] public string CustomerId { get; set; } = "";
 
@@ -77,31 +77,6 @@ internal sealed class ConversationState
 
     /// <summary>When a person first wrote to the customer.</summary>
     [Id(27)] public DateTimeOffset? FirstResponseAt { get; set; }
-
-    /// <summary>When the current stretch with people began (the escalation; cleared by resolution, hand-back, close).</summary>
-    [Id(28)] public DateTimeOffset? EscalatedAt { get; set; }
-
-    /// <summary>Since when the customer waits for a person's answer (the escalation or their message after the last answer).</summary>
-    [Id(29)] public DateTimeOffset? AwaitingReplySince { get; set; }
-
-    /// <summary>A person answered in the current stretch (the next deadline is a next-response one).</summary>
-    [Id(30)] public bool AnsweredInCycle { get; set; }
-
-    [Id(31)] public DateTimeOffset? LastCustomerAt { get; set; }
-
-    /// <summary>When the customer was last answered (by a person or the bot).</summary>
-    [Id(32)] public DateTimeOffset? LastAnswerAt { get; set; }
-
-    /// <summary>Service-level deadlines missed in the current stretch ("first-response", "next-response", "resolution").</summary>
-    [Id(33)] public List<string> Breaches { get; set; } = [];
-
-    /// <summary>A booked callback not yet due.</summary>
-    [Id(34)] public DateTimeOffset? CallbackAt { get; set; }
-
-    [Id(35)] public string? CallbackNumber { get; set; }
-
-    /// <summary>Status updates sent in the current wait (their phrasings take turns).</summary>
-    [Id(36)] public int WaitingUpdates { get; set; }
 
     /// <summary>Folds one committed event in. <paramref name="recentLimit"/> bounds <see cref="Recent"/>.</summary>
     public void Apply(string conversationId, long seq, ConversationEvent e, int recentLimit)
@@ -310,31 +285,6 @@ internal sealed class ConversationState
         Csat = Csat,
         FirstResponseAt = FirstResponseAt,
     };
-
-    public const string CallbackAtFact = "callback.at";
-    public const string CallbackNumberFact = "callback.number";
-
-    /// <summary>The stretch with people is over: no deadline runs any more.</summary>
-    private void EndCycle()
-    {
-        EscalatedAt = null;
-        AwaitingReplySince = null;
-        AnsweredInCycle = false;
-        Breaches.Clear();
-        WaitingUpdates = 0;
-    }
-
-    private void SetOrRemove(string fact, string? value)
-    {
-        if (value is null)
-        {
-            Facts.Remove(fact);
-        }
-        else
-        {
-            Facts[fact] = value;
-        }
-    }
 
     private void EndCollaboration()
     {

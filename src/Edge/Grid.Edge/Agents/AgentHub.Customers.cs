@@ -1,0 +1,52 @@
+using Grid.Edge.Auth;
+
+namespace Grid.Edge.Agents;
+
+/// <summary>The customer behind a conversation: linking an address they proved is theirs, merging a duplicate customer.</summary>
+public sealed partial class AgentHub
+{
+    /// <summary>
+    /// The agent holding the conversation (or a supervisor) links an address to its customer, who proved who they are:
+    /// their messages from it join the conversation, and <see cref="ReplyOn"/> may use it. The address is checked as
+    /// integrators' senders are (a phone number for Sms, WhatsApp and Voice, an email address for Email). An address of
+    /// another customer merges that customer into this one (both histories kept). Journaled in the conversation.
+    /// </summary>
+    public Task<AddressLinkDto> LinkAddress(string conversationId, string channel, string address)
+    {
+        if (!Enum.TryParse<Channel>(channel, ignoreCase: true, out var on) || on == Channel.Unspecified || !Enum.IsDefined(on))
+        {
+            throw Refuse(HubErrors.Invalid($"Unknown channel '{Shorten(channel ?? "")}': use Sms, Email, WhatsApp, WebChat, Voice or Messenger."));
+        }
+
+        if (string.IsNullOrWhiteSpace(address) || address.Length > 320 || Grid.Edge.Grpc.Validation.TextRules.Characters(address, "address") is not null)
+        {
+            throw Refuse(HubErrors.Invalid("address is required: the customer's address on the channel (1 to 320 characters, no control characters)."));
+        }
+
+        var (normalized, error) = Addresses.Normalize(on, address);
+        if (normalized is null)
+        {
+            throw Refuse(HubErrors.Invalid($"The address is not one of {on}'s: {error?.Replace("sender", "address", StringComparison.Ordinal)}."));
+        }
+
+        var tenant = Agent().Tenant;
+        return Guard(conversationId, async (_, actor) => new AddressLinkDto(on.ToString(), normalized,
+            await grains.GetGrain<IIngestGrain>(tenant).LinkAddressForAgentAsync(tenant, conversationId, actor, on, normalized)));
+    }
+
+    /// <summary>
+    /// The agent holding the conversation (or a supervisor) merges another customer (who proved to be the same person)
+    /// into the conversation's customer: addresses, conversations and history (see EscalationService.MergeCustomers).
+    /// </summary>
+    public Task<CustomerMergeDto> MergeCustomer(string conversationId, string otherCustomerId)
+    {
+        if (!TenantId.IsValid(otherCustomerId) || !otherCustomerId.StartsWith("cus_", StringComparison.Ordinal))
+        {
+            throw Refuse(HubErrors.Invalid("otherCustomerId is required: the id of a customer (cus_…)."));
+        }
+
+        var tenant = Agent().Tenant;
+        return Guard(conversationId, async (_, actor) =>
+            CustomerMergeDto.From(await grains.GetGrain<IIngestGrain>(tenant).MergeForAgentAsync(tenant, conversationId, actor, otherCustomerId)));
+    }
+}
