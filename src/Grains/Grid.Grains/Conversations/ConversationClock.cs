@@ -80,12 +80,12 @@ internal static class ConversationClock
                     break;
                 case WaitingUpdate:
                     var text = CustomerNotices.StillWaiting(language, place?.Position, place?.ExpectedWait, s.WaitingUpdates, policy.Wording);
-                    if (s.Recent.LastOrDefault(e => e.Kind == EntryKind.SystemMessage)?.Text == text)
+                    if (CustomerNotices.RepeatsLast(s, text))
                     {
                         text = CustomerNotices.StillWaiting(language, place?.Position, place?.ExpectedWait, s.WaitingUpdates + 1, policy.Wording);
                     }
 
-                    if (s.Recent.LastOrDefault(e => e.Kind == EntryKind.SystemMessage)?.Text != text && CustomerNotices.To(s, text, NoticePurposes.WaitingUpdate, now) is { } update)
+                    if (!CustomerNotices.RepeatsLast(s, text) && CustomerNotices.To(s, text, NoticePurposes.WaitingUpdate, now) is { } update)
                     {
                         events.Add(update);
                     }

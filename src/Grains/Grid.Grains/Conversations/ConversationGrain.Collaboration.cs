@@ -101,7 +101,7 @@ internal sealed partial class ConversationGrain
         }
 
         var text = CustomerNotices.QueuePosition(S.Language ?? Options.DefaultLanguage, position, expectedWait, policy.Wording);
-        if (S.Recent.LastOrDefault(e => e.Kind == EntryKind.SystemMessage)?.Text == text)
+        if (CustomerNotices.RepeatsLast(S, text))
         {
             return; // never the same notice twice in a row
         }

@@ -96,6 +96,10 @@ internal static class CustomerNotices
             : (french ? $"environ {Math.Ceiling(minutes / 60.0)} h" : $"about {Math.Ceiling(minutes / 60.0)} h");
     }
 
+    /// <summary>Whether <paramref name="text"/> is the last notice the customer got: never the same notice twice in a row.</summary>
+    public static bool RepeatsLast(ConversationState s, string text) =>
+        s.Recent.LastOrDefault(e => e.Kind == EntryKind.SystemMessage)?.Text == text;
+
     /// <summary>A notice to the customer's current route, or null when there is none yet.</summary>
     public static CustomerNotified? To(ConversationState s, string text, string purpose, DateTimeOffset now) =>
         s.ReplyTo is not { } route
