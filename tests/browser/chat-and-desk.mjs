@@ -102,7 +102,8 @@ async function open(name) {
 async function say(page, text) {
   await page.fill("form.compose textarea", text);
   await page.click("form.compose button[type=submit]");
-  await page.locator("ol.messages li.msg.customer .text", { hasText: text }).waitFor({ timeout });
+  // Sent, not just queued: the outbox shows a message as "pending" until the hub has taken it.
+  await page.locator("ol.messages li.msg.customer:not(.pending) .text", { hasText: text }).waitFor({ timeout });
 }
 
 function expect(condition, what) {

@@ -102,15 +102,43 @@ async function main(): Promise<void> {
     if (on) typingTimer = window.setTimeout(() => showTyping(false), 6000);
   };
 
-  const sendText = async (body: string) => {
-    const result = await hub.invoke<{ conversationId: string; seq: number }>("Send", `m_${randomId(16)}`, body);
+  const sendText = async (body: string, messageId = `m_${randomId(16)}`) => {
+    const result = await hub.invoke<{ conversationId: string; seq: number }>("Send", messageId, body);
     show({ seq: result.seq, author: "customer", displayName: null, text: body, at: new Date().toISOString(), purpose: null });
+  };
+
+  // Messages written while the connection is not up (page still connecting, reconnecting, offline) wait here, shown as
+  // "sending", and go out in order once connected; each keeps its id, so a retry after a lost answer is not a duplicate.
+  const outbox: { id: string; body: string; item: HTMLElement }[] = [];
+  let flushing = false;
+  const enqueue = (body: string) => {
+    const item = el("li", { class: "msg customer pending" },
+      el("div", { class: "meta" }, t.you, " · ", t.sending),
+      el("div", { class: "text" }, body));
+    list.append(item);
+    list.scrollTop = list.scrollHeight;
+    outbox.push({ id: `m_${randomId(16)}`, body, item });
+  };
+  const flush = async () => {
+    if (flushing) return;
+    flushing = true;
+    try {
+      while (outbox.length > 0 && hub.state === HubConnectionState.Connected) {
+        const next = outbox[0];
+        await sendText(next.body, next.id);
+        next.item.remove();
+        outbox.shift();
+      }
+    } finally {
+      flushing = false;
+    }
   };
 
   const started = async () => {
     status.textContent = "";
     const start = await hub.invoke<Started>("Start");
     for (const entry of start.entries) show(entry);
+    await flush();
   };
 
   hub.on("Message", (entry: ChatEntry) => show(entry));
@@ -131,7 +159,12 @@ async function main(): Promise<void> {
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const body = text.value.trim();
-    if (!body || hub.state !== HubConnectionState.Connected) return;
+    if (!body) return;
+    if (hub.state !== HubConnectionState.Connected || outbox.length > 0) {
+      enqueue(body);
+      text.value = "";
+      return;
+    }
     send.disabled = true;
     void sendText(body).then(() => { text.value = ""; }, fail).finally(() => { send.disabled = false; text.focus(); });
   });
