@@ -76,7 +76,12 @@ public static class GridEdgeExtensions
                 o.Interceptors.Add<GridServerInterceptor>();
                 o.MaxReceiveMessageSize = TriageGrpcService.MaxReceiveMessageSize;
             })
-            .AddServiceOptions<RoutingGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
+            .AddServiceOptions<RoutingGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>())
+            .AddServiceOptions<DirectoryGrpcService>(o =>
+            {
+                o.Interceptors.Add<GridServerInterceptor>();
+                o.MaxReceiveMessageSize = DirectoryGrpcService.MaxReceiveMessageSize;
+            });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSignalR(o =>
@@ -137,6 +142,7 @@ public static class GridEdgeExtensions
         app.MapGrpcService<EscalationGrpcService>();
         app.MapGrpcService<TriageGrpcService>();
         app.MapGrpcService<RoutingGrpcService>();
+        app.MapGrpcService<DirectoryGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path);

@@ -3,7 +3,7 @@ namespace Grid.Edge.Auth;
 /// <summary>
 /// What an API key may call: <c>ingest</c> (IngestService), <c>outbound</c> (OutboundService), <c>read</c>
 /// (ReadService; TriageService's Classify and GetModel, which admin keys may call too), <c>admin</c> (KnowledgeService,
-/// EscalationService, RoutingService, TriageService.UploadModel, SetReferencePatterns and GetReferencePatterns). Configured per integrator in Grid:Integrators:&lt;name&gt;:Scopes; a key
+/// EscalationService, RoutingService, DirectoryService, TriageService.UploadModel, SetReferencePatterns and GetReferencePatterns). Configured per integrator in Grid:Integrators:&lt;name&gt;:Scopes; a key
 /// configured without scopes has <see cref="Default"/>, which leaves out admin.
 /// </summary>
 public static class ApiScopes
@@ -29,6 +29,7 @@ public static class ApiScopes
         [Protos.V1.EscalationService.Descriptor.FullName] = Admin,
         [Protos.V1.TriageService.Descriptor.FullName] = Read,
         [Protos.V1.RoutingService.Descriptor.FullName] = Admin,
+        [Protos.V1.DirectoryService.Descriptor.FullName] = Admin,
     };
 
     // Methods whose scope differs from their service's.

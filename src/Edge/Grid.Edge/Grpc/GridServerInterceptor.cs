@@ -100,6 +100,15 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
                 };
                 LogRefusal(context, triageStatus);
                 return new RpcException(new Status(triageStatus, triage.Message));
+            case CustomerDirectory.DirectoryRuleException directory:
+                var directoryStatus = directory.Code switch
+                {
+                    CustomerDirectory.DirectoryRuleException.NotFound => StatusCode.NotFound,
+                    CustomerDirectory.DirectoryRuleException.LimitReached => StatusCode.ResourceExhausted,
+                    _ => StatusCode.InvalidArgument,
+                };
+                LogRefusal(context, directoryStatus);
+                return new RpcException(new Status(directoryStatus, directory.Message));
             case Escalation.PolicyRuleException policy:
                 var policyStatus = policy.Code == Escalation.PolicyRuleException.NotFound ? StatusCode.NotFound : StatusCode.InvalidArgument;
                 LogRefusal(context, policyStatus);

@@ -31,10 +31,11 @@ public sealed class TriageGrpcService(IGrainFactory grains) : P.TriageService.Tr
         Check(TextRules.Require(request.Text, "text", TriageLimits.MaxTextChars, "the message to classify")
             ?? TextRules.MaxLength(request.Subject, "subject", TriageLimits.MaxSubjectChars)
             ?? TextRules.Characters(request.Text, "text")
-            ?? TextRules.Characters(request.Subject, "subject"));
-        var channel = ProtoMap.FromProto(request.Channel);
+            ?? TextRules.Characters(request.Subject, "subject")
+            ?? TextRules.MaxLength(request.Sender, "sender", 320));
+        var channel = ProtoMap.FromProto(request.Channel) ?? Channel.Email;
         var result = await grains.GetGrain<ITriageClassifierGrain>(Tenant(context))
-            .ClassifyAsync(new TriageRequest(request.Text, request.Subject.Length == 0 ? null : request.Subject, channel));
+            .ClassifyAsync(new TriageRequest(request.Text, request.Subject.Length == 0 ? null : request.Subject, channel, request.Sender.Length == 0 ? null : request.Sender));
         return ToProto(result);
     }
 
@@ -96,7 +97,7 @@ public sealed class TriageGrpcService(IGrainFactory grains) : P.TriageService.Tr
         response.References.AddRange(result.References.Select(r => new P.Reference { Kind = r.Kind, Value = r.Value, Canonical = r.Canonical }));
         if (result.Customer is { } customer)
         {
-            response.Customer = new P.CustomerMatch { CustomerId = customer.CustomerId, Confidence = customer.Confidence, Evidence = customer.Evidence };
+            response.Customer = new P.CustomerMatch { CustomerId = customer.CustomerId, Confidence = customer.Confidence, Evidence = customer.Evidence, Kind = customer.Kind };
         }
 
         return response;

@@ -168,4 +168,11 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>Journals a merge of the conversation's customer with another, unless the conversation is closed; a retry journals it once.</summary>
     [Alias("RecordMergeAsync")]
     Task RecordMergeAsync(CustomerMerge merge);
+
+    /// <summary>
+    /// Journals facts about who the customer is (an identification confirmed or undone), unless the conversation is closed;
+    /// <paramref name="key"/> makes a retry journal them once.
+    /// </summary>
+    [Alias("RecordIdentityFactsAsync")]
+    Task RecordIdentityFactsAsync(IReadOnlyDictionary<string, string> facts, string key);
 }

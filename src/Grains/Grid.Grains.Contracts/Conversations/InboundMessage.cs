@@ -15,7 +15,14 @@ public sealed record InboundMessage(
     [property: Id(9)] IReadOnlyDictionary<string, string> Metadata,
     [property: Id(10)] DateTimeOffset ReceivedAt,
     [property: Id(11)] string PayloadHash,
-    [property: Id(12)] CallbackRequest? Callback = null);
+    [property: Id(12)] CallbackRequest? Callback = null)
+{
+    /// <summary>
+    /// Who the first message of an address Grid did not know identifies (set by the ingest grain from its content, see
+    /// docs/triage.md): confident matches were linked, the others are suggestions; the "identify" step journals it as facts.
+    /// </summary>
+    [Id(20)] public CustomerDirectory.CustomerIdentification? Identification { get; init; }
+}
 
 /// <summary>
 /// The customer asked to be called back (a web callback form): at <see cref="At"/> (null: as soon as people answer), on

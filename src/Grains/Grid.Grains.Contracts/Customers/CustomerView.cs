@@ -15,4 +15,5 @@ public sealed record CustomerView(
     [property: Id(6)] Channel LastChannel,
     [property: Id(7)] string? Tier = null,
     [property: Id(8)] string? MergedInto = null,
-    [property: Id(9)] IReadOnlyList<CustomerMerge>? Merges = null);
+    [property: Id(9)] IReadOnlyList<CustomerMerge>? Merges = null,
+    [property: Id(10)] CustomerDirectory.DirectoryProfile? Profile = null);

@@ -38,6 +38,17 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("RecordAgentAsync")]
     Task RecordAgentAsync(string agentId);
 
+    /// <summary>
+    /// Creates or updates the customer from its directory record (name, account number, tier, tags); nothing when the
+    /// profile is unchanged. A customer merged into another passes it on.
+    /// </summary>
+    [Alias("ApplyDirectoryAsync")]
+    Task ApplyDirectoryAsync(CustomerDirectory.DirectoryProfile profile);
+
+    /// <summary>Removes an address the customer was reached on (an identification undone); nothing when it is not there.</summary>
+    [Alias("RemoveAddressAsync")]
+    Task RemoveAddressAsync(Channel channel, string address);
+
     /// <summary>Adds an address the customer is reachable on (linked by an admin); nothing when it is there already.</summary>
     [Alias("AddAddressAsync")]
     Task AddAddressAsync(LinkedAddress address);

@@ -60,4 +60,28 @@ public interface IIngestGrain : IGrainWithStringKey
     /// </summary>
     [Alias("MergeForAgentAsync")]
     Task<CustomerMerge> MergeForAgentAsync(string tenant, string conversationId, Actor actor, string otherCustomerId);
+
+    /// <summary>
+    /// Makes a directory contact's address resolve to its customer (an import): links an address nobody holds; an address
+    /// held by a customer Grid created from messages merges that customer into this one (reason "directory-contact"); an
+    /// address held by another directory customer moves (the contact changed company). Returns what happened:
+    /// "linked", "merged", "moved" or "unchanged".
+    /// </summary>
+    [Alias("ClaimAddressAsync")]
+    Task<string> ClaimAddressAsync(string tenant, string customerId, Channel channel, string address);
+
+    /// <summary>
+    /// Undoes a link: the address no longer resolves to <paramref name="customerId"/> (its next message starts a new
+    /// customer) and leaves that customer's addresses. NOT_FOUND (PolicyRuleException) when the address is not that
+    /// customer's. Journaled on the customer's open conversation when there is one.
+    /// </summary>
+    [Alias("UnlinkAddressAsync")]
+    Task UnlinkAddressAsync(string tenant, string customerId, Channel channel, string address, string by);
+
+    /// <summary>
+    /// An agent confirms the suggested identification of a conversation's customer: that customer (created from the
+    /// messages) is merged into <paramref name="directoryCustomerId"/> (reason "identified-by-agent").
+    /// </summary>
+    [Alias("ConfirmIdentificationAsync")]
+    Task<CustomerMerge> ConfirmIdentificationAsync(string tenant, string conversationId, Actor actor, string directoryCustomerId);
 }

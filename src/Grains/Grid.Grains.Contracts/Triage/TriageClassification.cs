@@ -5,11 +5,12 @@ namespace Grid.Triage;
 public sealed record TriageRequest(
     [property: Id(0)] string Text,
     [property: Id(1)] string? Subject,
-    [property: Id(2)] Channel? Channel);
+    [property: Id(2)] Channel? Channel,
+    [property: Id(3)] string? Sender = null);
 
 /// <summary>
 /// What the tenant's category model says of a message, with the message's sentiment and language and the references the
-/// tenant's patterns find in it; the identified customer is empty until the customer directory exists.
+/// tenant's patterns find in it and the customer the tenant's directory identifies (null: nobody).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.TriageClassification")]
 public sealed record TriageClassification(
@@ -41,4 +42,5 @@ public sealed record TriageReference(
 public sealed record TriageCustomerMatch(
     [property: Id(0)] string CustomerId,
     [property: Id(1)] double Confidence,
-    [property: Id(2)] string Evidence);
+    [property: Id(2)] string Evidence,
+    [property: Id(3)] string Kind = "");

@@ -33,4 +33,16 @@ internal static partial class ConversationDecider
         var merged = new CustomersMerged(merge.SourceCustomerId, merge.TargetCustomerId, merge.By, merge.Reason) { At = now, Channel = s.CurrentChannel };
         return [new JournalRow(merged, CustomerChangeSource, $"{conversationId}:merge:{merge.SourceCustomerId}:{merge.TargetCustomerId}")];
     }
+
+    /// <summary>Facts about who the customer is, set outside the pipeline (an agent confirmed an identification, an admin undid one).</summary>
+    public static JournalRow[] IdentityFacts(ConversationState s, string conversationId, IReadOnlyDictionary<string, string> facts, string key, DateTimeOffset now)
+    {
+        if (!s.Exists || s.Status == ConversationStatus.Closed || facts.Count == 0)
+        {
+            return [];
+        }
+
+        var set = new FactsSet("identify", new Dictionary<string, string>(facts, StringComparer.Ordinal)) { At = now, Channel = s.CurrentChannel };
+        return [new JournalRow(set, CustomerChangeSource, $"{conversationId}:identity:{key}")];
+    }
 }

@@ -27,6 +27,9 @@ internal sealed partial class ConversationGrain
     public async Task RecordMergeAsync(CustomerMerge merge) =>
         await CommitAsync(ConversationDecider.Merged(S, conversationId, merge, clock.GetUtcNow()));
 
+    public async Task RecordIdentityFactsAsync(IReadOnlyDictionary<string, string> facts, string key) =>
+        await CommitAsync(ConversationDecider.IdentityFacts(S, conversationId, facts, key, clock.GetUtcNow()));
+
     /// <summary>
     /// The conversation's customer as they are now: a customer merged into another is read there (this conversation
     /// stays under the id of the customer who opened it).

@@ -110,8 +110,51 @@ internal sealed class CustomerGrain(
                 state.State.LastChannel,
                 state.State.Tier,
                 state.State.MergedInto,
-                [.. state.State.Merges])
+                [.. state.State.Merges],
+                state.State.Profile)
             : null);
+
+    public async Task ApplyDirectoryAsync(CustomerDirectory.DirectoryProfile profile)
+    {
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            await Customer(mergedInto).ApplyDirectoryAsync(profile);
+            return;
+        }
+
+        var known = state.State.Profile;
+        if (state.RecordExists && known is not null && known.DisplayName == profile.DisplayName && known.AccountNumber == profile.AccountNumber
+            && known.Tier == profile.Tier && known.Language == profile.Language && known.Tags.SequenceEqual(profile.Tags) && state.State.Tier == profile.Tier)
+        {
+            return;
+        }
+
+        if (!state.RecordExists)
+        {
+            state.State.CreatedAt = clock.GetUtcNow();
+        }
+
+        state.State.Profile = profile;
+        state.State.Tier = profile.Tier;
+        await state.WriteOrDeactivateAsync(this);
+        logger.LogInformation("Customer {CustomerId} updated from the directory", customerId);
+    }
+
+    public async Task RemoveAddressAsync(Channel channel, string address)
+    {
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            await Customer(mergedInto).RemoveAddressAsync(channel, address);
+            return;
+        }
+
+        var kind = Addresses.KindOf(channel);
+        if (state.State.Addresses.RemoveAll(a => Addresses.KindOf(a.Channel) == kind && a.Address == address) > 0)
+        {
+            await state.WriteOrDeactivateAsync(this);
+            logger.LogInformation("Customer {CustomerId} unlinked from a {Channel} address", customerId, channel);
+        }
+    }
 
     public async Task AddAddressAsync(LinkedAddress address)
     {

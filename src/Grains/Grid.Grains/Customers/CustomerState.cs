@@ -27,4 +27,7 @@ internal sealed class CustomerState
 
     /// <summary>The agent who last took one of this customer's conversations (sticky routing).</summary>
     [Id(9)] public string? LastAgentId { get; set; }
+
+    /// <summary>What the tenant's directory says of this customer (DirectoryService), when it was imported.</summary>
+    [Id(10)] public CustomerDirectory.DirectoryProfile? Profile { get; set; }
 }

@@ -48,6 +48,15 @@ public sealed class IdentityOptions
 {
     /// <summary>Base64 key (at least 32 bytes) of the keyed hash that turns customers' addresses into identity grain keys.</summary>
     public string? HashKey { get; set; }
+
+    /// <summary>
+    /// From what confidence (0.5 to 1) a customer identified from a message's content (a reference, the sender's domain;
+    /// see docs/triage.md) has the sender's unknown address linked to it; below, the match is a suggestion to the agent.
+    /// </summary>
+    public double LinkConfidence { get; set; } = CustomerDirectory.CustomerIdentifier.LinkThreshold;
+
+    /// <summary>Whether an address Grid does not know is identified from the content of its first message.</summary>
+    public bool IdentifyFromContent { get; set; } = true;
 }
 
 /// <summary>The inbound pipeline: its steps by name, in the order they run.</summary>
@@ -57,7 +66,7 @@ public sealed class PipelineOptions
     public List<string> Steps { get; set; } = [];
 
     /// <summary>The order used when <see cref="Steps"/> is empty.</summary>
-    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "screen", "callback", "bot", "escalate", "route", "acknowledge"];
+    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "identify", "screen", "callback", "bot", "escalate", "route", "acknowledge"];
 }
 
 /// <summary>Whether an email reply from an address Grid does not know joins the conversation it replies to.</summary>

@@ -78,6 +78,7 @@ public static class GridSiloExtensions
             services.AddSingleton<IOutboxStore>(sp => ActivatorUtilities.CreateInstance<SqlOutboxStore>(sp, layout.Journal));
             services.AddSingleton<IWaitingListStore>(sp => ActivatorUtilities.CreateInstance<SqlWaitingListStore>(sp, layout.Journal));
             services.AddSingleton<IConversationIndexStore>(sp => ActivatorUtilities.CreateInstance<SqlConversationIndexStore>(sp, layout.Journal));
+            services.AddSingleton<IDirectoryStore>(sp => ActivatorUtilities.CreateInstance<SqlDirectoryStore>(sp, layout.Journal));
             services.AddSingleton<AddressHasher>();
             services.AddSingleton<IdentityCache>();
             services.AddGridPipeline();
@@ -130,8 +131,11 @@ public static class GridSiloExtensions
         services.AddSingleton<Triage.TriageModels>();
         services.AddSingleton<Triage.TenantReferencePatterns>();
         services.AddSingleton<IMessageAnalyzer, Triage.TriageAnalyzer>();
+        services.AddSingleton<IMessageAnalyzer, Triage.ReferencesAnalyzer>();
+        services.AddSingleton<CustomerDirectory.DirectoryIdentification>();
         services.AddSingleton<MessageAnalyzers>();
         services.AddSingleton<IInboundStep, RecordFactsStep>();
+        services.AddSingleton<IInboundStep, CustomerDirectory.IdentifyStep>();
         services.AddSingleton<IInboundStep, ScreeningStep>();
         services.AddSingleton<IInboundStep, CallbackStep>();
         services.AddSingleton<IInboundStep, BotStep>();

@@ -15,7 +15,8 @@ namespace Grid.Ingest;
 [StatelessWorker]
 [Reentrant]
 internal sealed partial class IngestGrain(
-    AddressHasher hasher, IdentityCache identities, IConversationJournal journal, IOptions<GridRuntimeOptions> options, TimeProvider clock, ILogger<IngestGrain> logger)
+    AddressHasher hasher, IdentityCache identities, IConversationJournal journal, IOptions<GridRuntimeOptions> options, TimeProvider clock, ILogger<IngestGrain> logger,
+    CustomerDirectory.DirectoryIdentification identification, IDirectoryStore directory)
     : Grain, IIngestGrain
 {
     public async Task<InboundAck> PostInboundAsync(InboundMessage message)
@@ -30,11 +31,48 @@ internal sealed partial class IngestGrain(
 
         if (!identities.TryGet(identityKey, out var customerId))
         {
-            customerId = await identity.ResolveAsync();
+            var known = await identity.TryGetAsync();
+            if (known is null && options.Value.Identity.IdentifyFromContent)
+            {
+                (known, message) = await IdentifyAsync(tenant, identity, message);
+            }
+
+            customerId = known ?? await identity.ResolveAsync();
             identities.Set(identityKey, customerId);
         }
 
         return await Customer(tenant, customerId).ReceiveInboundAsync(message, null);
+    }
+
+    /// <summary>
+    /// The first message of an address nobody holds: who its content identifies (docs/triage.md, "Identification"). A
+    /// confident match links the address to that customer; the match, confident or not, travels with the message for
+    /// the "identify" step to journal.
+    /// </summary>
+    private async Task<(string? Customer, InboundMessage Message)> IdentifyAsync(string tenant, IIdentityGrain identity, InboundMessage message)
+    {
+        var found = await identification.IdentifyAsync(
+            tenant, message.Email?.Subject, message.Text, message.Channel, message.SenderAddress, message.Attachments.Select(a => a.FileName).OfType<string>());
+        if (found.Match is not { } match)
+        {
+            return (null, message);
+        }
+
+        if (!match.Confident)
+        {
+            return (null, message with { Identification = match });
+        }
+
+        var target = await CurrentAsync(tenant, match.CustomerId);
+        var owner = await identity.LinkAsync(target);
+        if (owner != target)
+        {
+            return (owner, message); // linked meanwhile by another message or an import: that link stands
+        }
+
+        logger.LogInformation("A {Channel} address of tenant {Tenant} identified as customer {CustomerId} ({Kind}, confidence {Confidence})",
+            message.Channel, tenant, target, match.Kind, match.Confidence);
+        return (target, message with { Identification = match with { CustomerId = target } });
     }
 
     public async Task<string?> PostCustomerEventAsync(ChannelEvent channelEvent)

@@ -8,11 +8,12 @@ namespace Grid.Triage;
 /// its sentiment (<see cref="SentimentScorer"/>) and language; no side effect. A stateless worker: the model runs on the
 /// silo that received the call, and calls never queue behind one another. References come from the tenant's patterns as
 /// this silo has them compiled (<see cref="TenantReferencePatterns"/>, version checked now like the model's), found
-/// in the subject and the text.
+/// in the subject and the text; the customer is the directory's identification (<see cref="CustomerDirectory.CustomerIdentifier"/>).
 /// </summary>
 [StatelessWorker]
 [Reentrant]
-internal sealed class TriageClassifierGrain(TriageModels models, TenantReferencePatterns references, ILanguageDetector languages) : Grain, ITriageClassifierGrain
+internal sealed class TriageClassifierGrain(
+    TriageModels models, CustomerDirectory.DirectoryIdentification identification, ILanguageDetector languages) : Grain, ITriageClassifierGrain
 {
     public async Task<TriageClassification> ClassifyAsync(TriageRequest request)
     {
@@ -26,9 +27,11 @@ internal sealed class TriageClassifierGrain(TriageModels models, TenantReference
         var sentiment = SentimentScorer.Shared.Score(text, language);
         var label = sentiment.Value <= SentimentScorer.NegativeThreshold ? "negative"
             : sentiment.Value >= SentimentScorer.PositiveThreshold ? "positive" : "neutral";
-        var patterns = await references.GetAsync(tenant, TimeSpan.Zero);
-        var found = patterns.Extract(text).Select(r => new TriageReference(r.Kind, r.Raw, r.Canonical)).ToList();
+        var identified = await identification.IdentifyAsync(
+            tenant, request.Subject, request.Text, request.Channel ?? Channel.Email, request.Sender, freshPatterns: true);
+        var customer = identified.Match is { } match ? new TriageCustomerMatch(match.CustomerId, match.Confidence, match.Evidence, match.Kind) : null;
         return new TriageClassification(
-            ranked[0].Category, ranked[0].Probability, [.. ranked.Take(3)], label, Math.Round(sentiment.Value, 4), language, model.Version, found, null);
+            ranked[0].Category, ranked[0].Probability, [.. ranked.Take(3)], label, Math.Round(sentiment.Value, 4), language, model.Version,
+            identified.References, customer);
     }
 }

@@ -97,8 +97,9 @@ internal static class TriageCsv
     }
 
     /// <summary>The records with the physical line each starts on. A blank line at the very end is no record.</summary>
-    private static IEnumerable<(int Line, List<string> Fields)> Records(string text)
+    internal static IEnumerable<(int Line, List<string> Fields)> Records(string text, Func<int, string>? fieldName = null)
     {
+        fieldName ??= FieldName;
         var i = 0;
         var line = 1;
         while (i < text.Length)
@@ -117,7 +118,7 @@ internal static class TriageCsv
                         if (i >= text.Length)
                         {
                             throw new TriageRuleException(TriageErrorCodes.Invalid,
-                                $"line {start}: field '{FieldName(fieldNumber)}' opens a quote that is never closed", FieldName(fieldNumber), start);
+                                $"line {start}: field '{fieldName(fieldNumber)}' opens a quote that is never closed", fieldName(fieldNumber), start);
                         }
 
                         var c = text[i++];
@@ -144,8 +145,8 @@ internal static class TriageCsv
                     if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
                     {
                         throw new TriageRuleException(TriageErrorCodes.Invalid,
-                            $"line {line}: field '{FieldName(fieldNumber)}' of the record starting on line {start} has text after its closing quote (a quote inside a quoted field is written twice: \"\")",
-                            FieldName(fieldNumber), start);
+                            $"line {line}: field '{fieldName(fieldNumber)}' of the record starting on line {start} has text after its closing quote (a quote inside a quoted field is written twice: \"\")",
+                            fieldName(fieldNumber), start);
                     }
                 }
                 else
@@ -155,8 +156,8 @@ internal static class TriageCsv
                         if (text[i] == '"')
                         {
                             throw new TriageRuleException(TriageErrorCodes.Invalid,
-                                $"line {line}: field '{FieldName(fieldNumber)}' has a quote but does not start with one: quote the whole field and double the quotes inside",
-                                FieldName(fieldNumber), start);
+                                $"line {line}: field '{fieldName(fieldNumber)}' has a quote but does not start with one: quote the whole field and double the quotes inside",
+                                fieldName(fieldNumber), start);
                         }
 
                         field.Append(text[i++]);

@@ -109,3 +109,26 @@ CREATE TABLE IF NOT EXISTS grid_conversation_index (
 -- GO
 -- The list's order (priority descending, least recently changed first) and its keyset cursor.
 CREATE INDEX IF NOT EXISTS ix_grid_conversation_index_order ON grid_conversation_index (tenant, priority DESC, updated_ms, conversation_id);
+-- GO
+-- The customer directory (DirectoryService): one row per imported customer, its record as JSON and that JSON's hash
+-- (a re-import of the same record changes nothing).
+CREATE TABLE IF NOT EXISTS grid_directory_customer (
+    tenant       TEXT    NOT NULL,
+    customer_id  TEXT    NOT NULL,
+    record       TEXT    NOT NULL,
+    record_hash  TEXT    NOT NULL,
+    updated_ms   BIGINT  NOT NULL,
+    PRIMARY KEY (tenant, customer_id)
+);
+-- GO
+-- What identifies a directory customer in a message: "ref:" and the alphanumerics of an account, invoice, contract or
+-- order number in upper case ("ref:INV202600123"), "domain:" and an email domain its contacts write from.
+CREATE TABLE IF NOT EXISTS grid_directory_key (
+    tenant       TEXT    NOT NULL,
+    lookup       TEXT    NOT NULL,
+    customer_id  TEXT    NOT NULL,
+    kind         TEXT    NOT NULL,
+    PRIMARY KEY (tenant, lookup, customer_id)
+);
+-- GO
+CREATE INDEX IF NOT EXISTS ix_grid_directory_key_customer ON grid_directory_key (tenant, customer_id);

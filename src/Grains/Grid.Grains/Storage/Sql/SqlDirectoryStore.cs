@@ -1,0 +1,133 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Grid.CustomerDirectory;
+using static Grid.Storage.Sql.Sql;
+
+namespace Grid.Storage.Sql;
+
+/// <summary>The customer directory in grid_directory_customer (records as JSON) and grid_directory_key (lookups).</summary>
+internal sealed class SqlDirectoryStore(GridDatabase database) : IDirectoryStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<IReadOnlyList<DirectoryWrite>> UpsertAsync(string tenant, IReadOnlyList<DirectoryEntry> entries, DateTimeOffset now)
+    {
+        var results = new List<DirectoryWrite>(entries.Count);
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var entry in entries)
+        {
+            var record = JsonSerializer.Serialize(entry.Customer, Json);
+            var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(record + "\n" + string.Join("\n", entry.Keys.Select(k => k.Lookup + " " + k.Kind)))));
+            await using var select = Command(connection, transaction, "SELECT record_hash FROM grid_directory_customer WHERE tenant = @tenant AND customer_id = @customer");
+            Add(select, "tenant", tenant);
+            Add(select, "customer", entry.Customer.Id);
+            var existing = await select.ExecuteScalarAsync() as string;
+            if (existing == hash)
+            {
+                results.Add(DirectoryWrite.Unchanged);
+                continue;
+            }
+
+            await using (var upsert = Command(connection, transaction, """
+                INSERT INTO grid_directory_customer (tenant, customer_id, record, record_hash, updated_ms)
+                VALUES (@tenant, @customer, @record, @hash, @now)
+                ON CONFLICT (tenant, customer_id) DO UPDATE SET record = excluded.record, record_hash = excluded.record_hash, updated_ms = excluded.updated_ms
+                """))
+            {
+                Add(upsert, "tenant", tenant);
+                Add(upsert, "customer", entry.Customer.Id);
+                Add(upsert, "record", record);
+                Add(upsert, "hash", hash);
+                Add(upsert, "now", now.ToUnixTimeMilliseconds());
+                await upsert.ExecuteNonQueryAsync();
+            }
+
+            await using (var clear = Command(connection, transaction, "DELETE FROM grid_directory_key WHERE tenant = @tenant AND customer_id = @customer"))
+            {
+                Add(clear, "tenant", tenant);
+                Add(clear, "customer", entry.Customer.Id);
+                await clear.ExecuteNonQueryAsync();
+            }
+
+            foreach (var (lookup, kind) in entry.Keys.DistinctBy(k => k.Lookup))
+            {
+                await using var insert = Command(connection, transaction,
+                    "INSERT INTO grid_directory_key (tenant, lookup, customer_id, kind) VALUES (@tenant, @lookup, @customer, @kind)");
+                Add(insert, "tenant", tenant);
+                Add(insert, "lookup", lookup);
+                Add(insert, "customer", entry.Customer.Id);
+                Add(insert, "kind", kind);
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            results.Add(existing is null ? DirectoryWrite.Created : DirectoryWrite.Updated);
+        }
+
+        await transaction.CommitAsync();
+        return results;
+    }
+
+    public async Task<DirectoryCustomer?> GetAsync(string tenant, string customerId)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var select = Command(connection, null, "SELECT record FROM grid_directory_customer WHERE tenant = @tenant AND customer_id = @customer");
+        Add(select, "tenant", tenant);
+        Add(select, "customer", customerId);
+        return await select.ExecuteScalarAsync() is string record ? JsonSerializer.Deserialize<DirectoryCustomer>(record, Json) : null;
+    }
+
+    public async Task<DirectoryPage> ListAsync(string tenant, string? after, int limit)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var select = Command(connection, null, """
+            SELECT record FROM grid_directory_customer WHERE tenant = @tenant AND customer_id > @after ORDER BY customer_id LIMIT @limit
+            """);
+        Add(select, "tenant", tenant);
+        Add(select, "after", after ?? "");
+        Add(select, "limit", limit + 1);
+        var customers = new List<DirectoryCustomer>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            customers.Add(JsonSerializer.Deserialize<DirectoryCustomer>(reader.GetString(0), Json)!);
+        }
+
+        var more = customers.Count > limit;
+        if (more)
+        {
+            customers.RemoveAt(customers.Count - 1);
+        }
+
+        return new DirectoryPage(customers, more ? customers[^1].Id : null);
+    }
+
+    public async Task<IReadOnlyList<DirectoryKeyHit>> LookupAsync(string tenant, IReadOnlyCollection<string> lookups)
+    {
+        if (lookups.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenAsync();
+        var names = lookups.Select((_, i) => "@k" + i).ToList();
+        await using var select = Command(connection, null,
+            $"SELECT lookup, customer_id, kind FROM grid_directory_key WHERE tenant = @tenant AND lookup IN ({string.Join(", ", names)})");
+        Add(select, "tenant", tenant);
+        var index = 0;
+        foreach (var lookup in lookups)
+        {
+            Add(select, "k" + index++, lookup);
+        }
+
+        var hits = new List<DirectoryKeyHit>();
+        await using var reader = await select.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            hits.Add(new DirectoryKeyHit(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+
+        return hits;
+    }
+}
