@@ -23,6 +23,7 @@ public sealed class IntegratorClient : IAsyncDisposable
         Knowledge = new KnowledgeService.KnowledgeServiceClient(channel);
         Escalation = new EscalationService.EscalationServiceClient(channel);
         Routing = new RoutingService.RoutingServiceClient(channel);
+        Directory = new DirectoryService.DirectoryServiceClient(channel);
     }
 
     public IngestService.IngestServiceClient Ingest { get; }
@@ -36,6 +37,8 @@ public sealed class IntegratorClient : IAsyncDisposable
     public EscalationService.EscalationServiceClient Escalation { get; }
 
     public RoutingService.RoutingServiceClient Routing { get; }
+
+    public DirectoryService.DirectoryServiceClient Directory { get; }
 
     public Metadata Headers => headers;
 

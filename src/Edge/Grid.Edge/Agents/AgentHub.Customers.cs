@@ -40,13 +40,31 @@ public sealed partial class AgentHub
     /// </summary>
     public Task<CustomerMergeDto> MergeCustomer(string conversationId, string otherCustomerId)
     {
-        if (!TenantId.IsValid(otherCustomerId) || !otherCustomerId.StartsWith("cus_", StringComparison.Ordinal))
+        if (!CustomerIds.IsValid(otherCustomerId))
         {
-            throw Refuse(HubErrors.Invalid("otherCustomerId is required: the id of a customer (cus_…)."));
+            throw Refuse(HubErrors.Invalid("otherCustomerId is required: the id of a customer (cus_… or the directory's id)."));
         }
 
         var tenant = Agent().Tenant;
         return Guard(conversationId, async (_, actor) =>
             CustomerMergeDto.From(await grains.GetGrain<IIngestGrain>(tenant).MergeForAgentAsync(tenant, conversationId, actor, otherCustomerId)));
+    }
+
+    /// <summary>
+    /// The agent holding the conversation (or a supervisor) confirms who its customer is: the customer Grid created from
+    /// the messages (an address it did not know) is merged into <paramref name="customerId"/> of the tenant's directory,
+    /// usually the suggestion in the conversation's facts ("identity.customer", "identity.status": "suggested"). Journaled
+    /// ("identity.status": "confirmed"). Refused when that customer is not in the directory, or is the customer already.
+    /// </summary>
+    public Task<CustomerMergeDto> ConfirmCustomer(string conversationId, string customerId)
+    {
+        if (!CustomerIds.IsValid(customerId))
+        {
+            throw Refuse(HubErrors.Invalid($"customerId is required: the directory's id of the customer ({CustomerIds.Rule})."));
+        }
+
+        var tenant = Agent().Tenant;
+        return Guard(conversationId, async (_, actor) =>
+            CustomerMergeDto.From(await grains.GetGrain<IIngestGrain>(tenant).ConfirmIdentificationAsync(tenant, conversationId, actor, customerId)));
     }
 }

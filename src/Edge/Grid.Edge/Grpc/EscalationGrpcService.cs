@@ -38,7 +38,7 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
 
     public override async Task<P.SetCustomerTierResponse> SetCustomerTier(P.SetCustomerTierRequest request, ServerCallContext context)
     {
-        if (!CustomerId().IsMatch(request.CustomerId))
+        if (!CustomerIds.IsValid(request.CustomerId))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "customer_id is required: the id PostInbound answered (cus_…)"));
         }
@@ -55,7 +55,7 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
 
     public override async Task<P.LinkCustomerAddressResponse> LinkCustomerAddress(P.LinkCustomerAddressRequest request, ServerCallContext context)
     {
-        if (!CustomerId().IsMatch(request.CustomerId))
+        if (!CustomerIds.IsValid(request.CustomerId))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "customer_id is required: the id PostInbound answered (cus_…)"));
         }
@@ -78,12 +78,12 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
 
     public override async Task<P.MergeCustomersResponse> MergeCustomers(P.MergeCustomersRequest request, ServerCallContext context)
     {
-        if (!CustomerId().IsMatch(request.SourceCustomerId))
+        if (!CustomerIds.IsValid(request.SourceCustomerId))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "source_customer_id is required: the id PostInbound answered (cus_…)"));
         }
 
-        if (!CustomerId().IsMatch(request.TargetCustomerId))
+        if (!CustomerIds.IsValid(request.TargetCustomerId))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "target_customer_id is required: the id PostInbound answered (cus_…)"));
         }
@@ -179,6 +179,4 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
 
     private static P.Weekday Weekday(DayOfWeek day) => day == DayOfWeek.Sunday ? P.Weekday.Sunday : (P.Weekday)(int)day;
 
-    [GeneratedRegex(@"^cus_[A-Za-z0-9_-]{1,100}\z")]
-    private static partial Regex CustomerId();
 }

@@ -33,7 +33,7 @@ public sealed class ReadGrpcService(IGrainFactory grains) : P.ReadService.ReadSe
     public override async Task<P.GetCustomerTimelineResponse> GetCustomerTimeline(P.GetCustomerTimelineRequest request, ServerCallContext context)
     {
         var tenant = GridServerInterceptor.Integrator(context).Tenant;
-        if (!Auth.TenantId.IsValid(request.CustomerId))
+        if (!CustomerIds.IsValid(request.CustomerId))
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, "customer_id is required (as returned by PostInbound)"));
         }

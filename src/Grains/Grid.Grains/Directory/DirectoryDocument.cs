@@ -398,9 +398,9 @@ internal static partial class DirectoryDocument
                 throw Invalid($"{field}: required (the customer's id in your CRM, e.g. \"C-1001\")");
             }
 
-            if (!CustomerId().IsMatch(value))
+            if (!CustomerIds.IsValid(value))
             {
-                throw Invalid($"{field}: '{Shorten(value)}' is not a customer id; use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+                throw Invalid($"{field}: '{Shorten(value)}' is not a customer id; use {CustomerIds.Rule}");
             }
 
             Id = value;
@@ -443,7 +443,7 @@ internal static partial class DirectoryDocument
                 return;
             }
 
-            country = CountryCode().IsMatch(value) ? value.ToUpperInvariant() : throw Invalid($"{field}: '{Shorten(value)}' is not a country; use a two-letter ISO code (\"FR\", \"GB\")");
+            country = CountryCode().IsMatch(value) ? value.ToUpperInvariant() : throw Invalid($"{field}: '{Shorten(value)}' is not a country; use a two-letter ISO 3166 code, optionally with a subdivision (\"FR\", \"GB\", \"CA-QC\")");
         }
 
         public void AddTag(string value, string field)
@@ -646,9 +646,9 @@ internal static partial class DirectoryDocument
         {
             e164 = "+" + digits[2..];
         }
-        else if (country is not null && CallingCodes.TryGetValue(country, out var code) && digits.StartsWith('0'))
+        else if (country is not null && CallingCodes.TryGetValue(country[..2], out var code) && (digits.StartsWith('0') || code == "1"))
         {
-            e164 = "+" + code + digits[1..];
+            e164 = "+" + code + (code == "1" ? digits.TrimStart('1') : digits[1..]);
         }
         else
         {
@@ -661,7 +661,7 @@ internal static partial class DirectoryDocument
     private static readonly Dictionary<string, string> CallingCodes = new(StringComparer.Ordinal)
     {
         ["FR"] = "33", ["BE"] = "32", ["CH"] = "41", ["LU"] = "352", ["GB"] = "44", ["IE"] = "353", ["DE"] = "49", ["ES"] = "34",
-        ["IT"] = "39", ["NL"] = "31", ["PT"] = "351", ["MC"] = "377",
+        ["IT"] = "39", ["NL"] = "31", ["PT"] = "351", ["MC"] = "377", ["CA"] = "1", ["US"] = "1",
     };
 
     private static string Canonical(string name) => name.Replace("_", "", StringComparison.Ordinal).ToLowerInvariant();
@@ -705,16 +705,13 @@ internal static partial class DirectoryDocument
 
     private static DirectoryRuleException Limit(string message) => new(DirectoryRuleException.LimitReached, message);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")]
-    private static partial Regex CustomerId();
-
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex Slug();
 
     [GeneratedRegex("^[A-Za-z]{2}$")]
     private static partial Regex LanguageCode();
 
-    [GeneratedRegex("^[A-Za-z]{2}$")]
+    [GeneratedRegex("^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$")]
     private static partial Regex CountryCode();
 
     [GeneratedRegex("^[A-Za-z]{3}$")]
