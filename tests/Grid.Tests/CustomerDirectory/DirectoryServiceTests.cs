@@ -144,6 +144,15 @@ public sealed class DirectoryServiceTests(EmbeddedGridFixture fixture)
         var identified = await admin.Directory.IdentifyAsync(new IdentifyRequest { Text = "la facture INV-2026-00001 est fausse", Sender = "x@gmail.com", Channel = Channel.Email }, admin.Headers);
         Assert.Null(identified.Customer);
         Assert.Contains("INV-2026-00001 belongs to no customer", identified.Unresolved);
+        // The agent holding the conversation undoes the link: journaled, and the mailbox's next message is not the customer's.
+        await agent.Hub.InvokeAsync<ConversationDto>("Accept", mail.ConversationId);
+        var wrong = await Assert.ThrowsAsync<HubException>(() => agent.Hub.InvokeAsync("UnlinkAddress", mail.ConversationId, "Email", "other@wanadoo.fr"));
+        Assert.Contains("not_found", wrong.Message);
+        await agent.Hub.InvokeAsync("UnlinkAddress", mail.ConversationId, "Email", personal);
+        var unlinked = await agent.Hub.InvokeAsync<ConversationDto>("GetConversation", mail.ConversationId);
+        Assert.Equal(("unlinked", "agent:iris"), (unlinked.Facts["identity.status"], unlinked.Facts["identity.unlinked_by"]));
+        Assert.StartsWith("cus_", (await EmailAsync(admin, personal, "Re: Votre demande", "Merci")).CustomerId);
+
         var known = await admin.Directory.IdentifyAsync(new IdentifyRequest { Text = $"facture {invoice.ToLowerInvariant()}", Channel = Channel.Sms }, admin.Headers);
         Assert.Equal((id, "invoice-number", true), (known.Customer.CustomerId, known.Customer.Kind, known.Confident));
     }

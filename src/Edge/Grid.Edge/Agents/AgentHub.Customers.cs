@@ -67,4 +67,28 @@ public sealed partial class AgentHub
         return Guard(conversationId, async (_, actor) =>
             CustomerMergeDto.From(await grains.GetGrain<IIngestGrain>(tenant).ConfirmIdentificationAsync(tenant, conversationId, actor, customerId)));
     }
+
+    /// <summary>
+    /// The agent holding the conversation (or a supervisor) undoes a link of an address to its customer (a wrong
+    /// identification): the address's next message starts a customer of its own. Journaled ("identity.status": "unlinked").
+    /// </summary>
+    public Task UnlinkAddress(string conversationId, string channel, string address)
+    {
+        if (!Enum.TryParse<Channel>(channel, ignoreCase: true, out var on) || on == Channel.Unspecified || !Enum.IsDefined(on))
+        {
+            throw Refuse(HubErrors.Invalid($"channel '{channel}' is not one of: Sms, Email, WhatsApp, WebChat, Voice, Messenger."));
+        }
+
+        if (string.IsNullOrWhiteSpace(address))
+        {
+            throw Refuse(HubErrors.Invalid("address is required: the address to unlink."));
+        }
+
+        var tenant = Agent().Tenant;
+        return Guard(conversationId, async (_, actor) =>
+        {
+            await grains.GetGrain<IIngestGrain>(tenant).UnlinkForAgentAsync(tenant, conversationId, actor, on, address);
+            return true;
+        });
+    }
 }

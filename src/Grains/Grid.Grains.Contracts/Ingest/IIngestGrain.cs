@@ -84,4 +84,11 @@ public interface IIngestGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ConfirmIdentificationAsync")]
     Task<CustomerMerge> ConfirmIdentificationAsync(string tenant, string conversationId, Actor actor, string directoryCustomerId);
+
+    /// <summary>
+    /// The agent holding a conversation (or a supervisor) undoes a link of an address to the conversation's customer (an
+    /// identification that was wrong), as <see cref="UnlinkAddressAsync"/>.
+    /// </summary>
+    [Alias("UnlinkForAgentAsync")]
+    Task UnlinkForAgentAsync(string tenant, string conversationId, Actor actor, Channel channel, string address);
 }

@@ -120,4 +120,18 @@ internal sealed partial class IngestGrain
             $"confirm:{source}:{target}");
         return merge;
     }
+
+    public async Task UnlinkForAgentAsync(string tenant, string conversationId, Actor actor, Channel channel, string address)
+    {
+        tenant = TenantOf(tenant);
+        var holder = await GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, conversationId)).GetCustomerForChangeAsync(actor, "unlink an address");
+        try
+        {
+            await UnlinkAddressAsync(tenant, holder.CustomerId, channel, address, "agent:" + actor.AgentId);
+        }
+        catch (PolicyRuleException refusal)
+        {
+            throw AsRule(refusal);
+        }
+    }
 }
