@@ -40,6 +40,7 @@ public sealed class TriageFixture : IAsyncLifetime
         ["Grid__Integrators__triage-all__ApiKey"] = Key("all"),
         ["Grid__Integrators__triage-all__Scopes__0"] = "ingest",
         ["Grid__Integrators__triage-all__Scopes__1"] = "admin",
+        ["Grid__Integrators__triage-all__Scopes__2"] = "outbound",
         ["Grid__Integrators__triage-read__Tenant"] = "triage",
         ["Grid__Integrators__triage-read__ApiKey"] = Key("read"),
         ["Grid__Integrators__triage-read__Scopes__0"] = "read",

@@ -123,7 +123,30 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
         Span(policy.StatusInterval),
         Span(policy.AutoResolveAfter),
         policy.QuietHours is { } quiet ? new QuietHours(quiet.TimeZone, quiet.From, quiet.To) : null,
-        [.. policy.Templates.Select(t => new NoticeTemplate(t.Purpose, t.Language, t.Text))]);
+        [.. policy.Templates.Select(t => new NoticeTemplate(t.Purpose, t.Language, t.Text))],
+        policy.ResponseTimes.Count == 0 ? null : ResponseTimes(policy.ResponseTimes));
+
+    /// <summary>Category response times; a repeated category or a missing duration is refused by name.</summary>
+    private static Dictionary<string, TimeSpan> ResponseTimes(IEnumerable<P.CategoryResponseTime> times)
+    {
+        var result = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+        var i = 0;
+        foreach (var time in times)
+        {
+            var field = $"response_times[{i++}]";
+            if (time.Within is null)
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}.within is required: how soon a conversation of '{time.Category}' is answered"));
+            }
+
+            if (!result.TryAdd(time.Category, Span(time.Within)!.Value))
+            {
+                throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field}.category '{time.Category}' is given twice"));
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>A protobuf duration as a span; one out of range is refused (the validator checks the span's bounds).</summary>
     private static TimeSpan? Span(Google.Protobuf.WellKnownTypes.Duration? duration) =>
@@ -156,6 +179,8 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
         proto.AutoResolveAfter = Duration(policy.AutoResolveAfter);
         proto.QuietHours = policy.Quiet is { } quiet ? new P.QuietHours { TimeZone = quiet.TimeZone, From = quiet.From, To = quiet.To } : null;
         proto.Templates.AddRange((policy.Templates ?? []).Select(t => new P.NoticeTemplate { Purpose = t.Purpose, Language = t.Language, Text = t.Text }));
+        proto.ResponseTimes.AddRange((policy.ResponseTimes ?? new Dictionary<string, TimeSpan>()).OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => new P.CategoryResponseTime { Category = p.Key, Within = Duration(p.Value) }));
         if (policy.Hours is { } hours)
         {
             proto.Hours = new P.OpeningHours { TimeZone = hours.TimeZone, Holidays = { hours.Holidays } };

@@ -16,6 +16,7 @@ namespace Grid.Escalation;
 /// <param name="AutoResolveAfter">A conversation whose customer has not written since our last answer for this long is resolved ("customer-silent"); null: never.</param>
 /// <param name="Quiet">Hours when non-urgent updates (waiting status, place in the queue) are not sent; null: none.</param>
 /// <param name="Templates">The tenant's own wording of the messages Grid sends by itself, per purpose and language.</param>
+/// <param name="ResponseTimes">The response time the acknowledgement announces per triage category.</param>
 [GenerateSerializer, Immutable, Alias("grid.EscalationPolicy")]
 public sealed record EscalationPolicy(
     [property: Id(0)] int NoMatchLimit,
@@ -28,8 +29,16 @@ public sealed record EscalationPolicy(
     [property: Id(7)] TimeSpan? StatusInterval = null,
     [property: Id(8)] TimeSpan? AutoResolveAfter = null,
     [property: Id(9)] QuietHours? Quiet = null,
-    [property: Id(10)] IReadOnlyList<NoticeTemplate>? Templates = null)
+    [property: Id(10)] IReadOnlyList<NoticeTemplate>? Templates = null,
+    [property: Id(11)] IReadOnlyDictionary<string, TimeSpan>? ResponseTimes = null)
 {
+    /// <summary>
+    /// The response time to announce for a conversation of <paramref name="category"/> at <paramref name="priority"/>:
+    /// the category's, else the first-response deadline of the priority, else null.
+    /// </summary>
+    public TimeSpan? ResponseTimeFor(string? category, int priority) =>
+        category is not null && ResponseTimes is not null && ResponseTimes.TryGetValue(category, out var within) ? within : SlaFor(priority)?.FirstResponse;
+
     /// <summary>Two misses, sentiment at −0.5, no tiers, always open, the "default" queue.</summary>
     public static EscalationPolicy Default { get; } = new(2, -0.5, [], null, "default");
 

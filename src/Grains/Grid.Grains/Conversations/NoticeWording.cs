@@ -15,7 +15,7 @@ internal sealed partial class NoticeWording
     /// <summary>Every purpose a tenant may word, with the placeholders its text may use.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Placeholders = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
-        [NoticePurposes.Acknowledgement] = ["reference"],
+        [NoticePurposes.Acknowledgement] = ["reference", "response_time"],
         [NoticePurposes.OutsideHours] = ["reference", "opening"],
         [NoticePurposes.QueuePosition] = ["position", "wait"],
         [NoticePurposes.WaitingUpdate] = ["position", "wait"],

@@ -38,7 +38,7 @@ internal static partial class EscalationPolicyValidator
             return Invalid("reopen_on_csat_at_most", $"reopen_on_csat_at_most must be a rating from 1 to 5 (it is {policy.ReopenOnCsatAtMost}), or left out to never reopen on a rating");
         }
 
-        return Tiers(policy.Tiers) ?? (policy.Hours is null ? null : Hours(policy.Hours)) ?? Timers(policy) ?? Templates(policy.Templates);
+        return Tiers(policy.Tiers) ?? (policy.Hours is null ? null : Hours(policy.Hours)) ?? Timers(policy) ?? Templates(policy.Templates) ?? ResponseTimes(policy.ResponseTimes);
     }
 
     public const int MaxSlaRules = 10;
@@ -105,6 +105,37 @@ internal static partial class EscalationPolicyValidator
         value is not { } span || (span >= MinDuration && span <= MaxDuration)
             ? null
             : Invalid(field, $"{field} must be from 1 second to {MaxDuration.TotalDays:0} days (it is {span}), or left out");
+
+    private static PolicyRuleException? ResponseTimes(IReadOnlyDictionary<string, TimeSpan>? times)
+    {
+        if (times is null)
+        {
+            return null;
+        }
+
+        if (times.Count > 100)
+        {
+            return Invalid("response_times", "response_times: at most 100 categories");
+        }
+
+        foreach (var (category, within) in times.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            if (!CategorySlug().IsMatch(category))
+            {
+                return Invalid("response_times", $"response_times: '{category}' is not a category; categories are lowercase slugs ([a-z0-9._-], at most 64 characters)");
+            }
+
+            if (within < TimeSpan.FromMinutes(1) || within > MaxDuration)
+            {
+                return Invalid("response_times", $"response_times: '{category}' must be answered within 1 minute to {MaxDuration.TotalDays:0} days (it is {within})");
+            }
+        }
+
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex CategorySlug();
 
     private static PolicyRuleException? Templates(IReadOnlyList<NoticeTemplate>? templates)
     {

@@ -7,7 +7,9 @@ namespace Grid.Pipeline.Steps;
 /// <summary>
 /// Tells the customer, in their language, when their conversation goes to a person: that the message arrived and
 /// someone will answer — or, outside the tenant's opening hours, when people answer again and that they can ask to be
-/// called back. An email acknowledgement gives the conversation's reference. The tenant's wording
+/// called back. An email acknowledgement gives the conversation's reference; an acknowledgement gives the expected
+/// response time of the conversation's category (the policy's response_times), else of its priority's first-response
+/// deadline. The tenant's wording
 /// (<see cref="Conversations.NoticeWording"/>) replaces the configured texts.
 /// </summary>
 internal sealed class AcknowledgeStep(IOptions<GridRuntimeOptions> options, Escalation.ITenantPolicies policies) : IInboundStep
@@ -22,7 +24,8 @@ internal sealed class AcknowledgeStep(IOptions<GridRuntimeOptions> options, Esca
             return;
         }
 
-        var wording = (await policies.GetAsync(context.Message.Tenant, EscalationStep.PolicyAge)).Wording;
+        var policy = await policies.GetAsync(context.Message.Tenant, EscalationStep.PolicyAge);
+        var wording = policy.Wording;
         var french = context.Language == "fr";
         var (closed, opening) = NextOpening(context);
         var reference = ("reference", context.ConversationId);
@@ -36,9 +39,39 @@ internal sealed class AcknowledgeStep(IOptions<GridRuntimeOptions> options, Esca
         else
         {
             var template = WithReference(context, french ? acknowledgement.French : acknowledgement.English, french);
-            context.Reply(Name, wording.Text(Conversations.NoticePurposes.Acknowledgement, context.Language, template, reference),
+            var within = policy.Rules.ResponseTimeFor(Fact(context, Triage.TriageAnalyzer.CategoryFact), context.Escalation.Priority);
+            if (within is not null && !template.Contains("{response_time}", StringComparison.Ordinal))
+            {
+                template += french ? " Nous vous répondrons sous {response_time}." : " We will answer within {response_time}.";
+            }
+
+            var responseTime = ("response_time", within is { } span ? Duration(span, french) : (french ? "dès que possible" : "as soon as possible"));
+            context.Reply(Name, wording.Text(Conversations.NoticePurposes.Acknowledgement, context.Language, template, reference, responseTime),
                 EntryKind.SystemMessage, Conversations.NoticePurposes.Acknowledgement);
         }
+    }
+
+    /// <summary>A fact as this message leaves it: set by an earlier step now, else known to the conversation.</summary>
+    private static string? Fact(InboundContext context, string key)
+    {
+        foreach (var facts in context.Decisions.OfType<SetFactsDecision>().Reverse())
+        {
+            if (facts.Facts.TryGetValue(key, out var value))
+            {
+                return value;
+            }
+        }
+
+        return context.Facts.GetValueOrDefault(key);
+    }
+
+    /// <summary>"4 heures" / "4 hours", "30 minutes", "2 jours" / "2 days": rounded up to the unit that reads best.</summary>
+    internal static string Duration(TimeSpan span, bool french)
+    {
+        var (count, unitFr, unitEn) = span.TotalMinutes < 90 ? ((int)Math.Ceiling(span.TotalMinutes), "minute", "minute")
+            : span.TotalHours < 48 ? ((int)Math.Ceiling(span.TotalHours), "heure", "hour")
+            : ((int)Math.Ceiling(span.TotalDays), "jour", "day");
+        return $"{count} {(french ? unitFr : unitEn)}{(count > 1 ? "s" : "")}";
     }
 
     /// <summary>An email acknowledgement ends with the reference to quote (customers answer emails days later).</summary>
