@@ -11,7 +11,8 @@ using Channel = Grid.Protos.V1.Channel;
 /// <summary>
 /// On arrival, with a model in the tenant: the email's category is a fact of the conversation and its acknowledgement
 /// gives the reference and the expected response time of that category (the policy's response_times); a category
-/// without one falls back on the priority's first-response deadline. Real gRPC against the triage fixture's host.
+/// without one falls back on the priority's first-response deadline; the category routes to its queue by the tenant's
+/// entry rules. Real gRPC against the triage fixture's host.
 /// </summary>
 [Collection(TriageCollection.Name)]
 public sealed class TriageArrivalTests(TriageFixture fixture)
@@ -22,6 +23,7 @@ public sealed class TriageArrivalTests(TriageFixture fixture)
     public async Task The_acknowledgement_of_an_email_gives_the_expected_response_time_of_its_category()
     {
         await using var integrator = new IntegratorClient(fixture.Grid.GrpcPort, fixture.Key("all"));
+        await using var reader = new IntegratorClient(fixture.Grid.GrpcPort, fixture.Key("read"));
         var upload = new UploadModelRequest
         {
             Tenant = "triage", Model = ByteString.CopyFrom(fixture.Result.Model), Trainer = fixture.Result.Trainer,
@@ -40,6 +42,8 @@ public sealed class TriageArrivalTests(TriageFixture fixture)
         bad.ResponseTimes.Add(new CategoryResponseTime { Category = "Outage!", Within = Duration.FromTimeSpan(TimeSpan.FromHours(1)) });
         var refused = await Assert.ThrowsAsync<RpcException>(() => integrator.Escalation.SetPolicyAsync(new SetPolicyRequest { Policy = bad }, integrator.Headers).ResponseAsync);
         Assert.Contains("'Outage!' is not a category", refused.Status.Detail);
+        var routing = new RoutingService.RoutingServiceClient(integrator.Channel);
+        await routing.SetEntryRulesAsync(new SetEntryRulesRequest { Rules = { new EntryRule { Queue = "outages", FactKey = "triage.category", FactValue = "outage" } } }, integrator.Headers);
         var set = await integrator.Escalation.SetPolicyAsync(new SetPolicyRequest { Policy = policy }, integrator.Headers);
         Assert.Equal(TimeSpan.FromHours(4), Assert.Single(set.Policy.ResponseTimes).Within.ToTimeSpan());
 
@@ -52,12 +56,14 @@ public sealed class TriageArrivalTests(TriageFixture fixture)
         var ack = await outbound.NextForAsync(outage.ConversationId, Wait);
         Assert.Contains(outage.ConversationId, ack.Text);
         Assert.Contains("sous 4 heures", ack.Text);
+        Assert.Equal("outages", (await reader.Read.GetConversationAsync(new GetConversationRequest { ConversationId = outage.ConversationId }, reader.Headers)).Queue);
 
         // Another category: the first-response deadline of its priority.
         var password = await Post(integrator, "Password reset",
             "Hi, I am locked out of the customer portal and the reset link never arrives. I want to talk to a person please.");
         var english = await outbound.NextForAsync(password.ConversationId, Wait);
         Assert.Contains("within 8 hours", english.Text);
+        Assert.Equal("default", (await reader.Read.GetConversationAsync(new GetConversationRequest { ConversationId = password.ConversationId }, reader.Headers)).Queue);
     }
 
     private static Task<PostInboundResponse> Post(IntegratorClient integrator, string subject, string text) =>
