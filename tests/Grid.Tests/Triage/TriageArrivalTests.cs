@@ -56,6 +56,8 @@ public sealed class TriageArrivalTests(TriageFixture fixture)
         var ack = await outbound.NextForAsync(outage.ConversationId, Wait);
         Assert.Contains(outage.ConversationId, ack.Text);
         Assert.Contains("sous 4 heures", ack.Text);
+        Assert.Equal(outage.MessageId, ack.Email.InReplyTo); // threaded as a reply to the customer's email
+        Assert.Equal("Re: Panne de chauffage", ack.Email.Subject);
         Assert.Equal("outages", (await reader.Read.GetConversationAsync(new GetConversationRequest { ConversationId = outage.ConversationId }, reader.Headers)).Queue);
 
         // Another category: the first-response deadline of its priority.
@@ -66,10 +68,14 @@ public sealed class TriageArrivalTests(TriageFixture fixture)
         Assert.Equal("default", (await reader.Read.GetConversationAsync(new GetConversationRequest { ConversationId = password.ConversationId }, reader.Headers)).Queue);
     }
 
-    private static Task<PostInboundResponse> Post(IntegratorClient integrator, string subject, string text) =>
-        integrator.PostAsync(new PostInboundRequest
+    private static async Task<(string ConversationId, string MessageId)> Post(IntegratorClient integrator, string subject, string text)
+    {
+        var messageId = $"<{Guid.NewGuid()}@example.org>";
+        var posted = await integrator.PostAsync(new PostInboundRequest
         {
             Channel = Channel.Email, Sender = $"arrival.{Guid.NewGuid():N}@example.org", ExternalId = "arrival-" + Guid.NewGuid(), Text = text,
-            Email = new Protos.V1.EmailHeaders { Subject = subject, MessageId = $"<{Guid.NewGuid()}@example.org>" },
+            Email = new Protos.V1.EmailHeaders { Subject = subject, MessageId = messageId },
         });
+        return (posted.ConversationId, messageId);
+    }
 }
