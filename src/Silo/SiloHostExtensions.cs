@@ -33,6 +33,7 @@ public static class SiloHostExtensions
             if (settings.Runtime.Mode == GridMode.Embedded)
             {
                 silo.SeedKnowledgeBase(DevCredentials.DemoTenant, DemoKnowledgeBase.Document, DemoKnowledgeBase.SettingsDocument);
+                silo.SeedDirectory(DevCredentials.DemoTenant);
                 if (builder.Configuration.GetValue<bool?>("Grid:Triage:SeedDemo") ?? true)
                 {
                     silo.SeedTriageModel(DevCredentials.DemoTenant);

@@ -61,6 +61,22 @@ public sealed class FreshStartTests
             Assert.Equal(posted.ConversationId, offer.Conversation.ConversationId);
             Assert.DoesNotContain("conseiller", host.Output);
             Assert.DoesNotContain("+33700000001", host.Output);
+
+            // The demo directory is seeded in the background: an email from a personal mailbox quoting one of its
+            // invoices is identified as that customer.
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            string identified;
+            var attempt = 0;
+            do
+            {
+                identified = (await integrator.PostAsync(new Protos.V1.PostInboundRequest
+                {
+                    Channel = Protos.V1.Channel.Email, Sender = $"lucie.{attempt}@example.net", ExternalId = $"fresh-mail-{attempt++}",
+                    Text = "Bonjour, sur la facture INV 2026 00123 le prix a changé.", Email = new Protos.V1.EmailHeaders { Subject = "Facture" },
+                })).CustomerId;
+            }
+            while (identified != "cus-marchal" && DateTime.UtcNow < deadline && await Task.Delay(500).ContinueWith(_ => true));
+            Assert.Equal("cus-marchal", identified);
         }
         finally
         {

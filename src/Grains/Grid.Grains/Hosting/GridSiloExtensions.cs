@@ -118,6 +118,14 @@ public static class GridSiloExtensions
             ActivatorUtilities.CreateInstance<Triage.TriageSeeder>(sp, tenant)));
 
     /// <summary>
+    /// Gives <paramref name="tenant"/> the demo reference patterns (when never set) and customer directory (when empty)
+    /// once the silo is active.
+    /// </summary>
+    public static ISiloBuilder SeedDirectory(this ISiloBuilder silo, string tenant) =>
+        silo.ConfigureServices(services => services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
+            ActivatorUtilities.CreateInstance<CustomerDirectory.DirectorySeeder>(sp, tenant)));
+
+    /// <summary>
     /// The inbound pipeline and the conversation effects. Analyzers run outside the conversation grain; steps run in
     /// the order of Grid:Pipeline:Steps; effects run in the order registered here.
     /// </summary>
