@@ -59,9 +59,17 @@ export class ConversationView {
       this.contextBox.append(el("h4", {}, t.botTried), el("ul", {}, ...context.botAttempts.map((a) =>
         el("li", {}, `#${a.seq} ${a.purpose ?? ""} ${a.entryId ?? ""} ${a.confidence !== null ? `(${Math.round(a.confidence * 100)} %)` : ""}`))));
     }
-    const facts = Object.entries(context.conversation.facts ?? {});
+    const known = context.conversation.facts ?? {};
+    const facts = Object.entries(known);
     if (facts.length > 0) {
       this.contextBox.append(el("h4", {}, t.facts), el("dl", {}, ...facts.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)])));
+    }
+    const suggested = known["identity.status"] === "suggested" ? known["identity.customer"] : undefined;
+    if (suggested) {
+      // A customer of the directory the content points to, not confident enough to be linked by itself.
+      const confirm = button(`${t.confirmCustomer} ${suggested}`, () => void this.hub.invoke("ConfirmCustomer", this.id, suggested)
+        .then(() => { confirm.remove(); notify(`${t.customerConfirmed} ${suggested}`, "info"); }, (e) => notify(errorText(e), "error")));
+      this.contextBox.append(el("p", { class: "suggestion" }, `${t.suggestedCustomer}: ${suggested} — ${known["identity.evidence"] ?? ""} `, confirm));
     }
     this.contextBox.open = true;
 
