@@ -74,9 +74,10 @@ export class ConversationView {
     this.contextBox.open = true;
 
     const customer = context.customer;
-    this.customerBox.append(el("summary", {}, `${t.customer} ${customer?.customerId ?? context.conversation.customerId}`));
+    this.customerBox.append(el("summary", {}, `${t.customer} ${customer?.displayName ?? customer?.customerId ?? context.conversation.customerId}`));
     if (customer) {
       append(this.customerBox,
+        customer.displayName ? el("p", {}, `${customer.customerId}${customer.accountNumber ? ` · ${customer.accountNumber}` : ""}`) : null,
         el("p", {}, `${t.tier}: ${customer.tier ?? t.none}`),
         el("h4", {}, t.addresses),
         el("ul", {}, ...customer.addresses.map((a) => el("li", {}, channelIcon(a.channel), " ", a.address))),

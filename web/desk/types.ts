@@ -40,7 +40,7 @@ export interface Conversation {
 export interface BotAttempt { seq: number; at: string; entryId: string | null; confidence: number | null; purpose: string | null }
 export interface Address { channel: string; address: string; lastSeenAt: string }
 export interface PastConversation { conversationId: string; status: string; outcome: string | null; openedAt: string; resolvedAt: string | null; csat: number | null }
-export interface Customer { customerId: string; tier: string | null; addresses: Address[]; pastConversations: PastConversation[]; conversationCount: number }
+export interface Customer { customerId: string; displayName: string | null; accountNumber: string | null; tier: string | null; addresses: Address[]; pastConversations: PastConversation[]; conversationCount: number }
 
 export interface HandoffContext {
   conversation: Conversation;

@@ -137,6 +137,8 @@ public sealed class DirectoryServiceTests(EmbeddedGridFixture fixture)
         Assert.Equal((id, "linked", "0.85"), (facts["identity.customer"], facts["identity.status"], facts["identity.confidence"]));
         Assert.Contains($"invoice-number {invoice} in a quoted message", facts["identity.evidence"]);
         Assert.Equal($"invoice-number {invoice}", facts["triage.references"]);
+        Assert.Equal(("Perrault Gestion", id), (offer.Context?.Customer?.DisplayName, offer.Context?.Customer?.CustomerId));
+        Assert.StartsWith("AC-", offer.Context!.Customer!.AccountNumber);
 
         // A well-formed number that belongs to nobody identifies nobody: a customer of its own.
         var stranger = await EmailAsync(admin, Unique("x.") + "@gmail.com", "Facture", "Bonjour, la facture INV-2026-00001 est fausse.");

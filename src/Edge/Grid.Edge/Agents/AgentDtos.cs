@@ -76,18 +76,20 @@ public sealed record HandoffContextDto(
         c.EscalatedAt, c.Priority, c.TransferNote, c.Customer is { } customer ? CustomerContextDto.From(customer) : null);
 }
 
-/// <summary>The customer in a context package: tier, addresses with their channel, earlier conversations and their outcome.</summary>
+/// <summary>The customer in a context package: who they are in the tenant's directory (name, account number), tier, addresses with their channel, earlier conversations and their outcome.</summary>
 public sealed record CustomerContextDto(
     string CustomerId,
     string? Tier,
     IReadOnlyList<AddressDto> Addresses,
     IReadOnlyList<PastConversationDto> PastConversations,
-    int ConversationCount)
+    int ConversationCount,
+    string? DisplayName = null,
+    string? AccountNumber = null)
 {
     public static CustomerContextDto From(CustomerContext c) => new(
         c.CustomerId, c.Tier, [.. c.Addresses.Select(a => new AddressDto(a.Channel.ToString(), a.Address, a.LastSeenAt))],
         [.. c.PastConversations.Select(p => new PastConversationDto(p.ConversationId, p.Status.ToString(), p.Outcome, p.OpenedAt, p.ResolvedAt, p.Csat))],
-        c.ConversationCount);
+        c.ConversationCount, c.DisplayName, c.AccountNumber);
 }
 
 /// <summary>An address the customer is reachable on.</summary>

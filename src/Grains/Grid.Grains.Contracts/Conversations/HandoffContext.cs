@@ -35,7 +35,9 @@ public sealed record CustomerContext(
     [property: Id(1)] string? Tier,
     [property: Id(2)] IReadOnlyList<LinkedAddress> Addresses,
     [property: Id(3)] IReadOnlyList<PastConversation> PastConversations,
-    [property: Id(4)] int ConversationCount);
+    [property: Id(4)] int ConversationCount,
+    [property: Id(5)] string? DisplayName = null,
+    [property: Id(6)] string? AccountNumber = null);
 
 /// <summary>An earlier conversation of the customer and its outcome.</summary>
 [GenerateSerializer, Immutable, Alias("grid.PastConversation")]

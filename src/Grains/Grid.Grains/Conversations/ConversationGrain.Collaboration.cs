@@ -163,6 +163,7 @@ internal sealed partial class ConversationGrain
             past.Add(new PastConversation(id, view.Status, view.StatusReason, view.OpenedAt, view.ResolvedAt, view.Csat));
         }
 
-        return new CustomerContext(customer.CustomerId, customer.Tier, customer.Addresses, past, customer.ConversationIds.Count);
+        return new CustomerContext(customer.CustomerId, customer.Tier, customer.Addresses, past, customer.ConversationIds.Count,
+            customer.Profile?.DisplayName, customer.Profile?.AccountNumber);
     }
 }
