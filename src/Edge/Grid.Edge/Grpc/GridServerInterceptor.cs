@@ -113,6 +113,12 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
                 var policyStatus = policy.Code == Escalation.PolicyRuleException.NotFound ? StatusCode.NotFound : StatusCode.InvalidArgument;
                 LogRefusal(context, policyStatus);
                 return new RpcException(new Status(policyStatus, policy.Message));
+            case StorageFaultException { Transient: true } storage:
+                logger.LogWarning("Call {Method} failed: storage unavailable", context.Method);
+                return new RpcException(new Status(StatusCode.Unavailable, "Grid could not complete the call (" + storage.Message + ")."));
+            case StorageFaultException storage:
+                LogRefusal(context, StatusCode.InvalidArgument);
+                return new RpcException(new Status(StatusCode.InvalidArgument, storage.Message));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the client."));
             case TimeoutException or OrleansException or System.Data.Common.DbException:

@@ -50,6 +50,7 @@ public static class GridSiloExtensions
     public static ISiloBuilder UseGridStorage(this ISiloBuilder silo, GridStorageLayout layout, IConfiguration configuration)
     {
         GridMetrics.Initialize();
+        silo.AddIncomingGrainCallFilter<StorageFaultFilter>();
         silo.AddAdoNetGrainStorage(StorageName, o =>
         {
             o.Invariant = layout.Orleans.OrleansInvariant;
