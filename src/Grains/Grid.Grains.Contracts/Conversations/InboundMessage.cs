@@ -15,7 +15,14 @@ public sealed record InboundMessage(
     [property: Id(9)] IReadOnlyDictionary<string, string> Metadata,
     [property: Id(10)] DateTimeOffset ReceivedAt,
     [property: Id(11)] string PayloadHash,
-    [property: Id(12)] CallbackRequest? Callback = null);
+    [property: Id(12)] CallbackRequest? Callback = null)
+{
+    /// <summary>
+    /// Canonical references (invoice, contract, order numbers) the tenant's patterns find in the message, set by the
+    /// ingest grain: grouping joins a message to an open conversation holding one of them. Not part of the payload hash.
+    /// </summary>
+    [Id(13)] public IReadOnlyList<string> References { get; init; } = [];
+}
 
 /// <summary>
 /// The customer asked to be called back (a web callback form): at <see cref="At"/> (null: as soon as people answer), on

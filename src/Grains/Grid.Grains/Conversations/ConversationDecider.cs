@@ -29,6 +29,11 @@ internal static partial class ConversationDecider
         var channel = message.Channel;
         var sentiment = context.Analysis.Find<SentimentFinding>() is { Evidence: > 0 } finding ? Math.Round(finding.Score, 3) : (double?)null;
         var rows = new List<JournalRow> { Wrote(message, customerId, context.Language, sentiment) };
+        if (Joining(s, message, customerId, context.Customer.GroupedBy, now) is { } joined)
+        {
+            rows.Add(new(joined));
+        }
+
         if (context.Reopened)
         {
             rows.Add(new(new Reopened("customer-wrote") { At = now, Channel = channel }));
@@ -64,6 +69,15 @@ internal static partial class ConversationDecider
         rows.AddRange(replies);
         return [.. rows];
     }
+
+    /// <summary>
+    /// Another email address of the customer (a colleague of the account) writing in a conversation someone else's email
+    /// began: a participant on the customer's side, journaled once per address.
+    /// </summary>
+    public static SenderJoined? Joining(ConversationState s, InboundMessage message, string customerId, string? groupedBy, DateTimeOffset now) =>
+        message.Channel == Channel.Email && s.Senders.Count > 0 && !s.Senders.Contains(message.SenderAddress) && s.Senders.Any(a => a.Contains('@'))
+            ? new SenderJoined(customerId, message.Channel, message.SenderAddress, groupedBy ?? "thread") { At = message.ReceivedAt, Channel = message.Channel }
+            : null;
 
     /// <summary>The queue offers the conversation; a stale offer (the conversation left the queue) gives nothing.</summary>
     public static ConversationEvent[] Offer(ConversationState s, string agentId, string offerId, DateTimeOffset expiresAt, DateTimeOffset now)

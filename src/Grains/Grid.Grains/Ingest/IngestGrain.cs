@@ -15,12 +15,14 @@ namespace Grid.Ingest;
 [StatelessWorker]
 [Reentrant]
 internal sealed partial class IngestGrain(
-    AddressHasher hasher, IdentityCache identities, IConversationJournal journal, IOptions<GridRuntimeOptions> options, TimeProvider clock, ILogger<IngestGrain> logger)
+    AddressHasher hasher, IdentityCache identities, IConversationJournal journal, IOptions<GridRuntimeOptions> options, TimeProvider clock, ILogger<IngestGrain> logger,
+    Triage.TenantReferencePatterns referencePatterns)
     : Grain, IIngestGrain
 {
     public async Task<InboundAck> PostInboundAsync(InboundMessage message)
     {
         var tenant = TenantOf(message.Tenant);
+        message = await WithReferencesAsync(tenant, message);
         var identityKey = hasher.IdentityKey(tenant, message.Channel, message.SenderAddress);
         var identity = GrainFactory.GetGrain<IIdentityGrain>(identityKey);
         if (message.Email is { } email && await ThreadAsync(tenant, identity, message, email) is { } threaded)
@@ -117,6 +119,18 @@ internal sealed partial class IngestGrain(
 
         await LinkAsync(tenant, await CurrentAsync(tenant, customerId), channel, address, integrator, "admin:" + integrator);
     }
+
+    /// <summary>The canonical references the tenant's patterns find in the subject and text, for grouping (docs/architecture.md, "Grouping").</summary>
+    private async Task<InboundMessage> WithReferencesAsync(string tenant, InboundMessage message)
+    {
+        var patterns = await referencePatterns.GetAsync(tenant, ReferencesMaxAge);
+        var text = message.Email?.Subject is { Length: > 0 } subject ? subject + "\n" + message.Text : message.Text;
+        var found = patterns.Extract(text);
+        return found.Count == 0 ? message : message with { References = [.. found.Select(r => r.Canonical).Distinct().Take(20)] };
+    }
+
+    /// <summary>How old a silo's copy of a tenant's reference patterns may be on the message path.</summary>
+    private static readonly TimeSpan ReferencesMaxAge = TimeSpan.FromSeconds(5);
 
     private string TenantOf(string tenant) =>
         tenant == this.GetPrimaryKeyString() ? tenant : throw new ArgumentException($"A post for tenant '{tenant}' reached the ingest grain of another tenant.");
