@@ -148,6 +148,11 @@ internal static partial class ConversationDecider
         var route = on is not null ? new ReplyRoute(on.Channel, on.Address, on.Integrator)
             : s.ReplyTo ?? throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} has no channel to reply on.");
         var delivery = DeliveryTo(route, s.LastEmail);
+        if (delivery.Email is { } headers && Copied(s, route) is { Count: > 0 } cc)
+        {
+            delivery = delivery with { Email = headers with { Cc = cc } };
+        }
+
         var replied = new AgentReplied(actor.AgentId, text, clientMessageId, delivery) { At = now, Channel = route.Channel };
         return new JournalRow(replied, InboundKeys.AgentSource(actor.AgentId), clientMessageId, ReplyHash(conversationId, text));
     }
@@ -195,6 +200,10 @@ internal static partial class ConversationDecider
     /// <summary>Where a message to the customer goes: their route, with reply headers for email.</summary>
     public static OutboundDelivery DeliveryTo(ReplyRoute route, EmailHeaders? lastEmail) =>
         new(route.Integrator, route.Address, route.Channel == Channel.Email ? ReplyHeaders(lastEmail) : null);
+
+    /// <summary>The other email addresses that wrote in the conversation (colleagues): copied on an email reply.</summary>
+    private static List<string> Copied(ConversationState s, ReplyRoute route) =>
+        route.Channel == Channel.Email ? [.. s.Senders.Where(a => a.Contains('@') && !string.Equals(a, route.Address, StringComparison.OrdinalIgnoreCase))] : [];
 
     /// <summary>Where an answer to <paramref name="message"/> goes: back to its sender, through its integrator.</summary>
     private static OutboundDelivery Answering(InboundMessage message, EmailHeaders? lastEmail) =>
