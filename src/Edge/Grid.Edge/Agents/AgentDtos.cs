@@ -45,9 +45,27 @@ public sealed record ConversationDto(
     int Priority,
     IReadOnlyList<string> Collaborators)
 {
+    /// <summary>The conversation an agent merged this one into.</summary>
+    public string? MergedInto { get; init; }
+
+    /// <summary>Conversations an agent merged into this one (their entries open its history).</summary>
+    public IReadOnlyList<string> MergedFrom { get; init; } = [];
+
+    /// <summary>The conversation an agent split this one from.</summary>
+    public string? SplitFrom { get; init; }
+
+    /// <summary>The customer's addresses that wrote in it (colleagues of one account included).</summary>
+    public IReadOnlyList<string> Senders { get; init; } = [];
+
     public static ConversationDto From(ConversationView v) => new(
         v.ConversationId, v.CustomerId, v.Status.ToString(), v.StatusReason, v.CurrentChannel.ToString(), v.AssignedAgent,
-        v.Participants, v.Queue, v.LastSeq, v.OpenedAt, v.Language, v.Facts ?? new Dictionary<string, string>(), v.Priority, v.Collaborators);
+        v.Participants, v.Queue, v.LastSeq, v.OpenedAt, v.Language, v.Facts ?? new Dictionary<string, string>(), v.Priority, v.Collaborators)
+    {
+        MergedInto = v.MergedInto,
+        MergedFrom = v.MergedFrom,
+        SplitFrom = v.SplitFrom,
+        Senders = v.Senders,
+    };
 }
 
 /// <summary>An offer with its deadline, the conversation and its history (the latest entries; page back with GetHistory).</summary>
