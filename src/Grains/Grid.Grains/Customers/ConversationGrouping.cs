@@ -22,6 +22,9 @@ internal static partial class ConversationGrouping
 
     public const int MaxSenders = 20;
 
+    /// <summary>How many subjects of conversations merged into one its summary keeps beside its own.</summary>
+    public const int MaxSubjects = 10;
+
     /// <summary>Subjects that say nothing of the problem: they never group a message by themselves.</summary>
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
@@ -110,7 +113,7 @@ internal static partial class ConversationGrouping
 
         // 3. The same subject, not generic, within the window (emails: the subject is what names the problem).
         if (message.Channel == Channel.Email && window > TimeSpan.Zero && !IsGeneric(message.Subject)
-            && open.Where(c => c.Subject == message.Subject && now - c.LastActivityAt <= window).MaxBy(c => c.LastActivityAt) is { } bySubject)
+            && open.Where(c => (c.Subject == message.Subject || c.OtherSubjects.Contains(message.Subject)) && now - c.LastActivityAt <= window).MaxBy(c => c.LastActivityAt) is { } bySubject)
         {
             return new(bySubject.Id, GroupingReason.Subject);
         }
@@ -152,6 +155,10 @@ internal static partial class ConversationGrouping
         if (target.Subject.Length == 0)
         {
             target.Subject = merged.Subject;
+        }
+        else if (merged.Subject.Length > 0 && merged.Subject != target.Subject)
+        {
+            AddBounded(target.OtherSubjects, [merged.Subject, .. merged.OtherSubjects], MaxSubjects);
         }
 
         AddBounded(target.References, merged.References, MaxReferences);
@@ -267,4 +274,7 @@ internal sealed class OpenConversation
     [Id(5)] public DateTimeOffset OpenedAt { get; set; }
 
     [Id(6)] public DateTimeOffset LastActivityAt { get; set; }
+
+    /// <summary>The normalised subjects of conversations an agent merged into this one.</summary>
+    [Id(7)] public List<string> OtherSubjects { get; set; } = [];
 }

@@ -36,9 +36,15 @@ internal sealed partial class IngestGrain
                 $"Conversation {otherConversationId} is another customer's; only conversations of the same customer merge (merge the customers first when they are one).");
         }
 
+        if (other.MergedInto is { } elsewhere && elsewhere != conversationId)
+        {
+            throw new ConversationRuleException(RuleCodes.Invalid, $"Conversation {otherConversationId} was merged into {elsewhere} already; merge {elsewhere} instead.");
+        }
+
+        // The customer first: it takes the source's grouping summary in before the source's closing would drop it.
+        await Customer(tenant, customerId).ConversationMergedAsync(otherConversationId, conversationId);
         await source.MergeIntoAsync(conversationId, actor);
         await target.RecordMergedFromAsync(otherConversationId, actor);
-        await Customer(tenant, customerId).ConversationMergedAsync(otherConversationId, conversationId);
         logger.LogInformation("Conversation {SourceConversationId} merged into {ConversationId} by agent {AgentId}", otherConversationId, conversationId, actor.AgentId);
         return await target.GetAsync();
     }
