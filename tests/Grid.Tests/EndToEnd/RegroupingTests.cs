@@ -1,6 +1,7 @@
 using Grid.Edge.Agents;
 using Grid.Protos.V1;
 using Grid.Tests.Infrastructure;
+using Grpc.Core;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -146,6 +147,43 @@ public sealed class RegroupingTests(EmbeddedGridFixture fixture)
         });
         Assert.Equal(conversationId, stays.ConversationId);
         await eva.Hub.InvokeAsync("Resolve", conversationId, null);
+    }
+
+    [Fact]
+    public async Task An_admin_merges_and_splits_over_grpc_with_clear_statuses()
+    {
+        await using var integrator = Grid.IntegratorOf("group-admin");
+        var email = GroupingTests.Unique("lucie", "example.fr");
+        var invoice = await GroupingTests.EmailAsync(integrator, email, "Facture d'avril", "La facture d'avril est fausse.");
+        var same = await GroupingTests.EmailAsync(integrator, email, "Erreur de montant", "Le montant d'avril n'est pas le bon.");
+        var other = await GroupingTests.EmailAsync(integrator, GroupingTests.Unique("lucie", "other.example"), "Facture d'avril", "Autre cliente.");
+
+        Task<MergeConversationsResponse> MergeAsync(string into, string from) =>
+            integrator.Escalation.MergeConversationsAsync(new MergeConversationsRequest { ConversationId = into, OtherConversationId = from }, integrator.Headers).ResponseAsync;
+
+        var merged = await MergeAsync(invoice.ConversationId, same.ConversationId);
+        Assert.Equal([same.ConversationId], merged.MergedFrom);
+        Assert.Equal([same.ConversationId], (await MergeAsync(invoice.ConversationId, same.ConversationId)).MergedFrom);
+        var journaled = Assert.Single(await integrator.ListAllAsync(same.ConversationId), e => e.EventType == "conversations-merged");
+        Assert.Equal("agent:admin:group-admin-all", journaled.Author);
+
+        Assert.Equal(StatusCode.InvalidArgument, (await Assert.ThrowsAsync<RpcException>(() => MergeAsync(invoice.ConversationId, other.ConversationId))).StatusCode);
+        Assert.Equal(StatusCode.NotFound, (await Assert.ThrowsAsync<RpcException>(() => MergeAsync(invoice.ConversationId, "cnv_nobody"))).StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, (await Assert.ThrowsAsync<RpcException>(() => MergeAsync(invoice.ConversationId, "nope"))).StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, (await Assert.ThrowsAsync<RpcException>(() => MergeAsync(same.ConversationId, other.ConversationId))).StatusCode);
+
+        // A second message in the invoice's conversation, split out again by the admin.
+        var second = await GroupingTests.EmailAsync(integrator, email, "Re: Facture d'avril", "Autre sujet: changement d'adresse.");
+        Assert.Equal(invoice.ConversationId, second.ConversationId);
+        var request = new SplitConversationRequest { ConversationId = invoice.ConversationId, Seqs = { second.Seq } };
+        var split = await integrator.Escalation.SplitConversationAsync(request, integrator.Headers);
+        Assert.Equal([second.Seq], split.Seqs);
+        Assert.Equal(split.NewConversationId, (await integrator.Escalation.SplitConversationAsync(request, integrator.Headers)).NewConversationId);
+        Assert.Equal("Autre sujet: changement d'adresse.", Assert.Single(await integrator.ListAllAsync(split.NewConversationId), e => e.Kind == EntryKind.CustomerMessage).Text);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => integrator.Escalation.SplitConversationAsync(
+            new SplitConversationRequest { ConversationId = invoice.ConversationId, Seqs = { invoice.Seq } }, integrator.Headers).ResponseAsync);
+        Assert.Equal(StatusCode.InvalidArgument, refused.StatusCode);
+        Assert.Contains("without a customer message", refused.Status.Detail);
     }
 
     private static async Task RefusedAsync<T>(Task<T> call, string code, string? detail = null)

@@ -118,7 +118,7 @@ public sealed class TestKeys
         "merge-link", "merge-admin", "unanswered", "sup-list", "sup-watch",
         "wc-agent", "wc-link", "wc-limits",
         "route-admin", "route-skills", "route-timeout", "route-sticky", "route-overflow", "route-disconnect", "route-sup", "route-restart",
-        "grouping", "group-colleague", "group-merge", "group-split",
+        "grouping", "group-colleague", "group-merge", "group-split", "group-admin",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()

@@ -177,6 +177,14 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("MergeIntoAsync")]
     Task MergeIntoAsync(string targetConversationId, Actor actor);
 
+    /// <summary>
+    /// The conversation's customer, for the agent holding it (or a supervisor, or an admin acting as one, in any status
+    /// but closed) who is about to merge another conversation into it; refused (<see cref="ConversationRuleException"/>) otherwise.
+    /// </summary>
+    [ReadOnly]
+    [Alias("GetCustomerForRegroupAsync")]
+    Task<ConversationCustomer> GetCustomerForRegroupAsync(Actor actor, string action);
+
     /// <summary>Journals that an agent merged <paramref name="sourceConversationId"/> into this one (its history reads include the source's entries); a retry journals it once.</summary>
     [Alias("RecordMergedFromAsync")]
     Task RecordMergedFromAsync(string sourceConversationId, Actor actor);

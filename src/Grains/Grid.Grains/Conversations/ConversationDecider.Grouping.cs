@@ -12,6 +12,9 @@ internal static partial class ConversationDecider
     /// <summary>The idempotency source of merges and splits journaled in a conversation.</summary>
     private const string GroupingSource = "grouping";
 
+    /// <summary>The actor id prefix of an admin's call ("admin:&lt;integrator&gt;", acting as a supervisor): nobody to be sticky to.</summary>
+    public const string AdminActorPrefix = "admin:";
+
     /// <summary>The source of a merge: the merge, then (unless closed already) its closing with a pointer to the target.</summary>
     public static JournalRow[] MergeInto(ConversationState s, string conversationId, string targetConversationId, Actor actor, DateTimeOffset now)
     {
@@ -117,7 +120,7 @@ internal static partial class ConversationDecider
             GroupingSource, $"{conversationId}:split-from:{sourceConversationId}"));
         var requirements = plan.Requirements
             .Where(r => !r.StartsWith(Routing.RoutingRequirements.AgentPrefix, StringComparison.Ordinal) && !r.StartsWith(Routing.RoutingRequirements.StickyPrefix, StringComparison.Ordinal))
-            .Append(Routing.RoutingRequirements.StickyPrefix + actor.AgentId)
+            .Concat(actor.AgentId.StartsWith(AdminActorPrefix, StringComparison.Ordinal) ? [] : [Routing.RoutingRequirements.StickyPrefix + actor.AgentId])
             .ToArray();
         rows.Add(new(new Escalated(plan.Queue, "split-from:" + sourceConversationId, plan.Priority, requirements) { At = now, Channel = channel }));
         return [.. rows];

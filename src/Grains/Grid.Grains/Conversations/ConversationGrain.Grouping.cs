@@ -25,13 +25,20 @@ internal sealed partial class ConversationGrain
         logger.LogInformation("Conversation {ConversationId} merged into {TargetConversationId} by agent {AgentId}", conversationId, targetConversationId, actor.AgentId);
     }
 
+    public Task<ConversationCustomer> GetCustomerForRegroupAsync(Actor actor, string action)
+    {
+        EnsureVisible(actor);
+        ConversationAccess.EnsureMayRegroup(S, actor, conversationId, action);
+        return Task.FromResult(new ConversationCustomer(S.CustomerId, S.ReplyTo?.Integrator));
+    }
+
     public async Task RecordMergedFromAsync(string sourceConversationId, Actor actor) =>
         await CommitAsync(ConversationDecider.MergedFrom(S, conversationId, sourceConversationId, actor, clock.GetUtcNow()));
 
     public async Task<SplitPlan> PlanSplitAsync(Actor actor, long fromSeq, IReadOnlyList<long> seqs, string targetConversationId)
     {
         EnsureVisible(actor);
-        ConversationAccess.EnsureHolds(S, actor, conversationId, "split it");
+        ConversationAccess.EnsureMayRegroup(S, actor, conversationId, "split it");
         var messages = new Dictionary<long, CustomerWrote>();
         long after = 0;
         EventPage page;

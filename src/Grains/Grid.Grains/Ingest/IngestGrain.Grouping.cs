@@ -21,7 +21,7 @@ internal sealed partial class IngestGrain
         }
 
         var target = Conversation(tenant, conversationId);
-        var holder = await target.GetCustomerForChangeAsync(actor, "merge another conversation into it");
+        var holder = await target.GetCustomerForRegroupAsync(actor, "merge another conversation into it");
         var source = Conversation(tenant, otherConversationId);
         if (!await source.ExistsAsync())
         {
