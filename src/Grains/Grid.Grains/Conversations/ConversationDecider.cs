@@ -75,7 +75,7 @@ internal static partial class ConversationDecider
     /// began: a participant on the customer's side, journaled once per address.
     /// </summary>
     public static SenderJoined? Joining(ConversationState s, InboundMessage message, string customerId, string? groupedBy, DateTimeOffset now) =>
-        message.Channel == Channel.Email && s.Senders.Count > 0 && !s.Senders.Contains(message.SenderAddress) && s.Senders.Any(a => a.Contains('@'))
+        message.Channel == Channel.Email && s.Senders.Count is > 0 and < ConversationState.MaxSenders && !s.Senders.Contains(message.SenderAddress) && s.Senders.Any(a => a.Contains('@'))
             ? new SenderJoined(customerId, message.Channel, message.SenderAddress, groupedBy ?? "thread") { At = message.ReceivedAt, Channel = message.Channel }
             : null;
 

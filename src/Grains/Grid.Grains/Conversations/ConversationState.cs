@@ -78,7 +78,10 @@ internal sealed partial class ConversationState
     /// <summary>When a person first wrote to the customer.</summary>
     [Id(27)] public DateTimeOffset? FirstResponseAt { get; set; }
 
-    /// <summary>The customer's addresses that wrote in it (a colleague's too), oldest first, at most 20.</summary>
+    /// <summary>How many of the customer's addresses that wrote a conversation keeps (and journals joining).</summary>
+    public const int MaxSenders = 20;
+
+    /// <summary>The customer's addresses that wrote in it (a colleague's too), oldest first, at most <see cref="MaxSenders"/>.</summary>
     [Id(37)] public List<string> Senders { get; set; } = [];
 
     /// <summary>The conversation an agent merged this one into (it is closed; messages threaded here go there).</summary>
@@ -105,7 +108,7 @@ internal sealed partial class ConversationState
                 }
 
                 CustomerId = wrote.CustomerId;
-                if (!Senders.Contains(wrote.SenderAddress) && Senders.Count < 20)
+                if (!Senders.Contains(wrote.SenderAddress) && Senders.Count < MaxSenders)
                 {
                     Senders.Add(wrote.SenderAddress);
                 }
