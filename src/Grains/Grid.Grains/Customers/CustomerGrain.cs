@@ -45,7 +45,9 @@ internal sealed class CustomerGrain(
         // An email reply names the conversation it belongs to: it goes there while that conversation is open (a
         // conversation merged into another: there). Otherwise grouping picks among the open ones, or none.
         var thread = threadTo is not null && state.State.ConversationIds.Contains(threadTo) ? threadTo : null;
-        for (var attempt = 0; attempt < 3; attempt++)
+        // Each closed conversation found leaves the list, so this ends with a new conversation at the latest.
+        var attempts = state.State.Open.Count + 2;
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
             var decision = ConversationGrouping.Decide(
                 grouping, state.State.Open, state.State.OpenConversationId, thread, state.State.MergedConversations, options.Value.Conversations.GroupingWindow, now);
