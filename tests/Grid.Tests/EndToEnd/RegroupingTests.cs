@@ -49,6 +49,17 @@ public sealed class RegroupingTests(EmbeddedGridFixture fixture)
         await RefusedAsync(max.Hub.InvokeAsync<ConversationDto>("MergeConversations", invoice.ConversationId, stranger.ConversationId), "invalid", "another customer");
         await RefusedAsync(max.Hub.InvokeAsync<ConversationDto>("MergeConversations", invoice.ConversationId, "x"), "invalid");
 
+        // A third problem of hers that another agent holds: not max's to merge.
+        await max.Hub.InvokeAsync<AgentDto>("SetPresence", "Away");
+        var meter = await GroupingTests.EmailAsync(integrator, email, "Compteur", "Mon compteur est bloqué.");
+        await noah.Hub.InvokeAsync<AgentDto>("SetPresence", "Available");
+        while ((await noah.NextOfferAsync(Wait)).Conversation.ConversationId != meter.ConversationId)
+        {
+        }
+
+        await noah.Hub.InvokeAsync<ConversationDto>("Accept", meter.ConversationId);
+        await RefusedAsync(max.Hub.InvokeAsync<ConversationDto>("MergeConversations", invoice.ConversationId, meter.ConversationId), "not_yours", "another agent");
+
         var merged = await max.Hub.InvokeAsync<ConversationDto>("MergeConversations", invoice.ConversationId, debit.ConversationId);
         Assert.Equal([debit.ConversationId], merged.MergedFrom);
         var retried = await max.Hub.InvokeAsync<ConversationDto>("MergeConversations", invoice.ConversationId, debit.ConversationId);
@@ -82,6 +93,7 @@ public sealed class RegroupingTests(EmbeddedGridFixture fixture)
         var bySubject = await GroupingTests.EmailAsync(integrator, email, "TR: Montant prélevé en trop", "Je transfère la réponse de ma banque.");
         Assert.Equal(invoice.ConversationId, bySubject.ConversationId);
         await max.Hub.InvokeAsync("Resolve", invoice.ConversationId, null);
+        await noah.Hub.InvokeAsync("Resolve", meter.ConversationId, null);
     }
 
     [Fact]

@@ -36,6 +36,12 @@ internal sealed partial class IngestGrain
                 $"Conversation {otherConversationId} is another customer's; only conversations of the same customer merge (merge the customers first when they are one).");
         }
 
+        if (other.AssignedAgent is { } otherHolder && otherHolder != actor.AgentId && actor.Role != ActorRole.Supervisor && other.MergedInto is null)
+        {
+            throw new ConversationRuleException(RuleCodes.NotYours,
+                $"Conversation {otherConversationId} is with another agent; they (or a supervisor) merge it, or hand it to you first.");
+        }
+
         if (other.MergedInto is { } elsewhere && elsewhere != conversationId)
         {
             throw new ConversationRuleException(RuleCodes.Invalid, $"Conversation {otherConversationId} was merged into {elsewhere} already; merge {elsewhere} instead.");
