@@ -139,6 +139,10 @@ public sealed class GroupingTests(EmbeddedGridFixture fixture)
         var reply = await outbound.NextForAsync(invoice.ConversationId, Wait, EntryKind.AgentMessage);
         Assert.Equal(marc, reply.To);
         Assert.Equal([claire], reply.Email.Cc);
+        var history = await agent.Hub.InvokeAsync<Edge.Agents.HistoryDto>("GetHistory", invoice.ConversationId, 0L, 100);
+        Assert.Equal([claire], history.Entries.Single(e => e.Kind == "AgentMessage").Email!.Cc);
+        var conversation = await agent.Hub.InvokeAsync<Edge.Agents.ConversationDto>("GetConversation", invoice.ConversationId);
+        Assert.Equal([claire, marc], conversation.Senders);
         await agent.Hub.InvokeAsync("Resolve", invoice.ConversationId, null);
     }
 

@@ -22,11 +22,15 @@ public sealed record EntryDto(
 {
     public static EntryDto From(JournalEntry e) => new(
         e.ConversationId, e.Seq, e.Kind.ToString(), e.At, e.Channel.ToString(), e.Author, e.Text, e.EventType, e.Reason, e.Attachments, e.Metadata,
-        e.Email is { } email ? new EmailDto(email.Subject, email.MessageId, email.InReplyTo, email.References) : null, e.SentAt, e.OutboundId);
+        e.Email is { } email ? new EmailDto(email.Subject, email.MessageId, email.InReplyTo, email.References) { Cc = email.Cc } : null, e.SentAt, e.OutboundId);
 }
 
 /// <summary>The email headers of an entry.</summary>
-public sealed record EmailDto(string? Subject, string? MessageId, string? InReplyTo, IReadOnlyList<string> References);
+public sealed record EmailDto(string? Subject, string? MessageId, string? InReplyTo, IReadOnlyList<string> References)
+{
+    /// <summary>On an email to the customer: the other addresses of the customer's side it copies (colleagues who wrote in it).</summary>
+    public IReadOnlyList<string> Cc { get; init; } = [];
+}
 
 /// <summary>A conversation as agents' clients see it.</summary>
 public sealed record ConversationDto(
