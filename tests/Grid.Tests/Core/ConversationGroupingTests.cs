@@ -152,17 +152,17 @@ public sealed class ConversationGroupingTests
         var s = new ConversationState();
         var first = Wrote("claire@acme.fr");
         s.Apply("cnv_a", 1, first, 10);
-        Assert.Null(ConversationDecider.Joining(s, Message("claire@acme.fr"), "cus_1", "reference", Now));
+        Assert.Null(ConversationDecider.Joining(s, Message("claire@acme.fr"), "cus_1", "reference"));
 
-        var joined = ConversationDecider.Joining(s, Message("marc@acme.fr"), "cus_1", "reference", Now);
+        var joined = ConversationDecider.Joining(s, Message("marc@acme.fr"), "cus_1", "reference");
         Assert.Equal(("cus_1", "marc@acme.fr", "reference"), (joined!.CustomerId, joined.Address, joined.GroupedBy));
         s.Apply("cnv_a", 2, Wrote("marc@acme.fr"), 10);
         s.Apply("cnv_a", 3, joined, 10);
-        Assert.Null(ConversationDecider.Joining(s, Message("marc@acme.fr"), "cus_1", "reference", Now));
+        Assert.Null(ConversationDecider.Joining(s, Message("marc@acme.fr"), "cus_1", "reference"));
         Assert.Equal(["claire@acme.fr", "marc@acme.fr"], s.Senders);
 
         // Not for the customer's chat or SMS: a channel switch is not a colleague.
-        Assert.Null(ConversationDecider.Joining(s, Message("+33612345678") with { Channel = Channel.Sms }, "cus_1", "recent", Now));
+        Assert.Null(ConversationDecider.Joining(s, Message("+33612345678") with { Channel = Channel.Sms }, "cus_1", "recent"));
     }
 
     private static GroupingDecision Decide(GroupingMessage message, IReadOnlyList<OpenConversation> open) =>

@@ -29,7 +29,7 @@ internal static partial class ConversationDecider
         var channel = message.Channel;
         var sentiment = context.Analysis.Find<SentimentFinding>() is { Evidence: > 0 } finding ? Math.Round(finding.Score, 3) : (double?)null;
         var rows = new List<JournalRow> { Wrote(message, customerId, context.Language, sentiment) };
-        if (Joining(s, message, customerId, context.Customer.GroupedBy, now) is { } joined)
+        if (Joining(s, message, customerId, context.Customer.GroupedBy) is { } joined)
         {
             rows.Add(new(joined));
         }
@@ -74,7 +74,7 @@ internal static partial class ConversationDecider
     /// Another email address of the customer (a colleague of the account) writing in a conversation someone else's email
     /// began: a participant on the customer's side, journaled once per address.
     /// </summary>
-    public static SenderJoined? Joining(ConversationState s, InboundMessage message, string customerId, string? groupedBy, DateTimeOffset now) =>
+    public static SenderJoined? Joining(ConversationState s, InboundMessage message, string customerId, string? groupedBy) =>
         message.Channel == Channel.Email && s.Senders.Count is > 0 and < ConversationState.MaxSenders && !s.Senders.Contains(message.SenderAddress) && s.Senders.Any(a => a.Contains('@'))
             ? new SenderJoined(customerId, message.Channel, message.SenderAddress, groupedBy ?? "thread") { At = message.ReceivedAt, Channel = message.Channel }
             : null;

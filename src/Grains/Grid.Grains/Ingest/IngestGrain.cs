@@ -120,18 +120,6 @@ internal sealed partial class IngestGrain(
         await LinkAsync(tenant, await CurrentAsync(tenant, customerId), channel, address, integrator, "admin:" + integrator);
     }
 
-    /// <summary>The canonical references the tenant's patterns find in the subject and text, for grouping (docs/architecture.md, "Grouping").</summary>
-    private async Task<InboundMessage> WithReferencesAsync(string tenant, InboundMessage message)
-    {
-        var patterns = await referencePatterns.GetAsync(tenant, ReferencesMaxAge);
-        var text = message.Email?.Subject is { Length: > 0 } subject ? subject + "\n" + message.Text : message.Text;
-        var found = patterns.Extract(text);
-        return found.Count == 0 ? message : message with { References = [.. found.Select(r => r.Canonical).Distinct().Take(20)] };
-    }
-
-    /// <summary>How old a silo's copy of a tenant's reference patterns may be on the message path.</summary>
-    private static readonly TimeSpan ReferencesMaxAge = TimeSpan.FromSeconds(5);
-
     private string TenantOf(string tenant) =>
         tenant == this.GetPrimaryKeyString() ? tenant : throw new ArgumentException($"A post for tenant '{tenant}' reached the ingest grain of another tenant.");
 
