@@ -48,7 +48,11 @@ internal sealed partial class IngestGrain
         }
 
         // The customer first: it takes the source's grouping summary in before the source's closing would drop it.
-        await Customer(tenant, customerId).ConversationMergedAsync(otherConversationId, conversationId);
+        if (!await Customer(tenant, customerId).ConversationMergedAsync(otherConversationId, conversationId))
+        {
+            throw new ConversationRuleException(RuleCodes.Invalid, $"Conversations {conversationId} and {otherConversationId} are not both listed by their customer; they cannot be merged.");
+        }
+
         await source.MergeIntoAsync(conversationId, actor);
         await target.RecordMergedFromAsync(otherConversationId, actor);
         logger.LogInformation("Conversation {SourceConversationId} merged into {ConversationId} by agent {AgentId}", otherConversationId, conversationId, actor.AgentId);
