@@ -142,6 +142,8 @@ public sealed class ConversationStateTests
             new ChannelEventRecorded(ChannelEventType.Delivered, "gw", "r1", "cnv_1:3", "ok"),
             new StepStateChanged("bot", new Dictionary<string, string> { ["a"] = "b" }), new FactsSet("triage", new Dictionary<string, string> { ["c"] = "d" }),
             new AddressLinked("cus_1", Channel.Sms, "+33600000002", "ann", "cus_2"), new CustomersMerged("cus_2", "cus_1", "agent:ann", "address-linked"),
+            new SenderJoined("cus_1", Channel.Email, "marc@acme.fr", "reference"), new ConversationsMerged("cnv_2", "cnv_1", "ann"),
+            new ConversationSplit("cnv_1", "cnv_3", [4, 7], "ann"),
         ];
         foreach (var e in all.Select(e => e with { At = at, Channel = Channel.Email }))
         {

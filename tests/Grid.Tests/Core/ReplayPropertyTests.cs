@@ -76,17 +76,28 @@ public sealed class ReplayPropertyTests
         var agent = new Actor(Agents[random.Next(Agents.Length)]);
         var offered = s.OfferedAgent is { } o ? new Actor(o) : agent;
         var assigned = s.AssignedAgent is { } a ? new Actor(a) : agent;
-        switch (random.Next(11))
+        switch (random.Next(13))
         {
+            case 11:
+                // An agent merged another conversation into this one (the record on the target's side).
+                await model.CommitAsync(ConversationDecider.MergedFrom(s, model.ConversationId, "cnv_other" + random.Next(3), agent, model.Now));
+                break;
+            case 12:
+                // An agent split customer messages out (the record on the source's side).
+                var moved = s.Recent.Where(e => e.Kind == EntryKind.CustomerMessage).Select(e => e.Seq).Take(random.Next(1, 3)).ToArray();
+                await model.CommitAsync(ConversationDecider.SplitOut(s, model.ConversationId, "cnv_split" + step, moved, agent, model.Now));
+                break;
             case 0 or 1:
                 var channel = random.Next(3) switch { 0 => Channel.Sms, 1 => Channel.WhatsApp, _ => Channel.Email };
                 var email = channel == Channel.Email ? new EmailHeaders("Facture " + step, $"<m{step}@example.fr>", null, []) : null;
                 var text = random.Next(2) == 0 ? "bonjour ma facture est toujours fausse" : "hello my order has still not arrived";
-                await model.InboundAsync(model.Message("m" + step, text, channel, email));
+                // Emails from two addresses of one customer (colleagues): the second one's first email journals it joining.
+                var sender = channel != Channel.Email ? "+33600000001" : random.Next(2) == 0 ? "claire@acme.example" : "marc@acme.example";
+                await model.InboundAsync(model.Message("m" + step, text, channel, email, sender));
                 if (random.Next(6) == 0)
                 {
                     // An integrator retry: the journal answers with the original, nothing is applied.
-                    Assert.Equal(UnitStatus.DuplicateKey, (await model.InboundAsync(model.Message("m" + step, text, channel, email))).Status);
+                    Assert.Equal(UnitStatus.DuplicateKey, (await model.InboundAsync(model.Message("m" + step, text, channel, email, sender))).Status);
                 }
 
                 break;

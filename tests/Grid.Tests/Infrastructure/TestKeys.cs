@@ -119,6 +119,7 @@ public sealed class TestKeys
         "wc-agent", "wc-link", "wc-limits",
         "route-admin", "route-skills", "route-timeout", "route-sticky", "route-overflow", "route-disconnect", "route-sup", "route-restart",
         "dir-import", "dir-ident", "dir-suggest", "dir-unlink", "dir-csv",
+        "grouping", "group-colleague", "group-merge", "group-split", "group-admin",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()

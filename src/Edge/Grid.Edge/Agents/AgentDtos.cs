@@ -22,11 +22,15 @@ public sealed record EntryDto(
 {
     public static EntryDto From(JournalEntry e) => new(
         e.ConversationId, e.Seq, e.Kind.ToString(), e.At, e.Channel.ToString(), e.Author, e.Text, e.EventType, e.Reason, e.Attachments, e.Metadata,
-        e.Email is { } email ? new EmailDto(email.Subject, email.MessageId, email.InReplyTo, email.References) : null, e.SentAt, e.OutboundId);
+        e.Email is { } email ? new EmailDto(email.Subject, email.MessageId, email.InReplyTo, email.References) { Cc = email.Cc } : null, e.SentAt, e.OutboundId);
 }
 
 /// <summary>The email headers of an entry.</summary>
-public sealed record EmailDto(string? Subject, string? MessageId, string? InReplyTo, IReadOnlyList<string> References);
+public sealed record EmailDto(string? Subject, string? MessageId, string? InReplyTo, IReadOnlyList<string> References)
+{
+    /// <summary>On an email to the customer: the other addresses of the customer's side it copies (colleagues who wrote in it).</summary>
+    public IReadOnlyList<string> Cc { get; init; } = [];
+}
 
 /// <summary>A conversation as agents' clients see it.</summary>
 public sealed record ConversationDto(
@@ -45,9 +49,27 @@ public sealed record ConversationDto(
     int Priority,
     IReadOnlyList<string> Collaborators)
 {
+    /// <summary>The conversation an agent merged this one into.</summary>
+    public string? MergedInto { get; init; }
+
+    /// <summary>Conversations an agent merged into this one (their entries open its history).</summary>
+    public IReadOnlyList<string> MergedFrom { get; init; } = [];
+
+    /// <summary>The conversation an agent split this one from.</summary>
+    public string? SplitFrom { get; init; }
+
+    /// <summary>The customer's addresses that wrote in it (colleagues of one account included).</summary>
+    public IReadOnlyList<string> Senders { get; init; } = [];
+
     public static ConversationDto From(ConversationView v) => new(
         v.ConversationId, v.CustomerId, v.Status.ToString(), v.StatusReason, v.CurrentChannel.ToString(), v.AssignedAgent,
-        v.Participants, v.Queue, v.LastSeq, v.OpenedAt, v.Language, v.Facts ?? new Dictionary<string, string>(), v.Priority, v.Collaborators);
+        v.Participants, v.Queue, v.LastSeq, v.OpenedAt, v.Language, v.Facts ?? new Dictionary<string, string>(), v.Priority, v.Collaborators)
+    {
+        MergedInto = v.MergedInto,
+        MergedFrom = v.MergedFrom,
+        SplitFrom = v.SplitFrom,
+        Senders = v.Senders,
+    };
 }
 
 /// <summary>An offer with its deadline, the conversation and its history (the latest entries; page back with GetHistory).</summary>

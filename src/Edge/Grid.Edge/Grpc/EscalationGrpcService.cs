@@ -106,6 +106,63 @@ public sealed partial class EscalationGrpcService(IGrainFactory grains) : P.Esca
         };
     }
 
+    public override async Task<P.MergeConversationsResponse> MergeConversations(P.MergeConversationsRequest request, ServerCallContext context)
+    {
+        ConversationIdOf(request.ConversationId, "conversation_id");
+        ConversationIdOf(request.OtherConversationId, "other_conversation_id");
+        var integrator = GridServerInterceptor.Integrator(context);
+        var view = await Regrouping(() => grains.GetGrain<IIngestGrain>(integrator.Tenant)
+            .MergeConversationsAsync(integrator.Tenant, request.ConversationId, request.OtherConversationId, AdminActor(integrator.Name)));
+        var response = new P.MergeConversationsResponse { ConversationId = view.ConversationId };
+        response.MergedFrom.AddRange(view.MergedFrom);
+        return response;
+    }
+
+    public override async Task<P.SplitConversationResponse> SplitConversation(P.SplitConversationRequest request, ServerCallContext context)
+    {
+        ConversationIdOf(request.ConversationId, "conversation_id");
+        if (request.Seqs.Count == 0 && request.FromSeq <= 0)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "from_seq or seqs is required: the customer messages that move (sequence numbers, 1 or more)"));
+        }
+
+        if (request.Seqs.Count > 500 || request.Seqs.Any(q => q <= 0))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "seqs are sequence numbers of customer messages (1 or more), at most 500"));
+        }
+
+        var integrator = GridServerInterceptor.Integrator(context);
+        var split = await Regrouping(() => grains.GetGrain<IIngestGrain>(integrator.Tenant)
+            .SplitConversationAsync(integrator.Tenant, request.ConversationId, AdminActor(integrator.Name), request.FromSeq, [.. request.Seqs]));
+        var response = new P.SplitConversationResponse { ConversationId = split.ConversationId, NewConversationId = split.NewConversationId };
+        response.Seqs.AddRange(split.Seqs);
+        return response;
+    }
+
+    /// <summary>An admin corrects the grouping as a supervisor would, named "admin:&lt;integrator&gt;" in the journals.</summary>
+    private static Actor AdminActor(string integrator) => new("admin:" + integrator, ActorRole.Supervisor);
+
+    private static void ConversationIdOf(string id, string field)
+    {
+        if (!Auth.TenantId.IsValid(id) || !id.StartsWith("cnv_", StringComparison.Ordinal))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field} is required: the id of a conversation (cnv_…)"));
+        }
+    }
+
+    /// <summary>The grouping's refusals as statuses: not_found → NOT_FOUND, invalid → INVALID_ARGUMENT, others FAILED_PRECONDITION.</summary>
+    private static async Task<T> Regrouping<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (ConversationRuleException rule) when (rule.Code is RuleCodes.NotFound or RuleCodes.Invalid)
+        {
+            throw new RpcException(new Status(rule.Code == RuleCodes.NotFound ? StatusCode.NotFound : StatusCode.InvalidArgument, rule.Message));
+        }
+    }
+
     private IEscalationPolicyGrain Policy(ServerCallContext context) =>
         grains.GetGrain<IEscalationPolicyGrain>(GridServerInterceptor.Integrator(context).Tenant);
 

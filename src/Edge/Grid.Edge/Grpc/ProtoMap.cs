@@ -77,6 +77,7 @@ internal static class ProtoMap
             InReplyTo = email.InReplyTo ?? "",
         };
         proto.References.AddRange(email.References);
+        proto.Cc.AddRange(email.Cc);
         return proto;
     }
 

@@ -32,4 +32,20 @@ public sealed record ConversationView(
     /// <summary>When a person first wrote to the customer.</summary>
     [Id(19)]
     public DateTimeOffset? FirstResponseAt { get; init; }
+
+    /// <summary>The conversation an agent merged this one into (docs/architecture.md, "Grouping").</summary>
+    [Id(20)]
+    public string? MergedInto { get; init; }
+
+    /// <summary>Conversations an agent merged into this one (their entries are part of its history).</summary>
+    [Id(21)]
+    public IReadOnlyList<string> MergedFrom { get; init; } = [];
+
+    /// <summary>The conversation an agent split this one from.</summary>
+    [Id(22)]
+    public string? SplitFrom { get; init; }
+
+    /// <summary>The customer's addresses that wrote in it (colleagues of one account included).</summary>
+    [Id(23)]
+    public IReadOnlyList<string> Senders { get; init; } = [];
 }

@@ -10,4 +10,7 @@ public sealed record CustomerProfile(
 {
     /// <summary>The agent who last took a conversation of this customer (sticky routing offers them a returning customer first).</summary>
     [Id(4)] public string? LastAgentId { get; init; }
+
+    /// <summary>Why the message joined this conversation ("thread", "reference", "subject", "recent", "new"); null when not grouped.</summary>
+    [Id(5)] public string? GroupedBy { get; init; }
 }

@@ -175,4 +175,45 @@ public interface IConversationGrain : IGrainWithStringKey
     /// </summary>
     [Alias("RecordIdentityFactsAsync")]
     Task RecordIdentityFactsAsync(IReadOnlyDictionary<string, string> facts, string key);
+
+    /// <summary>
+    /// An agent merges this conversation into <paramref name="targetConversationId"/> (docs/architecture.md, "Grouping"):
+    /// journals the merge and closes it (a closed one only records the merge). A retry journals nothing more; refused
+    /// (<see cref="ConversationRuleException"/>) when it does not exist (not_found) or was merged into another one (invalid).
+    /// </summary>
+    [Alias("MergeIntoAsync")]
+    Task MergeIntoAsync(string targetConversationId, Actor actor);
+
+    /// <summary>
+    /// The conversation's customer, for the agent holding it (or a supervisor, or an admin acting as one, in any status
+    /// but closed) who is about to merge another conversation into it; refused (<see cref="ConversationRuleException"/>) otherwise.
+    /// </summary>
+    [ReadOnly]
+    [Alias("GetCustomerForRegroupAsync")]
+    Task<ConversationCustomer> GetCustomerForRegroupAsync(Actor actor, string action);
+
+    /// <summary>Journals that an agent merged <paramref name="sourceConversationId"/> into this one (its history reads include the source's entries); a retry journals it once.</summary>
+    [Alias("RecordMergedFromAsync")]
+    Task RecordMergedFromAsync(string sourceConversationId, Actor actor);
+
+    /// <summary>
+    /// The agent holding the conversation (or a supervisor) plans to move its customer messages <paramref name="seqs"/>
+    /// (empty: every one from <paramref name="fromSeq"/>) into the new conversation <paramref name="targetConversationId"/>.
+    /// Refused (<see cref="ConversationRuleException"/>) when not the holder, when a seq is not a customer message of
+    /// this conversation or was moved elsewhere, or when no customer message would stay. Changes nothing.
+    /// </summary>
+    [ReadOnly]
+    [Alias("PlanSplitAsync")]
+    Task<SplitPlan> PlanSplitAsync(Actor actor, long fromSeq, IReadOnlyList<long> seqs, string targetConversationId);
+
+    /// <summary>
+    /// Starts this new conversation with the messages split from <paramref name="sourceConversationId"/> (copies, with
+    /// where they came from), waiting in the source's queue for the splitting agent first. A retry journals nothing more.
+    /// </summary>
+    [Alias("ReceiveSplitAsync")]
+    Task ReceiveSplitAsync(string sourceConversationId, SplitPlan plan, Actor actor);
+
+    /// <summary>Journals that the messages <paramref name="seqs"/> moved to <paramref name="targetConversationId"/>; a retry journals it once.</summary>
+    [Alias("RecordSplitAsync")]
+    Task RecordSplitAsync(string targetConversationId, IReadOnlyList<long> seqs, Actor actor);
 }

@@ -22,6 +22,12 @@ public sealed record InboundMessage(
     /// docs/triage.md): confident matches were linked, the others are suggestions; the "identify" step journals it as facts.
     /// </summary>
     [Id(20)] public CustomerDirectory.CustomerIdentification? Identification { get; init; }
+
+    /// <summary>
+    /// Canonical references (invoice, contract, order numbers) the tenant's patterns find in the message, set by the
+    /// ingest grain: grouping joins a message to an open conversation holding one of them. Not part of the payload hash.
+    /// </summary>
+    [Id(13)] public IReadOnlyList<string> References { get; init; } = [];
 }
 
 /// <summary>

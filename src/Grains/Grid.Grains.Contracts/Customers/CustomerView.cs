@@ -16,4 +16,11 @@ public sealed record CustomerView(
     [property: Id(7)] string? Tier = null,
     [property: Id(8)] string? MergedInto = null,
     [property: Id(9)] IReadOnlyList<CustomerMerge>? Merges = null,
-    [property: Id(10)] CustomerDirectory.DirectoryProfile? Profile = null);
+    [property: Id(10)] CustomerDirectory.DirectoryProfile? Profile = null)
+{
+    /// <summary>
+    /// Every open conversation of the customer (several problems at once), the most recently active first;
+    /// <see cref="OpenConversationId"/> is the first of them.
+    /// </summary>
+    [Id(11)] public IReadOnlyList<string> OpenConversationIds { get; init; } = [];
+}

@@ -82,4 +82,29 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// </summary>
     [Alias("AbsorbAsync")]
     Task AbsorbAsync(MergedCustomer merged);
+
+    /// <summary>
+    /// A conversation of the customer closed: it leaves the open list grouping picks from (docs/architecture.md,
+    /// "Grouping"). One-way: the conversation tells it after its unit (the customer awaits its conversations).
+    /// </summary>
+    [OneWay]
+    [Alias("ConversationClosedAsync")]
+    Task ConversationClosedAsync(string conversationId);
+
+    /// <summary>
+    /// An agent merged <paramref name="conversationId"/> into <paramref name="intoConversationId"/>: messages threaded to
+    /// the first go to the second, whose grouping summary takes in the first's. False when either is not this
+    /// customer's; a retry changes nothing.
+    /// </summary>
+    [Alias("ConversationMergedAsync")]
+    Task<bool> ConversationMergedAsync(string conversationId, string intoConversationId);
+
+    /// <summary>
+    /// An agent split messages of <paramref name="conversationId"/> into the new <paramref name="newConversationId"/>
+    /// (recorded before its first append): the moved emails' Message-IDs and references now group there. False when the
+    /// conversation is not this customer's; a retry changes nothing.
+    /// </summary>
+    [Alias("ConversationSplitAsync")]
+    Task<bool> ConversationSplitAsync(string conversationId, string newConversationId, IReadOnlyList<string> movedMessageIds, IReadOnlyList<string> movedReferences,
+        string? subject);
 }

@@ -10,4 +10,8 @@ public sealed record MergedCustomer(
     [property: Id(1)] IReadOnlyList<string> CustomerIds,
     [property: Id(2)] IReadOnlyList<LinkedAddress> Addresses,
     [property: Id(3)] IReadOnlyList<string> ConversationIds,
-    [property: Id(4)] string? OpenConversationId);
+    [property: Id(4)] string? OpenConversationId)
+{
+    /// <summary>All its open conversations (<see cref="OpenConversationId"/> is the most recent of them).</summary>
+    [Id(5)] public IReadOnlyList<string> OpenConversationIds { get; init; } = [];
+}

@@ -91,4 +91,22 @@ public interface IIngestGrain : IGrainWithStringKey
     /// </summary>
     [Alias("UnlinkForAgentAsync")]
     Task UnlinkForAgentAsync(string tenant, string conversationId, Actor actor, Channel channel, string address);
+
+    /// <summary>
+    /// The agent holding a conversation (or a supervisor) merges another conversation of the same customer into it
+    /// (docs/architecture.md, "Grouping"): journaled in both, the other closed with a pointer to this one (where messages
+    /// threaded to it go from then on), its entries part of this one's history. A retry changes nothing more. Refusals
+    /// are <see cref="ConversationRuleException"/>: not the holder, an unknown conversation, another customer's, itself.
+    /// </summary>
+    [Alias("MergeConversationsAsync")]
+    Task<ConversationView> MergeConversationsAsync(string tenant, string conversationId, string otherConversationId, Actor actor);
+
+    /// <summary>
+    /// The agent holding a conversation (or a supervisor) moves customer messages of it (<paramref name="seqs"/>; empty:
+    /// every one from <paramref name="fromSeq"/>) into a new conversation of the same customer, journaled in both; the new
+    /// one waits in the same queue, offered to that agent first. The same request again returns the same split.
+    /// Refusals are <see cref="ConversationRuleException"/>.
+    /// </summary>
+    [Alias("SplitConversationAsync")]
+    Task<ConversationSplitResult> SplitConversationAsync(string tenant, string conversationId, Actor actor, long fromSeq, IReadOnlyList<long> seqs);
 }

@@ -67,6 +67,25 @@ internal static class ConversationAccess
         }
     }
 
+    /// <summary>
+    /// Merge or split (correcting the grouping): the assigned agent while it is with them, or a supervisor (an admin acts
+    /// as one) in any status but closed.
+    /// </summary>
+    public static void EnsureMayRegroup(ConversationState s, Actor actor, string conversationId, string action)
+    {
+        if (actor.Role != ActorRole.Supervisor)
+        {
+            EnsureHolds(s, actor, conversationId, action);
+            return;
+        }
+
+        EnsureVisible(s, actor, conversationId);
+        if (s.Status == ConversationStatus.Closed)
+        {
+            throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} is closed; you cannot {action} any more.");
+        }
+    }
+
     /// <summary>Join, take over, watch: supervisors only (a role claim of their token).</summary>
     public static void EnsureSupervisor(ConversationState s, Actor actor, string conversationId, string action)
     {

@@ -29,6 +29,11 @@ internal static partial class ConversationDecider
         var channel = message.Channel;
         var sentiment = context.Analysis.Find<SentimentFinding>() is { Evidence: > 0 } finding ? Math.Round(finding.Score, 3) : (double?)null;
         var rows = new List<JournalRow> { Wrote(message, customerId, context.Language, sentiment) };
+        if (Joining(s, message, customerId, context.Customer.GroupedBy) is { } joined)
+        {
+            rows.Add(new(joined));
+        }
+
         if (context.Reopened)
         {
             rows.Add(new(new Reopened("customer-wrote") { At = now, Channel = channel }));
@@ -64,6 +69,15 @@ internal static partial class ConversationDecider
         rows.AddRange(replies);
         return [.. rows];
     }
+
+    /// <summary>
+    /// Another email address of the customer (a colleague of the account) writing in a conversation someone else's email
+    /// began: a participant on the customer's side, journaled once per address.
+    /// </summary>
+    public static SenderJoined? Joining(ConversationState s, InboundMessage message, string customerId, string? groupedBy) =>
+        message.Channel == Channel.Email && s.Senders.Count is > 0 and < ConversationState.MaxSenders && !s.Senders.Contains(message.SenderAddress) && s.Senders.Any(a => a.Contains('@'))
+            ? new SenderJoined(customerId, message.Channel, message.SenderAddress, groupedBy ?? "thread") { At = message.ReceivedAt, Channel = message.Channel }
+            : null;
 
     /// <summary>The queue offers the conversation; a stale offer (the conversation left the queue) gives nothing.</summary>
     public static ConversationEvent[] Offer(ConversationState s, string agentId, string offerId, DateTimeOffset expiresAt, DateTimeOffset now)
@@ -134,6 +148,11 @@ internal static partial class ConversationDecider
         var route = on is not null ? new ReplyRoute(on.Channel, on.Address, on.Integrator)
             : s.ReplyTo ?? throw new ConversationRuleException(RuleCodes.WrongState, $"Conversation {conversationId} has no channel to reply on.");
         var delivery = DeliveryTo(route, s.LastEmail);
+        if (delivery.Email is { } headers && Copied(s, route) is { Count: > 0 } cc)
+        {
+            delivery = delivery with { Email = headers with { Cc = cc } };
+        }
+
         var replied = new AgentReplied(actor.AgentId, text, clientMessageId, delivery) { At = now, Channel = route.Channel };
         return new JournalRow(replied, InboundKeys.AgentSource(actor.AgentId), clientMessageId, ReplyHash(conversationId, text));
     }
@@ -181,6 +200,10 @@ internal static partial class ConversationDecider
     /// <summary>Where a message to the customer goes: their route, with reply headers for email.</summary>
     public static OutboundDelivery DeliveryTo(ReplyRoute route, EmailHeaders? lastEmail) =>
         new(route.Integrator, route.Address, route.Channel == Channel.Email ? ReplyHeaders(lastEmail) : null);
+
+    /// <summary>The other email addresses that wrote in the conversation (colleagues): copied on an email reply.</summary>
+    private static List<string> Copied(ConversationState s, ReplyRoute route) =>
+        route.Channel == Channel.Email ? [.. s.Senders.Where(a => a.Contains('@') && !string.Equals(a, route.Address, StringComparison.OrdinalIgnoreCase))] : [];
 
     /// <summary>Where an answer to <paramref name="message"/> goes: back to its sender, through its integrator.</summary>
     private static OutboundDelivery Answering(InboundMessage message, EmailHeaders? lastEmail) =>

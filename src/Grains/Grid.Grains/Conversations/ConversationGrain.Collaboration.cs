@@ -52,6 +52,11 @@ internal sealed partial class ConversationGrain
             }
         }
 
+        if (S.MergedFrom.Count > 0)
+        {
+            transcript.InsertRange(0, await MergedEntriesAsync(e => JournalEntries.IsMessage(e) || JournalEntries.IsCustomerChange(e)));
+        }
+
         if (transcript.Count > ContextTranscript)
         {
             transcript.RemoveRange(0, transcript.Count - ContextTranscript);

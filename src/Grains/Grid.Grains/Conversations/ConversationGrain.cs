@@ -111,10 +111,18 @@ internal sealed partial class ConversationGrain(
         return Task.FromResult(View());
     }
 
-    public Task<MessagePage> ReadForAsync(Actor actor, long afterSeq, int limit)
+    public async Task<MessagePage> ReadForAsync(Actor actor, long afterSeq, int limit)
     {
         EnsureVisible(actor);
-        return ReadPageAsync(afterSeq, limit);
+        var page = await ReadPageAsync(afterSeq, limit);
+        if (afterSeq > 0 || S.MergedFrom.Count == 0)
+        {
+            return page;
+        }
+
+        // A conversation merged into this one is part of its story: its entries (under their own conversation id) come
+        // first on the first page; the pages after it continue with this conversation's sequence numbers.
+        return page with { Entries = [.. await MergedEntriesAsync(_ => true), .. page.Entries] };
     }
 
     public async Task OfferAsync(string agentId, string offerId, DateTimeOffset expiresAt)

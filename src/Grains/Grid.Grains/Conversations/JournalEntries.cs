@@ -14,7 +14,7 @@ internal static class JournalEntries
     public static bool IsMessage(ConversationEvent e) => e is CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or NoteAdded;
 
     /// <summary>A change to the conversation's customer (a linked address, a merge): part of the story an agent reads.</summary>
-    public static bool IsCustomerChange(ConversationEvent e) => e is AddressLinked or CustomersMerged;
+    public static bool IsCustomerChange(ConversationEvent e) => e is AddressLinked or CustomersMerged or SenderJoined or ConversationsMerged or ConversationSplit;
 
     public static JournalEntry From(string conversationId, long seq, ConversationEvent e)
     {
@@ -64,6 +64,13 @@ internal static class JournalEntries
             AddressLinked l => Event(conversationId, seq, e, name, "agent:" + l.AgentId, "address-linked", null, Meta(
                 ("customer", l.CustomerId), ("channel", l.AddressChannel.ToString()), ("address", l.Address), ("mergedCustomer", l.MergedCustomerId))),
             CustomersMerged m => Event(conversationId, seq, e, name, m.By, m.Reason, null, Meta(("sourceCustomer", m.SourceCustomerId), ("targetCustomer", m.TargetCustomerId))),
+            SenderJoined j => Event(conversationId, seq, e, name, "customer:" + j.CustomerId, j.GroupedBy, null, Meta(
+                ("customer", j.CustomerId), ("channel", j.AddressChannel.ToString()), ("address", j.Address), ("groupedBy", j.GroupedBy))),
+            ConversationsMerged m => Event(conversationId, seq, e, name, "agent:" + m.AgentId, m.SourceConversationId == conversationId ? "merged-into" : "merged-from", null, Meta(
+                ("sourceConversation", m.SourceConversationId), ("targetConversation", m.TargetConversationId))),
+            ConversationSplit x => Event(conversationId, seq, e, name, "agent:" + x.AgentId, x.SourceConversationId == conversationId ? "split-into" : "split-from", null, Meta(
+                ("sourceConversation", x.SourceConversationId), ("targetConversation", x.TargetConversationId),
+                ("seqs", string.Join(',', x.Seqs.Select(q => q.ToString(CultureInfo.InvariantCulture)))))),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.GetType().Name, "Unknown conversation event."),
         };
     }

@@ -1,12 +1,15 @@
 using Grid.Conversations;
 using Grid.Storage;
+using Grid.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Grid.Customers;
 
 internal sealed class CustomerGrain(
     [PersistentState("customer", "grid")] IPersistentState<CustomerState> state,
     IConversationJournal journal,
+    IOptions<GridRuntimeOptions> options,
     TimeProvider clock,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
@@ -35,10 +38,20 @@ internal sealed class CustomerGrain(
             dirty = true;
         }
 
-        // An email reply names the conversation it belongs to: it goes there while that conversation is open.
-        var target = threadTo is not null && state.State.ConversationIds.Contains(threadTo) ? threadTo : state.State.OpenConversationId;
-        for (var attempt = 0; attempt < 2; attempt++)
+        dirty |= ListOpen();
+        var now = clock.GetUtcNow();
+        var grouping = GroupingMessage.Of(message);
+
+        // An email reply names the conversation it belongs to: it goes there while that conversation is open (a
+        // conversation merged into another: there). Otherwise grouping picks among the open ones, or none.
+        var thread = threadTo is not null && state.State.ConversationIds.Contains(threadTo) ? threadTo : null;
+        // Each closed conversation found leaves the list, so this ends with a new conversation at the latest.
+        var attempts = state.State.Open.Count + 2;
+        for (var attempt = 0; attempt < attempts; attempt++)
         {
+            var decision = ConversationGrouping.Decide(
+                grouping, state.State.Open, state.State.OpenConversationId, thread, state.State.MergedConversations, options.Value.Conversations.GroupingWindow, now);
+            var target = decision.ConversationId;
             if (target is null)
             {
                 // A retry may arrive after the conversation it went to was closed: it must get its original
@@ -53,34 +66,118 @@ internal sealed class CustomerGrain(
 
                 // Recorded before the first append, so a conversation never holds messages its customer does not know.
                 target = "cnv_" + Guid.NewGuid().ToString("N");
-                state.State.OpenConversationId = target;
                 state.State.ConversationIds.Add(target);
-                dirty = true;
                 logger.LogDebug("Customer {CustomerId} opens conversation {ConversationId}", customerId, target);
             }
 
+            dirty |= RecordIn(target, grouping, message.SenderAddress, now);
             if (dirty)
             {
                 await state.WriteOrDeactivateAsync(this);
                 dirty = false;
             }
 
-            if (await AppendToAsync(target, message) is { } ack)
+            if (await AppendToAsync(target, message, decision.ReasonName) is { } ack)
             {
+                logger.LogDebug("Customer {CustomerId}: message went to conversation {ConversationId} by {Grouping}", customerId, ack.ConversationId, decision.ReasonName);
                 return ack;
             }
 
-            // Closed: the next attempt opens a new conversation.
-            if (state.State.OpenConversationId == target)
-            {
-                state.State.OpenConversationId = null;
-                dirty = true;
-            }
-
-            target = null;
+            // Closed: it leaves the open list and grouping decides again without it (the thread it named included).
+            dirty |= Forget(target);
+            thread = null;
         }
 
         throw new InvalidOperationException($"Customer {customerId} could not open a conversation.");
+    }
+
+    public async Task ConversationClosedAsync(string conversationId)
+    {
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            await Customer(mergedInto).ConversationClosedAsync(conversationId);
+            return;
+        }
+
+        if (Forget(conversationId))
+        {
+            await state.WriteOrDeactivateAsync(this);
+        }
+    }
+
+    public async Task<bool> ConversationMergedAsync(string conversationId, string intoConversationId)
+    {
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            return await Customer(mergedInto).ConversationMergedAsync(conversationId, intoConversationId);
+        }
+
+        if (!state.State.ConversationIds.Contains(conversationId) || !state.State.ConversationIds.Contains(intoConversationId))
+        {
+            return false;
+        }
+
+        if (state.State.MergedConversations.TryGetValue(conversationId, out var already) && already == intoConversationId)
+        {
+            return true;
+        }
+
+        ListOpen();
+        state.State.MergedConversations[conversationId] = intoConversationId;
+        if (state.State.Open.Find(c => c.Id == conversationId) is { } merged)
+        {
+            var into = Summary(intoConversationId, merged.OpenedAt);
+            ConversationGrouping.Absorb(into, merged);
+        }
+
+        Forget(conversationId);
+        await state.WriteOrDeactivateAsync(this);
+        logger.LogInformation("Customer {CustomerId}: conversation {ConversationId} merged into {TargetConversationId}", customerId, conversationId, intoConversationId);
+        return true;
+    }
+
+    public async Task<bool> ConversationSplitAsync(string conversationId, string newConversationId, IReadOnlyList<string> movedMessageIds, IReadOnlyList<string> movedReferences,
+        string? subject)
+    {
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            return await Customer(mergedInto).ConversationSplitAsync(conversationId, newConversationId, movedMessageIds, movedReferences, subject);
+        }
+
+        if (!state.State.ConversationIds.Contains(conversationId))
+        {
+            return false;
+        }
+
+        if (state.State.ConversationIds.Contains(newConversationId))
+        {
+            return true; // a retry: recorded already
+        }
+
+        ListOpen();
+        var now = clock.GetUtcNow();
+        state.State.ConversationIds.Add(newConversationId);
+        var split = new OpenConversation
+        {
+            Id = newConversationId,
+            Subject = ConversationGrouping.NormaliseSubject(subject),
+            OpenedAt = now,
+            LastActivityAt = now,
+        };
+        split.References.AddRange(movedReferences.Take(ConversationGrouping.MaxReferences));
+        split.MessageIds.AddRange(movedMessageIds.TakeLast(ConversationGrouping.MaxMessageIds));
+        if (state.State.Open.Find(c => c.Id == conversationId) is { } source)
+        {
+            // The moved emails' Message-IDs thread to the new conversation from now on; references found only there go too.
+            source.MessageIds.RemoveAll(movedMessageIds.Contains);
+            source.References.RemoveAll(movedReferences.Contains);
+            split.Senders.AddRange(source.Senders);
+        }
+
+        state.State.Open.Add(split);
+        await state.WriteOrDeactivateAsync(this);
+        logger.LogInformation("Customer {CustomerId}: conversation {ConversationId} split into {NewConversationId}", customerId, conversationId, newConversationId);
+        return true;
     }
 
     public async Task<string?> RecordChannelEventAsync(ChannelEvent channelEvent)
@@ -112,6 +209,9 @@ internal sealed class CustomerGrain(
                 state.State.MergedInto,
                 [.. state.State.Merges],
                 state.State.Profile)
+            {
+                OpenConversationIds = OpenIds(),
+            }
             : null);
 
     public async Task ApplyDirectoryAsync(CustomerDirectory.DirectoryProfile profile)
@@ -285,6 +385,12 @@ internal sealed class CustomerGrain(
         // One open conversation per customer: the target keeps its own; without one, the source's becomes it. A source's
         // conversation left open stays open under its id and is listed here.
         state.State.OpenConversationId ??= merged.OpenConversationId;
+        ListOpen();
+        foreach (var open in merged.OpenConversationIds.Append(merged.OpenConversationId).OfType<string>().Distinct())
+        {
+            Summary(open, merged.Merge.At);
+        }
+
         state.State.Merges.Add(merged.Merge);
         await state.WriteOrDeactivateAsync(this);
         logger.LogInformation("Customer {CustomerId} took in customer {SourceCustomerId}", customerId, merged.Merge.SourceCustomerId);
@@ -295,16 +401,20 @@ internal sealed class CustomerGrain(
         [customerId, .. state.State.AbsorbedCustomerIds],
         [.. state.State.Addresses],
         [.. state.State.ConversationIds],
-        state.State.OpenConversationId);
+        state.State.OpenConversationId)
+    {
+        OpenConversationIds = OpenIds(),
+    };
 
     private ICustomerGrain Customer(string id) => GrainFactory.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, id));
 
     /// <summary>The acknowledgement from the conversation, or null when it is closed.</summary>
-    private async Task<InboundAck?> AppendToAsync(string conversationId, InboundMessage message)
+    private async Task<InboundAck?> AppendToAsync(string conversationId, InboundMessage message, string groupedBy)
     {
         var profile = new CustomerProfile(customerId, state.State.ConversationIds.Count, [.. state.State.Addresses.Select(a => a.Channel).Distinct()], state.State.Tier)
         {
             LastAgentId = state.State.LastAgentId,
+            GroupedBy = groupedBy,
         };
         var result = await GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, conversationId)).AppendInboundAsync(message, profile);
         return result.Outcome switch
@@ -313,6 +423,67 @@ internal sealed class CustomerGrain(
             AppendOutcome.Duplicate => new InboundAck(customerId, result.ConversationId, result.Seq, Duplicate: true),
             _ => null,
         };
+    }
+
+    /// <summary>Open conversations, the most recently active first.</summary>
+    private List<string> OpenIds() => [.. state.State.Open.OrderByDescending(c => c.LastActivityAt).Select(c => c.Id)];
+
+    /// <summary>
+    /// Lists the open conversation of a state written before the open list existed (or taken in by a merge). True when
+    /// the list changed.
+    /// </summary>
+    private bool ListOpen()
+    {
+        if (state.State.OpenConversationId is { } open && !state.State.Open.Exists(c => c.Id == open))
+        {
+            Summary(open, state.State.CreatedAt);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The summary of an open conversation, added when missing (at most <see cref="ConversationGrouping.MaxOpen"/>: the least active leaves).</summary>
+    private OpenConversation Summary(string conversationId, DateTimeOffset since)
+    {
+        if (state.State.Open.Find(c => c.Id == conversationId) is { } known)
+        {
+            return known;
+        }
+
+        var added = new OpenConversation { Id = conversationId, OpenedAt = since, LastActivityAt = since };
+        state.State.Open.Add(added);
+        if (state.State.Open.Count > ConversationGrouping.MaxOpen)
+        {
+            state.State.Open.Remove(state.State.Open.Where(c => c != added).MinBy(c => c.LastActivityAt)!);
+        }
+
+        return added;
+    }
+
+    /// <summary>Records a message in its conversation's summary, which becomes the most recent open one. True when something to persist changed.</summary>
+    private bool RecordIn(string conversationId, GroupingMessage message, string sender, DateTimeOffset now)
+    {
+        var summary = Summary(conversationId, now);
+        var before = (summary.Subject, summary.References.Count, summary.MessageIds.Count, summary.Senders.Count, Last: summary.MessageIds.LastOrDefault());
+        ConversationGrouping.Record(summary, message, sender, now);
+        var changed = before != (summary.Subject, summary.References.Count, summary.MessageIds.Count, summary.Senders.Count, summary.MessageIds.LastOrDefault())
+            || state.State.OpenConversationId != conversationId;
+        state.State.OpenConversationId = conversationId;
+        return changed;
+    }
+
+    /// <summary>A conversation closed or merged away leaves the open list; the most recently active remaining one becomes the open one.</summary>
+    private bool Forget(string conversationId)
+    {
+        var removed = state.State.Open.RemoveAll(c => c.Id == conversationId) > 0;
+        if (state.State.OpenConversationId == conversationId)
+        {
+            state.State.OpenConversationId = state.State.Open.MaxBy(c => c.LastActivityAt)?.Id;
+            return true;
+        }
+
+        return removed;
     }
 
     private bool LinkAddress(InboundMessage message)

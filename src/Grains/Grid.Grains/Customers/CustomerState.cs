@@ -28,6 +28,15 @@ internal sealed class CustomerState
     /// <summary>The agent who last took one of this customer's conversations (sticky routing).</summary>
     [Id(9)] public string? LastAgentId { get; set; }
 
+    /// <summary>
+    /// The customer's open conversations with what grouping needs of each (subject, references, Message-IDs, senders,
+    /// last activity). <see cref="OpenConversationId"/> stays the most recently active one.
+    /// </summary>
+    [Id(10)] public List<OpenConversation> Open { get; set; } = [];
+
+    /// <summary>Conversations merged into another by an agent: messages threaded to the key go to the value.</summary>
+    [Id(11)] public Dictionary<string, string> MergedConversations { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>What the tenant's directory says of this customer (DirectoryService), when it was imported.</summary>
-    [Id(10)] public CustomerDirectory.DirectoryProfile? Profile { get; set; }
+    [Id(12)] public CustomerDirectory.DirectoryProfile? Profile { get; set; }
 }

@@ -141,6 +141,12 @@ public sealed class ConversationOptions
     /// updates, resolution for silence, callbacks): the most a timed action may be late. 1 second to 1 hour.
     /// </summary>
     public TimeSpan ClockPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// An email whose normalised subject is the one of the same customer's open conversation active within this window
+    /// joins it (docs/architecture.md, "Grouping"). Zero: subjects never group. At most 90 days.
+    /// </summary>
+    public TimeSpan GroupingWindow { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>The message that acknowledges a new conversation's first message, per language.</summary>

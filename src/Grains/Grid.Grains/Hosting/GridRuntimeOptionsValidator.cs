@@ -39,6 +39,11 @@ internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntime
             failures.Add("Grid:Conversations:RecentMessages must be between 0 and 100.");
         }
 
+        if (o.Conversations.GroupingWindow < TimeSpan.Zero || o.Conversations.GroupingWindow > TimeSpan.FromDays(90))
+        {
+            failures.Add("Grid:Conversations:GroupingWindow must be between 00:00:00 (subjects never group) and 90.00:00:00.");
+        }
+
         if (o.Conversations.ClockPeriod < TimeSpan.FromSeconds(1) || o.Conversations.ClockPeriod > TimeSpan.FromHours(1))
         {
             failures.Add("Grid:Conversations:ClockPeriod must be between 00:00:01 and 01:00:00.");

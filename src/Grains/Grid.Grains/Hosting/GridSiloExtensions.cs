@@ -162,6 +162,7 @@ public static class GridSiloExtensions
         services.AddSingleton<IConversationEffect, QueueEffect>();
         services.AddSingleton<IConversationEffect, AgentAssignmentEffect>();
         services.AddSingleton<IConversationEffect, StickyAgentEffect>();
+        services.AddSingleton<IConversationEffect, OpenConversationsEffect>();
         services.AddSingleton<IConversationEffect, AgentPushEffect>();
         services.AddSingleton<IConversationEffect, AlertEffect>();
         services.AddSingleton<IConversationEffect, OutboxHintEffect>();

@@ -16,12 +16,14 @@ namespace Grid.Ingest;
 [Reentrant]
 internal sealed partial class IngestGrain(
     AddressHasher hasher, IdentityCache identities, IConversationJournal journal, IOptions<GridRuntimeOptions> options, TimeProvider clock, ILogger<IngestGrain> logger,
-    CustomerDirectory.DirectoryIdentification identification, IDirectoryStore directory)
+    CustomerDirectory.DirectoryIdentification identification, IDirectoryStore directory,
+    Triage.TenantReferencePatterns referencePatterns)
     : Grain, IIngestGrain
 {
     public async Task<InboundAck> PostInboundAsync(InboundMessage message)
     {
         var tenant = TenantOf(message.Tenant);
+        message = await WithReferencesAsync(tenant, message);
         var identityKey = hasher.IdentityKey(tenant, message.Channel, message.SenderAddress);
         var identity = GrainFactory.GetGrain<IIdentityGrain>(identityKey);
         if (message.Email is { } email && await ThreadAsync(tenant, identity, message, email) is { } threaded)

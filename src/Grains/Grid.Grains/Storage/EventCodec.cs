@@ -41,6 +41,9 @@ internal static class EventCodec
         (typeof(CallbackDue), "callback-due", EntryKind.Event),
         (typeof(AddressLinked), "address-linked", EntryKind.Event),
         (typeof(CustomersMerged), "customers-merged", EntryKind.Event),
+        (typeof(SenderJoined), "sender-joined", EntryKind.Event),
+        (typeof(ConversationsMerged), "conversations-merged", EntryKind.Event),
+        (typeof(ConversationSplit), "conversation-split", EntryKind.Event),
     ];
 
     private static readonly FrozenDictionary<Type, (string Name, EntryKind Kind)> ByType =

@@ -48,7 +48,8 @@ internal sealed class AgentPushEffect : IConversationEffect
                     }
 
                     break;
-                case CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or ChannelEventRecorded or NoteAdded or AddressLinked or CustomersMerged:
+                case CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or ChannelEventRecorded or NoteAdded or AddressLinked or CustomersMerged
+                    or SenderJoined or ConversationsMerged or ConversationSplit:
                     var entry = JournalEntries.From(unit.ConversationId, seq, e);
                     foreach (var agent in audience.Concat(watchers))
                     {

@@ -11,7 +11,7 @@ internal sealed class MetricsEffect : IConversationEffect
         {
             switch (e)
             {
-                case CustomerWrote:
+                case CustomerWrote when !unit.Events.Any(x => x.Event is ConversationSplit): // a split's copies were counted once already
                     GridMetrics.InboundMessages.WithLabels(GridMetrics.Label(e.Channel), "appended").Inc();
                     break;
                 case Offered:
