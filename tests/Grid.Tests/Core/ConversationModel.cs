@@ -34,7 +34,7 @@ internal sealed class ConversationModel
         var options = Options.Create(new GridRuntimeOptions());
         var policies = new FixedPolicies(policy);
         var analyzers = new MessageAnalyzers([new LanguageAnalyzer(new StopWordLanguageDetector())]);
-        pipeline = new InboundPipeline([new RecordFactsStep(), new ScreeningStep(policies), new CallbackStep(policies), new Grid.Bot.BotStep(NoKnowledge), new EscalationStep(policies, new FixedTime(() => Now)), new RoutingStep(policies, new FixedRouting()), new AcknowledgeStep(options, policies)], analyzers, options);
+        pipeline = new InboundPipeline([new RecordFactsStep(), new Grid.CustomerDirectory.IdentifyStep(), new ScreeningStep(policies), new CallbackStep(policies), new Grid.Bot.BotStep(NoKnowledge), new EscalationStep(policies, new FixedTime(() => Now)), new RoutingStep(policies, new FixedRouting()), new AcknowledgeStep(options, policies)], analyzers, options);
     }
 
     public string ConversationId { get; }
