@@ -83,6 +83,7 @@ public static class GridEdgeExtensions
                 o.MaxReceiveMessageSize = DirectoryGrpcService.MaxReceiveMessageSize;
             });
         services.AddGrpcReflection();
+        services.TryAddSingleton<ClusterHealthCheck>(); // one instance: it keeps its last answer for a couple of seconds
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSignalR(o =>
         {
@@ -159,6 +160,7 @@ public static class GridEdgeExtensions
         builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1));
         builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>(_ => new EdgeOptionsValidator(listenersOnly: true)));
+        builder.Services.TryAddSingleton<ClusterHealthCheck>();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;
     }

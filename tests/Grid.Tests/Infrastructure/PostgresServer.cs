@@ -34,6 +34,13 @@ public sealed class PostgresServer : IAsyncDisposable
         await create.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Stops the server (fast shutdown: clients are disconnected), as an outage would.</summary>
+    public Task StopAsync() => RunPgAsync("pg_ctl", "-D", directory, "-m", "fast", "-w", "stop");
+
+    /// <summary>Starts the stopped server again on the same port and data.</summary>
+    public Task RestartAsync() => RunPgAsync("pg_ctl", "-D", directory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60",
+        "-o", $"-p {Port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off", "start");
+
     public async ValueTask DisposeAsync()
     {
         try

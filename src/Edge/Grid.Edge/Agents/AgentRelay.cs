@@ -33,7 +33,7 @@ public sealed class AgentRelay(IGrainFactory grains, IHubContext<AgentHub, IAgen
             {
                 await grains.GetGrain<IAgentGrain>(agentKey).UnsubscribeAsync(Reference());
             }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            catch (Exception ex) when (EdgeFaults.IsTransient(ex))
             {
                 logger.LogInformation(ex, "Unsubscribing from agent {Agent} failed; the subscription will expire", agentKey);
             }
@@ -54,7 +54,7 @@ public sealed class AgentRelay(IGrainFactory grains, IHubContext<AgentHub, IAgen
                 {
                     await grains.GetGrain<IAgentGrain>(key).SubscribeAsync(Reference());
                 }
-                catch (Exception ex) when (ex is OrleansException or TimeoutException)
+                catch (Exception ex) when (EdgeFaults.IsTransient(ex))
                 {
                     logger.LogWarning(ex, "Refreshing the subscription to agent {Agent} failed", key);
                 }

@@ -51,7 +51,7 @@ public sealed class OutboxRelay(IGrainFactory grains, ILogger<OutboxRelay> logge
                 {
                     await grains.GetGrain<IOutboxGrain>(key).SubscribeAsync(Reference());
                 }
-                catch (Exception ex) when (ex is OrleansException or TimeoutException)
+                catch (Exception ex) when (EdgeFaults.IsTransient(ex))
                 {
                     logger.LogWarning(ex, "Refreshing the outbox subscription {Outbox} failed; streams keep polling", key);
                 }
@@ -69,7 +69,7 @@ public sealed class OutboxRelay(IGrainFactory grains, ILogger<OutboxRelay> logge
             {
                 await grains.GetGrain<IOutboxGrain>(outboxKey).UnsubscribeAsync(Reference());
             }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            catch (Exception ex) when (EdgeFaults.IsTransient(ex))
             {
                 logger.LogInformation(ex, "Unsubscribing from outbox {Outbox} failed; the subscription will expire", outboxKey);
             }

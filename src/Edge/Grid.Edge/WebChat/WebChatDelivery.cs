@@ -53,7 +53,7 @@ public sealed class WebChatDelivery(
                         lastFullPass = clock.GetUtcNow();
                     }
                 }
-                catch (Exception ex) when (ex is OrleansException or TimeoutException)
+                catch (Exception ex) when (EdgeFaults.IsTransient(ex))
                 {
                     logger.LogWarning(ex, "Web chat delivery of outbox {Outbox} failed; retrying", key);
                     await Task.Delay(Retry, stop);

@@ -130,3 +130,9 @@ CREATE TABLE IF NOT EXISTS grid_directory_key (
 );
 -- GO
 CREATE INDEX IF NOT EXISTS ix_grid_directory_key_customer ON grid_directory_key (tenant, customer_id);
+-- GO
+-- Readiness probes (HealthProbeGrain): one row per edge process, rewritten by each probe.
+CREATE TABLE IF NOT EXISTS grid_health (
+    probe  TEXT    NOT NULL PRIMARY KEY,
+    at_ms  BIGINT  NOT NULL
+);
