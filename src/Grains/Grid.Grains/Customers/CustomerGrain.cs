@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 
 namespace Grid.Customers;
 
+/// <summary>A customer: collected after 10 idle minutes (customers write rarely; a busy one stays).</summary>
+[CollectionAgeLimit(Minutes = 10)]
 internal sealed class CustomerGrain(
     [PersistentState("customer", "grid")] IPersistentState<CustomerState> state,
     IConversationJournal journal,
@@ -195,7 +197,17 @@ internal sealed class CustomerGrain(
         return state.State.OpenConversationId;
     }
 
-    public Task<CustomerView?> GetAsync() => Task.FromResult(
+    public Task<CustomerView?> GetAsync()
+    {
+        if (!state.RecordExists)
+        {
+            DeactivateOnIdle(); // a read of an unknown id leaves no activation behind
+        }
+
+        return Task.FromResult(Read());
+    }
+
+    private CustomerView? Read() => (
         state.RecordExists
             ? new CustomerView(
                 tenant,

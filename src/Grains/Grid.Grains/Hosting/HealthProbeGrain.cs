@@ -8,6 +8,7 @@ namespace Grid.Hosting;
 /// and a row of <c>grid_health</c> in the journal's database, written then read back. The edge's readiness check calls it
 /// at most every couple of seconds.
 /// </summary>
+[CollectionAgeLimit(Minutes = 2)]
 internal sealed class HealthProbeGrain(
     [PersistentState("health", "grid")] IPersistentState<HealthProbeState> state,
     GridStorageLayout layout,

@@ -1,5 +1,7 @@
 namespace Grid.Identity;
 
+/// <summary>An address's customer: a few bytes, but one per address ever seen, so collected after 5 idle minutes (silos cache the answer).</summary>
+[CollectionAgeLimit(Minutes = 5)]
 internal sealed class IdentityGrain(
     [PersistentState("identity", "grid")] IPersistentState<IdentityState> state,
     TimeProvider clock) : Grain, IIdentityGrain
