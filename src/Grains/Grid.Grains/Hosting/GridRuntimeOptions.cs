@@ -42,6 +42,21 @@ public sealed class GridRuntimeOptions
     public IdentityOptions Identity { get; set; } = new();
 
     public PipelineOptions Pipeline { get; set; } = new();
+
+    public PostgresOptions Postgres { get; set; } = new();
+}
+
+/// <summary>Cluster mode's database connections.</summary>
+public sealed class PostgresOptions
+{
+    public const int DefaultMaxPoolSize = 25;
+
+    /// <summary>
+    /// Connections one process opens at most to PostgreSQL (grain state, reminders, membership and Grid's tables share
+    /// them); size it so that silos × this + edges stays under the server's max_connections. Ignored when the connection
+    /// string sets "Maximum Pool Size".
+    /// </summary>
+    public int MaxPoolSize { get; set; } = DefaultMaxPoolSize;
 }
 
 public sealed class IdentityOptions

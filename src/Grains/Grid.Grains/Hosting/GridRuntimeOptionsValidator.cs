@@ -101,6 +101,11 @@ internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntime
             failures.Add("Grid:Identity:HashKey must be base64 of at least 32 bytes (the same on every silo).");
         }
 
+        if (o.Postgres.MaxPoolSize is < 2 or > 1000)
+        {
+            failures.Add($"Grid:Postgres:MaxPoolSize is {o.Postgres.MaxPoolSize}: give 2 to 1000 connections per process (25 by default); silos × this + edges must stay under PostgreSQL's max_connections.");
+        }
+
         if (o.Identity.LinkConfidence is < 0.5 or > 1 || double.IsNaN(o.Identity.LinkConfidence))
         {
             failures.Add($"Grid:Identity:LinkConfidence is {o.Identity.LinkConfidence}: give a confidence from 0.5 to 1 (0.8 by default) from which an identification links the sender's address.");

@@ -52,13 +52,33 @@ public sealed class GridDatabase
             DefaultTimeout = 30,
         }.ToString(), synchronous);
 
-    public static GridDatabase Postgres(string connectionString) => new(StorageDialect.Postgres, connectionString);
+    /// <summary>
+    /// PostgreSQL through one pooled data source per process, shared by Orleans' providers and Grid's own tables, capped
+    /// at <paramref name="maxPoolSize"/> connections unless the connection string sets "Maximum Pool Size" itself. A
+    /// call finding the pool exhausted waits up to the connection string's Timeout (15 s by default) for a connection,
+    /// then fails as a storage fault that clients see as UNAVAILABLE.
+    /// </summary>
+    public static GridDatabase Postgres(string connectionString, int maxPoolSize = Hosting.PostgresOptions.DefaultMaxPoolSize)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!connectionString.Contains("Maximum Pool Size", StringComparison.OrdinalIgnoreCase)
+            && !connectionString.Contains("MaxPoolSize", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxPoolSize = maxPoolSize;
+        }
+
+        return new(StorageDialect.Postgres, builder.ConnectionString);
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
-        DbConnection connection = Dialect == StorageDialect.Sqlite
-            ? new SqliteConnection(ConnectionString)
-            : new NpgsqlConnection(ConnectionString);
+        if (Dialect == StorageDialect.Postgres)
+        {
+            // The same pool as Orleans' providers: one cap per process.
+            return await orleansDataSource.Value.OpenConnectionAsync(cancellationToken);
+        }
+
+        DbConnection connection = new SqliteConnection(ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);

@@ -31,7 +31,7 @@ public sealed class GridStorageLayout
                     "Cluster mode needs a PostgreSQL connection string: set ConnectionStrings:Grid (environment variable ConnectionStrings__Grid).");
             }
 
-            var postgres = GridDatabase.Postgres(postgresConnectionString);
+            var postgres = GridDatabase.Postgres(postgresConnectionString, options.Postgres.MaxPoolSize);
             return new GridStorageLayout(postgres, postgres);
         }
 
