@@ -114,6 +114,14 @@ public sealed class PostInboundValidatorTests
             { "long metadata value", oversizeMetadata, "metadata", "metadata allows at most 50 entries, keys of 1 to 100 and values of at most 1000 characters" },
             { "email headers on sms", new P.PostInboundRequest { Channel = P.Channel.Sms, Sender = "+33612345678", ExternalId = "x", Text = "hi", Email = new P.EmailHeaders() }, "email", "email headers are only for channel CHANNEL_EMAIL" },
             { "sent_at out of range", new P.PostInboundRequest { Channel = P.Channel.Sms, Sender = "+33612345678", ExternalId = "x", Text = "hi", SentAt = new Timestamp { Seconds = long.MaxValue } }, "sent_at", "sent_at is not a valid timestamp" },
+            { "long subject", Mail(h => h.Subject = new string('s', 200_000)), "email.subject", "email.subject is 200000 characters; the limit is 1000" },
+            { "too many references", Mail(h => h.References.AddRange(Enumerable.Range(0, 60_000).Select(i => $"<m{i}@example.com>"))), "email.references", "email.references has 60000 ids; the limit is 100" },
+            { "long message id", Mail(h => h.MessageId = "<" + new string('m', 600) + "@x>"), "email.message_id", "email.message_id is 604 characters; the limit is 500" },
+            { "long reference", Mail(h => h.References.Add("<" + new string('r', 600) + "@x>")), "email.references[0]", "email.references[0] is 604 characters; the limit is 500" },
+            { "long media type", WithAttachment(new P.Attachment { Uri = "https://files.example.com/a", MediaType = "image/" + new string('p', 20_000), SizeBytes = 1 }), "attachments[0].media_type", "attachments[0].media_type is 20006 characters; the limit is 255" },
+            { "not a media type", WithAttachment(new P.Attachment { Uri = "https://files.example.com/a", MediaType = "picture", SizeBytes = 1 }), "attachments[0].media_type", "is not a media type: write type/subtype" },
+            { "long file name", WithAttachment(new P.Attachment { Uri = "https://files.example.com/a", MediaType = "image/png", SizeBytes = 1, FileName = new string('f', 20_000) + ".png" }), "attachments[0].file_name", "attachments[0].file_name is 20004 characters; the limit is 255" },
+            { "javascript uri", WithAttachment(new P.Attachment { Uri = "javascript:alert(1)", MediaType = "image/png", SizeBytes = 1 }), "attachments[0].uri", "attachments[0].uri" },
             { "sent_at nanos", new P.PostInboundRequest { Channel = P.Channel.Sms, Sender = "+33612345678", ExternalId = "x", Text = "hi", SentAt = new Timestamp { Nanos = -1 } }, "sent_at", "sent_at is not a valid timestamp" },
         };
     }
@@ -272,6 +280,20 @@ public sealed class PostInboundValidatorTests
     {
         var request = Sms();
         request.Metadata.Add(key, value);
+        return request;
+    }
+
+    private static P.PostInboundRequest Mail(Action<P.EmailHeaders> headers)
+    {
+        var request = new P.PostInboundRequest { Channel = P.Channel.Email, Sender = "jane@example.com", ExternalId = "x", Text = "hi", Email = new P.EmailHeaders() };
+        headers(request.Email);
+        return request;
+    }
+
+    private static P.PostInboundRequest WithAttachment(P.Attachment attachment)
+    {
+        var request = new P.PostInboundRequest { Channel = P.Channel.Sms, Sender = "+33612345678", ExternalId = "x", Text = "hi" };
+        request.Attachments.Add(attachment);
         return request;
     }
 }

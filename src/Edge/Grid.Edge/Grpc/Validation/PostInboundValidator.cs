@@ -10,13 +10,18 @@ namespace Grid.Edge.Grpc.Validation;
 /// sender (normalised per address kind), external id, text, attachments (absolute uris of the accepted schemes),
 /// metadata, email headers, and in every string no control characters and no lone surrogates.
 /// </summary>
-public sealed class PostInboundValidator(LimitOptions limits)
+public sealed partial class PostInboundValidator(LimitOptions limits)
 {
     public const int MaxSenderLength = 320;
     public const int MaxExternalIdLength = 200;
     public const int MaxUriLength = 2048;
     public const int MaxMetadataKeyLength = 100;
     public const int MaxMetadataValueLength = 1000;
+    public const int MaxSubjectLength = 1000;
+    public const int MaxMessageIdLength = 500;
+    public const int MaxReferences = 100;
+    public const int MaxMediaTypeLength = 255;
+    public const int MaxFileNameLength = 255;
 
     private readonly IReadOnlyList<string> schemes = limits.AcceptedAttachmentSchemes();
 
@@ -172,7 +177,10 @@ public sealed class PostInboundValidator(LimitOptions limits)
                 return new ValidationError(field, "every attachment needs a media_type and a size_bytes >= 0");
             }
 
-            if ((TextRules.Characters(a.MediaType, $"{field}.media_type") ?? TextRules.Characters(a.FileName, $"{field}.file_name")) is { } badText)
+            if ((TextRules.MaxLength(a.MediaType, $"{field}.media_type", MaxMediaTypeLength)
+                ?? TextRules.MaxLength(a.FileName, $"{field}.file_name", MaxFileNameLength)
+                ?? TextRules.Characters(a.MediaType, $"{field}.media_type") ?? TextRules.Characters(a.FileName, $"{field}.file_name")
+                ?? (MediaType().IsMatch(a.MediaType) ? null : new ValidationError($"{field}.media_type", $"{field}.media_type '{a.MediaType}' is not a media type: write type/subtype, e.g. image/png"))) is { } badText)
             {
                 return badText;
             }
@@ -256,7 +264,16 @@ public sealed class PostInboundValidator(LimitOptions limits)
             return new ValidationError("email", "email headers are only for channel CHANNEL_EMAIL");
         }
 
-        var error = TextRules.Characters(headers.Subject, "email.subject")
+        if (headers.References.Count > MaxReferences)
+        {
+            return new ValidationError("email.references", $"email.references has {headers.References.Count} ids; the limit is {MaxReferences} (keep the most recent)");
+        }
+
+        var error = TextRules.MaxLength(headers.Subject, "email.subject", MaxSubjectLength)
+            ?? TextRules.MaxLength(headers.MessageId, "email.message_id", MaxMessageIdLength)
+            ?? TextRules.MaxLength(headers.InReplyTo, "email.in_reply_to", MaxMessageIdLength)
+            ?? headers.References.Select((r, i) => TextRules.MaxLength(r, $"email.references[{i}]", MaxMessageIdLength)).FirstOrDefault(e => e is not null)
+            ?? TextRules.Characters(headers.Subject, "email.subject")
             ?? TextRules.Characters(headers.MessageId, "email.message_id")
             ?? TextRules.Characters(headers.InReplyTo, "email.in_reply_to")
             ?? headers.References.Select((r, i) => TextRules.Characters(r, $"email.references[{i}]")).FirstOrDefault(e => e is not null);
@@ -293,4 +310,8 @@ public sealed class PostInboundValidator(LimitOptions limits)
         values.Count == 1 ? values[0] : $"{string.Join(", ", values.Take(values.Count - 1))} or {values[^1]}";
 
     private static string? Empty(string value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>RFC 6838's type/subtype, with optional parameters ("text/plain; charset=utf-8").</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}(\s*;.*)?$")]
+    private static partial System.Text.RegularExpressions.Regex MediaType();
 }
