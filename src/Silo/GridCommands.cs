@@ -12,6 +12,7 @@ namespace Grid.Silo;
 /// report (<see cref="BotEvalCommand"/>);
 /// <c>triage train --tenant T --csv FILE [--eval FILE] [--holdout 0.2]</c> trains the tenant's category model, prints
 /// its report and uploads it (<see cref="TriageCommand"/>).
+/// <c>keys create --integrator NAME [--index N]</c> prints a new API key once and its configuration line (<see cref="KeysCommand"/>);
 /// <c>routing-bench [--agents 1000] [--waiting 10000] [--repeats 101]</c> prints the timing of one queue's routing pass.
 /// </summary>
 public static class GridCommands
@@ -27,6 +28,12 @@ public static class GridCommands
         if (args.Length > 1 && args[0] == "triage" && args[1] == "train")
         {
             return RunTriageAsync(args, configuration);
+        }
+
+        if (args.Length > 1 && args[0] == "keys" && args[1] == "create")
+        {
+            Environment.ExitCode = KeysCommand.Run(Flags(args.Skip(2).ToArray()));
+            return Task.FromResult(true);
         }
 
         if (args.Length > 0 && args[0] == "routing-bench")

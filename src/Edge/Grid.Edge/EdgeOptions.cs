@@ -65,6 +65,13 @@ public sealed class IntegratorOptions
     public string? ApiKey { get; set; }
 
     /// <summary>
+    /// More keys of the integrator, as SHA-256 hex (Grid:Integrators:&lt;name&gt;:ApiKeysSha256:0, :1, …), each valid with
+    /// the same tenant and scopes: rotation without downtime is adding the new key here, moving the integrator to it,
+    /// then removing the old one. `dotnet run --project src/Silo -- keys create` makes a key and prints its digest.
+    /// </summary>
+    public List<string>? ApiKeysSha256 { get; set; }
+
+    /// <summary>
     /// What the key may call (Grid:Integrators:&lt;name&gt;:Scopes:0, :1, …): ingest, outbound, read, admin. Not configured:
     /// ingest, outbound and read (<see cref="Auth.ApiScopes.Default"/>). Null rather than a default list: the configuration
     /// binder appends configured items to an existing list.

@@ -95,34 +95,46 @@ public sealed partial class EdgeOptionsValidator(bool listenersOnly = false) : I
                 }
             }
 
-            string digest;
+            var given = new List<(string Field, string Digest)>();
             if (!string.IsNullOrEmpty(integrator.ApiKeySha256))
             {
-                if (!Sha256Hex().IsMatch(integrator.ApiKeySha256))
-                {
-                    yield return $"{key}:ApiKeySha256 is not a SHA-256 digest: 64 hexadecimal characters";
-                    continue;
-                }
+                given.Add(($"{key}:ApiKeySha256", integrator.ApiKeySha256));
+            }
 
-                digest = integrator.ApiKeySha256;
-            }
-            else if (!string.IsNullOrEmpty(integrator.ApiKey))
+            for (var i = 0; i < (integrator.ApiKeysSha256?.Count ?? 0); i++)
             {
-                digest = Convert.ToHexString(ApiKeyAuthenticator.Hash(integrator.ApiKey));
+                given.Add(($"{key}:ApiKeysSha256:{i}", integrator.ApiKeysSha256![i]?.Trim() ?? ""));
             }
-            else
+
+            var malformed = given.FirstOrDefault(g => !Sha256Hex().IsMatch(g.Digest));
+            if (malformed.Field is not null)
             {
-                yield return $"{key} has no key: set {key}:ApiKeySha256 (the key's SHA-256 as hex) or, in development, {key}:ApiKey";
+                yield return $"{malformed.Field} is not a SHA-256 digest: 64 hexadecimal characters";
                 continue;
             }
 
-            if (digests.TryGetValue(digest, out var other))
+            if (!string.IsNullOrEmpty(integrator.ApiKey))
             {
-                yield return $"Grid:Integrators:{other} and {key} have the same API key: each integrator needs its own";
+                given.Add(($"{key}:ApiKey", Convert.ToHexString(ApiKeyAuthenticator.Hash(integrator.ApiKey))));
             }
-            else
+
+            if (given.Count == 0)
             {
-                digests[digest] = name;
+                yield return $"{key} has no key: set {key}:ApiKeySha256 (the key's SHA-256 as hex; `keys create` makes one), {key}:ApiKeysSha256:0… for several, or, in development, {key}:ApiKey";
+                continue;
+            }
+
+            foreach (var (_, digest) in given)
+            {
+                var normalized = digest.ToUpperInvariant();
+                if (digests.TryGetValue(normalized, out var other) && other != name)
+                {
+                    yield return $"Grid:Integrators:{other} and {key} have the same API key: each integrator needs its own";
+                }
+                else
+                {
+                    digests[normalized] = name;
+                }
             }
         }
     }

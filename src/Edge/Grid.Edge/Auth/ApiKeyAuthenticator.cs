@@ -24,25 +24,36 @@ public sealed class ApiKeyAuthenticator
                     $"Integrator '{name}' (tenant '{integrator.Tenant}'): names and tenants must be lowercase slugs ([a-z0-9._-], at most 63 characters).");
             }
 
-            byte[] hash;
-            if (!string.IsNullOrEmpty(integrator.ApiKeySha256))
+            var identity = new IntegratorIdentity(name, integrator.Tenant, ApiScopes.Of(integrator.Scopes));
+            var hashes = HashesOf(integrator);
+            if (hashes.Count == 0)
             {
-                hash = Convert.FromHexString(integrator.ApiKeySha256);
-            }
-            else if (!string.IsNullOrEmpty(integrator.ApiKey))
-            {
-                hash = Hash(integrator.ApiKey);
-            }
-            else
-            {
-                throw new InvalidOperationException($"Integrator '{name}' has neither ApiKeySha256 nor ApiKey configured.");
+                throw new InvalidOperationException($"Integrator '{name}' has no key: configure ApiKeySha256, ApiKeysSha256 or ApiKey.");
             }
 
-            keys.Add((hash, new IntegratorIdentity(name, integrator.Tenant, ApiScopes.Of(integrator.Scopes))));
+            keys.AddRange(hashes.Select(hash => (hash, identity)));
         }
     }
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>Every key of an integrator as a SHA-256 digest: ApiKeySha256, each of ApiKeysSha256, and ApiKey hashed.</summary>
+    public static IReadOnlyList<byte[]> HashesOf(IntegratorOptions integrator)
+    {
+        var hashes = new List<byte[]>();
+        if (!string.IsNullOrEmpty(integrator.ApiKeySha256))
+        {
+            hashes.Add(Convert.FromHexString(integrator.ApiKeySha256));
+        }
+
+        hashes.AddRange((integrator.ApiKeysSha256 ?? []).Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => Convert.FromHexString(h.Trim())));
+        if (!string.IsNullOrEmpty(integrator.ApiKey))
+        {
+            hashes.Add(Hash(integrator.ApiKey));
+        }
+
+        return hashes;
+    }
 
     /// <summary>The integrator a key belongs to, or null.</summary>
     public IntegratorIdentity? Authenticate(string? presentedKey)
