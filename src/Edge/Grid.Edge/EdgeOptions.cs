@@ -51,6 +51,13 @@ public sealed class AuthOptions
     public string Issuer { get; set; } = "grid";
 
     public string Audience { get; set; } = "grid-agents";
+
+    /// <summary>
+    /// Web origins (scheme://host[:port]) whose pages may connect to the agents' hub besides Grid's own (the desk served
+    /// by this process), as a list: a browser connection from any other origin is refused (403), so a page elsewhere
+    /// cannot use an agent's token. Clients that are not browsers send no Origin and are not concerned.
+    /// </summary>
+    public List<string>? AgentOrigins { get; set; }
 }
 
 public sealed class IntegratorOptions

@@ -134,6 +134,7 @@ public static class GridEdgeExtensions
     public static WebApplication MapGridEdge(this WebApplication app)
     {
         EdgeMetrics.Initialize();
+        app.UseMiddleware<AgentOriginCheck>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<IngestGrpcService>();
@@ -146,7 +147,7 @@ public static class GridEdgeExtensions
         app.MapGrpcService<DirectoryGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
-        app.MapHub<AgentHub>(AgentHub.Path);
+        app.MapHub<AgentHub>(AgentHub.Path, o => o.CloseOnAuthenticationExpiration = true); // an expired token ends the connection
         app.MapGridWebChat();
         app.MapGridWeb();
         app.MapGridHealthAndMetrics();

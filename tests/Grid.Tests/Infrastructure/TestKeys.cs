@@ -127,6 +127,7 @@ public sealed class TestKeys
         // The demo tenant's triage model is trained at start in the background: not in tests, which share two cores.
         ["Grid__Triage__SeedDemo"] = "false",
         ["Grid__Auth__SigningKey"] = SigningKey,
+        ["Grid__Auth__AgentOrigins__0"] = "https://desk.example.com",
         ["Grid__Identity__HashKey"] = HashKey,
         [$"Grid__Integrators__{Integrator}__Tenant"] = Tenant,
         [$"Grid__Integrators__{Integrator}__ApiKey"] = ApiKey,
