@@ -20,8 +20,10 @@ public sealed class SchemaInstaller(GridStorageLayout layout, ILogger<SchemaInst
     {
         if (layout.Dialect == StorageDialect.Sqlite)
         {
+            TightenDataDirectory();
             await ApplyAsync(layout.Orleans, "sqlite-orleans.sql", cancellationToken);
             await ApplyAsync(layout.Journal, "sqlite-grid.sql", cancellationToken);
+            TightenDataDirectory(); // the -wal and -shm files SQLite has just created
         }
         else
         {
@@ -30,6 +32,24 @@ public sealed class SchemaInstaller(GridStorageLayout layout, ILogger<SchemaInst
         }
 
         await EnsureTypedJournalAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Embedded: the data directory and its files readable by their owner only; what was open to others is tightened
+    /// with a warning (see <see cref="DataDirectory"/>).
+    /// </summary>
+    private void TightenDataDirectory()
+    {
+        if (layout.DataDir is null)
+        {
+            return;
+        }
+
+        foreach (var (path, was) in DataDirectory.Tighten(layout.DataDir))
+        {
+            logger.LogWarning("{Path} was open to other users (mode {Mode}); restricted to its owner. Its contents may have been read.",
+                path, Convert.ToString((int)was & 0x1FF, 8));
+        }
     }
 
     /// <summary>
