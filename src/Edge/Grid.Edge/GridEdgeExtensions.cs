@@ -55,6 +55,7 @@ public static class GridEdgeExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>(_ => new EdgeOptionsValidator()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.TryAddSingleton<RefusalLog>();
         services.AddSingleton(sp => new PostInboundValidator(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.Limits));
         services.AddSingleton<GridServerInterceptor>();
         services.AddGrpc(o =>
