@@ -1,3 +1,4 @@
+using Grid.Edge;
 using Grid.Silo;
 
 try
@@ -10,11 +11,11 @@ try
 
     await using var dataLock = builder.AddGridSilo();
     var app = builder.Build();
+    StartupErrors.ValidateOptions(app.Services);
     app.MapGridSilo();
     await app.RunAsync();
 }
 catch (Exception ex) when (StartupFailure.Explain(ex) is { } line)
 {
-    Console.Error.WriteLine(line);
-    Environment.ExitCode = 1;
+    StartupErrors.Fail(line);
 }

@@ -4,8 +4,9 @@ namespace Grid.Silo;
 
 /// <summary>
 /// What stops the start for a reason a person fixes (<see cref="GridStartupException"/>: a data directory that cannot be
-/// used or is in use) becomes one line on standard error and exit code 1, instead of an unhandled exception (SIGABRT
-/// and a stack trace). Anything else is a fault and keeps its stack trace.
+/// used or is in use; settings that cannot work, see <see cref="Grid.Edge.StartupErrors"/>) becomes one line on standard
+/// error and exit code 1, instead of an unhandled exception (SIGABRT and a stack trace). Anything else is a fault and
+/// keeps its stack trace.
 /// </summary>
 public static class StartupFailure
 {
@@ -22,6 +23,6 @@ public static class StartupFailure
 
         return exception is AggregateException aggregate
             ? aggregate.InnerExceptions.Select(Explain).FirstOrDefault(line => line is not null)
-            : null;
+            : Grid.Edge.StartupErrors.Explain(exception);
     }
 }

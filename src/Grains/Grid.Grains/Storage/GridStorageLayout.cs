@@ -34,7 +34,7 @@ public sealed class GridStorageLayout
         {
             if (string.IsNullOrWhiteSpace(postgresConnectionString))
             {
-                throw new InvalidOperationException(
+                throw new GridStartupException(
                     "Cluster mode needs a PostgreSQL connection string: set ConnectionStrings:Grid (environment variable ConnectionStrings__Grid).");
             }
 
