@@ -94,6 +94,13 @@ public sealed class RefusalTests
             await Assert.ThrowsAsync<RpcException>(() => integrator.GetConversationAsync("cnv_none" + i));
         }
 
+        // Forged agent tokens (signed with another key), a connection attempt each.
+        var forged = grid.Keys.Token(grid.Keys.Tenant, "eve", Convert.ToBase64String(new byte[32]));
+        for (var i = 0; i < 50; i++)
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => AgentConnection.ConnectAsync(grid.HttpPort, forged));
+        }
+
         var elapsed = DateTime.UtcNow - started;
         await Task.Delay(500); // the console logger writes from its own thread
         var output = grid.Process.Output[logged..];
@@ -116,7 +123,7 @@ public sealed class RefusalTests
         Assert.True(hubLines.Count <= allowed, $"{hubLines.Count} lines for {Calls} hub refusals in {elapsed}:\n{Head(output)}");
         Assert.True(keyLines.Count is > 0, $"no refused API key logged:\n{Head(output)}");
         Assert.True(keyLines.Count <= allowed, $"{keyLines.Count} lines for {Calls} refused keys in {elapsed}:\n{Head(output)}");
-        Assert.True(lines.Length < 6 * allowed + 20, $"{lines.Length} lines for {3 * Calls} refused calls:\n{Head(output)}");
+        Assert.True(lines.Length < 8 * allowed + 20, $"{lines.Length} lines for {3 * Calls + 50} refused calls:\n{Head(output)}");
 
         // Bad keys are a warning naming the client's address; nothing of the key.
         Assert.Contains(keyLines, l => l.Contains("127.0.0.1", StringComparison.Ordinal));
@@ -124,6 +131,9 @@ public sealed class RefusalTests
         Assert.StartsWith("warn:", lines[firstKeyLine - 1]);
         Assert.DoesNotContain("not-a-key", output);
         Assert.Contains(hubLines, l => l.Contains("127.0.0.1", StringComparison.Ordinal));
+        var tokenLines = lines.Where(l => l.Contains("Agent token from 127.0.0.1 refused: invalid signature", StringComparison.Ordinal)).ToList();
+        Assert.True(tokenLines.Count is > 0 && tokenLines.Count <= allowed, $"{tokenLines.Count} lines for 50 forged tokens:\n{Head(output)}");
+        Assert.DoesNotContain(forged, output);
 
         // After the window, the next refusal is logged with the count of those that were not.
         await Task.Delay(TimeSpan.FromSeconds(10.5));
