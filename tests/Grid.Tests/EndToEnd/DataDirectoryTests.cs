@@ -131,8 +131,10 @@ public sealed class DataDirectoryTests
             Assert.NotEqual(134, exitCode); // SIGABRT: an unhandled exception
             var lines = host.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             Assert.True(lines.Length == 1, $"expected one line:\n{host.Output}");
-            Assert.Contains(dataDir, lines[0]);
-            Assert.Contains("Grid:DataDir", lines[0]);
+            Assert.Equal(
+                $"Grid cannot start: the data directory {dataDir} cannot be used ({file} is a file, not a directory); " +
+                "set Grid:DataDir (environment variable Grid__DataDir) to a directory this user can create and write.", lines[0]);
+            Assert.Equal(1, exitCode);
             Assert.DoesNotContain("   at ", host.Output);
             Assert.DoesNotContain("Exception", host.Output);
         }

@@ -99,8 +99,22 @@ public static class DataDirectory
 
     /// <summary>The one-line message for a data directory Grid cannot use.</summary>
     public static GridStartupException Unusable(string dataDir, Exception cause) =>
-        new($"Grid cannot use the data directory {dataDir}: {cause.Message.TrimEnd('.')}. " +
-            "Set Grid:DataDir (environment variable Grid__DataDir) to a directory this user can create and write.", cause);
+        new($"the data directory {dataDir} cannot be used ({Reason(dataDir, cause)}); " +
+            "set Grid:DataDir (environment variable Grid__DataDir) to a directory this user can create and write.", cause);
+
+    /// <summary>Why: a file where a directory should be, a permission, else the system's words.</summary>
+    private static string Reason(string dataDir, Exception cause)
+    {
+        for (var path = dataDir; !string.IsNullOrEmpty(path); path = Path.GetDirectoryName(path))
+        {
+            if (File.Exists(path))
+            {
+                return $"{path} is a file, not a directory";
+            }
+        }
+
+        return cause is UnauthorizedAccessException ? "permission denied" : cause.Message.TrimEnd('.');
+    }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static void Restrict(FileSystemInfo entry, UnixFileMode allowed, List<(string, UnixFileMode)> tightened)
