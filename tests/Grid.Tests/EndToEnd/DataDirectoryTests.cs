@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Grid.Tests.Infrastructure;
 
 namespace Grid.Tests.EndToEnd;
@@ -142,5 +143,69 @@ public sealed class DataDirectoryTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task A_data_directory_this_user_cannot_write_stops_the_start_with_one_line()
+    {
+        // Root ignores modes: as root the host runs as "nobody" (runuser), when nobody can read the build output.
+        var runAsNobody = Environment.UserName == "root";
+        var runuser = new[] { "/usr/sbin/runuser", "/sbin/runuser" }.FirstOrDefault(File.Exists);
+        if (OperatingSystem.IsWindows() || (runAsNobody && (runuser is null || !OthersCanRead(RepoPaths.SiloDll))))
+        {
+            return;
+        }
+
+        var parent = Path.Combine(Path.GetTempPath(), "grid-readonly-" + Guid.NewGuid().ToString("N"));
+        var dataDir = Path.Combine(parent, "data");
+        Directory.CreateDirectory(dataDir);
+        File.SetUnixFileMode(parent, OwnerOnlyDirectory | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        File.SetUnixFileMode(dataDir, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
+            | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var dotnet = Process.GetCurrentProcess().MainModule?.FileName is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
+        var info = runAsNobody
+            ? new ProcessStartInfo(runuser!, ["-u", "nobody", "--", "env", "DOTNET_CLI_HOME=/tmp", "DOTNET_NOLOGO=1", $"Grid__DataDir={dataDir}", dotnet, RepoPaths.SiloDll])
+            : new ProcessStartInfo(dotnet, [RepoPaths.SiloDll]) { Environment = { ["Grid__DataDir"] = dataDir } };
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.UseShellExecute = false;
+        try
+        {
+            using var process = Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(ExitWithin);
+            await process.WaitForExitAsync(timeout.Token);
+            var all = (await output) + (await error);
+            Assert.Equal(1, process.ExitCode);
+            Assert.Equal(
+                $"Grid cannot start: the data directory {dataDir} cannot be used (permission denied); " +
+                "set Grid:DataDir (environment variable Grid__DataDir) to a directory this user can create and write.", all.Trim());
+        }
+        finally
+        {
+            File.SetUnixFileMode(dataDir, OwnerOnlyDirectory);
+            Directory.Delete(parent, recursive: true);
+        }
+    }
+
+    /// <summary>Whether any user may read <paramref name="path"/>: the file readable by others, each directory above it searchable.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static bool OthersCanRead(string path)
+    {
+        if ((File.GetUnixFileMode(path) & UnixFileMode.OtherRead) == 0)
+        {
+            return false;
+        }
+
+        for (var dir = Path.GetDirectoryName(path); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
+        {
+            if ((File.GetUnixFileMode(dir) & UnixFileMode.OtherExecute) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

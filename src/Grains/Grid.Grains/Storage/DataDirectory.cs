@@ -14,7 +14,10 @@ public static class DataDirectory
     public const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Creates the directory (0700) unless it exists; a path that cannot be a directory stops the start.</summary>
+    /// <summary>
+    /// Creates the directory (0700) unless it exists, and checks that this user can create files in it (SQLite creates
+    /// its -wal and -shm files there while running): a path that cannot be a writable directory stops the start.
+    /// </summary>
     public static void Create(string dataDir)
     {
         var full = Path.GetFullPath(dataDir);
@@ -29,6 +32,13 @@ public static class DataDirectory
                 // Parents created on the way get the same mode; the umask can only narrow it.
                 Directory.CreateDirectory(full, OwnerOnlyDirectory);
             }
+
+            var probe = Path.Combine(full, ".grid-write-check-" + Environment.ProcessId);
+            using (OpenNew(probe, System.IO.FileMode.Create))
+            {
+            }
+
+            File.Delete(probe);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -48,6 +58,10 @@ public static class DataDirectory
             if (!File.Exists(path))
             {
                 using var created = OpenNew(path, System.IO.FileMode.CreateNew);
+            }
+            else
+            {
+                using var writable = new FileStream(path, System.IO.FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
             }
         }
         catch (IOException) when (File.Exists(path))
