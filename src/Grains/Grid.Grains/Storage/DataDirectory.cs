@@ -33,7 +33,7 @@ public static class DataDirectory
                 Directory.CreateDirectory(full, OwnerOnlyDirectory);
             }
 
-            var probe = Path.Combine(full, ".grid-write-check-" + Environment.ProcessId);
+            var probe = Path.Combine(full, ".grid-write-check-" + Guid.NewGuid().ToString("N"));
             using (OpenNew(probe, System.IO.FileMode.Create))
             {
             }
