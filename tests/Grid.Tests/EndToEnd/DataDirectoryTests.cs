@@ -87,6 +87,42 @@ public sealed class DataDirectoryTests
     }
 
     [Fact]
+    public async Task A_directory_shared_with_other_files_is_not_changed_but_reported_and_grids_files_are_owner_only()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var dataDir = Path.Combine(Path.GetTempPath(), "grid-shared-" + Guid.NewGuid().ToString("N"));
+        var open = OwnerOnlyDirectory | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        var readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        Directory.CreateDirectory(dataDir);
+        File.SetUnixFileMode(dataDir, open);
+        var notes = Path.Combine(dataDir, "notes.txt");
+        await File.WriteAllTextAsync(notes, "someone else's");
+        File.SetUnixFileMode(notes, readable);
+        try
+        {
+            await using var grid = new EmbeddedGrid(dataDir: dataDir);
+            await grid.StartAsync();
+
+            Assert.Equal(open, File.GetUnixFileMode(dataDir));
+            Assert.Equal(readable, File.GetUnixFileMode(notes));
+            Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(dataDir, "journal.db")));
+            Assert.Equal(OwnerOnlyFile, File.GetUnixFileMode(Path.Combine(dataDir, "journal.db-wal")));
+            Assert.Contains("holds files other than Grid's", grid.Process.Output);
+        }
+        finally
+        {
+            if (Directory.Exists(dataDir))
+            {
+                Directory.Delete(dataDir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Generated_development_credentials_are_never_readable_by_others()
     {
         if (OperatingSystem.IsWindows())

@@ -6,8 +6,9 @@ namespace Grid.Storage;
 /// The embedded data directory holds customers' messages and addresses and the development credentials: it is
 /// readable by its owner only. A new directory is created 0700 and every file Grid creates there 0600 (SQLite gives its
 /// -wal and -shm files the mode of their database file, so the databases are created 0600 before SQLite opens them).
-/// An existing directory or file open to other users is tightened to those modes, and each one tightened is reported
-/// so that the host logs a warning: the data may have been read already. On Windows the modes do not apply.
+/// An existing directory or Grid file open to other users is tightened to those modes (a directory holding files other
+/// than Grid's is left as it is), and each one is reported so that the host logs a warning: the data may have been read
+/// already. On Windows the modes do not apply.
 /// </summary>
 public static class DataDirectory
 {
@@ -90,26 +91,43 @@ public static class DataDirectory
     }
 
     /// <summary>
-    /// Tightens the directory to 0700 and each file directly in it to 0600 where they are open to group or others.
-    /// Returns the paths tightened with their former modes, for the host to log.
+    /// Tightens Grid's files in the directory to 0600 and the directory to 0700 where they are open to group or others.
+    /// A directory that holds anything else is not changed (Grid was pointed at a directory it does not own alone, such
+    /// as a home directory): it is reported, not tightened, and other files are never touched. Returns what was open to
+    /// others, with the former mode and whether it was tightened, for the host to log.
     /// </summary>
-    public static IReadOnlyList<(string Path, UnixFileMode Was)> Tighten(string dataDir)
+    public static IReadOnlyList<(string Path, UnixFileMode Was, bool Tightened)> Tighten(string dataDir)
     {
-        var tightened = new List<(string, UnixFileMode)>();
+        var found = new List<(string, UnixFileMode, bool)>();
         if (OperatingSystem.IsWindows())
         {
-            return tightened;
+            return found;
         }
 
         var full = Path.GetFullPath(dataDir);
-        Restrict(new DirectoryInfo(full), OwnerOnlyDirectory, tightened);
-        foreach (var file in Directory.EnumerateFiles(full))
+        var others = false;
+        foreach (var entry in new DirectoryInfo(full).EnumerateFileSystemInfos())
         {
-            Restrict(new FileInfo(file), OwnerOnlyFile, tightened);
+            if (entry is FileInfo && IsGrids(entry.Name))
+            {
+                Restrict(entry, OwnerOnlyFile, change: true, found);
+            }
+            else
+            {
+                others = true;
+            }
         }
 
-        return tightened;
+        Restrict(new DirectoryInfo(full), OwnerOnlyDirectory, change: !others, found);
+        return found;
     }
+
+    /// <summary>Grid's files: the databases and SQLite's files beside them, the lock, the development credentials.</summary>
+    public static bool IsGrids(string fileName) =>
+        GridFiles.Any(f => fileName == f || fileName.StartsWith(f + "-", StringComparison.Ordinal) || fileName.StartsWith(f + ".", StringComparison.Ordinal))
+        || fileName.StartsWith(".grid-write-check-", StringComparison.Ordinal);
+
+    private static readonly string[] GridFiles = ["orleans.db", "journal.db", "grid.lock", "dev-credentials.json"];
 
     /// <summary>The one-line message for a data directory Grid cannot use.</summary>
     public static GridStartupException Unusable(string dataDir, Exception cause) =>
@@ -131,7 +149,7 @@ public static class DataDirectory
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static void Restrict(FileSystemInfo entry, UnixFileMode allowed, List<(string, UnixFileMode)> tightened)
+    private static void Restrict(FileSystemInfo entry, UnixFileMode allowed, bool change, List<(string, UnixFileMode, bool)> found)
     {
         var path = entry.FullName;
         try
@@ -139,8 +157,12 @@ public static class DataDirectory
             var mode = entry.UnixFileMode;
             if ((mode & ~allowed & (UnixFileMode)0x1FF) != 0)
             {
-                entry.UnixFileMode = mode & allowed;
-                tightened.Add((path, mode));
+                if (change)
+                {
+                    entry.UnixFileMode = mode & allowed;
+                }
+
+                found.Add((path, mode, change));
             }
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)

@@ -45,10 +45,18 @@ public sealed class SchemaInstaller(GridStorageLayout layout, ILogger<SchemaInst
             return;
         }
 
-        foreach (var (path, was) in DataDirectory.Tighten(layout.DataDir))
+        foreach (var (path, was, tightened) in DataDirectory.Tighten(layout.DataDir))
         {
-            logger.LogWarning("{Path} was open to other users (mode {Mode}); restricted to its owner. Its contents may have been read.",
-                path, Convert.ToString((int)was & 0x1FF, 8));
+            var mode = Convert.ToString((int)was & 0x1FF, 8);
+            if (tightened)
+            {
+                logger.LogWarning("{Path} was open to other users (mode {Mode}); restricted to its owner. Its contents may have been read.", path, mode);
+            }
+            else
+            {
+                logger.LogWarning("The data directory {Path} is open to other users (mode {Mode}) and holds files other than Grid's, so it is left as it is: " +
+                    "give Grid a directory of its own (Grid:DataDir), which it keeps readable by its owner only.", path, mode);
+            }
         }
     }
 
