@@ -1,3 +1,6 @@
+using Grid.Hosting;
+using Grid.Storage;
+
 namespace Grid.Silo;
 
 /// <summary>
@@ -13,18 +16,31 @@ public sealed class DataDirectoryLock : IAsyncDisposable
 
     public static DataDirectoryLock None { get; } = new(null);
 
+    /// <summary>
+    /// Creates the directory (owner-only, see <see cref="DataDirectory"/>) and takes its lock; a directory that cannot be
+    /// used or is in use stops the start with a <see cref="GridStartupException"/>.
+    /// </summary>
     public static DataDirectoryLock Acquire(string dataDir)
     {
-        Directory.CreateDirectory(dataDir);
-        var path = Path.Combine(dataDir, "grid.lock");
+        var full = Path.GetFullPath(dataDir);
+        DataDirectory.Create(full);
+        var path = Path.Combine(full, "grid.lock");
         try
         {
-            return new DataDirectoryLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            return new DataDirectoryLock(DataDirectory.OpenNew(path, FileMode.OpenOrCreate));
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw DataDirectory.Unusable(full, ex);
+        }
+        catch (IOException ex) when (File.Exists(path))
+        {
+            throw new GridStartupException(
+                $"The data directory {full} is in use by another Grid process; stop it or set Grid:DataDir to another directory.", ex);
         }
         catch (IOException ex)
         {
-            throw new InvalidOperationException(
-                $"The data directory {Path.GetFullPath(dataDir)} is in use by another Grid process; stop it or set Grid:DataDir to another directory.", ex);
+            throw DataDirectory.Unusable(full, ex);
         }
     }
 

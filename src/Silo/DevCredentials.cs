@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Grid.Edge;
 using Grid.Edge.Auth;
+using Grid.Storage;
 
 namespace Grid.Silo;
 
@@ -11,7 +12,7 @@ namespace Grid.Silo;
 /// (dev-credentials.json, readable by the owner only): the JWT signing key, the address-hash key and a demo
 /// integrator key for tenant "demo" with every scope (admin included), and the public key of the demo web chat widget
 /// (tenant "demo", allowed on this host's own HTTP origin, used by the /chat page). Anything set in configuration wins
-/// over this file.
+/// over this file; when everything it would provide is configured, it is not written at all (<see cref="Needed"/>).
 /// </summary>
 public sealed class DevCredentials
 {
@@ -35,7 +36,7 @@ public sealed class DevCredentials
 
     public static DevCredentials LoadOrCreate(string dataDir)
     {
-        Directory.CreateDirectory(dataDir);
+        DataDirectory.Create(dataDir);
         var path = Path.Combine(dataDir, FileName);
         if (File.Exists(path))
         {
@@ -63,17 +64,29 @@ public sealed class DevCredentials
 
     private static string NewWidgetKey() => "wk_demo_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
+    /// <summary>
+    /// Writes through a temporary file created owner-only (0600) from its first byte, then renamed: the keys never sit
+    /// in a file others may read, not even for a moment. A temporary file left by an interrupted write is removed first
+    /// (its mode is not trusted).
+    /// </summary>
     private static void Write(string path, DevCredentials credentials)
     {
         var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(credentials, new JsonSerializerOptions { WriteIndented = true }));
-        if (!OperatingSystem.IsWindows())
+        File.Delete(temp);
+        using (var stream = DataDirectory.OpenNew(temp, FileMode.CreateNew))
         {
-            File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            JsonSerializer.Serialize(stream, credentials, new JsonSerializerOptions { WriteIndented = true });
+            stream.Flush(flushToDisk: true);
         }
 
         File.Move(temp, path, overwrite: true);
     }
+
+    /// <summary>
+    /// Whether configuration leaves anything to the development credentials: when the signing key, the address-hash key,
+    /// the demo integrator and the demo widget are all configured, the file is neither read nor written.
+    /// </summary>
+    public static bool Needed(IConfiguration configuration) => new DevCredentials().AsDefaults(configuration).Any();
 
     /// <summary>
     /// Configuration values for what is not configured yet: the two keys, and the demo integrator, which stays

@@ -53,7 +53,7 @@ public static class GridCommands
 
         var flags = Flags(args.Skip(1).ToArray());
         var runtime = SiloSettings.Read(configuration).Runtime;
-        if (runtime.Mode == GridMode.Embedded)
+        if (runtime.Mode == GridMode.Embedded && DevCredentials.Needed(configuration))
         {
             configuration.AddInMemoryCollection(DevCredentials.LoadOrCreate(runtime.DataDir).AsDefaults(configuration).ToList());
         }

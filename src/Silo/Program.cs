@@ -1,12 +1,21 @@
+using Grid.Edge;
 using Grid.Silo;
 
-var builder = WebApplication.CreateBuilder(args);
-if (await GridCommands.TryRunAsync(args, builder.Configuration))
+try
 {
-    return;
-}
+    var builder = WebApplication.CreateBuilder(args);
+    if (await GridCommands.TryRunAsync(args, builder.Configuration))
+    {
+        return;
+    }
 
-await using var dataLock = builder.AddGridSilo();
-var app = builder.Build();
-app.MapGridSilo();
-await app.RunAsync();
+    await using var dataLock = builder.AddGridSilo();
+    var app = builder.Build();
+    StartupErrors.ValidateOptions(app.Services);
+    app.MapGridSilo();
+    await app.RunAsync();
+}
+catch (Exception ex) when (StartupFailure.Explain(ex) is { } line)
+{
+    StartupErrors.Fail(line);
+}

@@ -23,8 +23,11 @@ public static class SiloHostExtensions
         if (settings.Runtime.Mode == GridMode.Embedded)
         {
             dataLock = DataDirectoryLock.Acquire(settings.Runtime.DataDir);
-            var credentials = DevCredentials.LoadOrCreate(settings.Runtime.DataDir);
-            builder.Configuration.AddInMemoryCollection(credentials.AsDefaults(builder.Configuration).ToList());
+            if (DevCredentials.Needed(builder.Configuration))
+            {
+                var credentials = DevCredentials.LoadOrCreate(settings.Runtime.DataDir);
+                builder.Configuration.AddInMemoryCollection(credentials.AsDefaults(builder.Configuration).ToList());
+            }
         }
 
         builder.UseOrleans(silo =>

@@ -55,6 +55,7 @@ public static class GridEdgeExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>(_ => new EdgeOptionsValidator()));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ApiKeyAuthenticator>();
+        services.TryAddSingleton<RefusalLog>();
         services.AddSingleton(sp => new PostInboundValidator(sp.GetRequiredService<IOptions<EdgeOptions>>().Value.Limits));
         services.AddSingleton<GridServerInterceptor>();
         services.AddGrpc(o =>
@@ -120,6 +121,39 @@ public static class GridEdgeExtensions
                     if (context.Request.Path.StartsWithSegments(AgentHub.Path) && context.Request.Query["access_token"] is { Count: > 0 } token)
                     {
                         context.Token = token;
+                    }
+
+                    return Task.CompletedTask;
+                },
+
+                // A token that does not validate (forged, expired, another issuer): a Warning with the client's address and
+                // the reason, never the token; at most once per address per RefusalLog.Window, each at Debug.
+                OnAuthenticationFailed = context =>
+                {
+                    var services = context.HttpContext.RequestServices;
+                    var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AgentTokens));
+                    var address = RefusalLog.Address(context.HttpContext.Connection.RemoteIpAddress);
+                    var reason = context.Exception switch
+                    {
+                        SecurityTokenExpiredException => "expired",
+                        SecurityTokenInvalidSignatureException or SecurityTokenSignatureKeyNotFoundException => "invalid signature",
+                        SecurityTokenInvalidIssuerException => "wrong issuer",
+                        SecurityTokenInvalidAudienceException => "wrong audience",
+                        SecurityTokenMalformedException or ArgumentException => "malformed",
+                        _ => "invalid",
+                    };
+                    logger.LogDebug("Agent token from {RemoteAddress} refused: {Reason}", address, reason);
+                    if (services.GetRequiredService<RefusalLog>().ShouldLog("agent-token", address, out var suppressed))
+                    {
+                        if (suppressed == 0)
+                        {
+                            logger.LogWarning("Agent token from {RemoteAddress} refused: {Reason}", address, reason);
+                        }
+                        else
+                        {
+                            logger.LogWarning("Agent token from {RemoteAddress} refused: {Reason}; {Suppressed} more tokens from this address refused and not logged",
+                                address, reason, suppressed);
+                        }
                     }
 
                     return Task.CompletedTask;

@@ -137,12 +137,9 @@ public sealed class BadInputTests(EmbeddedGridFixture fixture)
             Assert.False(output.Contains(sign, StringComparison.Ordinal), $"The host logged '{sign}':\n{output}");
         }
 
-        // Refusals that reached the service or the hub are logged at Information, with the method (and status) only.
-        Assert.Contains("Call /grid.v1.IngestService/PostInbound refused with FailedPrecondition", output);
-        Assert.Contains("Call /grid.v1.IngestService/PostInbound refused with InvalidArgument", output);
-        Assert.Contains("Call /grid.v1.IngestService/PostInbound refused with Unauthenticated", output);
-        Assert.Contains("Call /grid.v1.ReadService/GetConversation refused with NotFound", output);
-        Assert.Contains("Hub method SetPresence refused", output);
+        // What is logged of refusals (at Information or, for API keys, Warning, with the client's address and at most once
+        // per address per 10 s, so other tests of this shared host may have used the window) is checked on a host of
+        // its own by RefusalTests.
     }
 
     [Fact]

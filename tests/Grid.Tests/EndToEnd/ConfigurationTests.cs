@@ -2,7 +2,10 @@ using Grid.Tests.Infrastructure;
 
 namespace Grid.Tests.EndToEnd;
 
-/// <summary>A configuration that cannot work stops the process at start, with a message naming the key.</summary>
+/// <summary>
+/// A configuration that cannot work stops the process at start with exit code 1 and one line naming the key (no
+/// unhandled exception, no stack trace).
+/// </summary>
 public sealed class ConfigurationTests
 {
     private static readonly TimeSpan ExitWithin = TimeSpan.FromSeconds(60);
@@ -28,8 +31,9 @@ public sealed class ConfigurationTests
         try
         {
             await using var host = GridProcess.Start("misconfigured", RepoPaths.SiloDll, environment);
-            Assert.NotEqual(0, await host.WaitForExitAsync(ExitWithin));
+            Assert.Equal(1, await host.WaitForExitAsync(ExitWithin));
             Assert.Contains(expected, host.Output);
+            AssertOneLine(host.Output);
             Assert.DoesNotContain(environment["Grid__Integrators__shop__ApiKey"], host.Output);
             Assert.DoesNotContain(keys.SigningKey, host.Output);
         }
@@ -50,8 +54,16 @@ public sealed class ConfigurationTests
         environment["Grid__Orleans__GatewayPort"] = FreePort.Next().ToString();
 
         await using var edge = GridProcess.Start("edge-without-key", RepoPaths.EdgeDll, environment);
-        Assert.NotEqual(0, await edge.WaitForExitAsync(ExitWithin));
+        Assert.Equal(1, await edge.WaitForExitAsync(ExitWithin));
         Assert.Contains("Grid:Auth:SigningKey is not configured", edge.Output);
+        AssertOneLine(edge.Output);
         Assert.DoesNotContain(keys.HashKey, edge.Output);
+    }
+
+    private static void AssertOneLine(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.True(lines.Length == 1, $"expected one line:\n{output}");
+        Assert.StartsWith("Grid cannot start: ", lines[0]);
     }
 }

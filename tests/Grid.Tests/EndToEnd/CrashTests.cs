@@ -96,6 +96,8 @@ public sealed class CrashTests
         await using var second = new EmbeddedGrid(first.Keys, first.DataDir);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => second.StartAsync());
         Assert.Contains("in use by another Grid process", error.Message);
+        Assert.Contains("exited with code 1 ", error.Message); // one line, not an unhandled exception
+        Assert.DoesNotContain("   at ", error.Message);
         using var http = new HttpClient();
         Assert.True((await http.GetAsync($"http://127.0.0.1:{first.HttpPort}/readyz")).IsSuccessStatusCode);
     }

@@ -10,6 +10,8 @@ public sealed class FreshHost : IAsyncDisposable
     private readonly int grpcPort = FreePort.Next();
     private GridProcess? host;
 
+    public string DataDir => dataDir;
+
     public static async Task<FreshHost> StartAsync(Dictionary<string, string> extra)
     {
         var fresh = new FreshHost();

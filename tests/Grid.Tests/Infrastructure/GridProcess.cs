@@ -65,6 +65,7 @@ public sealed class GridProcess : IAsyncDisposable
         {
             if (process.HasExited)
             {
+                await process.WaitForExitAsync(); // its output read to the end
                 throw new InvalidOperationException($"{Name} exited with code {process.ExitCode} before it was ready:\n{Tail()}");
             }
 

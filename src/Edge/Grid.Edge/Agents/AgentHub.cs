@@ -14,7 +14,8 @@ namespace Grid.Edge.Agents;
 /// (see <see cref="HubErrors"/>).
 /// </summary>
 [Authorize(AuthenticationSchemes = "Bearer")]
-public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<EdgeOptions> options, ILogger<AgentHub> logger) : Hub<IAgentClient>
+public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<EdgeOptions> options, RefusalLog refusals, ILogger<AgentHub> logger)
+    : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agent";
     private const int OfferHistory = 50;
@@ -317,11 +318,29 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
         }
     }
 
-    /// <summary>An expected refusal: logged as information with its code, without a stack trace.</summary>
+    /// <summary>
+    /// An expected refusal, without a stack trace: each at Debug; at Information at most once per client address per
+    /// <see cref="RefusalLog.Window"/>, with the count of those not logged since (see <see cref="RefusalLog"/>).
+    /// </summary>
     private HubException Refuse(HubException error, [CallerMemberName] string method = "")
     {
-        logger.LogInformation("Hub call {Method} by agent {AgentId} refused: {Code}",
-            method, AgentPrincipal.From(Context.User)?.AgentId, error.Message.Split(':', 2)[0]);
+        var agentId = AgentPrincipal.From(Context.User)?.AgentId;
+        var code = error.Message.Split(':', 2)[0];
+        var address = RefusalLog.Address(Context.GetHttpContext()?.Connection.RemoteIpAddress);
+        logger.LogDebug("Hub call {Method} by agent {AgentId} from {RemoteAddress} refused: {Code}", method, agentId, address, code);
+        if (refusals.ShouldLog("hub", address, out var suppressed))
+        {
+            if (suppressed == 0)
+            {
+                logger.LogInformation("Hub call {Method} by agent {AgentId} from {RemoteAddress} refused: {Code}", method, agentId, address, code);
+            }
+            else
+            {
+                logger.LogInformation("Hub call {Method} by agent {AgentId} from {RemoteAddress} refused: {Code}; {Suppressed} more refusals from this address not logged",
+                    method, agentId, address, code, suppressed);
+            }
+        }
+
         return error;
     }
 

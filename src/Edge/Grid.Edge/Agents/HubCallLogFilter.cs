@@ -5,8 +5,8 @@ namespace Grid.Edge.Agents;
 
 /// <summary>
 /// Logs agents' hub calls that do not succeed. A <see cref="HubException"/> is an expected refusal (an action out of
-/// turn, bad input) and is logged at Information with the method only; anything else is a fault, logged at Error
-/// with its exception. SignalR's own log of failed invocations, which logs every refusal as an error with its stack
+/// turn, bad input), logged by the hub itself (rate-limited, see <see cref="RefusalLog"/>) and here at Debug with the
+/// method only; anything else is a fault, logged at Error with its exception. SignalR's own log of failed invocations, which logs every refusal as an error with its stack
 /// trace, is turned down in <see cref="GridEdgeExtensions.AddGridEdge"/>.
 /// </summary>
 public sealed class HubCallLogFilter(ILogger<HubCallLogFilter> logger) : IHubFilter
@@ -19,7 +19,7 @@ public sealed class HubCallLogFilter(ILogger<HubCallLogFilter> logger) : IHubFil
         }
         catch (HubException)
         {
-            logger.LogInformation("Hub method {HubMethod} refused", invocationContext.HubMethodName);
+            logger.LogDebug("Hub method {HubMethod} refused", invocationContext.HubMethodName);
             throw;
         }
         catch (OperationCanceledException) when (invocationContext.Context.ConnectionAborted.IsCancellationRequested)

@@ -10,10 +10,11 @@ namespace Grid.Edge.Grpc;
 /// For Grid's integrator services: authenticates the API key (UNAUTHENTICATED otherwise), checks that the key has the
 /// scope the service needs (PERMISSION_DENIED otherwise, see <see cref="ApiScopes"/>) and maps grain
 /// failures to status codes with a message a person can act on. Refusals (bad input, unknown ids, rule violations,
-/// idempotency conflicts, wrong keys) are expected: they are logged at Information with the method and status only;
-/// only faults are logged with their exception.
+/// idempotency conflicts) are expected: each is logged at Debug, and at Information with the method, status and client
+/// address at most once per address per <see cref="RefusalLog.Window"/>. A missing or unknown API key is a Warning with
+/// the client's address (never the key), rate-limited the same way. Only faults are logged with their exception.
 /// </summary>
-public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILogger<GridServerInterceptor> logger) : Interceptor
+public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, RefusalLog refusals, ILogger<GridServerInterceptor> logger) : Interceptor
 {
     private const string IdentityKey = "grid.integrator";
 
@@ -54,11 +55,16 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
         var key = context.RequestHeaders.GetValue(ApiKeyAuthenticator.Header);
         if (string.IsNullOrEmpty(key))
         {
+            LogRefusedKey(context, "missing");
             throw new RpcException(new Status(StatusCode.Unauthenticated, $"Missing API key: send it in the '{ApiKeyAuthenticator.Header}' metadata header."));
         }
 
-        var identity = authenticator.Authenticate(key)
-            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "Unknown API key: check the key configured for this integrator."));
+        if (authenticator.Authenticate(key) is not { } identity)
+        {
+            LogRefusedKey(context, "unknown");
+            throw new RpcException(new Status(StatusCode.Unauthenticated, "Unknown API key: check the key configured for this integrator."));
+        }
+
         var (service, scope) = ApiScopes.Required(context.Method);
         if (scope is null)
         {
@@ -78,6 +84,8 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
     {
         switch (exception)
         {
+            case RpcException { StatusCode: StatusCode.Unauthenticated }:
+                return null; // logged by Authenticate, with the client's address
             case RpcException refused:
                 LogRefusal(context, refused.StatusCode);
                 return null;
@@ -142,14 +150,54 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, ILo
     };
 
     /// <summary>
-    /// An expected refusal: the method and status only. The status's message goes to the caller, not to the log:
-    /// it may quote ids the caller sent.
+    /// An expected refusal: the method, status and client address only. The status's message goes to the caller, not to
+    /// the log: it may quote ids the caller sent. Each at Debug; at Information rate-limited per client address.
     /// </summary>
     private void LogRefusal(ServerCallContext context, StatusCode status)
     {
-        if (status != StatusCode.Cancelled)
+        if (status == StatusCode.Cancelled)
         {
-            logger.LogInformation("Call {Method} refused with {StatusCode}", context.Method, status);
+            return;
+        }
+
+        var address = RemoteAddress(context);
+        logger.LogDebug("Call {Method} from {RemoteAddress} refused with {StatusCode}", context.Method, address, status);
+        if (refusals.ShouldLog("grpc", address, out var suppressed))
+        {
+            if (suppressed == 0)
+            {
+                logger.LogInformation("Call {Method} from {RemoteAddress} refused with {StatusCode}", context.Method, address, status);
+            }
+            else
+            {
+                logger.LogInformation("Call {Method} from {RemoteAddress} refused with {StatusCode}; {Suppressed} more refusals from this address not logged",
+                    context.Method, address, status, suppressed);
+            }
         }
     }
+
+    /// <summary>
+    /// A missing or unknown API key: a Warning (someone may be guessing keys) with the client's address and never the key,
+    /// at most once per address per <see cref="RefusalLog.Window"/> with the count of those not logged since; each at Debug.
+    /// </summary>
+    private void LogRefusedKey(ServerCallContext context, string reason)
+    {
+        var address = RemoteAddress(context);
+        logger.LogDebug("Call {Method} from {RemoteAddress} refused: {Reason} API key", context.Method, address, reason);
+        if (refusals.ShouldLog("api-key", address, out var suppressed))
+        {
+            if (suppressed == 0)
+            {
+                logger.LogWarning("Call {Method} from {RemoteAddress} refused: {Reason} API key", context.Method, address, reason);
+            }
+            else
+            {
+                logger.LogWarning("Call {Method} from {RemoteAddress} refused: {Reason} API key; {Suppressed} more calls from this address refused for their API key and not logged",
+                    context.Method, address, reason, suppressed);
+            }
+        }
+    }
+
+    private static string RemoteAddress(ServerCallContext context) =>
+        RefusalLog.Address(context.GetHttpContext()?.Connection.RemoteIpAddress);
 }

@@ -20,7 +20,7 @@ namespace Grid.Edge.WebChat;
 /// </summary>
 public sealed class ChatHub(
     IGrainFactory grains, PostInboundValidator validator, ChatEntries entries, VisitorConnections connections, VisitorRateLimiter limiter,
-    TimeProvider clock, ILogger<ChatHub> logger) : Hub<IChatClient>
+    TimeProvider clock, RefusalLog refusals, ILogger<ChatHub> logger) : Hub<IChatClient>
 {
     public const string Path = "/hubs/chat";
 
@@ -198,7 +198,10 @@ public sealed class ChatHub(
             ? session
             : throw new InvalidOperationException("The web chat connection has no session.");
 
-    /// <summary>An expected refusal: counted, logged as information with its code, without a stack trace.</summary>
+    /// <summary>
+    /// An expected refusal: counted, logged without a stack trace, each at Debug, at Information at most once per client
+    /// address per <see cref="RefusalLog.Window"/> (see <see cref="RefusalLog"/>).
+    /// </summary>
     private HubException Refuse(HubException error, [CallerMemberName] string method = "", bool counted = false)
     {
         var code = error.Message.Split(':', 2)[0];
@@ -207,7 +210,22 @@ public sealed class ChatHub(
             WebChatMetrics.Refusals.WithLabels("invalid").Inc();
         }
 
-        logger.LogInformation("Web chat call {Method} by a visitor of widget {Widget} refused: {Code}", method, Session().Widget.Name, code);
+        var session = Session();
+        var address = RefusalLog.Address(session.RemoteIp);
+        logger.LogDebug("Web chat call {Method} by a visitor of widget {Widget} from {RemoteAddress} refused: {Code}", method, session.Widget.Name, address, code);
+        if (refusals.ShouldLog("webchat", address, out var suppressed))
+        {
+            if (suppressed == 0)
+            {
+                logger.LogInformation("Web chat call {Method} by a visitor of widget {Widget} from {RemoteAddress} refused: {Code}", method, session.Widget.Name, address, code);
+            }
+            else
+            {
+                logger.LogInformation("Web chat call {Method} by a visitor of widget {Widget} from {RemoteAddress} refused: {Code}; {Suppressed} more refusals from this address not logged",
+                    method, session.Widget.Name, address, code, suppressed);
+            }
+        }
+
         return error;
     }
 }

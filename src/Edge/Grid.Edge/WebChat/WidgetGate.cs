@@ -11,7 +11,7 @@ namespace Grid.Edge.WebChat;
 /// browser's same-origin request (Sec-Fetch-Site: same-origin, e.g. a long poll from the /chat page) counts as this
 /// host's own origin, and anything else is admitted only if the widget allows a missing origin.
 /// </summary>
-public sealed class WidgetGate(RequestDelegate next, Widgets widgets, ILogger<WidgetGate> logger)
+public sealed class WidgetGate(RequestDelegate next, Widgets widgets, RefusalLog refusals, ILogger<WidgetGate> logger)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -58,7 +58,22 @@ public sealed class WidgetGate(RequestDelegate next, Widgets widgets, ILogger<Wi
     private Task RefuseAsync(HttpContext context, int status, string reason, string message, Widget? widget = null)
     {
         WebChatMetrics.Refusals.WithLabels(reason).Inc();
-        logger.LogInformation("Web chat connection refused: {Reason} (widget {Widget})", reason, widget?.Name);
+        // Anyone may try: each at Debug, at Information at most once per client address per RefusalLog.Window.
+        var address = RefusalLog.Address(context.Connection.RemoteIpAddress);
+        logger.LogDebug("Web chat connection from {RemoteAddress} refused: {Reason} (widget {Widget})", address, reason, widget?.Name);
+        if (refusals.ShouldLog("webchat-connect", address, out var suppressed))
+        {
+            if (suppressed == 0)
+            {
+                logger.LogInformation("Web chat connection from {RemoteAddress} refused: {Reason} (widget {Widget})", address, reason, widget?.Name);
+            }
+            else
+            {
+                logger.LogInformation("Web chat connection from {RemoteAddress} refused: {Reason} (widget {Widget}); {Suppressed} more refusals from this address not logged",
+                    address, reason, widget?.Name, suppressed);
+            }
+        }
+
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/plain; charset=utf-8";
         return context.Response.WriteAsync(message);

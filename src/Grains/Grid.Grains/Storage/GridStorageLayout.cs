@@ -9,11 +9,18 @@ namespace Grid.Storage;
 /// </summary>
 public sealed class GridStorageLayout
 {
-    public GridStorageLayout(GridDatabase orleans, GridDatabase journal)
+    public GridStorageLayout(GridDatabase orleans, GridDatabase journal, string? dataDir = null)
     {
         Orleans = orleans;
         Journal = journal;
+        DataDir = dataDir;
     }
+
+    /// <summary>Embedded: the data directory (full path) holding the two files; null on PostgreSQL.</summary>
+    public string? DataDir { get; }
+
+    public const string OrleansFile = "orleans.db";
+    public const string JournalFile = "journal.db";
 
     public GridDatabase Orleans { get; }
 
@@ -27,7 +34,7 @@ public sealed class GridStorageLayout
         {
             if (string.IsNullOrWhiteSpace(postgresConnectionString))
             {
-                throw new InvalidOperationException(
+                throw new GridStartupException(
                     "Cluster mode needs a PostgreSQL connection string: set ConnectionStrings:Grid (environment variable ConnectionStrings__Grid).");
             }
 
@@ -35,10 +42,14 @@ public sealed class GridStorageLayout
             return new GridStorageLayout(postgres, postgres);
         }
 
+        // The files are created owner-only before SQLite opens them: it gives their -wal and -shm files the same mode.
         var dataDir = Path.GetFullPath(options.DataDir);
-        Directory.CreateDirectory(dataDir);
+        DataDirectory.Create(dataDir);
+        DataDirectory.CreateFile(dataDir, OrleansFile);
+        DataDirectory.CreateFile(dataDir, JournalFile);
         return new GridStorageLayout(
-            GridDatabase.Sqlite(Path.Combine(dataDir, "orleans.db"), options.SqliteSynchronous),
-            GridDatabase.Sqlite(Path.Combine(dataDir, "journal.db"), options.SqliteSynchronous));
+            GridDatabase.Sqlite(Path.Combine(dataDir, OrleansFile), options.SqliteSynchronous),
+            GridDatabase.Sqlite(Path.Combine(dataDir, JournalFile), options.SqliteSynchronous),
+            dataDir);
     }
 }

@@ -20,8 +20,10 @@ public sealed class SchemaInstaller(GridStorageLayout layout, ILogger<SchemaInst
     {
         if (layout.Dialect == StorageDialect.Sqlite)
         {
+            TightenDataDirectory();
             await ApplyAsync(layout.Orleans, "sqlite-orleans.sql", cancellationToken);
             await ApplyAsync(layout.Journal, "sqlite-grid.sql", cancellationToken);
+            TightenDataDirectory(); // the -wal and -shm files SQLite has just created
         }
         else
         {
@@ -30,6 +32,32 @@ public sealed class SchemaInstaller(GridStorageLayout layout, ILogger<SchemaInst
         }
 
         await EnsureTypedJournalAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Embedded: the data directory and its files readable by their owner only; what was open to others is tightened
+    /// with a warning (see <see cref="DataDirectory"/>).
+    /// </summary>
+    private void TightenDataDirectory()
+    {
+        if (layout.DataDir is null)
+        {
+            return;
+        }
+
+        foreach (var (path, was, tightened) in DataDirectory.Tighten(layout.DataDir))
+        {
+            var mode = Convert.ToString((int)was & 0x1FF, 8);
+            if (tightened)
+            {
+                logger.LogWarning("{Path} was open to other users (mode {Mode}); restricted to its owner. Its contents may have been read.", path, mode);
+            }
+            else
+            {
+                logger.LogWarning("The data directory {Path} is open to other users (mode {Mode}) and holds files other than Grid's, so it is left as it is: " +
+                    "give Grid a directory of its own (Grid:DataDir), which it keeps readable by its owner only.", path, mode);
+            }
+        }
     }
 
     /// <summary>
