@@ -19,6 +19,9 @@ public static class GridMetrics
     public static readonly Counter OutboundAcked = Metrics.CreateCounter(
         "grid_outbound_acked_total", "Outbound messages acknowledged by integrators.");
 
+    public static readonly Counter OutboundDeadLettered = Metrics.CreateCounter(
+        "grid_outbound_dead_letters_total", "Outbound messages taken out of delivery (too many sends unacknowledged, or too old).");
+
     public static readonly Gauge Conversations = Metrics.CreateGauge(
         "grid_conversations", "Active conversation grains on this silo by state.",
         new GaugeConfiguration { LabelNames = ["state"] });

@@ -12,11 +12,14 @@ public sealed class OutboxRelay(IGrainFactory grains, ILogger<OutboxRelay> logge
 {
     private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(45);
 
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action>> streams = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, Action<IReadOnlyList<OutboundMessage>>>> streams = new(StringComparer.Ordinal);
     private IOutboxObserver? reference;
 
-    /// <summary>Registers a stream's wake-up action for an outbox; dispose the result when the stream ends.</summary>
-    public async Task<IAsyncDisposable> RegisterAsync(string outboxKey, Action wake)
+    /// <summary>
+    /// Registers a stream's wake-up action for an outbox (it receives the hinted messages: new ones, or dead letters put
+    /// back by a retry); dispose the result when the stream ends.
+    /// </summary>
+    public async Task<IAsyncDisposable> RegisterAsync(string outboxKey, Action<IReadOnlyList<OutboundMessage>> wake)
     {
         var id = Guid.NewGuid();
         streams.GetOrAdd(outboxKey, _ => new()).TryAdd(id, wake);
@@ -30,7 +33,7 @@ public sealed class OutboxRelay(IGrainFactory grains, ILogger<OutboxRelay> logge
         {
             foreach (var wake in wakes.Values)
             {
-                wake();
+                wake(messages);
             }
         }
     }

@@ -45,7 +45,7 @@ public sealed class WebChatDelivery(
             {
                 try
                 {
-                    registration ??= await relay.RegisterAsync(key, () => wake.Release());
+                    registration ??= await relay.RegisterAsync(key, _ => wake.Release());
                     cursor = await ReadNewAsync(tenant, outbox, cursor, seen, stop);
                     if (clock.GetUtcNow() - lastFullPass >= FullPass)
                     {

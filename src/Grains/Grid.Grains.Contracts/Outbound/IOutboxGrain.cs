@@ -28,4 +28,38 @@ public interface IOutboxGrain : IGrainWithStringKey
     [OneWay]
     [Alias("NotifyAsync")]
     Task NotifyAsync(IReadOnlyList<OutboundMessage> messages);
+
+    /// <summary>
+    /// Takes pending messages out of delivery as dead letters (too many attempts, too old): they stop being sent and are
+    /// listed by <see cref="ListDeadLettersAsync"/> until retried or discarded. Returns how many were still pending.
+    /// </summary>
+    [Alias("DeadLetterAsync")]
+    Task<int> DeadLetterAsync(IReadOnlyList<DeadLetterRequest> letters);
+
+    /// <summary>The integrator's dead letters, oldest first, after a cursor.</summary>
+    [Alias("ListDeadLettersAsync")]
+    Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(long afterCursor, int limit);
+
+    /// <summary>Puts dead letters back into delivery (their streams send them again at once); returns how many.</summary>
+    [Alias("RetryDeadLettersAsync")]
+    Task<int> RetryDeadLettersAsync(IReadOnlyList<string> outboundIds);
+
+    /// <summary>Drops dead letters for good (never sent again); returns how many.</summary>
+    [Alias("DiscardDeadLettersAsync")]
+    Task<int> DiscardDeadLettersAsync(IReadOnlyList<string> outboundIds);
 }
+
+/// <summary>A pending message to dead-letter, why ("max-attempts", "too-old") and after how many sends.</summary>
+[GenerateSerializer, Immutable, Alias("grid.DeadLetterRequest")]
+public sealed record DeadLetterRequest(
+    [property: Id(0)] string OutboundId,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] int Attempts);
+
+/// <summary>A message taken out of delivery: the message, why, after how many sends, when.</summary>
+[GenerateSerializer, Immutable, Alias("grid.DeadLetter")]
+public sealed record DeadLetter(
+    [property: Id(0)] OutboundMessage Message,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] int Attempts,
+    [property: Id(3)] DateTimeOffset DeadAt);

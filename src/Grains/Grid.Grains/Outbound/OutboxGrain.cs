@@ -13,6 +13,7 @@ internal sealed class OutboxGrain : Grain, IOutboxGrain
     private readonly IOutboxStore outbox;
     private readonly TimeProvider clock;
     private readonly ObserverManager<IOutboxObserver> observers;
+    private readonly ILogger<OutboxGrain> logger;
     private string tenant = "";
     private string integrator = "";
 
@@ -20,6 +21,7 @@ internal sealed class OutboxGrain : Grain, IOutboxGrain
     {
         this.outbox = outbox;
         this.clock = clock;
+        this.logger = logger;
         observers = new ObserverManager<IOutboxObserver>(TimeSpan.FromMinutes(2), logger);
     }
 
@@ -38,6 +40,37 @@ internal sealed class OutboxGrain : Grain, IOutboxGrain
         GridMetrics.OutboundAcked.Inc(acked);
         return acked;
     }
+
+    public async Task<int> DeadLetterAsync(IReadOnlyList<DeadLetterRequest> letters)
+    {
+        var dead = await outbox.DeadLetterAsync(tenant, integrator, letters, clock.GetUtcNow());
+        if (dead > 0)
+        {
+            GridMetrics.OutboundDeadLettered.Inc(dead);
+            logger.LogWarning("{Count} outbound messages of integrator {Integrator} (tenant {Tenant}) dead-lettered ({Reason})",
+                dead, integrator, tenant, string.Join(", ", letters.Select(l => l.Reason).Distinct()));
+        }
+
+        return dead;
+    }
+
+    public Task<IReadOnlyList<DeadLetter>> ListDeadLettersAsync(long afterCursor, int limit) =>
+        outbox.ReadDeadAsync(tenant, integrator, afterCursor, Math.Clamp(limit, 1, 1000));
+
+    public async Task<int> RetryDeadLettersAsync(IReadOnlyList<string> outboundIds)
+    {
+        var retried = await outbox.ResolveDeadAsync(tenant, integrator, outboundIds, retry: true);
+        if (retried.Count > 0)
+        {
+            // Streams past these cursors rewind to send them again.
+            await NotifyAsync(retried);
+        }
+
+        return retried.Count;
+    }
+
+    public async Task<int> DiscardDeadLettersAsync(IReadOnlyList<string> outboundIds) =>
+        (await outbox.ResolveDeadAsync(tenant, integrator, outboundIds, retry: false)).Count;
 
     public Task SubscribeAsync(IOutboxObserver observer)
     {

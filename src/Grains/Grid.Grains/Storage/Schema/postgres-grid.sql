@@ -136,3 +136,18 @@ CREATE TABLE IF NOT EXISTS grid_health (
     probe  TEXT    NOT NULL PRIMARY KEY,
     at_ms  BIGINT  NOT NULL
 );
+-- GO
+-- Outbound messages taken out of delivery (too many sends unacknowledged, too old): their outbox row is marked done
+-- (acked_ms set) so streams skip it; a retry deletes the row here and clears acked_ms, a discard only deletes it here.
+CREATE TABLE IF NOT EXISTS grid_outbox_dead (
+    tenant       TEXT    NOT NULL,
+    outbound_id  TEXT    NOT NULL,
+    integrator   TEXT    NOT NULL,
+    outbox_id    BIGINT  NOT NULL,
+    reason       TEXT    NOT NULL,
+    attempts     INTEGER NOT NULL,
+    dead_ms      BIGINT  NOT NULL,
+    PRIMARY KEY (tenant, outbound_id)
+);
+-- GO
+CREATE INDEX IF NOT EXISTS ix_grid_outbox_dead_list ON grid_outbox_dead (tenant, integrator, outbox_id);
