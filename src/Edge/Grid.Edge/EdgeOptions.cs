@@ -30,6 +30,45 @@ public sealed class EdgeOptions
     public OutboundOptions Outbound { get; set; } = new();
 
     public WebChat.WebChatOptions WebChat { get; set; } = new();
+
+    public TlsOptions Tls { get; set; } = new();
+}
+
+/// <summary>
+/// TLS on the HTTP and gRPC ports (Grid:Tls). With a certificate configured both ports speak only TLS (plaintext is
+/// off); without one they are plaintext, for a process behind a TLS-terminating proxy or on loopback.
+/// </summary>
+public sealed class TlsOptions
+{
+    /// <summary>The server certificate: a PKCS#12 file (.pfx, .p12) or a PEM certificate (with <see cref="KeyPath"/>).</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The PEM private key of a PEM certificate (unset: the key is in the certificate file).</summary>
+    public string? KeyPath { get; set; }
+
+    /// <summary>The PKCS#12 file's password, or the PEM key's.</summary>
+    public string? CertificatePassword { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(CertificatePath);
+
+    /// <summary>Loads the certificate, or throws with a message that says which file and why.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2 Load()
+    {
+        var path = CertificatePath!;
+        try
+        {
+            var extension = Path.GetExtension(path).ToLowerInvariant();
+            return extension is ".pfx" or ".p12"
+                ? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, CertificatePassword)
+                : string.IsNullOrEmpty(CertificatePassword)
+                    ? System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(path, KeyPath)
+                    : System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromEncryptedPemFile(path, CertificatePassword, KeyPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            throw new InvalidOperationException($"Grid:Tls:CertificatePath '{path}' cannot be loaded as a certificate with its private key: {ex.Message}", ex);
+        }
+    }
 }
 
 public sealed class OutboundOptions

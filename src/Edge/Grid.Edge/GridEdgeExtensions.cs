@@ -37,10 +37,11 @@ public static class GridEdgeExtensions
     public static WebApplicationBuilder AddGridEdge(this WebApplicationBuilder builder)
     {
         var edge = EdgeOptions.Read(builder.Configuration);
+        var certificate = edge.Tls.Enabled ? edge.Tls.Load() : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
-            Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1);
-            Listen(kestrel, edge.BindAddress, edge.Grpc.Port, HttpProtocols.Http2);
+            Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1, certificate);
+            Listen(kestrel, edge.BindAddress, edge.Grpc.Port, HttpProtocols.Http2, certificate);
         });
 
         // Expected refusals are not stack traces. grpc-dotnet logs each refused call at Information, and a request it
@@ -192,7 +193,8 @@ public static class GridEdgeExtensions
     public static WebApplicationBuilder AddGridHealthAndMetrics(this WebApplicationBuilder builder)
     {
         var edge = EdgeOptions.Read(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1));
+        var certificate = edge.Tls.Enabled ? edge.Tls.Load() : null;
+        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1, certificate));
         builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>(_ => new EdgeOptionsValidator(listenersOnly: true)));
         builder.Services.TryAddSingleton<ClusterHealthCheck>();
@@ -223,11 +225,20 @@ public static class GridEdgeExtensions
     /// an invalid address or port is skipped here and stops the start through <see cref="EdgeOptionsValidator"/>,
     /// with a message naming the key.
     /// </summary>
-    private static void Listen(KestrelServerOptions kestrel, string address, int port, HttpProtocols protocols)
+    /// <summary>A listener; with a certificate it speaks only TLS (gRPC's HTTP/2 negotiated by ALPN).</summary>
+    private static void Listen(KestrelServerOptions kestrel, string address, int port, HttpProtocols protocols,
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificate)
     {
         if (IPAddress.TryParse(address, out var ip) && port is >= 1 and <= 65535)
         {
-            kestrel.Listen(ip, port, l => l.Protocols = protocols);
+            kestrel.Listen(ip, port, l =>
+            {
+                l.Protocols = protocols;
+                if (certificate is not null)
+                {
+                    l.UseHttps(certificate);
+                }
+            });
         }
     }
 }
