@@ -13,6 +13,8 @@ namespace Grid.Silo;
 /// <c>triage train --tenant T --csv FILE [--eval FILE] [--holdout 0.2]</c> trains the tenant's category model, prints
 /// its report and uploads it (<see cref="TriageCommand"/>).
 /// <c>routing-bench [--agents 1000] [--waiting 10000] [--repeats 101]</c> prints the timing of one queue's routing pass.
+/// <c>certs create --out DIR [--hosts 127.0.0.1,localhost] [--days 365]</c> writes a development CA and a member
+/// certificate for a local cluster's TLS and prints the settings that use them (<see cref="DevCertificates"/>).
 /// </summary>
 public static class GridCommands
 {
@@ -27,6 +29,12 @@ public static class GridCommands
         if (args.Length > 1 && args[0] == "triage" && args[1] == "train")
         {
             return RunTriageAsync(args, configuration);
+        }
+
+        if (args.Length > 1 && args[0] == "certs" && args[1] == "create")
+        {
+            Environment.ExitCode = DevCertificates.Run(Flags(args.Skip(2).ToArray()), Console.Out, Console.Error);
+            return Task.FromResult(true);
         }
 
         if (args.Length > 0 && args[0] == "routing-bench")

@@ -1,3 +1,4 @@
+using Grid.Hosting;
 using Grid.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,7 +7,21 @@ if (await GridCommands.TryRunAsync(args, builder.Configuration))
     return;
 }
 
-await using var dataLock = builder.AddGridSilo();
-var app = builder.Build();
-app.MapGridSilo();
-await app.RunAsync();
+DataDirectoryLock dataLock;
+try
+{
+    dataLock = builder.AddGridSilo();
+}
+catch (ClusterTransportException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    Environment.ExitCode = 3;
+    return;
+}
+
+await using (dataLock)
+{
+    var app = builder.Build();
+    app.MapGridSilo();
+    await app.RunAsync();
+}

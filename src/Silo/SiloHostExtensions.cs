@@ -13,7 +13,7 @@ public static class SiloHostExtensions
     /// in the background, its triage model unless Grid:Triage:SeedDemo is false) on first start, runs the silo and the
     /// edge in-process with the desk's demo sign-in (unless Grid:Desk:DevSignIn is false), and prints where to go next
     /// once started (<see cref="StartupBanner"/>).
-    /// Cluster: runs a silo on PostgreSQL, with the edge too when Grid:Edge:Enabled is true, otherwise only
+    /// Cluster: refuses to start without TLS (Grid:Orleans:Tls) unless Grid:Orleans:TrustedNetwork is true, then runs a silo on PostgreSQL, with the edge too when Grid:Edge:Enabled is true, otherwise only
     /// /metrics and health on the HTTP port.
     /// </summary>
     public static DataDirectoryLock AddGridSilo(this WebApplicationBuilder builder)
@@ -25,6 +25,11 @@ public static class SiloHostExtensions
             dataLock = DataDirectoryLock.Acquire(settings.Runtime.DataDir);
             var credentials = DevCredentials.LoadOrCreate(settings.Runtime.DataDir);
             builder.Configuration.AddInMemoryCollection(credentials.AsDefaults(builder.Configuration).ToList());
+        }
+        else
+        {
+            // Before anything starts: a cluster silo refuses an open transport (ClusterTransportException, one line).
+            _ = ClusterTransport.Read(builder.Configuration);
         }
 
         builder.UseOrleans(silo =>

@@ -1,8 +1,19 @@
 using Grid.Edge;
 using Grid.Edge.Host;
+using Grid.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddGridEdgeClient();
+try
+{
+    builder.AddGridEdgeClient();
+}
+catch (ClusterTransportException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    Environment.ExitCode = 3;
+    return;
+}
+
 builder.AddGridEdge();
 var app = builder.Build();
 app.MapGridEdge();
