@@ -20,6 +20,7 @@ public static class SiloHostExtensions
     {
         var settings = SiloSettings.Read(builder.Configuration);
         var dataLock = DataDirectoryLock.None;
+        ClusterTransport? transport = null;
         if (settings.Runtime.Mode == GridMode.Embedded)
         {
             dataLock = DataDirectoryLock.Acquire(settings.Runtime.DataDir);
@@ -29,12 +30,13 @@ public static class SiloHostExtensions
         else
         {
             // Before anything starts: a cluster silo refuses an open transport (ClusterTransportException, one line).
-            _ = ClusterTransport.Read(builder.Configuration);
+            transport = ClusterTransport.Read(builder.Configuration);
+            builder.Services.AddSingleton(transport);
         }
 
         builder.UseOrleans(silo =>
         {
-            silo.UseGrid(builder.Configuration);
+            silo.UseGrid(builder.Configuration, transport);
             if (settings.Runtime.Mode == GridMode.Embedded)
             {
                 silo.SeedKnowledgeBase(DevCredentials.DemoTenant, DemoKnowledgeBase.Document, DemoKnowledgeBase.SettingsDocument);
@@ -64,6 +66,7 @@ public static class SiloHostExtensions
     public static WebApplication MapGridSilo(this WebApplication app)
     {
         var settings = SiloSettings.Read(app.Configuration);
+        app.Services.GetService<ClusterTransport>()?.UseLogger(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ClusterTransport>());
         if (settings.EdgeEnabled)
         {
             app.MapGridEdge();

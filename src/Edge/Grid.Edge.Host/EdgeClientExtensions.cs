@@ -18,6 +18,10 @@ public static class EdgeClientExtensions
         var options = OrleansClientOptions.Read(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("Grid");
         var transport = string.IsNullOrWhiteSpace(connectionString) ? null : ClusterTransport.Read(builder.Configuration);
+        if (transport is not null)
+        {
+            builder.Services.AddSingleton(transport);
+        }
         builder.UseOrleansClient(client =>
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -43,7 +47,7 @@ public static class EdgeClientExtensions
                         o.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
                         o.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
                         o.CheckCertificateRevocation = false;
-                        o.RemoteCertificateValidation = (certificate, _, _) => transport.IsMember(certificate);
+                        o.RemoteCertificateValidation = (certificate, _, _) => transport.Admits(certificate);
                     });
                 }
             }

@@ -16,5 +16,6 @@ catch (ClusterTransportException refused)
 
 builder.AddGridEdge();
 var app = builder.Build();
+app.Services.GetService<ClusterTransport>()?.UseLogger(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ClusterTransport>());
 app.MapGridEdge();
 await app.RunAsync();

@@ -36,6 +36,15 @@ public sealed class TlsClusterTests
                 }
             }
 
+            // A certificate not signed by the configured CA, or half a configuration, stops the start with a line naming the keys.
+            var mismatched = Assert.Throws<ClusterTransportException>(() => ClusterTransport.Read(Configuration(new Dictionary<string, string>(cluster.Environment)
+            {
+                ["Grid__Orleans__Tls__CaPath"] = stranger.Environment["Grid__Orleans__Tls__CaPath"],
+            })));
+            Assert.Contains("is not signed by the CA in Grid:Orleans:Tls:CaPath", mismatched.Message);
+            var half = Assert.Throws<ClusterTransportException>(() => ClusterTransport.Read(Configuration(cluster.Environment.Where(e => e.Key != "Grid__Orleans__Tls__CaPath"))));
+            Assert.Equal("Cluster TLS needs both Grid:Orleans:Tls:CertificatePath and Grid:Orleans:Tls:CaPath; only one is set.", half.Message);
+
             await using var postgres = new PostgresServer();
             await postgres.StartAsync();
             var keys = new TestKeys();
@@ -82,7 +91,25 @@ public sealed class TlsClusterTests
                 Assert.False(await PlainTcpAcceptedAsync(port), $"port {port} answered plain TCP");
             }
 
-            // Listening on the advertised address (127.0.0.1), not on every interface.
+            // The silo logged the refused certificate (subject and thumbprint), and how it is secured.
+            Assert.True(await EventuallyAsync(() => silo.Output.Contains($"refused a certificate that does not chain to the cluster's CA: CN=grid-member ({foreign.Thumbprint})", StringComparison.Ordinal)),
+                $"no refusal logged\n{silo.Tail()}");
+            Assert.Contains($"Cluster transport: mutual TLS with certificate CN=grid-member ({member.Thumbprint}", silo.Output);
+
+            // An edge of another CA never joins: the gateway refuses it (and it refuses the gateway).
+            var strangerHttp = FreePort.Next();
+            await using var strangerEdge = GridProcess.Start("stranger-edge", RepoPaths.EdgeDll, new Dictionary<string, string>(common.Concat(keys.Environment()).Where(e => e.Key != "Grid__Identity__HashKey"))
+            {
+                ["Grid__Orleans__Tls__CertificatePath"] = stranger.Environment["Grid__Orleans__Tls__CertificatePath"],
+                ["Grid__Orleans__Tls__KeyPath"] = stranger.Environment["Grid__Orleans__Tls__KeyPath"],
+                ["Grid__Orleans__Tls__CaPath"] = stranger.Environment["Grid__Orleans__Tls__CaPath"],
+                ["Grid__Http__Port"] = strangerHttp.ToString(),
+                ["Grid__Grpc__Port"] = FreePort.Next().ToString(),
+            });
+            await Assert.ThrowsAsync<TimeoutException>(() => strangerEdge.WaitReadyAsync(strangerHttp, TimeSpan.FromSeconds(15)));
+            Assert.Contains("Cluster transport: mutual TLS", strangerEdge.Output);
+
+                        // Listening on the advertised address (127.0.0.1), not on every interface.
             if (OtherLocalAddress() is { } other)
             {
                 Assert.False(await ConnectsAsync(other, gatewayPort), $"the gateway port listens on {other}");
@@ -129,6 +156,27 @@ public sealed class TlsClusterTests
         }
     }
 
+    private static IConfiguration Configuration(IEnumerable<KeyValuePair<string, string>> environment) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(environment.Select(e => new KeyValuePair<string, string?>(e.Key.Replace("__", ":", StringComparison.Ordinal), e.Value)))
+            .Build();
+
+    private static async Task<bool> EventuallyAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return true;
+    }
+
     private sealed record Certificates(string Directory, Dictionary<string, string> Environment, ClusterTransport Transport);
 
     /// <summary>Runs <c>certs create</c> (the documented command) and reads back the settings it prints.</summary>
@@ -142,10 +190,7 @@ public sealed class TlsClusterTests
             .Select(l => l.Split('=', 2))
             .ToDictionary(p => p[0], p => p[1]);
         Assert.Equal(["Grid__Orleans__Tls__CaPath", "Grid__Orleans__Tls__CertificatePath", "Grid__Orleans__Tls__KeyPath"], environment.Keys.Order());
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(environment.Select(e => new KeyValuePair<string, string?>(e.Key.Replace("__", ":", StringComparison.Ordinal), e.Value)))
-            .Build();
-        return new Certificates(directory, environment, ClusterTransport.Read(configuration));
+        return new Certificates(directory, environment, ClusterTransport.Read(Configuration(environment)));
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 
 namespace Grid.Hosting;
 
@@ -24,6 +25,8 @@ public sealed class ClusterTransport
         "Cluster transport is not secured: set " + CertificatePathKey + " and " + CaPathKey +
         " (create development ones with: dotnet run --project src/Silo -- certs create --out DIR), or set " +
         TrustedNetworkKey + "=true if every host that can reach the silo and gateway ports is trusted.";
+
+    private ILogger? logger;
 
     private ClusterTransport(X509Certificate2? certificate, X509Certificate2? authority, bool trustedNetwork)
     {
@@ -70,6 +73,37 @@ public sealed class ClusterTransport
         }
 
         return transport;
+    }
+
+    /// <summary>
+    /// The check both TLS sides run on the other's certificate: <see cref="IsMember"/>, and a warning (subject and
+    /// thumbprint only) for a certificate refused once <see cref="UseLogger"/> is called.
+    /// </summary>
+    public bool Admits(X509Certificate2 remote)
+    {
+        if (IsMember(remote))
+        {
+            return true;
+        }
+
+        logger?.LogWarning("Cluster transport refused a certificate that does not chain to the cluster's CA: {Subject} ({Thumbprint}), valid {NotBefore} to {NotAfter}",
+            remote.Subject, remote.Thumbprint, remote.NotBefore, remote.NotAfter);
+        return false;
+    }
+
+    /// <summary>Logs how this process's cluster connections are secured, and from now on the certificates refused.</summary>
+    public void UseLogger(ILogger logger)
+    {
+        this.logger = logger;
+        if (Certificate is { } certificate)
+        {
+            logger.LogInformation("Cluster transport: mutual TLS with certificate {Subject} ({Thumbprint}, valid until {NotAfter}), members must chain to CA {Authority}",
+                certificate.Subject, certificate.Thumbprint, certificate.NotAfter, Authority!.Subject);
+        }
+        else
+        {
+            logger.LogWarning("Cluster transport: plain TCP without authentication, because {Key} is true: every host that reaches the silo and gateway ports is trusted", TrustedNetworkKey);
+        }
     }
 
     /// <summary>Whether <paramref name="remote"/> chains to this cluster's CA (and to no other root), valid now.</summary>

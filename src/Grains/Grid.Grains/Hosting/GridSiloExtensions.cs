@@ -17,8 +17,11 @@ public static class GridSiloExtensions
 {
     public const string StorageName = "grid";
 
-    /// <summary>Configures the silo from the "Grid" section and ConnectionStrings:Grid.</summary>
-    public static ISiloBuilder UseGrid(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>
+    /// Configures the silo from the "Grid" section and ConnectionStrings:Grid. Cluster mode: <paramref name="transport"/>
+    /// is the transport already read (<see cref="ClusterTransport.Read"/>); when null, it is read here.
+    /// </summary>
+    public static ISiloBuilder UseGrid(this ISiloBuilder silo, IConfiguration configuration, ClusterTransport? transport = null)
     {
         var options = GridRuntimeOptions.Read(configuration);
         var layout = GridStorageLayout.From(options, configuration.GetConnectionString("Grid"));
@@ -41,7 +44,7 @@ public static class GridSiloExtensions
                 o.SiloListeningEndpoint = new IPEndPoint(listen, endpoints.SiloPort);
                 o.GatewayListeningEndpoint = new IPEndPoint(listen, endpoints.GatewayPort);
             });
-            silo.UseClusterTransport(ClusterTransport.Read(configuration));
+            silo.UseClusterTransport(transport ?? ClusterTransport.Read(configuration));
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = layout.Orleans.OrleansInvariant;
@@ -77,7 +80,7 @@ public static class GridSiloExtensions
         options.RemoteCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
         options.ClientCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
         options.CheckCertificateRevocation = false;
-        options.RemoteCertificateValidation = (certificate, _, _) => transport.IsMember(certificate);
+        options.RemoteCertificateValidation = (certificate, _, _) => transport.Admits(certificate);
     }
 
     /// <summary>The storage and services part of <see cref="UseGrid"/>, also used by the test cluster.</summary>
