@@ -184,10 +184,4 @@ public sealed class OrleansEndpointOptions
     /// when the advertised address is not local (NAT, containers); 0.0.0.0 listens on every interface.
     /// </summary>
     public string? ListenAddress { get; set; }
-
-    /// <summary>
-    /// Whether the cluster may run without TLS (cluster mode): true only when every host that can reach the silo and
-    /// gateway ports is trusted. See <see cref="ClusterTransport"/>.
-    /// </summary>
-    public bool TrustedNetwork { get; set; }
 }
