@@ -27,8 +27,9 @@ public static class DevCertificates
 
         var hosts = flags.GetValueOrDefault("hosts", "127.0.0.1,localhost")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var days = int.Parse(flags.GetValueOrDefault("days", "365"), System.Globalization.CultureInfo.InvariantCulture);
-        if (hosts.Length == 0 || days < 1)
+        if (hosts.Length == 0
+            || !int.TryParse(flags.GetValueOrDefault("days", "365"), System.Globalization.CultureInfo.InvariantCulture, out var days)
+            || days < 1)
         {
             error.WriteLine("--hosts needs at least one IP or DNS name and --days at least 1.");
             return 2;

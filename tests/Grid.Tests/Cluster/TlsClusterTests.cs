@@ -45,6 +45,25 @@ public sealed class TlsClusterTests
             var half = Assert.Throws<ClusterTransportException>(() => ClusterTransport.Read(Configuration(cluster.Environment.Where(e => e.Key != "Grid__Orleans__Tls__CaPath"))));
             Assert.Equal("Cluster TLS needs both Grid:Orleans:Tls:CertificatePath and Grid:Orleans:Tls:CaPath; only one is set.", half.Message);
 
+            // The same member certificate as a password-protected PFX.
+            var pfx = Path.Combine(root, "member.pfx");
+            await File.WriteAllBytesAsync(pfx, cluster.Transport.Certificate!.Export(X509ContentType.Pkcs12, "pfx-secret"));
+            var fromPfx = ClusterTransport.Read(Configuration(new Dictionary<string, string>
+            {
+                ["Grid__Orleans__Tls__CertificatePath"] = pfx,
+                ["Grid__Orleans__Tls__CertificatePassword"] = "pfx-secret",
+                ["Grid__Orleans__Tls__CaPath"] = cluster.Environment["Grid__Orleans__Tls__CaPath"],
+            }));
+            Assert.Equal(cluster.Transport.Certificate!.Thumbprint, fromPfx.Certificate!.Thumbprint);
+            var wrongPassword = Assert.Throws<ClusterTransportException>(() => ClusterTransport.Read(Configuration(new Dictionary<string, string>
+            {
+                ["Grid__Orleans__Tls__CertificatePath"] = pfx,
+                ["Grid__Orleans__Tls__CertificatePassword"] = "not-it",
+                ["Grid__Orleans__Tls__CaPath"] = cluster.Environment["Grid__Orleans__Tls__CaPath"],
+            })));
+            Assert.StartsWith("Cannot load the certificate in Grid:Orleans:Tls:CertificatePath", wrongPassword.Message);
+            Assert.DoesNotContain("not-it", wrongPassword.Message);
+
             await using var postgres = new PostgresServer();
             await postgres.StartAsync();
             var keys = new TestKeys();

@@ -65,6 +65,11 @@ public sealed class ClusterTransport
         }
 
         var certificate = LoadMemberCertificate(certificatePath, configuration[KeyPathKey], configuration[CertificatePasswordKey]);
+        if (MissingUsage(certificate) is { } usage)
+        {
+            throw new ClusterTransportException($"The certificate in {CertificatePathKey} ({certificate.Subject}) may not be used for {usage}: every member is a TLS server and client (extended key usages serverAuth and clientAuth).");
+        }
+
         var authority = LoadCertificate(caPath, CaPathKey);
         var transport = new ClusterTransport(certificate, authority, trusted);
         if (!transport.IsMember(certificate))
@@ -126,6 +131,21 @@ public sealed class ClusterTransport
 
         var root = chain.ChainElements[^1].Certificate;
         return root.RawData.AsSpan().SequenceEqual(Authority.RawData);
+    }
+
+    /// <summary>The TLS role an extended key usage extension leaves out (none: any use).</summary>
+    private static string? MissingUsage(X509Certificate2 certificate)
+    {
+        var usages = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault()?.EnhancedKeyUsages;
+        if (usages is null)
+        {
+            return null;
+        }
+
+        var values = usages.Cast<System.Security.Cryptography.Oid>().Select(o => o.Value).ToHashSet();
+        return !values.Contains("1.3.6.1.5.5.7.3.1") ? "server authentication"
+            : !values.Contains("1.3.6.1.5.5.7.3.2") ? "client authentication"
+            : null;
     }
 
     private static X509Certificate2 LoadMemberCertificate(string path, string? keyPath, string? password)
