@@ -11,7 +11,7 @@ using Microsoft.Extensions.Configuration;
 namespace Grid.Tests.Cluster;
 
 /// <summary>
-/// The cluster transport (issue 17): a silo and an edge on PostgreSQL with certificates from <c>certs create</c> talk
+/// The cluster transport (issue 17): two silos and an edge on PostgreSQL with certificates from <c>certs create</c> talk
 /// over mutual TLS; the gateway and silo ports refuse a client without a certificate, one with a certificate from
 /// another CA, and plain TCP, and listen on the configured address only; a cluster member without TLS and without
 /// Grid:Orleans:TrustedNetwork refuses to start.
@@ -84,6 +84,18 @@ public sealed class TlsClusterTests
                 ["Grid__Orleans__GatewayPort"] = gatewayPort.ToString(),
             });
             await silo.WaitReadyAsync(siloHttp, Wait);
+
+            // A second silo joins over TLS (a joining silo checks its connectivity to every active one first).
+            var silo2Http = FreePort.Next();
+            await using var silo2 = GridProcess.Start("silo2", RepoPaths.SiloDll, new Dictionary<string, string>(common)
+            {
+                ["Grid__Identity__HashKey"] = keys.HashKey,
+                ["Grid__Http__Port"] = silo2Http.ToString(),
+                ["Grid__Orleans__SiloPort"] = FreePort.Next().ToString(),
+                ["Grid__Orleans__GatewayPort"] = FreePort.Next().ToString(),
+            });
+            await silo2.WaitReadyAsync(silo2Http, Wait);
+            Assert.Equal(2, await ActiveSilosAsync(postgres));
             var edgeHttp = FreePort.Next();
             var edgeGrpc = FreePort.Next();
             await using var edge = GridProcess.Start("edge", RepoPaths.EdgeDll, new Dictionary<string, string>(common.Concat(keys.Environment()).Where(e => e.Key != "Grid__Identity__HashKey"))
@@ -93,11 +105,14 @@ public sealed class TlsClusterTests
             });
             await edge.WaitReadyAsync(edgeHttp, Wait);
 
-            // A post and a read through the edge, whose gateway connection is TLS with the member certificate.
+            // Posts and reads through the edge (conversations land on both silos), whose gateway connection is TLS with the member certificate.
             await using var integrator = new IntegratorClient(edgeGrpc, keys.ApiKey);
-            var posted = await integrator.PostSmsAsync("+33614000001", "tls-1", "Bonjour, ma facture ?");
-            var entries = await integrator.ListAllAsync(posted.ConversationId);
-            Assert.Contains(entries, e => e.Kind == Protos.V1.EntryKind.CustomerMessage && e.Text == "Bonjour, ma facture ?");
+            for (var i = 0; i < 6; i++)
+            {
+                var posted = await integrator.PostSmsAsync($"+3361400000{i}", $"tls-{i}", $"Bonjour, ma facture {i} ?");
+                var entries = await integrator.ListAllAsync(posted.ConversationId);
+                Assert.Contains(entries, e => e.Kind == Protos.V1.EntryKind.CustomerMessage && e.Text == $"Bonjour, ma facture {i} ?");
+            }
 
             // The member certificate is let in (control); no certificate, another CA's certificate and plain TCP are not.
             var member = cluster.Transport.Certificate!;
@@ -136,7 +151,8 @@ public sealed class TlsClusterTests
             }
 
             Assert.DoesNotContain("BEGIN PRIVATE KEY", silo.Output + edge.Output);
-            Assert.False(silo.HasExited);
+            Assert.False(silo.HasExited || silo2.HasExited);
+            Assert.Equal(2, await ActiveSilosAsync(postgres));
         }
         finally
         {
@@ -173,6 +189,14 @@ public sealed class TlsClusterTests
             Assert.Contains("Grid:Orleans:Tls:CertificatePath", line);
             Assert.Contains("Grid:Orleans:TrustedNetwork=true", line);
         }
+    }
+
+    private static async Task<long> ActiveSilosAsync(PostgresServer postgres)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(postgres.ConnectionString());
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM grid_membership WHERE status = 3", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     private static IConfiguration Configuration(IEnumerable<KeyValuePair<string, string>> environment) =>
