@@ -13,8 +13,9 @@ public static class SiloHostExtensions
     /// in the background, its triage model unless Grid:Triage:SeedDemo is false) on first start, runs the silo and the
     /// edge in-process with the desk's demo sign-in (unless Grid:Desk:DevSignIn is false), and prints where to go next
     /// once started (<see cref="StartupBanner"/>).
-    /// Cluster: refuses to start without TLS (Grid:Orleans:Tls) unless Grid:Orleans:TrustedNetwork is true, then runs a silo on PostgreSQL, with the edge too when Grid:Edge:Enabled is true, otherwise only
-    /// /metrics and health on the HTTP port.
+    /// Cluster: refuses to start without TLS (Grid:Orleans:Tls) unless Grid:Orleans:TrustedNetwork is true
+    /// (<see cref="ClusterTransport"/>), then runs a silo on PostgreSQL, with the edge too when Grid:Edge:Enabled is
+    /// true, otherwise only /metrics and health on the HTTP port.
     /// </summary>
     public static DataDirectoryLock AddGridSilo(this WebApplicationBuilder builder)
     {

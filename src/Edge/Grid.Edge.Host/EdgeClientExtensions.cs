@@ -22,6 +22,7 @@ public static class EdgeClientExtensions
         {
             builder.Services.AddSingleton(transport);
         }
+
         builder.UseOrleansClient(client =>
         {
             if (string.IsNullOrWhiteSpace(connectionString))
