@@ -45,6 +45,12 @@ public sealed class TlsClusterTests
             var half = Assert.Throws<ClusterTransportException>(() => ClusterTransport.Read(Configuration(cluster.Environment.Where(e => e.Key != "Grid__Orleans__Tls__CaPath"))));
             Assert.Equal("Cluster TLS needs both Grid:Orleans:Tls:CertificatePath and Grid:Orleans:Tls:CaPath; only one is set.", half.Message);
 
+            // The check both sides run (the edge on the gateway's certificate too): the cluster's members only, not another
+            // CA's, not one signed by a forged CA that copies the cluster CA's name.
+            Assert.True(cluster.Transport.Admits(cluster.Transport.Certificate!));
+            Assert.False(cluster.Transport.Admits(stranger.Transport.Certificate!));
+            Assert.False(cluster.Transport.Admits(ForgedMember(cluster.Transport.Authority!.Subject)));
+
             // The same member certificate as a password-protected PFX.
             var pfx = Path.Combine(root, "member.pfx");
             await File.WriteAllBytesAsync(pfx, cluster.Transport.Certificate!.Export(X509ContentType.Pkcs12, "pfx-secret"));
@@ -197,6 +203,19 @@ public sealed class TlsClusterTests
         await connection.OpenAsync();
         await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM grid_membership WHERE status = 3", connection);
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A member certificate signed by a self-made CA named <paramref name="caSubject"/>.</summary>
+    private static X509Certificate2 ForgedMember(string caSubject)
+    {
+        using var caKey = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest(caSubject, caKey, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
+        using var ca = caRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=grid-member", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        return request.Create(ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(7), [1, 2, 3, 4]);
     }
 
     private static IConfiguration Configuration(IEnumerable<KeyValuePair<string, string>> environment) =>
