@@ -14,6 +14,8 @@ namespace Grid.Silo;
 /// its report and uploads it (<see cref="TriageCommand"/>).
 /// <c>keys create --integrator NAME [--index N]</c> prints a new API key once and its configuration line (<see cref="KeysCommand"/>);
 /// <c>routing-bench [--agents 1000] [--waiting 10000] [--repeats 101]</c> prints the timing of one queue's routing pass.
+/// <c>certs create --out DIR [--hosts 127.0.0.1,localhost] [--days 365]</c> writes a development CA and a member
+/// certificate for a local cluster's TLS and prints the settings that use them (<see cref="DevCertificates"/>).
 /// </summary>
 public static class GridCommands
 {
@@ -33,6 +35,12 @@ public static class GridCommands
         if (args.Length > 1 && args[0] == "keys" && args[1] == "create")
         {
             Environment.ExitCode = KeysCommand.Run(Flags(args.Skip(2).ToArray()));
+            return Task.FromResult(true);
+        }
+
+        if (args.Length > 1 && args[0] == "certs" && args[1] == "create")
+        {
+            Environment.ExitCode = DevCertificates.Run(Flags(args.Skip(2).ToArray()), Console.Out, Console.Error);
             return Task.FromResult(true);
         }
 

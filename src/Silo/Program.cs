@@ -1,4 +1,5 @@
 using Grid.Edge;
+using Grid.Hosting;
 using Grid.Silo;
 
 try
@@ -14,6 +15,12 @@ try
     StartupErrors.ValidateOptions(app.Services);
     app.MapGridSilo();
     await app.RunAsync();
+}
+catch (ClusterTransportException refused)
+{
+    // An open cluster transport is refused in one line (see docs/architecture.md, "Security").
+    Console.Error.WriteLine(refused.Message);
+    Environment.ExitCode = 3;
 }
 catch (Exception ex) when (StartupFailure.Explain(ex) is { } line)
 {

@@ -13,13 +13,15 @@ public static class SiloHostExtensions
     /// in the background, its triage model unless Grid:Triage:SeedDemo is false) on first start, runs the silo and the
     /// edge in-process with the desk's demo sign-in (unless Grid:Desk:DevSignIn is false), and prints where to go next
     /// once started (<see cref="StartupBanner"/>).
-    /// Cluster: runs a silo on PostgreSQL, with the edge too when Grid:Edge:Enabled is true, otherwise only
-    /// /metrics and health on the HTTP port.
+    /// Cluster: refuses to start without TLS (Grid:Orleans:Tls) unless Grid:Orleans:TrustedNetwork is true
+    /// (<see cref="ClusterTransport"/>), then runs a silo on PostgreSQL, with the edge too when Grid:Edge:Enabled is
+    /// true, otherwise only /metrics and health on the HTTP port.
     /// </summary>
     public static DataDirectoryLock AddGridSilo(this WebApplicationBuilder builder)
     {
         var settings = SiloSettings.Read(builder.Configuration);
         var dataLock = DataDirectoryLock.None;
+        ClusterTransport? transport = null;
         if (settings.Runtime.Mode == GridMode.Embedded)
         {
             dataLock = DataDirectoryLock.Acquire(settings.Runtime.DataDir);
@@ -29,10 +31,16 @@ public static class SiloHostExtensions
                 builder.Configuration.AddInMemoryCollection(credentials.AsDefaults(builder.Configuration).ToList());
             }
         }
+        else
+        {
+            // Before anything starts: a cluster silo refuses an open transport (ClusterTransportException, one line).
+            transport = ClusterTransport.Read(builder.Configuration);
+            builder.Services.AddSingleton(transport);
+        }
 
         builder.UseOrleans(silo =>
         {
-            silo.UseGrid(builder.Configuration);
+            silo.UseGrid(builder.Configuration, transport);
             if (settings.Runtime.Mode == GridMode.Embedded)
             {
                 silo.SeedKnowledgeBase(DevCredentials.DemoTenant, DemoKnowledgeBase.Document, DemoKnowledgeBase.SettingsDocument);
@@ -62,6 +70,7 @@ public static class SiloHostExtensions
     public static WebApplication MapGridSilo(this WebApplication app)
     {
         var settings = SiloSettings.Read(app.Configuration);
+        app.Services.GetService<ClusterTransport>()?.UseLogger(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<ClusterTransport>());
         if (settings.EdgeEnabled)
         {
             app.MapGridEdge();

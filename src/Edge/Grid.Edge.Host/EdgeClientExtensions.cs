@@ -1,4 +1,6 @@
+using Grid.Hosting;
 using Orleans.Configuration;
+using Orleans.Connections.Security;
 
 namespace Grid.Edge.Host;
 
@@ -7,12 +9,20 @@ public static class EdgeClientExtensions
 {
     /// <summary>
     /// With ConnectionStrings:Grid set, finds the silos' gateways through AdoNet clustering on PostgreSQL;
-    /// without it, connects to a local silo's gateway on Grid:Orleans:GatewayPort (development).
+    /// without it, connects to a local silo's gateway on Grid:Orleans:GatewayPort (development). On a cluster, the
+    /// gateways are reached over TLS with this edge's certificate (Grid:Orleans:Tls), or in plain TCP only when
+    /// Grid:Orleans:TrustedNetwork is true; otherwise <see cref="ClusterTransport.Read"/> refuses.
     /// </summary>
     public static WebApplicationBuilder AddGridEdgeClient(this WebApplicationBuilder builder)
     {
         var options = OrleansClientOptions.Read(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("Grid");
+        var transport = string.IsNullOrWhiteSpace(connectionString) ? null : ClusterTransport.Read(builder.Configuration);
+        if (transport is not null)
+        {
+            builder.Services.AddSingleton(transport);
+        }
+
         builder.UseOrleansClient(client =>
         {
             if (string.IsNullOrWhiteSpace(connectionString))
@@ -31,6 +41,16 @@ public static class EdgeClientExtensions
                     o.Invariant = "Npgsql";
                     o.ConnectionString = connectionString;
                 });
+                if (transport is { UsesTls: true })
+                {
+                    client.UseTls(transport.Certificate!, o =>
+                    {
+                        o.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+                        o.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+                        o.CheckCertificateRevocation = false;
+                        o.RemoteCertificateValidation = (certificate, _, _) => transport.Admits(certificate);
+                    });
+                }
             }
 
             // Keep trying while the cluster starts or a gateway is replaced.

@@ -26,6 +26,7 @@ public sealed class ClusterTests
             ["Grid__Mode"] = "Cluster",
             ["ConnectionStrings__Grid"] = postgres.ConnectionString(),
             ["Grid__Orleans__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+            ["Grid__Orleans__TrustedNetwork"] = "true", // plain TCP on loopback; TlsClusterTests covers TLS
             ["Grid__Identity__HashKey"] = keys.HashKey, // silos hash addresses; edges hold no hash key
         };
 

@@ -26,6 +26,7 @@ public sealed class PostgresPoolTests
             ["Grid__Orleans__ClusterId"] = "pool-" + Guid.NewGuid().ToString("N")[..8],
             ["Grid__Identity__HashKey"] = keys.HashKey,
             ["Grid__Postgres__MaxPoolSize"] = "4",
+            ["Grid__Orleans__TrustedNetwork"] = "true", // loopback; TlsClusterTests covers TLS
         };
         var siloHttp = FreePort.Next();
         await using var silo = GridProcess.Start("silo", RepoPaths.SiloDll, new Dictionary<string, string>(common)

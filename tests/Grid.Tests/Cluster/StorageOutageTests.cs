@@ -24,6 +24,7 @@ public sealed class StorageOutageTests
             ["Grid__Mode"] = "Cluster",
             ["ConnectionStrings__Grid"] = postgres.ConnectionString(),
             ["Grid__Orleans__ClusterId"] = "outage-" + Guid.NewGuid().ToString("N")[..8],
+            ["Grid__Orleans__TrustedNetwork"] = "true", // plain TCP on loopback; TlsClusterTests covers TLS
             ["Grid__Identity__HashKey"] = keys.HashKey,
         };
         var siloHttp = FreePort.Next();

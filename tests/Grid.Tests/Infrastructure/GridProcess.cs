@@ -30,9 +30,9 @@ public sealed class GridProcess : IAsyncDisposable
         }
     }
 
-    public static GridProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment)
+    public static GridProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet", [dll])
+        var info = new ProcessStartInfo("dotnet", [dll, .. arguments])
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,

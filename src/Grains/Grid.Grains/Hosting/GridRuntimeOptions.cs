@@ -193,4 +193,10 @@ public sealed class OrleansEndpointOptions
 
     /// <summary>The IP other silos and clients reach this silo on (cluster mode).</summary>
     public string AdvertisedIp { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// The IP the silo and gateway ports listen on (cluster mode); when not set, <see cref="AdvertisedIp"/>. Set it only
+    /// when the advertised address is not local (NAT, containers); 0.0.0.0 listens on every interface.
+    /// </summary>
+    public string? ListenAddress { get; set; }
 }

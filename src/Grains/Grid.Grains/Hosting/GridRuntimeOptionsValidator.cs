@@ -92,6 +92,11 @@ internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntime
             failures.Add($"Grid:Orleans:AdvertisedIp '{o.Orleans.AdvertisedIp}' is not an IP address.");
         }
 
+        if (!string.IsNullOrWhiteSpace(o.Orleans.ListenAddress) && !System.Net.IPAddress.TryParse(o.Orleans.ListenAddress, out _))
+        {
+            failures.Add($"Grid:Orleans:ListenAddress '{o.Orleans.ListenAddress}' is not an IP address.");
+        }
+
         if (string.IsNullOrEmpty(o.Identity.HashKey))
         {
             failures.Add("Grid:Identity:HashKey is not configured: a base64 key of at least 32 bytes, the same on every silo (embedded mode generates one in the data directory).");

@@ -17,8 +17,11 @@ public static class GridSiloExtensions
 {
     public const string StorageName = "grid";
 
-    /// <summary>Configures the silo from the "Grid" section and ConnectionStrings:Grid.</summary>
-    public static ISiloBuilder UseGrid(this ISiloBuilder silo, IConfiguration configuration)
+    /// <summary>
+    /// Configures the silo from the "Grid" section and ConnectionStrings:Grid. Cluster mode: <paramref name="transport"/>
+    /// is the transport already read (<see cref="ClusterTransport.Read"/>); when null, it is read here.
+    /// </summary>
+    public static ISiloBuilder UseGrid(this ISiloBuilder silo, IConfiguration configuration, ClusterTransport? transport = null)
     {
         var options = GridRuntimeOptions.Read(configuration);
         var layout = GridStorageLayout.From(options, configuration.GetConnectionString("Grid"));
@@ -31,7 +34,17 @@ public static class GridSiloExtensions
                 o.ClusterId = endpoints.ClusterId;
                 o.ServiceId = endpoints.ServiceId;
             });
-            silo.ConfigureEndpoints(IPAddress.Parse(endpoints.AdvertisedIp), endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+            var advertised = IPAddress.Parse(endpoints.AdvertisedIp);
+            var listen = string.IsNullOrWhiteSpace(endpoints.ListenAddress) ? advertised : IPAddress.Parse(endpoints.ListenAddress);
+            silo.Configure<EndpointOptions>(o =>
+            {
+                o.AdvertisedIPAddress = advertised;
+                o.SiloPort = endpoints.SiloPort;
+                o.GatewayPort = endpoints.GatewayPort;
+                o.SiloListeningEndpoint = new IPEndPoint(listen, endpoints.SiloPort);
+                o.GatewayListeningEndpoint = new IPEndPoint(listen, endpoints.GatewayPort);
+            });
+            silo.UseClusterTransport(transport ?? ClusterTransport.Read(configuration));
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = layout.Orleans.OrleansInvariant;
@@ -44,6 +57,30 @@ public static class GridSiloExtensions
         }
 
         return silo.UseGridStorage(layout, configuration);
+    }
+
+    /// <summary>
+    /// Silo-to-silo and client-to-gateway connections: TLS where both sides present a certificate signed by the cluster's
+    /// CA (and accept only such certificates), or plain TCP on a trusted network.
+    /// </summary>
+    public static ISiloBuilder UseClusterTransport(this ISiloBuilder silo, ClusterTransport transport)
+    {
+        if (!transport.UsesTls)
+        {
+            return silo;
+        }
+
+        return silo.UseTls(transport.Certificate!, o => ConfigureMutualTls(o, transport));
+    }
+
+    /// <summary>Mutual authentication against the cluster's CA only; host names are not checked (membership is the CA's signature).</summary>
+    public static void ConfigureMutualTls(Orleans.Connections.Security.TlsOptions options, ClusterTransport transport)
+    {
+        options.LocalCertificate = transport.Certificate;
+        options.RemoteCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
+        options.ClientCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
+        options.CheckCertificateRevocation = false;
+        options.RemoteCertificateValidation = (certificate, _, _) => transport.Admits(certificate);
     }
 
     /// <summary>The storage and services part of <see cref="UseGrid"/>, also used by the test cluster.</summary>
