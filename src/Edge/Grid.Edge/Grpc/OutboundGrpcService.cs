@@ -47,7 +47,7 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
                 await delivery.PassAsync();
                 try
                 {
-                    await wake.WaitAsync(Poll, context.CancellationToken);
+                    await wake.WaitAsync(delivery.NextWait(Poll), context.CancellationToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -71,6 +71,19 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
         private readonly Dictionary<string, (DateTime SentAt, int Attempts)> inFlight = new(StringComparer.Ordinal);
         private long cursor;
         private long rewind = long.MaxValue;
+
+        /// <summary>How long to sleep before the next pass: until the next send falls due, at most <paramref name="poll"/>.</summary>
+        public TimeSpan NextWait(TimeSpan poll)
+        {
+            if (inFlight.Count == 0)
+            {
+                return poll;
+            }
+
+            var now = DateTime.UtcNow;
+            var due = inFlight.Values.Min(f => f.SentAt + options.Backoff(f.Attempts)) - now;
+            return due < TimeSpan.FromMilliseconds(20) ? TimeSpan.FromMilliseconds(20) : due < poll ? due : poll;
+        }
 
         /// <summary>A hint: messages at or before the cursor (dead letters retried) make the next pass start before them.</summary>
         public void Hinted(IReadOnlyList<OutboundMessage> messages)
