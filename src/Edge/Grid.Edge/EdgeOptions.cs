@@ -32,6 +32,32 @@ public sealed class EdgeOptions
     public WebChat.WebChatOptions WebChat { get; set; } = new();
 
     public TlsOptions Tls { get; set; } = new();
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+/// <summary>
+/// Per-caller limits (Grid:RateLimits): token buckets refilled continuously, so a burst up to the bucket passes and a
+/// steady rate up to the refill does. Beyond them a gRPC call answers RESOURCE_EXHAUSTED with a "retry-after-ms" trailer,
+/// an agents' hub call the error "rate_limited: … retry in N ms".
+/// </summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>gRPC calls per second of one integrator (all its keys, every edge counts on its own).</summary>
+    public int IntegratorPerSecond { get; set; } = 10_000;
+
+    public int IntegratorBurst { get; set; } = 20_000;
+
+    /// <summary>Hub calls per second of one agent connection.</summary>
+    public int AgentPerSecond { get; set; } = 20;
+
+    public int AgentBurst { get; set; } = 100;
+
+    /// <summary>Outbound streams one integrator may hold open on one edge.</summary>
+    public int StreamsPerIntegrator { get; set; } = 16;
+
+    /// <summary>Hub connections one agent may hold open on one edge (desk tabs, phones).</summary>
+    public int ConnectionsPerAgent { get; set; } = 10;
 }
 
 /// <summary>

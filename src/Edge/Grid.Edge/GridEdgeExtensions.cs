@@ -91,7 +91,9 @@ public static class GridEdgeExtensions
         {
             o.MaximumReceiveMessageSize = 128 * 1024;
             o.AddFilter<HubCallLogFilter>();
+            o.AddFilter<AgentRateLimitFilter>();
         });
+        services.AddSingleton<CallRateLimits>();
 
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());

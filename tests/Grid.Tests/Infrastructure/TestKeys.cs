@@ -128,6 +128,12 @@ public sealed class TestKeys
         ["Grid__Triage__SeedDemo"] = "false",
         ["Grid__Auth__SigningKey"] = SigningKey,
         ["Grid__Auth__AgentOrigins__0"] = "https://desk.example.com",
+        // Tests drive bursts far beyond a person's pace (400 hub calls in a row) on shared hosts: the limits are tested on
+        // hosts of their own (RateLimitTests), with small ones.
+        ["Grid__RateLimits__AgentPerSecond"] = "100000",
+        ["Grid__RateLimits__AgentBurst"] = "100000",
+        ["Grid__RateLimits__IntegratorPerSecond"] = "100000",
+        ["Grid__RateLimits__IntegratorBurst"] = "100000",
         ["Grid__Identity__HashKey"] = HashKey,
         [$"Grid__Integrators__{Integrator}__Tenant"] = Tenant,
         [$"Grid__Integrators__{Integrator}__ApiKey"] = ApiKey,

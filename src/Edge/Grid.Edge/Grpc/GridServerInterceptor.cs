@@ -14,7 +14,7 @@ namespace Grid.Edge.Grpc;
 /// address at most once per address per <see cref="RefusalLog.Window"/>. A missing or unknown API key is a Warning with
 /// the client's address (never the key), rate-limited the same way. Only faults are logged with their exception.
 /// </summary>
-public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, RefusalLog refusals, ILogger<GridServerInterceptor> logger) : Interceptor
+public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, RefusalLog refusals, CallRateLimits limits, ILogger<GridServerInterceptor> logger) : Interceptor
 {
     private const string IdentityKey = "grid.integrator";
 
@@ -75,6 +75,14 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, Ref
         {
             throw new RpcException(new Status(StatusCode.PermissionDenied,
                 $"this key lacks the '{scope}' scope that {service} needs; add '{scope}' to Grid:Integrators:{identity.Name}:Scopes, or call with a key that has it."));
+        }
+
+        if (!limits.TryIntegratorCall(identity.Name, out var retryAfter))
+        {
+            var wait = (long)Math.Ceiling(retryAfter.TotalMilliseconds);
+            throw new RpcException(
+                new Status(StatusCode.ResourceExhausted, $"integrator '{identity.Name}' is over its rate limit (Grid:RateLimits:IntegratorPerSecond); retry in {wait} ms"),
+                new Metadata { { "retry-after-ms", wait.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
         }
 
         context.UserState[IdentityKey] = identity;

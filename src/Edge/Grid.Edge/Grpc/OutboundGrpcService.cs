@@ -15,7 +15,7 @@ namespace Grid.Edge.Grpc;
 /// reconnect or a restart.
 /// </summary>
 [BindServiceMethod(typeof(OutboundGrpcService), nameof(BindService))]
-public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay, IOptions<EdgeOptions> options) : P.OutboundService.OutboundServiceBase
+public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay, Auth.CallRateLimits limits, IOptions<EdgeOptions> options) : P.OutboundService.OutboundServiceBase
 {
     /// <summary>Binds the generated methods with request marshallers that refuse unparseable requests (see <see cref="GuardedServiceBinder"/>).</summary>
     public static void BindService(ServiceBinderBase binder, P.OutboundService.OutboundServiceBase? service) =>
@@ -31,6 +31,24 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
     {
         var integrator = GridServerInterceptor.Integrator(context);
         var key = GridKeys.Outbox(integrator.Tenant, integrator.Name);
+        if (!limits.TryOpen("stream:" + key, limits.Limits.StreamsPerIntegrator))
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                $"integrator '{integrator.Name}' already holds {limits.Limits.StreamsPerIntegrator} outbound streams on this edge (Grid:RateLimits:StreamsPerIntegrator); close one or use another edge"));
+        }
+
+        try
+        {
+            await ReceiveAsync(key, responseStream, context);
+        }
+        finally
+        {
+            limits.Close("stream:" + key);
+        }
+    }
+
+    private async Task ReceiveAsync(string key, IServerStreamWriter<P.OutboundMessage> responseStream, ServerCallContext context)
+    {
         var outbox = grains.GetGrain<IOutboxGrain>(key);
         var delivery = new Delivery(outbox, responseStream, options.Value.Outbound, context.CancellationToken);
         var wake = new SemaphoreSlim(0);
