@@ -53,7 +53,15 @@ public sealed class ChannelTests(EmbeddedGridFixture fixture)
         Assert.Equal(new DateTimeOffset(2026, 11, 24, 22, 15, 0, TimeSpan.Zero), stored.SentAt.ToDateTimeOffset());
         Assert.True(stored.At.ToDateTimeOffset() > stored.SentAt.ToDateTimeOffset());
 
+        // "Relance" has no subject, reference or thread in common with the first email: a conversation of its own, also
+        // offered to the agent, maybe first (both wait, and the reminder's tone may weigh more).
         var offer = await agent.NextOfferAsync(Wait);
+        if (offer.Conversation.ConversationId != posted.ConversationId)
+        {
+            Assert.Equal(again.ConversationId, offer.Conversation.ConversationId);
+            offer = await agent.NextOfferAsync(Wait);
+        }
+
         Assert.Equal(posted.ConversationId, offer.Conversation.ConversationId);
         Assert.Equal("Email", offer.Conversation.Channel);
         Assert.Contains(offer.History, e => e.Attachments.Any(a => a.Uri == "https://files.example.fr/f-118.pdf"));
