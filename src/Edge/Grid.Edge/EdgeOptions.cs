@@ -58,6 +58,12 @@ public sealed class RateLimitOptions
 
     /// <summary>Hub connections one agent may hold open on one edge (desk tabs, phones).</summary>
     public int ConnectionsPerAgent { get; set; } = 10;
+
+    /// <summary>
+    /// Requests per minute from one client address to the endpoints anyone may call without a key or token (/chat/config,
+    /// /desk/config, /desk/dev-token, the web chat hub's connections); beyond: 429 with Retry-After.
+    /// </summary>
+    public int AnonymousPerMinute { get; set; } = 600;
 }
 
 /// <summary>

@@ -27,6 +27,9 @@ namespace Grid.Edge;
 /// <summary>Registers and maps Grid's edge: gRPC for integrators, SignalR for agents, metrics and health.</summary>
 public static class GridEdgeExtensions
 {
+    /// <summary>The rate limiter policy of the endpoints anyone may call (per client address, Grid:RateLimits:AnonymousPerMinute).</summary>
+    public const string AnonymousPolicy = "anonymous";
+
     /// <summary>The category of grpc-dotnet's per-call log.</summary>
     private const string GrpcCallLog = "Grpc.AspNetCore.Server.ServerCallHandler";
 
@@ -94,6 +97,27 @@ public static class GridEdgeExtensions
             o.AddFilter<AgentRateLimitFilter>();
         });
         services.AddSingleton<CallRateLimits>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (rejected, _) =>
+            {
+                if (rejected.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait))
+                {
+                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
+            o.AddPolicy(AnonymousPolicy, http => System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = Math.Max(1, http.RequestServices.GetRequiredService<IOptions<EdgeOptions>>().Value.RateLimits.AnonymousPerMinute),
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
+        });
 
         services.AddSingleton<OutboxRelay>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxRelay>());
@@ -172,6 +196,7 @@ public static class GridEdgeExtensions
     {
         EdgeMetrics.Initialize();
         app.UseMiddleware<AgentOriginCheck>();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGrpcService<IngestGrpcService>();

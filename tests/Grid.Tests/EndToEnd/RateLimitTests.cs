@@ -8,7 +8,8 @@ namespace Grid.Tests.EndToEnd;
 /// <summary>
 /// Per-caller limits on a host of its own with small ones: an integrator beyond its calls per second gets
 /// RESOURCE_EXHAUSTED with a retry-after-ms trailer and works again after it; an agent connection beyond its calls gets
-/// "rate_limited"; a third outbound stream of one integrator and an agent's connection beyond its count are refused.
+/// "rate_limited"; a third outbound stream of one integrator and an agent's connection beyond its count are refused; an
+/// address beyond its requests a minute to the endpoints anyone may call gets 429 with Retry-After.
 /// </summary>
 public sealed class RateLimitTests
 {
@@ -24,7 +25,26 @@ public sealed class RateLimitTests
             ["Grid__RateLimits__AgentBurst"] = "5",
             ["Grid__RateLimits__StreamsPerIntegrator"] = "2",
             ["Grid__RateLimits__ConnectionsPerAgent"] = "2",
+            ["Grid__RateLimits__AnonymousPerMinute"] = "5",
         });
+
+        // Endpoints anyone may call: 5 a minute from this address, then 429 with Retry-After.
+        using (var http = new HttpClient())
+        {
+            var statuses = new List<System.Net.HttpStatusCode>();
+            HttpResponseMessage? limited = null;
+            for (var i = 0; i < 8; i++)
+            {
+                var response = await http.GetAsync($"http://127.0.0.1:{grid.HttpPort}/desk/config");
+                statuses.Add(response.StatusCode);
+                limited ??= response.StatusCode == System.Net.HttpStatusCode.TooManyRequests ? response : null;
+            }
+
+            Assert.Equal(5, statuses.Count(s => s == System.Net.HttpStatusCode.OK));
+            Assert.NotNull(limited);
+            Assert.InRange(limited.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0, 1, 60);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync($"http://127.0.0.1:{grid.HttpPort}/metrics")).StatusCode); // not anonymous-limited
+        }
         await using var integrator = grid.Integrator();
 
         // gRPC: the burst passes, the next calls are refused with when to retry.

@@ -134,6 +134,7 @@ public sealed class TestKeys
         ["Grid__RateLimits__AgentBurst"] = "100000",
         ["Grid__RateLimits__IntegratorPerSecond"] = "100000",
         ["Grid__RateLimits__IntegratorBurst"] = "100000",
+        ["Grid__RateLimits__AnonymousPerMinute"] = "100000",
         ["Grid__Identity__HashKey"] = HashKey,
         [$"Grid__Integrators__{Integrator}__Tenant"] = Tenant,
         [$"Grid__Integrators__{Integrator}__ApiKey"] = ApiKey,

@@ -41,8 +41,8 @@ public static class WebEndpoints
             context.Response.Headers.CacheControl = "no-store";
             var devSignIn = context.RequestServices.GetService<DevSignIn>();
             return Results.Json(new { devSignIn = devSignIn?.Enabled == true, tenant = devSignIn?.DefaultTenant });
-        });
-        app.MapPost("/desk/dev-token", MintDevTokenAsync);
+        }).RequireRateLimiting(GridEdgeExtensions.AnonymousPolicy);
+        app.MapPost("/desk/dev-token", MintDevTokenAsync).RequireRateLimiting(GridEdgeExtensions.AnonymousPolicy);
         return app;
     }
 

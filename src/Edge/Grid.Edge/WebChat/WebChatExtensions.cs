@@ -32,10 +32,10 @@ public static class WebChatExtensions
         WebChatMetrics.Initialize();
         app.UseCors();
         app.UseWhen(c => c.Request.Path.StartsWithSegments(ChatHub.Path), branch => branch.UseMiddleware<WidgetGate>());
-        app.MapHub<ChatHub>(ChatHub.Path).RequireCors(CorsPolicy);
+        app.MapHub<ChatHub>(ChatHub.Path).RequireCors(CorsPolicy).RequireRateLimiting(GridEdgeExtensions.AnonymousPolicy);
         app.MapGet("/chat/config", (Widgets widgets) => widgets.PageWidget is { } widget
             ? Results.Ok(new ChatPageConfig(widget.PublicKey, widget.Tenant, ChatHub.Path))
-            : Results.NotFound());
+            : Results.NotFound()).RequireRateLimiting(GridEdgeExtensions.AnonymousPolicy);
         return app;
     }
 }
