@@ -21,29 +21,15 @@ public sealed class ClusterTests
         await using var postgres = new PostgresServer();
         await postgres.StartAsync();
         var keys = new TestKeys();
-        var common = new Dictionary<string, string>
-        {
-            ["Grid__Mode"] = "Cluster",
-            ["ConnectionStrings__Grid"] = postgres.ConnectionString(),
-            ["Grid__Orleans__ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
-            ["Grid__Orleans__TrustedNetwork"] = "true", // plain TCP on loopback; TlsClusterTests covers TLS
-            ["Grid__Identity__HashKey"] = keys.HashKey, // silos hash addresses; edges hold no hash key
-        };
+        var common = ClusterProcesses.Common(postgres, keys, "test");
 
-        await using var silo1 = StartSilo(common, out var silo1Http);
+        await using var silo1 = ClusterProcesses.StartSilo(common, out var silo1Http);
         await silo1.WaitReadyAsync(silo1Http, Wait);
-        await using var silo2 = StartSilo(common, out var silo2Http);
+        await using var silo2 = ClusterProcesses.StartSilo(common, out var silo2Http);
         await silo2.WaitReadyAsync(silo2Http, Wait);
 
-        var edgeHttp = FreePort.Next();
-        var edgeGrpc = FreePort.Next();
         // The edge holds no address-hash key: identities are resolved in the silos.
-        var edgeEnvironment = new Dictionary<string, string>(common.Concat(keys.Environment()).Where(e => e.Key != "Grid__Identity__HashKey"))
-        {
-            ["Grid__Http__Port"] = edgeHttp.ToString(),
-            ["Grid__Grpc__Port"] = edgeGrpc.ToString(),
-        };
-        await using var edge = GridProcess.Start("edge", RepoPaths.EdgeDll, edgeEnvironment);
+        await using var edge = ClusterProcesses.StartEdge(common, keys, out var edgeHttp, out var edgeGrpc);
         await edge.WaitReadyAsync(edgeHttp, Wait);
 
         // Both silos joined one cluster: the membership table has two active rows.
@@ -134,17 +120,6 @@ public sealed class ClusterTests
         Assert.False(silo1.HasExited);
     }
 
-    private static GridProcess StartSilo(Dictionary<string, string> common, out int httpPort)
-    {
-        httpPort = FreePort.Next();
-        var environment = new Dictionary<string, string>(common)
-        {
-            ["Grid__Http__Port"] = httpPort.ToString(),
-            ["Grid__Orleans__SiloPort"] = FreePort.Next().ToString(),
-            ["Grid__Orleans__GatewayPort"] = FreePort.Next().ToString(),
-        };
-        return GridProcess.Start("silo", RepoPaths.SiloDll, environment);
-    }
 
     private static async Task<long> ActiveSilosAsync(PostgresServer postgres)
     {

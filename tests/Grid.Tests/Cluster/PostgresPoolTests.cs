@@ -19,30 +19,11 @@ public sealed class PostgresPoolTests
         await using var postgres = new PostgresServer();
         await postgres.StartAsync();
         var keys = new TestKeys();
-        var common = new Dictionary<string, string>
-        {
-            ["Grid__Mode"] = "Cluster",
-            ["ConnectionStrings__Grid"] = postgres.ConnectionString(),
-            ["Grid__Orleans__ClusterId"] = "pool-" + Guid.NewGuid().ToString("N")[..8],
-            ["Grid__Identity__HashKey"] = keys.HashKey,
-            ["Grid__Postgres__MaxPoolSize"] = "4",
-            ["Grid__Orleans__TrustedNetwork"] = "true", // loopback; TlsClusterTests covers TLS
-        };
-        var siloHttp = FreePort.Next();
-        await using var silo = GridProcess.Start("silo", RepoPaths.SiloDll, new Dictionary<string, string>(common)
-        {
-            ["Grid__Http__Port"] = siloHttp.ToString(),
-            ["Grid__Orleans__SiloPort"] = FreePort.Next().ToString(),
-            ["Grid__Orleans__GatewayPort"] = FreePort.Next().ToString(),
-        });
+        var common = ClusterProcesses.Common(postgres, keys, "pool");
+        common["Grid__Postgres__MaxPoolSize"] = "4";
+        await using var silo = ClusterProcesses.StartSilo(common, out var siloHttp);
         await silo.WaitReadyAsync(siloHttp, Wait);
-        var edgeHttp = FreePort.Next();
-        var edgeGrpc = FreePort.Next();
-        await using var edge = GridProcess.Start("edge", RepoPaths.EdgeDll, new Dictionary<string, string>(common.Concat(keys.Environment()).Where(e => e.Key != "Grid__Identity__HashKey"))
-        {
-            ["Grid__Http__Port"] = edgeHttp.ToString(),
-            ["Grid__Grpc__Port"] = edgeGrpc.ToString(),
-        });
+        await using var edge = ClusterProcesses.StartEdge(common, keys, out var edgeHttp, out var edgeGrpc);
         await edge.WaitReadyAsync(edgeHttp, Wait);
         await using var integrator = new IntegratorClient(edgeGrpc, keys.ApiKey);
 

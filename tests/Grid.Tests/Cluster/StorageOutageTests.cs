@@ -19,29 +19,10 @@ public sealed class StorageOutageTests
         await using var postgres = new PostgresServer();
         await postgres.StartAsync();
         var keys = new TestKeys();
-        var common = new Dictionary<string, string>
-        {
-            ["Grid__Mode"] = "Cluster",
-            ["ConnectionStrings__Grid"] = postgres.ConnectionString(),
-            ["Grid__Orleans__ClusterId"] = "outage-" + Guid.NewGuid().ToString("N")[..8],
-            ["Grid__Orleans__TrustedNetwork"] = "true", // plain TCP on loopback; TlsClusterTests covers TLS
-            ["Grid__Identity__HashKey"] = keys.HashKey,
-        };
-        var siloHttp = FreePort.Next();
-        await using var silo = GridProcess.Start("silo", RepoPaths.SiloDll, new Dictionary<string, string>(common)
-        {
-            ["Grid__Http__Port"] = siloHttp.ToString(),
-            ["Grid__Orleans__SiloPort"] = FreePort.Next().ToString(),
-            ["Grid__Orleans__GatewayPort"] = FreePort.Next().ToString(),
-        });
+        var common = ClusterProcesses.Common(postgres, keys, "outage");
+        await using var silo = ClusterProcesses.StartSilo(common, out var siloHttp);
         await silo.WaitReadyAsync(siloHttp, Wait);
-        var edgeHttp = FreePort.Next();
-        var edgeGrpc = FreePort.Next();
-        await using var edge = GridProcess.Start("edge", RepoPaths.EdgeDll, new Dictionary<string, string>(common.Concat(keys.Environment()).Where(e => e.Key != "Grid__Identity__HashKey"))
-        {
-            ["Grid__Http__Port"] = edgeHttp.ToString(),
-            ["Grid__Grpc__Port"] = edgeGrpc.ToString(),
-        });
+        await using var edge = ClusterProcesses.StartEdge(common, keys, out var edgeHttp, out var edgeGrpc);
         await edge.WaitReadyAsync(edgeHttp, Wait);
         await using var integrator = new IntegratorClient(edgeGrpc, keys.ApiKey);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };

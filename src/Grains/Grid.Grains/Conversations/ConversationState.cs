@@ -78,24 +78,6 @@ internal sealed partial class ConversationState
     /// <summary>When a person first wrote to the customer.</summary>
     [Id(27)] public DateTimeOffset? FirstResponseAt { get; set; }
 
-    /// <summary>How many of the customer's addresses that wrote a conversation keeps (and journals joining).</summary>
-    public const int MaxSenders = 20;
-
-    /// <summary>The customer's addresses that wrote in it (a colleague's too), oldest first, at most <see cref="MaxSenders"/>.</summary>
-    [Id(37)] public List<string> Senders { get; set; } = [];
-
-    /// <summary>The conversation an agent merged this one into (it is closed; messages threaded here go there).</summary>
-    [Id(38)] public string? MergedInto { get; set; }
-
-    /// <summary>Conversations an agent merged into this one: their entries are part of its history.</summary>
-    [Id(39)] public List<string> MergedFrom { get; set; } = [];
-
-    /// <summary>The conversation this one was split from by an agent.</summary>
-    [Id(40)] public string? SplitFrom { get; set; }
-
-    /// <summary>Customer messages an agent moved out to another conversation (seq → that conversation).</summary>
-    [Id(41)] public Dictionary<long, string> MovedOut { get; set; } = new();
-
     /// <summary>Folds one committed event in. <paramref name="recentLimit"/> bounds <see cref="Recent"/>.</summary>
     public void Apply(string conversationId, long seq, ConversationEvent e, int recentLimit)
     {
@@ -258,25 +240,8 @@ internal sealed partial class ConversationState
                 WaitingSince = null;
                 ClearOffer();
                 break;
-            case ConversationsMerged merged when merged.SourceConversationId == conversationId:
-                MergedInto = merged.TargetConversationId;
-                break;
-            case ConversationsMerged merged:
-                if (!MergedFrom.Contains(merged.SourceConversationId))
-                {
-                    MergedFrom.Add(merged.SourceConversationId);
-                }
-
-                break;
-            case ConversationSplit split when split.TargetConversationId == conversationId:
-                SplitFrom = split.SourceConversationId;
-                break;
-            case ConversationSplit split:
-                foreach (var moved in split.Seqs)
-                {
-                    MovedOut[moved] = split.TargetConversationId;
-                }
-
+            case ConversationsMerged or ConversationSplit:
+                ApplyRegrouping(conversationId, e);
                 break;
             case StepStateChanged step:
                 if (step.State.Count == 0)
