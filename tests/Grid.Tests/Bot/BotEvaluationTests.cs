@@ -9,15 +9,18 @@ namespace Grid.Tests.Bot;
 public sealed class BotEvaluationTests
 {
     /// <summary>
-    /// Floors just under the levels reached (docs/bot-evaluation.md): eval-cases and eval-heldout are development sets
-    /// (the matcher's choices were measured on them); eval-final was sealed until the matcher was frozen and measured
-    /// once (87.9% right, 94.7% abstention, 84.3% of human requests) before the person-request rules were widened from
-    /// its misses. Targets: 90% right, 90% abstention, 99% of human requests.
+    /// Floors just under the levels reached (docs/bot-evaluation.md). All five sets are development sets now: eval-cases
+    /// and eval-heldout from the start; eval-final was sealed until the first matcher was frozen; eval-sealed2 was
+    /// measured once with the shipped base (85.2% right), then its misses were read; eval-sealed3 was measured once with
+    /// the enriched base (83.2% right, 86.3% abstention, 86.7% of human requests) before its person-request and
+    /// abstention misses were read. Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]
-    [InlineData("eval-cases.json", 0.79, 0.90, 5)]
-    [InlineData("eval-heldout.json", 0.86, 0.91, 5)]
-    [InlineData("eval-final.json", 0.87, 0.96, 5)]
+    [InlineData("eval-cases.json", 0.87, 0.86, 7)]
+    [InlineData("eval-heldout.json", 0.90, 0.96, 6)]
+    [InlineData("eval-final.json", 0.90, 0.94, 5)]
+    [InlineData("eval-sealed2.json", 0.89, 0.94, 9)]
+    [InlineData("eval-sealed3.json", 0.83, 0.91, 11)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers)
     {
         var evaluation = new BotEvaluation(

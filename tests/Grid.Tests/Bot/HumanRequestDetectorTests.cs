@@ -9,6 +9,14 @@ public sealed class HumanRequestDetectorTests
 
     [Theory]
     [InlineData("conseiller")]
+    [InlineData("un vrai être humain svp")]
+    [InlineData("donne moi un humain")]
+    [InlineData("jveu parlé a un conseillé")]
+    [InlineData("je voudrais jaser avec un agent")]
+    [InlineData("transfert vers un conseiller svp")]
+    [InlineData("merci de transmettre mon dossier à un conseiller")]
+    [InlineData("je souhaite m'entretenir avec mon gestionnaire")]
+    [InlineData("pouvez-vous me passer un coup de fil demain ?")]
     [InlineData("Conseillère svp")]
     [InlineData("un humain stp")]
     [InlineData("OPERATEUR")]
@@ -70,6 +78,12 @@ public sealed class HumanRequestDetectorTests
     [InlineData("I don't want to talk to a machine")]
     [InlineData("customer service rep pls")]
     [InlineData("I'd rather deal with an actual human being, thanks.")]
+    [InlineData("just give me a human")]
+    [InlineData("can a human take over this chat")]
+    [InlineData("could you pass me on to one of your colleagues")]
+    [InlineData("I would be grateful if an adviser could telephone me")]
+    [InlineData("can someone give me a ring this afternoon")]
+    [InlineData("need 2 talk 2 sum1")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -93,10 +107,15 @@ public sealed class HumanRequestDetectorTests
     [InlineData("le conseiller que j'ai eu était très gentil")]
     [InlineData("il n'y a personne dans l'ascenseur")]
     [InlineData("y a quelqu'un pour réparer la porte ?")]
+    [InlineData("je ne me rappelle plus de mon mot de passe")]
+    [InlineData("ne me rappelez pas, un mail suffit")]
+    [InlineData("il a parlé à un conseiller hier")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]
     [InlineData("the agent I spoke to said my refund was on its way")]
+    [InlineData("no need to call me back, it's sorted")]
+    [InlineData("give someone else's name on the contract")]
     [InlineData("the technician came yesterday but it's broken again")]
     [InlineData("your advisor told me I could pay by card")]
     [InlineData("are you hiring customer service agents?")]

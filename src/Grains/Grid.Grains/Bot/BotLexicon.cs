@@ -19,7 +19,7 @@ internal static class BotLexicon
         ["koi"] = "quoi", ["kwa"] = "quoi", ["ki"] = "qui", ["vs"] = "vous", ["ns"] = "nous", ["tt"] = "tout", ["tte"] = "toute",
         ["bcp"] = "beaucoup", ["pb"] = "probleme", ["pbm"] = "probleme", ["pbs"] = "problemes", ["msg"] = "message", ["tel"] = "telephone",
         ["dc"] = "donc", ["jai"] = "j'ai", ["g"] = "j'ai", ["jsuis"] = "je suis", ["chui"] = "je suis",
-        ["jsui"] = "je suis", ["jveux"] = "je veux", ["jpeux"] = "je peux", ["jdois"] = "je dois", ["jtrouve"] = "je trouve",
+        ["jsui"] = "je suis", ["jveux"] = "je veux", ["jveu"] = "je veux", ["jvx"] = "je veux", ["jpeux"] = "je peux", ["jdois"] = "je dois", ["jtrouve"] = "je trouve",
         ["jarrive"] = "j'arrive", ["jcomprends"] = "je comprends", ["jcomprend"] = "je comprends", ["jvoudrais"] = "je voudrais",
         ["jaimerais"] = "j'aimerais", ["jattends"] = "j'attends", ["jhabite"] = "j'habite", ["jme"] = "je me", ["ya"] = "il y a",
         ["aprem"] = "apres-midi", ["exam"] = "examen", ["dispo"] = "disponible", ["dispos"] = "disponibles", ["appart"] = "appartement",
@@ -49,6 +49,7 @@ internal static class BotLexicon
         ["w/"] = "with", ["w"] = "with", ["wk"] = "week", ["yr"] = "year", ["asap"] = "as soon as possible", ["n"] = "and",
         ["tel"] = "telephone", ["ph"] = "phone", ["no."] = "number", ["num"] = "number", ["nr"] = "number", ["addr"] = "address",
         ["rep"] = "representative", ["reps"] = "representatives", ["mgr"] = "manager", ["pic"] = "picture",
+        ["sum1"] = "someone", ["some1"] = "someone", ["any1"] = "anyone", ["ne1"] = "anyone", ["every1"] = "everyone",
     };
 
     /// <summary>English contraction endings, expanded (the possessive "'s" is dropped).</summary>
@@ -80,7 +81,7 @@ internal static class BotLexicon
         "personnes", "quelquun", "agent", "agents", "operateur", "operatrice", "operateurs", "interlocuteur", "interlocutrice",
         "responsable", "responsables", "superieur", "manager", "standardiste", "collaborateur", "collaboratrice", "chef",
         "superviseur", "superviseure", "superviseurs", "directeur", "directrice", "gerant", "gerante", "collegue", "collegues",
-        "prepose", "preposee", "employe", "employee",
+        "prepose", "preposee", "employe", "employee", "gestionnaire", "gestionnaires",
         // English
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
@@ -105,6 +106,7 @@ internal static class BotLexicon
         "i", "want", "need", "would", "like", "get", "me", "right", "immediately", "asap", "help", "just", "some", "one", "oui",
         "yes", "non", "no", "ok", "okay", "pour", "for", "moi", "svp", "pls", "stp", "encore", "again", "only", "seulement",
         "humaine", "humain", "aide", "au", "tel", "telephone", "phone", "par", "on", "the", "customer", "service", "client", "clientele",
+        "etre", "being", "bruh", "mec", "juste",
     };
 
     /// <summary>Words of preference that, with a person noun, ask for one ("je préfère qu'un humain s'en occupe", "I'd rather deal with a human").</summary>
@@ -129,9 +131,17 @@ internal static class BotLexicon
         "parler", "parlez", "discuter", "echanger", "joindre", "contacter", "contactez", "passer", "passez", "passe", "mettre",
         "mettez", "mets", "transferer", "transferez", "transfere", "rediriger", "redirigez", "orienter", "orientez", "appeler",
         "appelez", "rappeler", "rappelez", "recontacter", "recontactez", "avoir", "mis", "repondre", "repondez", "reponde",
+        "jaser", "entretenir", "dialoguer", "communiquer", "transfert", "transmettre", "transmettez", "transmets",
         // English base forms
         "speak", "talk", "chat", "contact", "reach", "get", "connect", "transfer", "put", "escalate", "forward", "redirect",
-        "answer", "respond", "reply",
+        "answer", "respond", "reply", "pass",
+    };
+
+    /// <summary>Words after which a French participle spelling stands for an infinitive ("jveux parlé", "besoin de parlé").</summary>
+    public static readonly HashSet<string> Modals = new(StringComparer.Ordinal)
+    {
+        "veux", "veut", "voudrais", "voudrait", "aimerais", "souhaite", "souhaiterais", "peux", "peut", "pourrais", "pouvez",
+        "dois", "faut", "de",
     };
 
     /// <summary>Who a presence check asks for ("y a quelqu'un ?", "anyone there?").</summary>
@@ -153,11 +163,15 @@ internal static class BotLexicon
     public static readonly HashSet<string> CallbackVerbs = new(StringComparer.Ordinal)
     {
         "rappeler", "rappelez", "rappelle", "recontacter", "recontactez", "appelez", "appeler", "call", "ring", "phone",
-        "rappele", "rappelee", "recontacte", "recontactee", "contacter", "contactez", "called", "contacted",
+        "rappele", "rappelee", "recontacte", "recontactee", "contacter", "contactez", "called", "contacted", "telephone",
+        "telephoner", "telephonez",
     };
 
     /// <summary>Nouns that are a callback request by themselves ("I'd like a callback"; not "rappel", which is also a reminder).</summary>
     public static readonly HashSet<string> CallbackNouns = new(StringComparer.Ordinal) { "callback", "callbacks" };
+
+    /// <summary>What one gives the customer when calling them ("give me a ring", "give us a call", "give me a bell").</summary>
+    public static readonly HashSet<string> CallNouns = new(StringComparer.Ordinal) { "ring", "call", "bell", "buzz" };
 
     /// <summary>Words naming the customer as the object of a call ("me", "moi", "m'").</summary>
     public static readonly HashSet<string> SelfObjects = new(StringComparer.Ordinal) { "me", "moi", "m", "us", "nous" };
@@ -190,7 +204,8 @@ internal static class BotLexicon
         "me", "m", "vrai", "vraie", "reel", "reelle", "vos", "votre", "directement", "tout", "suite", "to", "with", "an", "the",
         "real", "live", "actual", "your", "one", "of", "through", "us", "directly", "this", "it", "some", "on", "over", "someone",
         "please", "svp", "stp", "pls", "in", "touch", "ligne", "telephone", "phone", "quickly", "vite", "now", "maintenant",
-        "customer", "service", "client", "clientele", "support", "team", "equipe", "chez", "vous",
+        "customer", "service", "client", "clientele", "support", "team", "equipe", "chez", "vous", "ma", "mon", "demande",
+        "dossier", "my", "request", "case",
     };
 
     /// <summary>Teams that stand for a person after a contact verb ("mis en relation avec le service client", "speak with support").</summary>

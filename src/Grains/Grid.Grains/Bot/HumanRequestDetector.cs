@@ -40,6 +40,7 @@ internal sealed class HumanRequestDetector
 
             var rule = BareRequest(clause) ? "bare"
                 : ContactRequest(clause) ? "contact"
+                : GiveMePerson(clause) ? "give-me"
                 : CallbackRequest(clause) ? "callback"
                 : RefusesBot(clause) ? "refuses-bot"
                 : AsksHumanHelp(clause) ? "human-help"
@@ -65,7 +66,7 @@ internal sealed class HumanRequestDetector
     {
         for (var i = 0; i < clause.Count; i++)
         {
-            if (!BotLexicon.ContactVerbs.Contains(clause[i]) || IsPast(clause, i))
+            if (!IsContactVerb(clause, i) || IsPast(clause, i))
             {
                 continue;
             }
@@ -73,6 +74,41 @@ internal sealed class HumanRequestDetector
             if (PersonAfter(clause, i) || PersonBefore(clause, i))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A contact verb in a request form: one of <see cref="BotLexicon.ContactVerbs"/>, "take over" / "prendre le relais",
+    /// or an infinitive written as a participle after a modal, as SMS writers do ("jveux parlé", "je voudrais parlé").
+    /// </summary>
+    private static bool IsContactVerb(IReadOnlyList<string> clause, int i) =>
+        BotLexicon.ContactVerbs.Contains(clause[i])
+        || (clause[i] == "take" && At(clause, i + 1) == "over")
+        || (clause[i] is "prendre" or "prenne" && At(clause, i + 2) == "relais")
+        || (clause[i].EndsWith('e') && BotLexicon.ContactVerbs.Contains(clause[i] + "r") && BotLexicon.Modals.Contains(At(clause, i - 1)));
+
+    /// <summary>"give me a human", "donne-moi un conseiller": a person asked for as what the customer is given.</summary>
+    private static bool GiveMePerson(IReadOnlyList<string> clause)
+    {
+        for (var i = 0; i + 2 < clause.Count; i++)
+        {
+            if (clause[i] is "give" or "donne" or "donnez" or "donnes" && BotLexicon.SelfObjects.Contains(clause[i + 1]))
+            {
+                for (var j = i + 2; j < clause.Count && j <= i + 5; j++)
+                {
+                    if (IsStandalonePerson(clause[j]))
+                    {
+                        return !NamesATask(clause, j);
+                    }
+
+                    if (!BotLexicon.BareRequestFiller.Contains(clause[j]))
+                    {
+                        break;
+                    }
+                }
             }
         }
 
@@ -153,12 +189,12 @@ internal sealed class HumanRequestDetector
         for (var i = 0; i < clause.Count; i++)
         {
             var token = clause[i];
-            if (BotLexicon.CallbackNouns.Contains(token) || (token == "call" && At(clause, i + 1) == "back"))
+            if (BotLexicon.CallbackNouns.Contains(token) || (token == "call" && At(clause, i + 1) == "back") || GivesACall(clause, i))
             {
                 return true;
             }
 
-            if (!BotLexicon.CallbackVerbs.Contains(token))
+            if (!BotLexicon.CallbackVerbs.Contains(token) || DeclinesOrRemembers(clause, i))
             {
                 continue;
             }
@@ -181,6 +217,22 @@ internal sealed class HumanRequestDetector
 
         return false;
     }
+
+    /// <summary>
+    /// "no need to call me", "ne me rappelez pas", "je ne me rappelle plus" (to remember), "je me rappelle": the verb is
+    /// negated or reflexive, not a callback asked for.
+    /// </summary>
+    private static bool DeclinesOrRemembers(IReadOnlyList<string> clause, int verb) =>
+        (At(clause, verb - 1) == "me" && At(clause, verb - 2) is "je" or "j" or "ne")
+        || Enumerable.Range(verb - 4, 4).Any(k => At(clause, k) is "no" or "not" or "pas" or "ne" or "inutile" or "never")
+        || At(clause, verb + 1) == "pas" || At(clause, verb + 2) == "pas";
+
+    /// <summary>"give me a ring", "give us a call", "me passer un coup de fil": a call asked for with the customer as its receiver.</summary>
+    private static bool GivesACall(IReadOnlyList<string> clause, int i) =>
+        (BotLexicon.CallNouns.Contains(clause[i]) && At(clause, i - 1) is "a" && BotLexicon.SelfObjects.Contains(At(clause, i - 2)) && At(clause, i - 3) is "give")
+        || (clause[i] == "coup" && At(clause, i + 1) is "de" && At(clause, i + 2) is "fil" or "telephone" or "tel"
+            && Enumerable.Range(i - 4, 4).Any(k => At(clause, k) is "passer" or "passez" or "donner" or "donnez")
+            && Enumerable.Range(i - 4, 4).Any(k => BotLexicon.SelfObjects.Contains(At(clause, k))));
 
     private static bool RefusesBot(IReadOnlyList<string> clause)
     {

@@ -34,6 +34,11 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
             return new BotDecision(BotDecisionKind.Human, detected, []);
         }
 
+        if (AllWellReport.Is(text))
+        {
+            return new BotDecision(BotDecisionKind.NoMatch, detected, []); // "le colis est bien arrivé, merci": nothing to answer
+        }
+
         if (outOfScope.Find(text) is not null)
         {
             return new BotDecision(BotDecisionKind.NoMatch, detected, []); // somebody else's product: never answered from this base

@@ -9,9 +9,14 @@ internal static class SmallTalk
     public const string Greeting = "greeting";
     public const string Thanks = "thanks";
 
-    /// <summary>"greeting", "thanks", or null when the message says anything else.</summary>
+    /// <summary>"greeting", "thanks" (also for a report that all went well, <see cref="AllWellReport"/>), or null when the message says anything else.</summary>
     public static string? Of(string text)
     {
+        if (AllWellReport.Is(text))
+        {
+            return Thanks;
+        }
+
         var words = TextNormalizer.Fold(text)
             .Split([' ', ',', '.', '!', '?', ';', ':', '\n', '\r', '\t', '-'], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Any(char.IsLetter))
