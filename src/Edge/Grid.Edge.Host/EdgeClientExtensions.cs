@@ -41,6 +41,7 @@ public static class EdgeClientExtensions
                     o.Invariant = "Npgsql";
                     o.ConnectionString = connectionString;
                 });
+                client.Configure<GatewayOptions>(o => FailureDetection.ConfigureGateway(o, builder.Configuration));
                 if (transport is { UsesTls: true })
                 {
                     client.UseTls(transport.Certificate!, o =>

@@ -45,6 +45,7 @@ public static class GridSiloExtensions
                 o.GatewayListeningEndpoint = new IPEndPoint(listen, endpoints.GatewayPort);
             });
             silo.UseClusterTransport(transport ?? ClusterTransport.Read(configuration));
+            silo.Configure<ClusterMembershipOptions>(o => FailureDetection.ConfigureMembership(o, configuration));
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = layout.Orleans.OrleansInvariant;
