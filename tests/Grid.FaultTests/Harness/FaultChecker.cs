@@ -35,11 +35,9 @@ public static class FaultChecker
         var problems = new List<string>();
         var ackedIds = acked.Select(a => a.ExternalId).ToHashSet();
 
-        var read = new Dictionary<string, List<Entry>>();
-        foreach (var conversation in acked.Select(a => a.ConversationId).Distinct())
-        {
-            read[conversation] = await ReadAllAsync(readers, conversation);
-        }
+        var read = new System.Collections.Concurrent.ConcurrentDictionary<string, List<Entry>>();
+        await Parallel.ForEachAsync(acked.Select(a => a.ConversationId).Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 16 },
+            async (conversation, _) => read[conversation] = await ReadAllAsync(readers, conversation));
 
         foreach (var (conversation, entries) in read)
         {

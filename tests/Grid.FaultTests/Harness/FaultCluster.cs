@@ -79,6 +79,27 @@ public sealed class FaultCluster(int silos = 3, int edges = 2, IReadOnlyDictiona
         return rows;
     }
 
+    /// <summary>
+    /// Writes every process's output so far to fault-logs/<paramref name="scenario"/>/ beside the test binaries (kept for
+    /// reading after a run); returns the directory.
+    /// </summary>
+    public string SaveLogs(string scenario)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "fault-logs", scenario);
+        Directory.CreateDirectory(directory);
+        foreach (var (silo, i) in siloProcesses.Select((s, i) => (s.Process, i)))
+        {
+            File.WriteAllText(Path.Combine(directory, $"silo{i}.log"), silo.Output);
+        }
+
+        foreach (var (edge, i) in edgeProcesses.Select((e, i) => (e.Process, i)))
+        {
+            File.WriteAllText(Path.Combine(directory, $"edge{i}.log"), edge.Output);
+        }
+
+        return directory;
+    }
+
     /// <summary>The last lines of every process, for a failure message.</summary>
     public string Tails() => string.Join("\n", siloProcesses.Select((s, i) => $"--- silo {i}\n{s.Process.Tail(30)}")
         .Concat(edgeProcesses.Select((e, i) => $"--- edge {i}\n{e.Process.Tail(30)}")));

@@ -33,6 +33,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
         var settings = extra.Count == 0 ? "shipped settings" : string.Join(", ", extra.Select(e => e.Key + "=" + e.Value));
         var report = await FaultChecker.CheckAsync($"failover with {conversations} active conversations ({settings})", load, cluster.Edges,
             () => cluster.StoredKeysAsync(load.Prefix));
+        cluster.SaveLogs(nameof(FailoverTests));
         report.Print(output).AssertClean();
     }
 }

@@ -28,6 +28,7 @@ public sealed class PostgresRestartTests(FaultClusterFixture fixture, ITestOutpu
 
         var report = await FaultChecker.CheckAsync("PostgreSQL restarted (3 silos, 2 edges)", load, cluster.Edges,
             () => cluster.StoredKeysAsync(load.Prefix));
+        cluster.SaveLogs(nameof(PostgresRestartTests));
         report.Print(output).AssertClean();
         Assert.True(cluster.Silos.All(s => !s.HasExited), "a silo died with the database\n" + cluster.Tails());
     }

@@ -32,6 +32,7 @@ public sealed class SiloKillTests(FaultClusterFixture fixture, ITestOutputHelper
 
         var report = await FaultChecker.CheckAsync("SIGKILL a silo twice (3 silos, 2 edges, PostgreSQL)", load, cluster.Edges,
             () => cluster.StoredKeysAsync(load.Prefix));
+        cluster.SaveLogs(nameof(SiloKillTests));
         report.Print(output);
         await cluster.ReplaceSiloAsync(2); // the next scenario finds three silos again
         report.AssertClean();

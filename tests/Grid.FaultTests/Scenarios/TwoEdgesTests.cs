@@ -16,10 +16,11 @@ public sealed class TwoEdgesTests(FaultClusterFixture fixture, ITestOutputHelper
     {
         var cluster = fixture.Cluster;
         var load = new FaultLoad(cluster.Edges, new LoadShape { Senders = 200, Workers = 24, Twin = true });
-        await Faults.PlayAsync(load, _ => Task.Delay(TimeSpan.FromSeconds(8)));
+        await Faults.PlayAsync(load, _ => Task.Delay(TimeSpan.FromSeconds(10)));
 
         var report = await FaultChecker.CheckAsync("the same external id through two edges at once", load, cluster.Edges,
             () => cluster.StoredKeysAsync(load.Prefix));
+        cluster.SaveLogs(nameof(TwoEdgesTests));
         report.Print(output).AssertClean();
         Assert.True(report.Acknowledged >= 200, report.ToString()); // thousands of posts, hundreds of messages at least
     }
