@@ -44,6 +44,37 @@ public sealed class FaultCluster(int silos = 3, int edges = 2, IReadOnlyDictiona
     /// <summary>SIGKILLs silo <paramref name="index"/> (no shutdown code runs).</summary>
     public Task KillSiloAsync(int index) => siloProcesses[index].Process.KillAsync();
 
+    /// <summary>
+    /// SIGKILLs silo <paramref name="index"/> and notes on <paramref name="load"/> when the survivors have declared it dead
+    /// in the membership table (watched every 100 ms); the returned task ends then (or after a minute).
+    /// </summary>
+    public async Task<Task> KillSiloAndWatchAsync(int index, FaultLoad load)
+    {
+        var active = await ActiveSilosAsync();
+        await KillSiloAsync(index);
+        return Task.Run(async () =>
+        {
+            var until = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+            while (DateTime.UtcNow < until)
+            {
+                try
+                {
+                    if (await ActiveSilosAsync() < active)
+                    {
+                        load.Note($"silo {index} declared dead in the membership table");
+                        return;
+                    }
+                }
+                catch (NpgsqlException)
+                {
+                    // the database is being restarted by another fault: look again
+                }
+
+                await Task.Delay(100);
+            }
+        });
+    }
+
     /// <summary>Starts a new silo process in place of silo <paramref name="index"/> and waits until it is ready.</summary>
     public async Task ReplaceSiloAsync(int index)
     {

@@ -55,6 +55,7 @@ public sealed class FaultLoad
     private readonly ConcurrentQueue<AckedMessage> acks = new();
     private readonly ConcurrentQueue<string> violations = new();
     private readonly ConcurrentQueue<(long AtMs, string Label)> marks = new();
+    private readonly ConcurrentQueue<(long AtMs, string Label)> notes = new();
     private readonly ConcurrentDictionary<int, string> unacknowledged = new();
     private readonly int run = Interlocked.Increment(ref runs) % 100;
 
@@ -92,6 +93,11 @@ public sealed class FaultLoad
 
     /// <summary>Records that a fault was injected (or ended) now.</summary>
     public void Mark(string label) => marks.Enqueue((NowMs, label));
+
+    /// <summary>Records something seen during a fault (e.g. the silo declared dead), reported with its time after the fault.</summary>
+    public void Note(string label) => notes.Enqueue((NowMs, label));
+
+    public IReadOnlyList<(long AtMs, string Label)> Notes => notes.ToList();
 
     public string SenderAddress(int sender) => $"+3375{run:D2}{sender:D5}";
 

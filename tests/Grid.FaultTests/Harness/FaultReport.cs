@@ -99,6 +99,13 @@ public sealed record FaultReport(
             s.AppendLine(c, $"- {r.Fault}: {r.FailedCalls} failed calls, last failure {r.LastFailureMs / 1000.0:F1} s after it, all conversations served again after {r.ServedAgainMs / 1000.0:F1} s, longest wait of one customer {r.LongestWaitMs / 1000.0:F1} s");
         }
 
+        var marks = Load.Marks.OrderBy(m => m.AtMs).ToList();
+        foreach (var (at, label) in Load.Notes)
+        {
+            var fault = marks.LastOrDefault(m => m.AtMs <= at);
+            s.AppendLine(c, $"  {label}: {(at - fault.AtMs) / 1000.0:F1} s after \"{fault.Label}\"");
+        }
+
         foreach (var problem in Problems.Take(20).Concat(Load.Violations.Take(20)).Concat(Load.Unacknowledged.Values.Take(20).Select(id => id + " never acknowledged")))
         {
             s.AppendLine("  ! " + problem);

@@ -26,8 +26,9 @@ public sealed class FailoverTests(ITestOutputHelper output)
         {
             await Task.Delay(TimeSpan.FromSeconds(5));
             l.Mark("silo 1 SIGKILLed");
-            await cluster.KillSiloAsync(1);
+            var declared = await cluster.KillSiloAndWatchAsync(1, l);
             await Faults.WaitRecoveredAsync(l, quiet: TimeSpan.FromSeconds(5));
+            await declared;
         });
 
         var settings = extra.Count == 0 ? "shipped settings" : string.Join(", ", extra.Select(e => e.Key + "=" + e.Value));

@@ -20,14 +20,16 @@ public sealed class SiloKillTests(FaultClusterFixture fixture, ITestOutputHelper
         {
             await Task.Delay(TimeSpan.FromSeconds(4));
             l.Mark("silo 1 SIGKILLed");
-            await cluster.KillSiloAsync(1);
+            var declared = await cluster.KillSiloAndWatchAsync(1, l);
             await Faults.WaitRecoveredAsync(l);
+            await declared;
             await cluster.ReplaceSiloAsync(1);
             l.Mark("silo 1 replaced (new process ready)");
             await Task.Delay(TimeSpan.FromSeconds(3));
             l.Mark("silo 2 SIGKILLed");
-            await cluster.KillSiloAsync(2);
+            declared = await cluster.KillSiloAndWatchAsync(2, l);
             await Faults.WaitRecoveredAsync(l);
+            await declared;
         });
 
         var report = await FaultChecker.CheckAsync("SIGKILL a silo twice (3 silos, 2 edges, PostgreSQL)", load, cluster.Edges,

@@ -35,8 +35,9 @@ public sealed class SoakTests(ITestOutputHelper output)
                 {
                     var silo = round % 3;
                     l.Mark($"silo {silo} SIGKILLed (round {round})");
-                    await cluster.KillSiloAsync(silo);
+                    var declared = await cluster.KillSiloAndWatchAsync(silo, l);
                     await Faults.WaitRecoveredAsync(l);
+                    await declared;
                     await cluster.ReplaceSiloAsync(silo);
                     l.Mark($"silo {silo} replaced (round {round})");
                 }
