@@ -82,10 +82,16 @@ public sealed class FaultCluster(int silos = 3, int edges = 2, IReadOnlyDictiona
         siloProcesses[index] = await StartSiloAsync();
     }
 
+    /// <summary>
+    /// The suite's own connections to the database are not pooled: a pooled connection from before a PostgreSQL restart
+    /// would fail its next command (57P01) in the checker.
+    /// </summary>
+    private string CheckerConnectionString => new NpgsqlConnectionStringBuilder(Postgres.ConnectionString()) { Pooling = false }.ConnectionString;
+
     /// <summary>Silos the membership table lists as active.</summary>
     public async Task<long> ActiveSilosAsync()
     {
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionString());
+        await using var connection = new NpgsqlConnection(CheckerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM grid_membership WHERE status = 3", connection);
         return (long)(await command.ExecuteScalarAsync())!;
@@ -94,7 +100,7 @@ public sealed class FaultCluster(int silos = 3, int edges = 2, IReadOnlyDictiona
     /// <summary>The journal rows whose idempotency key starts with <paramref name="prefix"/>, read with SQL.</summary>
     public async Task<IReadOnlyList<StoredKey>> StoredKeysAsync(string prefix)
     {
-        await using var connection = new NpgsqlConnection(Postgres.ConnectionString());
+        await using var connection = new NpgsqlConnection(CheckerConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "SELECT idem_key, conversation_id, seq FROM grid_journal WHERE tenant = @tenant AND idem_key LIKE @prefix", connection);
