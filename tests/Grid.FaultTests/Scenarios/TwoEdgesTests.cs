@@ -22,6 +22,5 @@ public sealed class TwoEdgesTests(FaultClusterFixture fixture, ITestOutputHelper
             () => cluster.StoredKeysAsync(load.Prefix));
         cluster.SaveLogs(nameof(TwoEdgesTests));
         report.Print(output).AssertClean();
-        Assert.True(report.Acknowledged >= 200, report.ToString()); // thousands of posts, hundreds of messages at least
     }
 }
