@@ -41,6 +41,9 @@ public static class EdgeClientExtensions
                     o.Invariant = "Npgsql";
                     o.ConnectionString = connectionString;
                 });
+                client.Configure<GatewayOptions>(o => FailureDetection.ConfigureGateway(o, builder.Configuration));
+                // The silos send PostgreSQL faults of grain activations as NpgsqlException (see GridSiloExtensions.UseGridStorage).
+                client.Services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
                 if (transport is { UsesTls: true })
                 {
                     client.UseTls(transport.Certificate!, o =>

@@ -45,6 +45,7 @@ public static class GridSiloExtensions
                 o.GatewayListeningEndpoint = new IPEndPoint(listen, endpoints.GatewayPort);
             });
             silo.UseClusterTransport(transport ?? ClusterTransport.Read(configuration));
+            silo.Configure<ClusterMembershipOptions>(o => FailureDetection.ConfigureMembership(o, configuration));
             silo.UseAdoNetClustering(o =>
             {
                 o.Invariant = layout.Orleans.OrleansInvariant;
@@ -106,6 +107,10 @@ public static class GridSiloExtensions
             // After Orleans' own binder is set: compiler-made collections are stored as plain lists (Storage/PlainCollectionsBinder).
             services.PostConfigure<Orleans.Serialization.OrleansJsonSerializerOptions>(o =>
                 o.JsonSerializerSettings.SerializationBinder = new PlainCollectionsBinder(o.JsonSerializerSettings.SerializationBinder ?? new Newtonsoft.Json.Serialization.DefaultSerializationBinder()));
+            // A database fault raised while a grain activates (its state read) escapes every grain call filter and travels
+            // back as the driver's exception: without this Orleans cannot serialise NpgsqlException and the caller got a
+            // codec error (gRPC INTERNAL) instead of a storage fault (UNAVAILABLE). Found by the fault suite (docs/reliability.md).
+            services.Configure<Orleans.Serialization.ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add("Npgsql"));
             services.AddOptions<GridRuntimeOptions>().BindConfiguration(GridRuntimeOptions.Section).ValidateOnStart();
             services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<GridRuntimeOptions>, GridRuntimeOptionsValidator>();
             services.TryAddSingleton(TimeProvider.System);
