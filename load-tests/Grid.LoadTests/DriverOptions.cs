@@ -65,7 +65,7 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
                   time; --agents agents (SignalR) accept offers and reply after --think-ms (300); then every
                   acknowledged message is read back and must be stored exactly once (exit code 1 otherwise).
                   --person-share 0.02 (messages asking for a person), --replies 2 (agents resolve after that many
-                  replies), --tenant demo (the agents' tenant: the API key's), --out DIR (bench.md and bench.json).
+                  replies, or after --hold-ms 5000 without one), --tenant demo (the agents' tenant: the API key's), --out DIR (bench.md and bench.json).
                   --http and --signing-key required. --grpc and --http take comma-separated lists (a cluster's edges).
           bench:  the benchmarks B1-B4, B6, B7, B9 of docs/benchmarks.md with the same-run baselines (echo, SQLite,
                   and PostgreSQL when --postgres CONNECTION-STRING is given), --repeats times; --out DIR writes the

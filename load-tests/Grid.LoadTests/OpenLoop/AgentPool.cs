@@ -11,7 +11,8 @@ namespace Grid.LoadTests.OpenLoop;
 /// <summary>
 /// Agents as real SignalR clients of the edges' hubs (tokens signed with the host's key; in turn over the edges'
 /// addresses): available, they accept every offer, reply to each customer message after a think time, and resolve a
-/// conversation after <c>repliesBeforeResolve</c> replies, which frees their capacity for the next offer. Records when
+/// conversation after <c>repliesBeforeResolve</c> replies (or after <see cref="Hold"/> when the customer stops writing),
+/// which frees their capacity for the next offer. Records when
 /// each offer and each customer message reached an agent's socket, and the handoff's latency (escalation decided, the
 /// journal's time carried in the offer's context, → offer received).
 /// </summary>
@@ -23,13 +24,17 @@ public sealed class AgentPool : IAsyncDisposable
     private readonly ConcurrentBag<long> handoffs = [];
     private long offers, replies, resolved, refused;
 
-    private AgentPool(TimeSpan think, int repliesBeforeResolve)
+    private AgentPool(TimeSpan think, int repliesBeforeResolve, TimeSpan hold)
     {
         Think = think;
         RepliesBeforeResolve = repliesBeforeResolve;
+        Hold = hold;
     }
 
     public TimeSpan Think { get; }
+
+    /// <summary>How long an agent keeps a conversation whose customer stopped writing before resolving it.</summary>
+    public TimeSpan Hold { get; }
 
     public int RepliesBeforeResolve { get; }
 
@@ -46,9 +51,10 @@ public sealed class AgentPool : IAsyncDisposable
     /// <summary>Conversation id → the customer who writes in it (from the ledger), to pick follow-ups to agents.</summary>
     public Func<string, Customer?> CustomerOf { get; set; } = _ => null;
 
-    public static async Task<AgentPool> ConnectAsync(string[] hubUrls, string signingKey, int count, TimeSpan think, int repliesBeforeResolve, string tenant = "demo")
+    public static async Task<AgentPool> ConnectAsync(
+        string[] hubUrls, string signingKey, int count, TimeSpan think, int repliesBeforeResolve, TimeSpan hold, string tenant = "demo")
     {
-        var pool = new AgentPool(think, repliesBeforeResolve);
+        var pool = new AgentPool(think, repliesBeforeResolve, hold);
         var auth = new AuthOptions { SigningKey = signingKey };
         var prefix = Guid.NewGuid().ToString("N")[..6];
         for (var i = 0; i < count; i++)
@@ -131,6 +137,7 @@ public sealed class AgentPool : IAsyncDisposable
             {
                 await hub.InvokeAsync<ConversationDto>("Accept", id);
                 pool.held[id] = this;
+                _ = Act(id, ResolveWhenHeldTooLongAsync);
                 await Task.Delay(pool.Think);
                 await ReplyAsync(id);
             });
@@ -161,9 +168,21 @@ public sealed class AgentPool : IAsyncDisposable
                 return;
             }
 
-            await hub.InvokeAsync<ReplyDto>("Reply", conversationId, $"r{Interlocked.Increment(ref nextReply)}-{Guid.NewGuid():N}"[..40], "Je regarde votre dossier, un instant.");
+            await hub.InvokeAsync<ReplyDto>("Reply", conversationId, $"r{Interlocked.Increment(ref nextReply)}-{Guid.NewGuid():N}", "Je regarde votre dossier, un instant.");
             Interlocked.Increment(ref pool.replies);
             if (repliesIn.AddOrUpdate(conversationId, 1, (_, n) => n + 1) >= pool.RepliesBeforeResolve && pool.held.TryRemove(conversationId, out _))
+            {
+                repliesIn.TryRemove(conversationId, out _);
+                await hub.InvokeAsync("Resolve", conversationId, "load test");
+                Interlocked.Increment(ref pool.resolved);
+            }
+        }
+
+        /// <summary>A customer who stops writing does not hold the agent's capacity for ever: resolved after <see cref="Hold"/>.</summary>
+        private async Task ResolveWhenHeldTooLongAsync(string conversationId)
+        {
+            await Task.Delay(pool.Hold);
+            if (pool.held.TryRemove(KeyValuePair.Create(conversationId, this)))
             {
                 repliesIn.TryRemove(conversationId, out _);
                 await hub.InvokeAsync("Resolve", conversationId, "load test");
@@ -177,10 +196,14 @@ public sealed class AgentPool : IAsyncDisposable
             {
                 await action(conversationId);
             }
-            catch (Exception ex) when (ex is HubException or InvalidOperationException)
+            catch (Exception ex)
             {
-                // An offer taken back, a conversation resolved meanwhile: counted, not fatal.
-                Interlocked.Increment(ref pool.refused);
+                // An offer taken back, a conversation resolved meanwhile, a refusal: counted (the first few shown), not fatal.
+                if (Interlocked.Increment(ref pool.refused) <= 5)
+                {
+                    Console.Error.WriteLine($"agent call on {conversationId} failed: {ex.GetType().Name}: {ex.Message}");
+                }
+
                 pool.held.TryRemove(conversationId, out _);
             }
         }

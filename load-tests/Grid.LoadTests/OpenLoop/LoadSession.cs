@@ -52,7 +52,7 @@ public sealed class LoadSession(DriverOptions options, Targets targets, AgentPoo
         var targets = new Targets(options);
         var agents = await AgentPool.ConnectAsync(
             targets.HubUrls, options.SigningKey, agentCount, TimeSpan.FromMilliseconds(options.Int("think-ms", 300)), options.Int("replies", 2),
-            options.Text("tenant") ?? "demo");
+            TimeSpan.FromMilliseconds(options.Int("hold-ms", 5000)), options.Text("tenant") ?? "demo");
         LoadSession? session = null;
         var workload = new Workload(Guid.NewGuid().ToString("N")[..6], options.Number("new-share", 0.2))
         {
@@ -161,6 +161,7 @@ public sealed class LoadSession(DriverOptions options, Targets targets, AgentPoo
             run.Add(new Ack(answer.ConversationId, answer.Seq, due));
         });
         await Task.Delay(TimeSpan.FromSeconds(2));
+        Console.Error.WriteLine($"[{label}] agents: {agents.Offers - offers} offers, {agents.Replies - replies} replies, {agents.Resolved - resolved} resolved, {agents.Refused - refused} calls failed, {agents.Held} conversations held");
         var toAgent = run.Select(a => agents.TryGetArrival(a.ConversationId, a.Seq, out var at) ? at - a.Due : -1).Where(t => t >= 0);
         return new OpenRun(
             ingest, Latency.Of(toAgent), Latency.Of(agents.TakeHandoffs()),

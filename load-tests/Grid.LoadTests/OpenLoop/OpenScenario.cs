@@ -19,6 +19,10 @@ public sealed class OpenScenario(DriverOptions options)
 
         var seed = await session.SeedAsync(options.Int("conversations", 1000), 16);
         report.Runs.Add(seed);
+
+        // Warm-up (JIT, connections, first activations), not reported; its messages are read back like the others.
+        await session.OpenAsync("warmup", rate, TimeSpan.FromSeconds(Math.Min(2, options.Seconds)));
+        await echo.RunAsync(session.Targets.Headers, 4, TimeSpan.FromSeconds(1), (_, _) => session.Workload.Next(session.NextExternalId()).Request);
         var grid = await session.OpenAsync("open", rate, duration);
         var echoRun = await EchoOpenAsync(echo, session, rate, duration);
         report.Runs.Add(grid);
