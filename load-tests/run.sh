@@ -4,15 +4,20 @@
 # Usage: load-tests/run.sh [--host-dir DIR] [driver options, e.g. --scenario existing --seconds 10 --repeats 3]
 #   --host-dir DIR  the build output of the host to measure (the directory holding Grid.Silo.dll), e.g. a build of an
 #                   older commit; default: src/Silo of this checkout, built in Release (src/Silo/bin/Release/net10.0).
+#   --postgres-baseline  also start a throw-away PostgreSQL server (initdb in a temp directory, a free port, default
+#                   durability settings) for the bench scenario's PostgreSQL baseline (passed as --postgres); stopped
+#                   and deleted at the end. Against a cluster, run the driver directly with --postgres instead.
 # Only the data directory and the ports are set (environment variables); the host's output goes to a log file kept
 # after the run (its path is printed).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
 host_dir=""
+postgres_baseline=""
 driver_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
+    --postgres-baseline) postgres_baseline=1; shift ;;
     --host-dir)
       [ $# -ge 2 ] || { echo "--host-dir needs a directory" >&2; exit 2; }
       host_dir="$(cd "$2" && pwd)" || { echo "no directory $2" >&2; exit 2; }; shift 2 ;;
@@ -41,12 +46,18 @@ http=$(free_port); grpc=$(free_port); silo_port=$(free_port); gateway_port=$(fre
     dotnet Grid.Silo.dll
 ) >"$log" 2>&1 &
 silo=$!
+pg_dir=""
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 stop_host() {
   # SIGTERM first so the host flushes its log; SIGKILL if it has not stopped after 10 s.
   kill -TERM $silo 2>/dev/null || true
   for _ in $(seq 1 20); do kill -0 $silo 2>/dev/null || break; sleep 0.5; done
   kill -9 $silo 2>/dev/null || true
   rm -rf "$data"
+  if [ -n "$pg_dir" ]; then
+    as_postgres pg_ctl -D "$pg_dir" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
 }
 trap stop_host EXIT
 echo "host: $host_dir (log: $log)" >&2
@@ -61,6 +72,15 @@ if [ -z "$ready" ]; then
   echo "the host did not become ready; the end of its log:" >&2
   tail -n 30 "$log" >&2
   exit 1
+fi
+
+if [ -n "$postgres_baseline" ]; then
+  pg_dir="$(mktemp -d /tmp/grid-load-pg-XXXXXX)"
+  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+  pg_port=$(free_port)
+  as_postgres initdb -D "$pg_dir" -A trust -U postgres >/dev/null
+  as_postgres pg_ctl -D "$pg_dir" -l "$pg_dir/server.log" -w -t 60 -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1" start >/dev/null
+  driver_args+=(--postgres "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres")
 fi
 
 key=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["demoApiKey"])' "$data/dev-credentials.json")

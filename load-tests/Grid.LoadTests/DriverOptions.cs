@@ -17,9 +17,27 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
     /// <summary>Agents connected in the handoff scenario.</summary>
     public int Agents { get; init; } = 8;
 
+    /// <summary>Every option as given (name without the dashes → value), for the options of the open-loop scenarios (<see cref="Int"/>).</summary>
+    public IReadOnlyDictionary<string, string> Raw { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The edges' gRPC addresses (<c>--grpc a,b</c>: a cluster's edges, used in turn).</summary>
+    public string[] GrpcUrls => GrpcUrl.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The edges' HTTP addresses (<c>--http a,b</c>): agents connect to them in turn.</summary>
+    public string[] HttpUrls => HttpUrl.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>An integer option of the open-loop scenarios, or its default.</summary>
+    public int Int(string name, int fallback) => Raw.TryGetValue(name, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>A number option of the open-loop scenarios, or its default.</summary>
+    public double Number(string name, double fallback) => Raw.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>A text option, or null.</summary>
+    public string? Text(string name) => Raw.GetValueOrDefault(name);
+
     public const string Usage = """
         usage: Grid.LoadTests --grpc http://127.0.0.1:5081 --api-key KEY
-                              [--scenario ingest|newcustomers|depth|existing|baselines|handoff|all]
+                              [--scenario ingest|newcustomers|depth|existing|baselines|handoff|open|bench|all]
                               [--seconds 10] [--concurrency 1,16,64] [--depth 10000] [--repeats 3]
           ingest: integrators posting SMS from distinct customers, one run per concurrency level, repeated;
                   throughput and latency medians, as ratios to concurrency 1 measured in the same run.
@@ -41,6 +59,18 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
                   5,20 per second, open loop: each post at its scheduled time). Measured: escalation decided (the
                   journal's time, in the offer's context) → offer received on the agent's socket, and the customer's
                   post scheduled → offer received; reported against the same run's PostInbound round trip.
+          open:   the open loop (docs/benchmarks.md): integrators post at a fixed --rate (200/s) for --seconds over
+                  --conversations (1000) customers created first, a mix of channels (SMS, WhatsApp, web chat, email,
+                  Messenger) and of new (--new-share 0.2) and returning customers; latency from each post's scheduled
+                  time; --agents agents (SignalR) accept offers and reply after --think-ms (300); then every
+                  acknowledged message is read back and must be stored exactly once (exit code 1 otherwise).
+                  --person-share 0.02 (messages asking for a person), --replies 2 (agents resolve after that many
+                  replies, or after --hold-ms 5000 without one), --tenant demo (the agents' tenant: the API key's), --out DIR (bench.md and bench.json).
+                  --http and --signing-key required. --grpc and --http take comma-separated lists (a cluster's edges).
+          bench:  the benchmarks B1-B4, B6, B7, B9 of docs/benchmarks.md with the same-run baselines (echo, SQLite,
+                  and PostgreSQL when --postgres CONNECTION-STRING is given), --repeats times; --out DIR writes the
+                  Markdown and JSON reports there. Options: --conversations 10000, --idle 2000 (B6), --depth 10000 (B7),
+                  --think-ms, --new-share, --agents, --metrics URL (the host's /metrics, default --http's first + /metrics).
           all:    ingest, newcustomers, depth, then existing (which includes the baselines). The default.
         load-tests/run.sh starts an embedded Grid in a temp directory and runs this driver against it.
         """;
@@ -59,7 +89,7 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
         }
 
         var scenario = map.GetValueOrDefault("scenario", "all");
-        if (scenario is not ("ingest" or "newcustomers" or "depth" or "existing" or "baselines" or "handoff" or "all"))
+        if (scenario is not ("ingest" or "newcustomers" or "depth" or "existing" or "baselines" or "handoff" or "open" or "bench" or "all"))
         {
             return null;
         }
@@ -71,7 +101,7 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
             return null;
         }
 
-        if (scenario == "handoff" && (!map.ContainsKey("http") || !map.ContainsKey("signing-key")))
+        if (scenario is ("handoff" or "open" or "bench") && (!map.ContainsKey("http") || !map.ContainsKey("signing-key")))
         {
             return null;
         }
@@ -89,6 +119,7 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
             SigningKey = map.GetValueOrDefault("signing-key", ""),
             Rates = [.. map.GetValueOrDefault("rates", "5,20").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture))],
             Agents = int.Parse(map.GetValueOrDefault("agents", "8"), CultureInfo.InvariantCulture),
+            Raw = map,
         };
     }
 }

@@ -1,10 +1,21 @@
 using Grid.LoadTests;
+using Grid.LoadTests.OpenLoop;
 
 var options = DriverOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine(DriverOptions.Usage);
     return 2;
+}
+
+if (options.Scenario == "open")
+{
+    return await new OpenScenario(options).RunAsync();
+}
+
+if (options.Scenario == "bench")
+{
+    return await new BenchScenario(options).RunAsync();
 }
 
 var report = new Report();

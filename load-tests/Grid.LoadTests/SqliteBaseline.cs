@@ -7,7 +7,7 @@ namespace Grid.LoadTests;
 
 /// <summary>
 /// The floor of a committed append on this disk: a SQLite file in WAL mode with <c>synchronous=NORMAL</c> (Grid's
-/// shipped setting) holding a table of the journal's row shape (the columns and the two unique indexes of
+/// shipped setting) holding a table of the journal's row shape (the columns and the three indexes of
 /// <c>grid_journal</c> in <c>sqlite-grid.sql</c>), written on one connection as fast as possible: <c>BEGIN; INSERT …;
 /// COMMIT</c> with a given number of rows per transaction, one prepared statement, no savepoints. Rows go round robin
 /// to 1,000 conversations with their own gap-free seqs, each with a unique idempotency key, like the journal's.
@@ -37,6 +37,7 @@ public sealed class SqliteBaseline : IDisposable
         );
         CREATE UNIQUE INDEX ux_grid_journal_seq ON grid_journal (tenant, conversation_id, seq);
         CREATE UNIQUE INDEX ux_grid_journal_idem ON grid_journal (tenant, idem_source, idem_key) WHERE idem_key IS NOT NULL;
+        CREATE INDEX ix_grid_journal_customer ON grid_journal (tenant, customer_id, id);
         """;
 
     private readonly string directory = Directory.CreateTempSubdirectory("grid-load-sqlite-").FullName;
@@ -120,7 +121,7 @@ public sealed class SqliteBaseline : IDisposable
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
     /// <summary>A body the size and shape of a customer message's event as Grid stores it.</summary>
-    private static string Body(string customerId, string externalId, DateTimeOffset sentAt)
+    internal static string Body(string customerId, string externalId, DateTimeOffset sentAt)
     {
         var time = sentAt.ToString("O", CultureInfo.InvariantCulture);
         return $$"""{"event":"customer-wrote","customerId":"{{customerId}}","text":"Load test message","externalId":"{{externalId}}","integrator":"demo-gateway","senderAddress":"\u002B33970000001","sentAt":"{{time}}","attachments":[],"metadata":{},"language":"en","at":"{{time}}","channel":"Sms"}""";
