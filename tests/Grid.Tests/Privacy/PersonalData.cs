@@ -41,6 +41,13 @@ public sealed class PersonalData
     /// <summary>Every planted string (the invoice also as the directory's lookup key writes it).</summary>
     public IReadOnlyList<string> Planted => [Name, Email, Phone, Invoice, Invoice.Replace("-", ""), MessageText, ReplyText, NoteText];
 
+    /// <summary>
+    /// What the scans look for: the planted strings, and each as JSON escapes it where that differs (System.Text.Json
+    /// writes "+" as "\u002B": a phone number in a journal body does not read as typed).
+    /// </summary>
+    public IReadOnlyList<string> Needles =>
+        [.. Planted.Concat(Planted.Select(p => System.Text.Json.JsonEncodedText.Encode(p).ToString())).Distinct(StringComparer.Ordinal)];
+
     public List<string> ConversationIds { get; } = [];
 
     public string ControlCustomerId { get; private set; } = "";
@@ -117,5 +124,5 @@ public sealed class PersonalData
     }
 
     /// <summary>The planted strings found in <paramref name="text"/>, ignoring case.</summary>
-    public IReadOnlyList<string> FoundIn(string text) => [.. Planted.Where(p => text.Contains(p, StringComparison.OrdinalIgnoreCase))];
+    public IReadOnlyList<string> FoundIn(string text) => [.. Needles.Where(p => text.Contains(p, StringComparison.OrdinalIgnoreCase))];
 }

@@ -16,7 +16,11 @@ internal static class CustomerExport
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        Encoder = Encoder,
     };
+
+    // The document is data for a person to read, not markup: "+33…" stays "+33…", "é" stays "é".
+    private static System.Text.Encodings.Web.JavaScriptEncoder Encoder => System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
     public static string Build(
         string tenant,
@@ -32,7 +36,7 @@ internal static class CustomerExport
         tables.AddAll(journalRows);
         tables.AddAll(directoryRows);
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = Encoder }))
         {
             writer.WriteStartObject();
             writer.WriteString("format", "grid.customer-export.v1");
