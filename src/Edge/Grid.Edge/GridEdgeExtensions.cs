@@ -82,6 +82,7 @@ public static class GridEdgeExtensions
                 o.MaxReceiveMessageSize = TriageGrpcService.MaxReceiveMessageSize;
             })
             .AddServiceOptions<RoutingGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>())
+            .AddServiceOptions<GdprGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>())
             .AddServiceOptions<DirectoryGrpcService>(o =>
             {
                 o.Interceptors.Add<GridServerInterceptor>();
@@ -207,6 +208,7 @@ public static class GridEdgeExtensions
         app.MapGrpcService<TriageGrpcService>();
         app.MapGrpcService<RoutingGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
+        app.MapGrpcService<GdprGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path, o => o.CloseOnAuthenticationExpiration = true); // an expired token ends the connection

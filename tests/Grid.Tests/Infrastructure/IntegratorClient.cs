@@ -24,7 +24,10 @@ public sealed class IntegratorClient : IAsyncDisposable
         Escalation = new EscalationService.EscalationServiceClient(channel);
         Routing = new RoutingService.RoutingServiceClient(channel);
         Directory = new DirectoryService.DirectoryServiceClient(channel);
+        Gdpr = new GdprService.GdprServiceClient(channel);
     }
+
+    public GdprService.GdprServiceClient Gdpr { get; }
 
     public IngestService.IngestServiceClient Ingest { get; }
 

@@ -14,7 +14,8 @@ namespace Grid.Edge.Grpc;
 /// address at most once per address per <see cref="RefusalLog.Window"/>. A missing or unknown API key is a Warning with
 /// the client's address (never the key), rate-limited the same way. Only faults are logged with their exception.
 /// </summary>
-public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, RefusalLog refusals, CallRateLimits limits, ILogger<GridServerInterceptor> logger) : Interceptor
+public sealed class GridServerInterceptor(
+    ApiKeyAuthenticator authenticator, RefusalLog refusals, CallRateLimits limits, IGrainFactory grains, ILogger<GridServerInterceptor> logger) : Interceptor
 {
     private const string IdentityKey = "grid.integrator";
 
@@ -27,8 +28,14 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, Ref
     {
         try
         {
-            Authenticate(context);
-            return await continuation(request, context);
+            var scope = Authenticate(context);
+            var response = await continuation(request, context);
+            if (AdminAudit.IsAudited(context.Method, scope))
+            {
+                await AuditAsync(request, response, context);
+            }
+
+            return response;
         }
         catch (Exception ex) when (Map(ex, context) is { } mapped)
         {
@@ -50,7 +57,27 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, Ref
         }
     }
 
-    private void Authenticate(ServerCallContext context)
+    /// <summary>
+    /// Records a successful admin call in the tenant's audit log (<see cref="AdminAudit"/>: who, what, the ids, the counts).
+    /// The change is made by then: a failure to record it is logged as an error, and the caller still gets its answer
+    /// (failing the call would have it retry a change that is done).
+    /// </summary>
+    private async Task AuditAsync(object request, object response, ServerCallContext context)
+    {
+        var integrator = Integrator(context);
+        try
+        {
+            await grains.GetGrain<Privacy.IAuditLogGrain>(integrator.Tenant)
+                .RecordAsync(integrator.Name, AdminAudit.Action(context.Method), AdminAudit.Targets(request), AdminAudit.Details(response));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Call {Method} of integrator {Integrator} succeeded but could not be recorded in the audit log", context.Method, integrator.Name);
+        }
+    }
+
+    /// <summary>Authenticates the call and checks its scope; returns the scope the method needs.</summary>
+    private string Authenticate(ServerCallContext context)
     {
         var key = context.RequestHeaders.GetValue(ApiKeyAuthenticator.Header);
         if (string.IsNullOrEmpty(key))
@@ -86,6 +113,7 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, Ref
         }
 
         context.UserState[IdentityKey] = identity;
+        return scope;
     }
 
     private RpcException? Map(Exception exception, ServerCallContext context)
@@ -125,6 +153,15 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, Ref
                 };
                 LogRefusal(context, directoryStatus);
                 return new RpcException(new Status(directoryStatus, directory.Message));
+            case Privacy.PrivacyRuleException privacy:
+                var privacyStatus = privacy.Code switch
+                {
+                    Privacy.PrivacyRuleException.NotFound => StatusCode.NotFound,
+                    Privacy.PrivacyRuleException.NoPolicy => StatusCode.FailedPrecondition,
+                    _ => StatusCode.InvalidArgument,
+                };
+                LogRefusal(context, privacyStatus);
+                return new RpcException(new Status(privacyStatus, privacy.Message));
             case Escalation.PolicyRuleException policy:
                 var policyStatus = policy.Code == Escalation.PolicyRuleException.NotFound ? StatusCode.NotFound : StatusCode.InvalidArgument;
                 LogRefusal(context, policyStatus);

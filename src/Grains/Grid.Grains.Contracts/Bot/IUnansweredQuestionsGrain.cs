@@ -20,4 +20,15 @@ public interface IUnansweredQuestionsGrain : IGrainWithStringKey
     [ReadOnly]
     [Alias("ListAsync")]
     Task<UnansweredReport> ListAsync(UnansweredQuery query);
+
+    /// <summary>
+    /// GDPR erasure or retention: forgets the recorded misses of these conversations and writes the state at once;
+    /// returns how many were forgotten.
+    /// </summary>
+    [Alias("ForgetConversationsAsync")]
+    Task<int> ForgetConversationsAsync(IReadOnlyList<string> conversationIds);
+
+    /// <summary>The recorded misses of these conversations (GDPR export).</summary>
+    [Alias("ListForConversationsAsync")]
+    Task<IReadOnlyList<UnansweredQuestion>> ListForConversationsAsync(IReadOnlyList<string> conversationIds);
 }

@@ -216,4 +216,12 @@ public interface IConversationGrain : IGrainWithStringKey
     /// <summary>Journals that the messages <paramref name="seqs"/> moved to <paramref name="targetConversationId"/>; a retry journals it once.</summary>
     [Alias("RecordSplitAsync")]
     Task RecordSplitAsync(string targetConversationId, IReadOnlyList<long> seqs, Actor actor);
+
+    /// <summary>
+    /// GDPR erasure or retention: unregisters the conversation's reminders, deletes its stored snapshot (its row) and
+    /// deactivates without writing one, so neither memory nor this activation brings the conversation back. The journal's
+    /// rows are deleted by the caller (<c>IConversationJournal.EraseAsync</c>).
+    /// </summary>
+    [Alias("ForgetAsync")]
+    Task ForgetAsync();
 }

@@ -100,6 +100,20 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<bool> ConversationMergedAsync(string conversationId, string intoConversationId);
 
     /// <summary>
+    /// GDPR erasure: deletes the customer's stored state (its row) and deactivates, so neither memory nor a later write of
+    /// this activation brings it back. Nothing when the customer does not exist.
+    /// </summary>
+    [Alias("ForgetAsync")]
+    Task ForgetAsync();
+
+    /// <summary>
+    /// Retention purged these conversations: they leave the customer's lists (conversations, open ones, merges). Nothing
+    /// for ids it does not hold.
+    /// </summary>
+    [Alias("ForgetConversationsAsync")]
+    Task ForgetConversationsAsync(IReadOnlyList<string> conversationIds);
+
+    /// <summary>
     /// An agent split messages of <paramref name="conversationId"/> into the new <paramref name="newConversationId"/>
     /// (recorded before its first append): the moved emails' Message-IDs and references now group there. False when the
     /// conversation is not this customer's; a retry changes nothing.

@@ -29,4 +29,11 @@ public interface IIdentityGrain : IGrainWithStringKey
     /// </summary>
     [Alias("MoveAsync")]
     Task<string?> MoveAsync(string fromCustomerId, string toCustomerId);
+
+    /// <summary>
+    /// GDPR erasure: when the address belongs to one of <paramref name="customerIds"/>, deletes its stored state (the
+    /// row) and deactivates; true when it did.
+    /// </summary>
+    [Alias("ForgetAsync")]
+    Task<bool> ForgetAsync(IReadOnlyList<string> customerIds);
 }

@@ -46,6 +46,27 @@ internal sealed class UnansweredQuestionsGrain(
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<UnansweredQuestion>> ListForConversationsAsync(IReadOnlyList<string> conversationIds)
+    {
+        var ids = conversationIds.ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<UnansweredQuestion> found = [.. Misses.Where(m => ids.Contains(m.ConversationId))];
+        return Task.FromResult(found);
+    }
+
+    public async Task<int> ForgetConversationsAsync(IReadOnlyList<string> conversationIds)
+    {
+        var ids = conversationIds.ToHashSet(StringComparer.Ordinal);
+        var forgotten = Misses.RemoveAll(m => ids.Contains(m.ConversationId));
+        if (forgotten > 0)
+        {
+            // Written now, failures to the caller: an erasure must know the texts are gone from storage.
+            await state.WriteStateAsync();
+            dirty = false;
+        }
+
+        return forgotten;
+    }
+
     public async Task<UnansweredReport> ListAsync(UnansweredQuery query)
     {
         var oldest = clock.GetUtcNow() - UnansweredLimits.Retention;

@@ -27,6 +27,7 @@ internal sealed partial class ConversationGrain(
     private string tenant = "";
     private string conversationId = "";
     private long savedSeq;
+    private bool forgotten;
 
     private ConversationState S => state.State;
 
@@ -62,7 +63,37 @@ internal sealed partial class ConversationGrain(
             GridMetrics.Conversations.WithLabels(GridMetrics.Label(S.Status)).Dec();
         }
 
-        await SnapshotAsync(S.AppliedSeq > savedSeq);
+        if (!forgotten)
+        {
+            await SnapshotAsync(S.AppliedSeq > savedSeq);
+        }
+    }
+
+    public async Task ForgetAsync()
+    {
+        foreach (var name in new[] { ConversationClock.ReminderName, CloseReminderEffect.ReminderName })
+        {
+            if (await this.GetReminder(name) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+
+        if (S.Exists)
+        {
+            GridMetrics.Conversations.WithLabels(GridMetrics.Label(S.Status)).Dec();
+        }
+
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync(); // the snapshot's row is deleted (DeleteStateOnClear)
+        }
+
+        // Memory forgets too, and deactivation writes no snapshot: nothing of this activation brings the conversation back.
+        state.State = new ConversationState();
+        forgotten = true;
+        DeactivateOnIdle();
+        logger.LogInformation("Conversation {ConversationId} erased", conversationId);
     }
 
     public async Task<AppendResult> AppendInboundAsync(InboundMessage message, CustomerProfile customer)

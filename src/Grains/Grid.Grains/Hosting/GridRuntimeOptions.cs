@@ -44,6 +44,21 @@ public sealed class GridRuntimeOptions
     public PipelineOptions Pipeline { get; set; } = new();
 
     public PostgresOptions Postgres { get; set; } = new();
+
+    public PrivacyOptions Privacy { get; set; } = new();
+}
+
+/// <summary>GDPR: how often each tenant's retention policy runs (docs/architecture.md, "GDPR and audit").</summary>
+public sealed class PrivacyOptions
+{
+    /// <summary>
+    /// The period of each tenant's retention reminder (a tenant with a policy set). Shorter periods (seconds, for tests)
+    /// lower Orleans' minimum reminder period for the silo.
+    /// </summary>
+    public TimeSpan RetentionPeriod { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How many conversations one scheduled run purges at most (the next run continues).</summary>
+    public int RetentionBatch { get; set; } = 500;
 }
 
 /// <summary>Cluster mode's database connections.</summary>

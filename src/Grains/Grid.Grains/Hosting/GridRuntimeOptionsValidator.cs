@@ -111,6 +111,16 @@ internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntime
             failures.Add($"Grid:Postgres:MaxPoolSize is {o.Postgres.MaxPoolSize}: give 2 to 1000 connections per process (25 by default); silos × this + edges must stay under PostgreSQL's max_connections.");
         }
 
+        if (o.Privacy.RetentionPeriod < TimeSpan.FromSeconds(1) || o.Privacy.RetentionPeriod > TimeSpan.FromDays(7))
+        {
+            failures.Add($"Grid:Privacy:RetentionPeriod is {o.Privacy.RetentionPeriod}: give 00:00:01 to 7.00:00:00 between retention runs (01:00:00 by default).");
+        }
+
+        if (o.Privacy.RetentionBatch is < 1 or > 100_000)
+        {
+            failures.Add($"Grid:Privacy:RetentionBatch is {o.Privacy.RetentionBatch}: give 1 to 100000 conversations per run (500 by default).");
+        }
+
         if (o.Identity.LinkConfidence is < 0.5 or > 1 || double.IsNaN(o.Identity.LinkConfidence))
         {
             failures.Add($"Grid:Identity:LinkConfidence is {o.Identity.LinkConfidence}: give a confidence from 0.5 to 1 (0.8 by default) from which an identification links the sender's address.");

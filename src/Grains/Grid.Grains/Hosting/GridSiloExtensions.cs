@@ -93,6 +93,8 @@ public static class GridSiloExtensions
         {
             o.Invariant = layout.Orleans.OrleansInvariant;
             o.DataSource = layout.Orleans.OrleansDataSource;
+            // A cleared state (GDPR erasure, retention) loses its row rather than keeping it with a null payload.
+            o.DeleteStateOnClear = true;
         });
         silo.UseAdoNetReminderService(o =>
         {
@@ -100,8 +102,10 @@ public static class GridSiloExtensions
             o.DataSource = layout.Orleans.OrleansDataSource;
         });
         var clockPeriod = configuration.GetSection(GridRuntimeOptions.Section).GetValue<TimeSpan?>("Conversations:ClockPeriod") ?? TimeSpan.FromMinutes(1);
+        var retentionPeriod = configuration.GetSection(GridRuntimeOptions.Section).GetValue<TimeSpan?>("Privacy:RetentionPeriod") ?? TimeSpan.FromHours(1);
+        var shortest = clockPeriod < retentionPeriod ? clockPeriod : retentionPeriod;
         silo.Configure<Orleans.Hosting.ReminderOptions>(o =>
-            o.MinimumReminderPeriod = clockPeriod < o.MinimumReminderPeriod ? clockPeriod : o.MinimumReminderPeriod);
+            o.MinimumReminderPeriod = shortest < o.MinimumReminderPeriod ? shortest : o.MinimumReminderPeriod);
         silo.ConfigureServices(services =>
         {
             // After Orleans' own binder is set: compiler-made collections are stored as plain lists (Storage/PlainCollectionsBinder).
@@ -122,6 +126,7 @@ public static class GridSiloExtensions
             services.AddSingleton<IWaitingListStore>(sp => ActivatorUtilities.CreateInstance<SqlWaitingListStore>(sp, layout.Journal));
             services.AddSingleton<IConversationIndexStore>(sp => ActivatorUtilities.CreateInstance<SqlConversationIndexStore>(sp, layout.Journal));
             services.AddSingleton<IDirectoryStore>(sp => ActivatorUtilities.CreateInstance<SqlDirectoryStore>(sp, layout.Journal));
+            services.AddSingleton<IAuditLogStore>(sp => ActivatorUtilities.CreateInstance<SqlAuditLogStore>(sp, layout.Journal));
             services.AddSingleton<AddressHasher>();
             services.AddSingleton<IdentityCache>();
             services.AddGridPipeline();

@@ -23,6 +23,19 @@ internal sealed class IdentityGrain(
         return state.State.CustomerId;
     }
 
+    public async Task<bool> ForgetAsync(IReadOnlyList<string> customerIds)
+    {
+        if (state.State.CustomerId is not { } customerId || !customerIds.Contains(customerId))
+        {
+            DeactivateOnIdle();
+            return false;
+        }
+
+        await state.ClearStateAsync(); // the row is deleted (DeleteStateOnClear)
+        DeactivateOnIdle();
+        return true;
+    }
+
     private async Task<string> LinkOrCreateAsync(string customerId)
     {
         if (state.State.CustomerId is { } existing)

@@ -28,6 +28,27 @@ public interface IConversationJournal
 
     /// <summary>The conversation that holds one of these email Message-IDs (the first found, in the order given).</summary>
     Task<ThreadHit?> FindThreadAsync(string tenant, IReadOnlyList<string> messageIds);
+
+    /// <summary>The conversations holding at least one row of these customers (GDPR: what an erasure must cover).</summary>
+    Task<IReadOnlyList<string>> ConversationsOfAsync(string tenant, IReadOnlyList<string> customerIds);
+
+    /// <summary>
+    /// Every row of the scope in the journal's database (journal, outbox, dead letters, email thread index, waiting lists,
+    /// live-conversation index), by table: the raw material of a GDPR export.
+    /// </summary>
+    Task<TableRows> ExportAsync(ErasureScope scope);
+
+    /// <summary>
+    /// Deletes every row of the scope in the journal's database (the tables <see cref="ExportAsync"/> reads) in one
+    /// transaction; returns how many rows each table lost. Erasing what is already gone deletes nothing.
+    /// </summary>
+    Task<ErasedRows> EraseAsync(ErasureScope scope);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> conversations of a tenant closed before <paramref name="closedBefore"/> and not
+    /// reopened or live since (retention).
+    /// </summary>
+    Task<IReadOnlyList<ClosedConversation>> FindClosedAsync(string tenant, DateTimeOffset closedBefore, int limit);
 }
 
 /// <summary>One row to append: an event and its optional idempotency key.</summary>

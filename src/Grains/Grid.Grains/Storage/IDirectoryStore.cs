@@ -17,6 +17,12 @@ public interface IDirectoryStore
 
     /// <summary>The customers owning any of the lookup keys, with the key and its kind.</summary>
     Task<IReadOnlyList<DirectoryKeyHit>> LookupAsync(string tenant, IReadOnlyCollection<string> lookups);
+
+    /// <summary>The customers' directory rows (record and lookup keys) by table, for a GDPR export.</summary>
+    Task<TableRows> ExportAsync(string tenant, IReadOnlyList<string> customerIds);
+
+    /// <summary>Deletes the customers' directory rows (record and lookup keys) in one transaction; rows deleted per table.</summary>
+    Task<ErasedRows> EraseAsync(string tenant, IReadOnlyList<string> customerIds);
 }
 
 /// <summary>A customer to write with its lookup keys (see <see cref="CustomerDirectory.CustomerIdentifier.KeysOf"/>).</summary>

@@ -3,7 +3,7 @@ using Grid.Conversations.Events;
 namespace Grid.Storage.InMemory;
 
 /// <summary>The journal in memory, with the same contract as the SQL journal (unit tests run both).</summary>
-public sealed class InMemoryConversationJournal(InMemoryTables tables) : IConversationJournal
+public sealed partial class InMemoryConversationJournal(InMemoryTables tables) : IConversationJournal
 {
     public Task<UnitResult> AppendAsync(JournalUnit unit)
     {

@@ -88,5 +88,5 @@ public sealed class InMemoryOutboxStore(InMemoryTables tables) : IOutboxStore
         }
     }
 
-    private Dictionary<(string Tenant, string OutboundId), (string Integrator, InMemoryTables.OutboxRecord Row, DeadLetter Letter)> Dead { get; } = [];
+    private Dictionary<(string Tenant, string OutboundId), (string Integrator, InMemoryTables.OutboxRecord Row, DeadLetter Letter)> Dead => tables.Dead;
 }

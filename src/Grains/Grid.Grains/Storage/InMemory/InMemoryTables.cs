@@ -25,6 +25,8 @@ public sealed class InMemoryTables
 
     internal Dictionary<(string Tenant, string Conversation), LiveConversation> Live { get; } = [];
 
+    internal Dictionary<(string Tenant, string OutboundId), (string Integrator, OutboxRecord Row, DeadLetter Letter)> Dead { get; } = [];
+
     internal sealed record JournalRowRecord(long Id, string Tenant, string ConversationId, long Seq, string CustomerId, string? PayloadHash, ConversationEvent Event);
 
     internal sealed class OutboxRecord(string tenant, string integrator, OutboundMessage message)

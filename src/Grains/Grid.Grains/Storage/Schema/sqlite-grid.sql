@@ -153,3 +153,18 @@ CREATE TABLE IF NOT EXISTS grid_outbox_dead (
 );
 -- GO
 CREATE INDEX IF NOT EXISTS ix_grid_outbox_dead_list ON grid_outbox_dead (tenant, integrator, outbox_id);
+-- GO
+-- The tenants' audit log (AuditLogGrain, PrivacyGrain): admin and GDPR actions, who (an integrator's name, never a key),
+-- what, when, the ids concerned (targets, a JSON array) and counts or versions (details, a JSON object). Never personal
+-- data: an erasure is recorded with ids and counts. Append-only.
+CREATE TABLE IF NOT EXISTS grid_audit (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    tenant   TEXT    NOT NULL,
+    at_ms    BIGINT  NOT NULL,
+    actor    TEXT    NOT NULL,
+    action   TEXT    NOT NULL,
+    targets  TEXT    NOT NULL,
+    details  TEXT    NOT NULL
+);
+-- GO
+CREATE INDEX IF NOT EXISTS ix_grid_audit_tenant ON grid_audit (tenant, id);

@@ -46,4 +46,46 @@ internal static class Sql
 
     public static long ToLong(object? value) =>
         value is null or DBNull ? 0 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>"column IN (@prefix0, @prefix1 …)" with the values bound on the command (at most a few hundred: see <see cref="Chunks"/>).</summary>
+    public static string In(DbCommand command, string column, IReadOnlyList<string> values, string prefix)
+    {
+        var names = new List<string>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var name = prefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            names.Add("@" + name);
+            Add(command, name, values[i]);
+        }
+
+        return values.Count == 0 ? "1 = 0" : $"{column} IN ({string.Join(", ", names)})";
+    }
+
+    /// <summary>Values in groups small enough for one statement's parameters on both databases.</summary>
+    public static IEnumerable<IReadOnlyList<string>> Chunks(IReadOnlyList<string> values, int size = 400)
+    {
+        for (var i = 0; i < values.Count; i += size)
+        {
+            yield return values.Skip(i).Take(size).ToList();
+        }
+    }
+
+    /// <summary>Every row a command returns, each its columns by name (DBNull as null).</summary>
+    public static async Task<List<Dictionary<string, object?>>> RowsAsync(DbCommand command)
+    {
+        var rows = new List<Dictionary<string, object?>>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            var row = new Dictionary<string, object?>(reader.FieldCount, StringComparer.Ordinal);
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
 }

@@ -8,7 +8,7 @@ namespace Grid.Storage.Sql;
 /// The journal in the grid_journal table (SQLite or PostgreSQL). Units go through the silo's
 /// <see cref="GroupCommitWriter"/>, each in its own savepoint; reads use pooled connections of their own.
 /// </summary>
-internal sealed class SqlConversationJournal(GridDatabase database, GroupCommitWriter writer) : IConversationJournal
+internal sealed partial class SqlConversationJournal(GridDatabase database, GroupCommitWriter writer) : IConversationJournal
 {
     public async Task<UnitResult> AppendAsync(JournalUnit unit)
     {

@@ -9,6 +9,8 @@ namespace Grid.Storage.Sql;
 /// <summary>The customer directory in grid_directory_customer (records as JSON) and grid_directory_key (lookups).</summary>
 internal sealed class SqlDirectoryStore(GridDatabase database) : IDirectoryStore
 {
+    private static readonly string[] Tables = ["grid_directory_key", "grid_directory_customer"];
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<IReadOnlyList<DirectoryWrite>> UpsertAsync(string tenant, IReadOnlyList<DirectoryEntry> entries, DateTimeOffset now)
@@ -129,5 +131,58 @@ internal sealed class SqlDirectoryStore(GridDatabase database) : IDirectoryStore
         }
 
         return hits;
+    }
+
+    public async Task<TableRows> ExportAsync(string tenant, IReadOnlyList<string> customerIds)
+    {
+        var rows = new TableRows();
+        await using var connection = await database.OpenAsync();
+        foreach (var table in Tables)
+        {
+            foreach (var chunk in Chunks(customerIds))
+            {
+                await using var select = Command(connection, null, "");
+                Add(select, "tenant", tenant);
+                select.CommandText = $"SELECT * FROM {table} WHERE tenant = @tenant AND {In(select, "customer_id", chunk, "c")}";
+                foreach (var row in await RowsAsync(select))
+                {
+                    rows.Add(table, row);
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    public async Task<ErasedRows> EraseAsync(string tenant, IReadOnlyList<string> customerIds)
+    {
+        var erased = new ErasedRows();
+        await using var connection = await database.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (database.Dialect == StorageDialect.Sqlite)
+        {
+            await using var pragma = Command(connection, transaction, "PRAGMA secure_delete=ON");
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        foreach (var table in Tables)
+        {
+            foreach (var chunk in Chunks(customerIds))
+            {
+                await using var delete = Command(connection, transaction, "");
+                Add(delete, "tenant", tenant);
+                delete.CommandText = $"DELETE FROM {table} WHERE tenant = @tenant AND {In(delete, "customer_id", chunk, "c")}";
+                erased.Tally(table, await delete.ExecuteNonQueryAsync());
+            }
+        }
+
+        await transaction.CommitAsync();
+        if (database.Dialect == StorageDialect.Sqlite)
+        {
+            await using var pragma = Command(connection, null, "PRAGMA secure_delete=OFF"); // the pooled connection as it was
+            await pragma.ExecuteNonQueryAsync();
+        }
+
+        return erased;
     }
 }
