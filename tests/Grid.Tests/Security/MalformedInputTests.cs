@@ -115,7 +115,7 @@ public sealed class MalformedInputTests(SecurityGridFixture fixture)
         using var response = await RawAsync(http, key, body, "application/grpc");
         string? Read(string name) =>
             response.TrailingHeaders.TryGetValues(name, out var t) ? t.First() : response.Headers.TryGetValues(name, out var h) ? h.First() : null;
-        return (Read("grpc-status") ?? "(none)", Uri.UnescapeDataString(Read("grpc-message") ?? ""));
+        return (Read("grpc-status") ?? $"(none: HTTP {(int)response.StatusCode} {response.Version})", Uri.UnescapeDataString(Read("grpc-message") ?? ""));
     }
 
     /// <summary>Sends <paramref name="payload"/> on a raw WebSocket to the hub after the JSON handshake; what the hub answers or closes with.</summary>
