@@ -43,6 +43,7 @@ public static class GridEdgeExtensions
         var certificate = edge.Tls.Enabled ? edge.Tls.Load() : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            ServerLimits.Apply(kestrel.Limits);
             Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1, certificate);
             Listen(kestrel, edge.BindAddress, edge.Grpc.Port, HttpProtocols.Http2, certificate);
         });
@@ -64,7 +65,7 @@ public static class GridEdgeExtensions
         services.AddSingleton<GridServerInterceptor>();
         services.AddGrpc(o =>
         {
-            o.MaxReceiveMessageSize = 1024 * 1024;
+            o.MaxReceiveMessageSize = ServerLimits.GrpcMessageBytes; // larger for the services that take documents and models
             o.EnableDetailedErrors = false;
         })
             .AddServiceOptions<IngestGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>())
@@ -93,9 +94,10 @@ public static class GridEdgeExtensions
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         services.AddSignalR(o =>
         {
-            o.MaximumReceiveMessageSize = 128 * 1024;
+            o.MaximumReceiveMessageSize = ServerLimits.HubMessageBytes;
             o.AddFilter<HubCallLogFilter>();
             o.AddFilter<AgentRateLimitFilter>();
+            o.AddFilter<HubRoleFilter>(); // after the rate limit: a refused role still spends a call
         });
         services.AddSingleton<CallRateLimits>();
         services.AddRateLimiter(o =>

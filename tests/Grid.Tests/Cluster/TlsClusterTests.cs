@@ -13,10 +13,11 @@ namespace Grid.Tests.Cluster;
 /// <summary>
 /// The cluster transport (issue 17): two silos and an edge on PostgreSQL with certificates from <c>certs create</c> talk
 /// over mutual TLS; the gateway and silo ports refuse a client without a certificate, one with a certificate from
-/// another CA, and plain TCP, and listen on the configured address only; a cluster member without TLS and without
+/// another CA, and plain TCP, and listen on the configured address only; an edge of another CA, an edge without a
+/// certificate and a silo of another CA never join; a cluster member without TLS and without
 /// Grid:Orleans:TrustedNetwork refuses to start.
 /// </summary>
-public sealed class TlsClusterTests
+public sealed partial class TlsClusterTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
@@ -146,8 +147,33 @@ public sealed class TlsClusterTests
                 ["Grid__Http__Port"] = strangerHttp.ToString(),
                 ["Grid__Grpc__Port"] = FreePort.Next().ToString(),
             });
-            await Assert.ThrowsAsync<TimeoutException>(() => strangerEdge.WaitReadyAsync(strangerHttp, TimeSpan.FromSeconds(15)));
+            // Nor does an edge without a certificate (plain TCP, told it runs on a trusted network), nor a silo of another CA
+            // (it cannot pass the joining silo's connectivity check, so it never becomes active).
+            var plainHttp = FreePort.Next();
+            await using var plainEdge = GridProcess.Start("plain-edge", RepoPaths.EdgeDll, new Dictionary<string, string>(
+                common.Concat(keys.Environment()).Where(e => e.Key != "Grid__Identity__HashKey" && !e.Key.StartsWith("Grid__Orleans__Tls__", StringComparison.Ordinal)))
+            {
+                ["Grid__Orleans__TrustedNetwork"] = "true",
+                ["Grid__Http__Port"] = plainHttp.ToString(),
+                ["Grid__Grpc__Port"] = FreePort.Next().ToString(),
+            });
+            var foreignSiloHttp = FreePort.Next();
+            await using var foreignSilo = GridProcess.Start("stranger-silo", RepoPaths.SiloDll, new Dictionary<string, string>(common)
+            {
+                ["Grid__Orleans__Tls__CertificatePath"] = stranger.Environment["Grid__Orleans__Tls__CertificatePath"],
+                ["Grid__Orleans__Tls__KeyPath"] = stranger.Environment["Grid__Orleans__Tls__KeyPath"],
+                ["Grid__Orleans__Tls__CaPath"] = stranger.Environment["Grid__Orleans__Tls__CaPath"],
+                ["Grid__Identity__HashKey"] = keys.HashKey,
+                ["Grid__Http__Port"] = foreignSiloHttp.ToString(),
+                ["Grid__Orleans__SiloPort"] = FreePort.Next().ToString(),
+                ["Grid__Orleans__GatewayPort"] = FreePort.Next().ToString(),
+            });
+            await Task.WhenAll(
+                Assert.ThrowsAsync<TimeoutException>(() => strangerEdge.WaitReadyAsync(strangerHttp, TimeSpan.FromSeconds(15))),
+                Assert.ThrowsAnyAsync<Exception>(() => plainEdge.WaitReadyAsync(plainHttp, TimeSpan.FromSeconds(15))),
+                Assert.ThrowsAnyAsync<Exception>(() => foreignSilo.WaitReadyAsync(foreignSiloHttp, TimeSpan.FromSeconds(15))));
             Assert.Contains("Cluster transport: mutual TLS", strangerEdge.Output);
+            Assert.Equal(2, await ActiveSilosAsync(postgres));
 
                         // Listening on the advertised address (127.0.0.1), not on every interface.
             if (OtherLocalAddress() is { } other)
@@ -253,81 +279,5 @@ public sealed class TlsClusterTests
             .ToDictionary(p => p[0], p => p[1]);
         Assert.Equal(["Grid__Orleans__Tls__CaPath", "Grid__Orleans__Tls__CertificatePath", "Grid__Orleans__Tls__KeyPath"], environment.Keys.Order());
         return new Certificates(directory, environment, ClusterTransport.Read(Configuration(environment)));
-    }
-
-    /// <summary>
-    /// Whether a TLS client presenting <paramref name="certificate"/> keeps a connection to the port. With TLS 1.3 the
-    /// server judges the client's certificate after the client's side of the handshake: a refusal arrives on the first read.
-    /// </summary>
-    private static async Task<bool> TlsAcceptedAsync(int port, X509Certificate2? certificate)
-    {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, port);
-        await using var tls = new SslStream(tcp.GetStream(), false, (_, _, _, _) => true);
-        try
-        {
-            using var handshake = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions
-            {
-                TargetHost = "localhost",
-                ClientCertificates = certificate is null ? null : new X509CertificateCollection { certificate },
-                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-            }, handshake.Token);
-            using var read = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            return await tls.ReadAsync(new byte[1], read.Token) > 0;
-        }
-        catch (OperationCanceledException)
-        {
-            // Still open: the server waits for the client's Orleans preamble.
-            return true;
-        }
-        catch (Exception e) when (e is AuthenticationException or IOException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Whether the port keeps a plain TCP connection that sent it something other than a TLS handshake.</summary>
-    private static async Task<bool> PlainTcpAcceptedAsync(int port)
-    {
-        using var tcp = new TcpClient();
-        await tcp.ConnectAsync(IPAddress.Loopback, port);
-        var stream = tcp.GetStream();
-        try
-        {
-            await stream.WriteAsync(new byte[] { 0, 0, 0, 16, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 });
-            using var read = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            return await stream.ReadAsync(new byte[64], read.Token) > 0;
-        }
-        catch (OperationCanceledException)
-        {
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private static IPAddress? OtherLocalAddress() =>
-        NetworkInterface.GetAllNetworkInterfaces()
-            .Where(n => n.OperationalStatus == OperationalStatus.Up)
-            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address)
-            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
-
-    private static async Task<bool> ConnectsAsync(IPAddress address, int port)
-    {
-        using var tcp = new TcpClient();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await tcp.ConnectAsync(address, port, timeout.Token);
-            return true;
-        }
-        catch (Exception e) when (e is SocketException or OperationCanceledException)
-        {
-            return false;
-        }
     }
 }

@@ -105,7 +105,7 @@ public sealed class SupervisionTests(EmbeddedGridFixture fixture)
         var assigned = await Assert.ThrowsAsync<HubException>(() => ann.Hub.InvokeAsync<WatchDto>("Watch", conversationId));
         Assert.Contains("HubException: forbidden:", assigned.Message);
         await using var carl = await Grid.AgentAsync("carl", "sup-watch");
-        Assert.Contains("HubException: not_found:", (await Assert.ThrowsAsync<HubException>(() => carl.Hub.InvokeAsync<WatchDto>("Watch", conversationId))).Message);
+        Assert.Contains("HubException: forbidden:", (await Assert.ThrowsAsync<HubException>(() => carl.Hub.InvokeAsync<WatchDto>("Watch", conversationId))).Message); // before the id is looked at
         Assert.Contains("HubException: not_found:", (await Assert.ThrowsAsync<HubException>(() => sue.Hub.InvokeAsync<WatchDto>("Watch", "cnv_nope"))).Message);
         await using var stranger = await Grid.AgentAsync("sue", "sup-list", role: "supervisor");
         Assert.Contains("HubException: not_found:", (await Assert.ThrowsAsync<HubException>(() => stranger.Hub.InvokeAsync<WatchDto>("Watch", conversationId))).Message);

@@ -11,6 +11,7 @@ public sealed partial class AgentHub
     /// integrators' senders are (a phone number for Sms, WhatsApp and Voice, an email address for Email). An address of
     /// another customer merges that customer into this one (both histories kept). Journaled in the conversation.
     /// </summary>
+    [HubRole(AgentRole.Agent)]
     public Task<AddressLinkDto> LinkAddress(string conversationId, string channel, string address)
     {
         if (!Enum.TryParse<Channel>(channel, ignoreCase: true, out var on) || on == Channel.Unspecified || !Enum.IsDefined(on))
@@ -38,6 +39,7 @@ public sealed partial class AgentHub
     /// The agent holding the conversation (or a supervisor) merges another customer (who proved to be the same person)
     /// into the conversation's customer: addresses, conversations and history (see EscalationService.MergeCustomers).
     /// </summary>
+    [HubRole(AgentRole.Agent)]
     public Task<CustomerMergeDto> MergeCustomer(string conversationId, string otherCustomerId)
     {
         if (!CustomerIds.IsValid(otherCustomerId))
@@ -56,6 +58,7 @@ public sealed partial class AgentHub
     /// usually the suggestion in the conversation's facts ("identity.customer", "identity.status": "suggested"). Journaled
     /// ("identity.status": "confirmed"). Refused when that customer is not in the directory, or is the customer already.
     /// </summary>
+    [HubRole(AgentRole.Agent)]
     public Task<CustomerMergeDto> ConfirmCustomer(string conversationId, string customerId)
     {
         if (!CustomerIds.IsValid(customerId))
@@ -72,6 +75,7 @@ public sealed partial class AgentHub
     /// The agent holding the conversation (or a supervisor) undoes a link of an address to its customer (a wrong
     /// identification): the address's next message starts a customer of its own. Journaled ("identity.status": "unlinked").
     /// </summary>
+    [HubRole(AgentRole.Agent)]
     public Task UnlinkAddress(string conversationId, string channel, string address)
     {
         if (!Enum.TryParse<Channel>(channel, ignoreCase: true, out var on) || on == Channel.Unspecified || !Enum.IsDefined(on))

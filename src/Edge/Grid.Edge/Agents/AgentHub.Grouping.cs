@@ -11,6 +11,7 @@ public sealed partial class AgentHub
     /// with a pointer here (messages threaded to it come here), its entries part of this one's history (GetHistory's first
     /// page, GetContext). Returns this conversation. Safe to retry.
     /// </summary>
+    [HubRole(AgentRole.Agent)]
     public Task<ConversationDto> MergeConversations(string conversationId, string otherConversationId)
     {
         if (!TenantId.IsValid(otherConversationId) || !otherConversationId.StartsWith("cnv_", StringComparison.Ordinal))
@@ -29,6 +30,7 @@ public sealed partial class AgentHub
     /// <paramref name="fromSeq"/>. Journaled in both (the new one says where it came from); the new one waits in the same
     /// queue, offered to this agent first. The same request again returns the same split.
     /// </summary>
+    [HubRole(AgentRole.Agent)]
     public Task<ConversationSplitDto> SplitConversation(string conversationId, long fromSeq, long[]? seqs)
     {
         seqs ??= [];

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Grid.Edge.Auth;
 
 namespace Grid.Edge.Agents;
 
@@ -12,6 +13,7 @@ public sealed partial class AgentHub
     /// Supervisors: the tenant's queues (those configured, the escalation policy's and "default"), each with its depth, its
     /// longest wait so far in seconds and the agents available with a free slot; by name.
     /// </summary>
+    [HubRole(AgentRole.Supervisor)]
     public async Task<IReadOnlyList<QueueSummaryDto>> ListQueues()
     {
         var tenant = Supervisor();
@@ -26,6 +28,7 @@ public sealed partial class AgentHub
     /// Supervisors: the tenant's agents (with a routing profile, or who connected once), by id: presence and reason, load
     /// and capacity per channel, idle since.
     /// </summary>
+    [HubRole(AgentRole.Supervisor)]
     public async Task<IReadOnlyList<AgentSummaryDto>> ListAgents()
     {
         var tenant = Supervisor();
@@ -35,10 +38,12 @@ public sealed partial class AgentHub
     }
 
     /// <summary>Supervisors: joins a conversation of the tenant (sees it live, writes notes).</summary>
+    [HubRole(AgentRole.Supervisor)]
     public Task<ConversationDto> Join(string conversationId) =>
         Guard(conversationId, async (c, actor) => ConversationDto.From(await c.JoinAsync(actor)));
 
     /// <summary>Supervisors: takes a conversation over (from its agent, or from the queue).</summary>
+    [HubRole(AgentRole.Supervisor)]
     public Task<ConversationDto> TakeOver(string conversationId) =>
         Guard(conversationId, async (c, actor) => ConversationDto.From(await c.TakeOverAsync(actor)));
 
@@ -48,6 +53,7 @@ public sealed partial class AgentHub
     /// "Resolved"), <paramref name="queue"/>, <paramref name="agent"/> (assigned). <paramref name="after"/> is the
     /// <c>next</c> of the previous page (empty: the first); <paramref name="limit"/> from 1 to 200.
     /// </summary>
+    [HubRole(AgentRole.Supervisor)]
     public async Task<LiveConversationPageDto> ListConversations(string? status, string? queue, string? agent, string? after, int limit)
     {
         var (query, error) = ListConversationsValidator.Validate(status, queue, agent, after, limit);
@@ -67,10 +73,12 @@ public sealed partial class AgentHub
     /// 10 minutes unless renewed by calling Watch again, and does not survive the conversation's deactivation or a silo
     /// failure: a desk watches again after a reconnect. Returns the conversation and its context package.
     /// </summary>
+    [HubRole(AgentRole.Supervisor)]
     public Task<WatchDto> Watch(string conversationId) =>
         Guard(conversationId, async (c, actor) => WatchDto.From(await c.WatchAsync(actor)));
 
     /// <summary>Supervisors: stops watching a conversation.</summary>
+    [HubRole(AgentRole.Supervisor)]
     public Task Unwatch(string conversationId) =>
         Guard(conversationId, async (c, actor) =>
         {

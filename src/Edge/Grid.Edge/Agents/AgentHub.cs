@@ -47,47 +47,13 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
         await base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>Sets presence: "Available", "Busy", "Away" or "Offline" (see <see cref="SetStatus"/> to give a reason).</summary>
-    public async Task<AgentDto> SetPresence(string presence)
-    {
-        if (!Enum.TryParse<AgentPresence>(presence, ignoreCase: true, out var value) || !Enum.IsDefined(value))
-        {
-            throw Refuse(HubErrors.Invalid($"Unknown presence '{presence}': use Available, Busy, Away or Offline."));
-        }
-
-        var agent = Agent();
-        return AgentDto.From(await grains.GetGrain<IAgentGrain>(agent.Key).SetPresenceAsync(value, agent.DisplayName));
-    }
-
-    /// <summary>
-    /// Sets presence with a reason: <paramref name="presence"/> "Available", "Busy" (connected, no new offers), "Away" or
-    /// "Offline"; <paramref name="reason"/> optional (at most 100 characters: "lunch", "training"), shown to supervisors.
-    /// </summary>
-    public async Task<AgentDto> SetStatus(string presence, string? reason)
-    {
-        if (!Enum.TryParse<AgentPresence>(presence, ignoreCase: true, out var value) || !Enum.IsDefined(value) || int.TryParse(presence, out _))
-        {
-            throw Refuse(HubErrors.Invalid($"Unknown presence '{Shorten(presence ?? "")}': use Available, Busy, Away or Offline."));
-        }
-
-        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        if (reason is { Length: > 100 } || (reason is not null && reason.Any(char.IsControl)))
-        {
-            throw Refuse(HubErrors.Invalid("reason must be at most 100 characters without control characters."));
-        }
-
-        var agent = Agent();
-        return AgentDto.From(await grains.GetGrain<IAgentGrain>(agent.Key).SetStatusAsync(value, reason, agent.DisplayName));
-    }
-
-    /// <summary>The agent's own state.</summary>
-    public async Task<AgentDto> GetMe() => AgentDto.From(await grains.GetGrain<IAgentGrain>(Agent().Key).GetAsync());
-
     /// <summary>Accepts the conversation offered to the agent.</summary>
+    [HubRole(AgentRole.Agent)]
     public Task<ConversationDto> Accept(string conversationId) =>
         Guard(conversationId, async (c, actor) => ConversationDto.From(await c.AcceptAsync(actor)));
 
     /// <summary>Declines the conversation offered to the agent; it is offered to someone else.</summary>
+    [HubRole(AgentRole.Agent)]
     public Task Decline(string conversationId) =>
         Guard(conversationId, async (c, actor) =>
         {
@@ -99,6 +65,7 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
     /// Replies to the customer on their current channel. <paramref name="clientMessageId"/> (chosen by the client,
     /// unique per agent) makes a retried call store the reply once. Returns the reply's sequence number and outbound id.
     /// </summary>
+    [HubRole(AgentRole.Agent)]
     public Task<ReplyDto> Reply(string conversationId, string clientMessageId, string text)
     {
         if (string.IsNullOrWhiteSpace(clientMessageId) || clientMessageId.Length > 100)
@@ -128,6 +95,7 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
     /// Replies on another channel the customer is reachable on (see <see cref="GetChannels"/>): "Sms", "Email",
     /// "WhatsApp", "WebChat", "Voice". Otherwise like <see cref="Reply"/>.
     /// </summary>
+    [HubRole(AgentRole.Agent)]
     public Task<ReplyDto> ReplyOn(string conversationId, string clientMessageId, string text, string channel)
     {
         CheckClientId(clientMessageId, "clientMessageId");
@@ -145,11 +113,13 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
     }
 
     /// <summary>The channels the customer is reachable on, the current one first (where Reply goes).</summary>
+    [HubRole(AgentRole.Agent)]
     public Task<IReadOnlyList<AddressDto>> GetChannels(string conversationId) =>
         Guard(conversationId, async (c, actor) =>
             (IReadOnlyList<AddressDto>)[.. (await c.GetChannelsAsync(actor)).Select(a => new AddressDto(a.Channel.ToString(), a.Address, a.LastSeenAt))]);
 
     /// <summary>Resolves a conversation assigned to the agent.</summary>
+    [HubRole(AgentRole.Agent)]
     public Task Resolve(string conversationId, string? reason) =>
         Guard(conversationId, async (c, actor) =>
         {
@@ -158,10 +128,12 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
         });
 
     /// <summary>A conversation the agent takes part in (or is offered).</summary>
+    [HubRole(AgentRole.Agent)]
     public Task<ConversationDto> GetConversation(string conversationId) =>
         Guard(conversationId, async (c, actor) => ConversationDto.From(await c.GetForAsync(actor)));
 
     /// <summary>History of a conversation the agent takes part in (or is offered): entries after a sequence number.</summary>
+    [HubRole(AgentRole.Agent)]
     public Task<HistoryDto> GetHistory(string conversationId, long afterSeq, int limit) =>
         Guard(conversationId, async (c, actor) =>
         {
@@ -174,6 +146,7 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
     /// the escalation, facts, the last transfer's note, the customer's profile and past conversations. Offers carry
     /// it; this reads it again (after a reconnect).
     /// </summary>
+    [HubRole(AgentRole.Agent)]
     public Task<HandoffContextDto> GetContext(string conversationId) =>
         Guard(conversationId, async (c, actor) => HandoffContextDto.From(await c.GetHandoffContextAsync(actor)));
 
@@ -181,6 +154,7 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
     /// An internal note: seen by everyone working on the conversation, never sent to the customer.
     /// <paramref name="clientNoteId"/> (unique per agent) makes a retried call store it once. Returns its sequence number.
     /// </summary>
+    [HubRole(AgentRole.Agent)]
     public Task<long> AddNote(string conversationId, string clientNoteId, string text)
     {
         CheckClientId(clientNoteId, "clientNoteId");
@@ -192,6 +166,7 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
     /// Hands the conversation on to a queue (<paramref name="queue"/>; empty: its current one) or to a named agent
     /// (<paramref name="toAgent"/>, offered only to them), with a note the receiver reads in the context package.
     /// </summary>
+    [HubRole(AgentRole.Agent)]
     public Task Transfer(string conversationId, string? queue, string? toAgent, string? note)
     {
         queue = string.IsNullOrEmpty(queue) ? null : queue;
@@ -219,6 +194,7 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
     }
 
     /// <summary>Hands the conversation back to the bot with a reason; the bot resumes and the customer is told.</summary>
+    [HubRole(AgentRole.Agent)]
     public Task HandBack(string conversationId, string reason)
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 200)
@@ -234,6 +210,7 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
     }
 
     /// <summary>Invites a consultant: they see the conversation, write notes and, when <paramref name="canReply"/>, write to the customer.</summary>
+    [HubRole(AgentRole.Agent)]
     public Task Invite(string conversationId, string agentId, bool canReply)
     {
         if (!TenantId.IsValid(agentId))
@@ -249,6 +226,7 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
     }
 
     /// <summary>Closes the conversation for good (its assigned agent, or a supervisor).</summary>
+    [HubRole(AgentRole.Agent)]
     public Task Close(string conversationId, string? reason) =>
         Guard(conversationId, async (c, actor) =>
         {

@@ -23,10 +23,21 @@ public sealed record AgentPrincipal(string Tenant, string AgentId, string Displa
 
     public string Key => GridKeys.Of(Tenant, AgentId);
 
-    /// <summary>The agent as the grains see an actor: id and role (unknown roles act as plain agents).</summary>
+    /// <summary>The token's role for the hub's role rules (<see cref="HubRoleAttribute"/>): unknown roles act as plain agents.</summary>
+    public AgentRole Level => Role.ToLowerInvariant() switch
+    {
+        "admin" => AgentRole.Admin,
+        "supervisor" => AgentRole.Supervisor,
+        _ => AgentRole.Agent,
+    };
+
+    /// <summary>
+    /// The agent as the grains see an actor: id and role (an admin acts as a supervisor on conversations; unknown roles
+    /// act as plain agents).
+    /// </summary>
     public Actor Actor => new(AgentId, Role.ToLowerInvariant() switch
     {
-        "supervisor" => ActorRole.Supervisor,
+        "supervisor" or "admin" => ActorRole.Supervisor,
         "expert" => ActorRole.Expert,
         _ => ActorRole.Agent,
     }, DisplayName);

@@ -4,7 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Grid.Edge.Auth;
 
-/// <summary>Agents' JWTs: claims "sub" (agent id), "tenant", "name" and "role" (agent, expert, supervisor).</summary>
+/// <summary>Agents' JWTs: claims "sub" (agent id), "tenant", "name" and "role" (agent, expert, supervisor, admin: see <see cref="AgentRole"/>).</summary>
 public static class AgentTokens
 {
     public const string TenantClaim = "tenant";

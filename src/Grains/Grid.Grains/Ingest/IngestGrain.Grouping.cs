@@ -32,6 +32,14 @@ internal sealed partial class IngestGrain
         var customerId = await CurrentAsync(tenant, holder.CustomerId);
         if (await CurrentAsync(tenant, other.CustomerId) != customerId)
         {
+            // Another customer's conversation the agent has no part in answers exactly like an unknown id (docs/architecture.md,
+            // "Security"): the customer's own conversations are in the agent's context package, others' are not theirs to know.
+            if (actor.Role != ActorRole.Supervisor && other.AssignedAgent != actor.AgentId && other.OfferedAgent != actor.AgentId
+                && !other.Participants.Contains(actor.AgentId))
+            {
+                throw new ConversationRuleException(RuleCodes.NotFound, $"Conversation '{otherConversationId}' not found.");
+            }
+
             throw new ConversationRuleException(RuleCodes.Invalid,
                 $"Conversation {otherConversationId} is another customer's; only conversations of the same customer merge (merge the customers first when they are one).");
         }
