@@ -207,6 +207,7 @@ public static class GridEdgeExtensions
         app.MapGrpcService<TriageGrpcService>();
         app.MapGrpcService<RoutingGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
+        app.MapGrpcService<ProactiveGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path, o => o.CloseOnAuthenticationExpiration = true); // an expired token ends the connection

@@ -117,6 +117,7 @@ public static class GridSiloExtensions
             services.AddSingleton<IWaitingListStore>(sp => ActivatorUtilities.CreateInstance<SqlWaitingListStore>(sp, layout.Journal));
             services.AddSingleton<IConversationIndexStore>(sp => ActivatorUtilities.CreateInstance<SqlConversationIndexStore>(sp, layout.Journal));
             services.AddSingleton<IDirectoryStore>(sp => ActivatorUtilities.CreateInstance<SqlDirectoryStore>(sp, layout.Journal));
+            services.AddSingleton<IProactiveStore>(sp => ActivatorUtilities.CreateInstance<SqlProactiveStore>(sp, layout.Journal));
             services.AddSingleton<AddressHasher>();
             services.AddSingleton<IdentityCache>();
             services.AddGridPipeline();
@@ -183,6 +184,8 @@ public static class GridSiloExtensions
         services.AddSingleton<IInboundStep, RecordFactsStep>();
         services.AddSingleton<IInboundStep, CustomerDirectory.IdentifyStep>();
         services.AddSingleton<IInboundStep, ScreeningStep>();
+        services.AddSingleton<Proactive.OpenIncidents>();
+        services.AddSingleton<IInboundStep, Proactive.IncidentStep>();
         services.AddSingleton<IInboundStep, CallbackStep>();
         services.AddSingleton<IInboundStep, BotStep>();
         services.AddSingleton<Escalation.EscalationPolicies>();
@@ -205,6 +208,7 @@ public static class GridSiloExtensions
         services.AddSingleton<IConversationEffect, OutboxHintEffect>();
         services.AddSingleton<IConversationEffect, CloseReminderEffect>();
         services.AddSingleton<IConversationEffect, UnansweredQuestionEffect>();
+        services.AddSingleton<IConversationEffect, Proactive.IncidentContactEffect>();
         return services;
     }
 }
