@@ -24,6 +24,7 @@ public sealed class IntegratorClient : IAsyncDisposable
         Escalation = new EscalationService.EscalationServiceClient(channel);
         Routing = new RoutingService.RoutingServiceClient(channel);
         Directory = new DirectoryService.DirectoryServiceClient(channel);
+        Proactive = new ProactiveService.ProactiveServiceClient(channel);
     }
 
     public IngestService.IngestServiceClient Ingest { get; }
@@ -39,6 +40,8 @@ public sealed class IntegratorClient : IAsyncDisposable
     public RoutingService.RoutingServiceClient Routing { get; }
 
     public DirectoryService.DirectoryServiceClient Directory { get; }
+
+    public ProactiveService.ProactiveServiceClient Proactive { get; }
 
     public Metadata Headers => headers;
 

@@ -74,7 +74,7 @@ public sealed class TestKeys
         {
             environment[$"Grid__Integrators__{tenant}-all__Tenant"] = tenant;
             environment[$"Grid__Integrators__{tenant}-all__ApiKey"] = ApiKeyFor(tenant);
-            foreach (var (scope, i) in new[] { "ingest", "outbound", "read", "admin" }.Select((s, i) => (s, i)))
+            foreach (var (scope, i) in new[] { "ingest", "outbound", "read", "admin", "proactive" }.Select((s, i) => (s, i)))
             {
                 environment[$"Grid__Integrators__{tenant}-all__Scopes__{i}"] = scope;
             }
@@ -120,6 +120,7 @@ public sealed class TestKeys
         "route-admin", "route-skills", "route-timeout", "route-sticky", "route-overflow", "route-disconnect", "route-sup", "route-restart",
         "dir-import", "dir-ident", "dir-suggest", "dir-unlink", "dir-csv",
         "grouping", "group-colleague", "group-merge", "group-split", "group-admin",
+        "pro-tags", "pro-fanout", "pro-fallback", "pro-deflect", "pro-errors",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()
