@@ -86,7 +86,8 @@ public static class GridEdgeExtensions
             {
                 o.Interceptors.Add<GridServerInterceptor>();
                 o.MaxReceiveMessageSize = DirectoryGrpcService.MaxReceiveMessageSize;
-            });
+            })
+            .AddServiceOptions<ProactiveGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
         services.AddGrpcReflection();
         services.TryAddSingleton<ClusterHealthCheck>(); // one instance: it keeps its last answer for a couple of seconds
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
