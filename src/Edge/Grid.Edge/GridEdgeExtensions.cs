@@ -88,7 +88,8 @@ public static class GridEdgeExtensions
             {
                 o.Interceptors.Add<GridServerInterceptor>();
                 o.MaxReceiveMessageSize = DirectoryGrpcService.MaxReceiveMessageSize;
-            });
+            })
+            .AddServiceOptions<ProactiveGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
         services.AddGrpcReflection();
         services.TryAddSingleton<ClusterHealthCheck>(); // one instance: it keeps its last answer for a couple of seconds
         services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
@@ -211,6 +212,7 @@ public static class GridEdgeExtensions
         app.MapGrpcService<RoutingGrpcService>();
         app.MapGrpcService<DirectoryGrpcService>();
         app.MapGrpcService<GdprGrpcService>();
+        app.MapGrpcService<ProactiveGrpcService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         app.MapHub<AgentHub>(AgentHub.Path, o => o.CloseOnAuthenticationExpiration = true); // an expired token ends the connection

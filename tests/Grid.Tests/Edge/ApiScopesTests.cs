@@ -15,6 +15,7 @@ public sealed class ApiScopesTests
     [InlineData("/grid.v1.ReadService/GetCustomerTimeline", "grid.v1.ReadService", "read")]
     [InlineData("/grid.v1.KnowledgeService/ImportEntries", "grid.v1.KnowledgeService", "admin")]
     [InlineData("/grid.v1.KnowledgeService/Evaluate", "grid.v1.KnowledgeService", "admin")]
+    [InlineData("/grid.v1.ProactiveService/OpenIncident", "grid.v1.ProactiveService", "proactive")]
     [InlineData("/grpc.health.v1.Health/Check", "grpc.health.v1.Health", null)]
     public void Each_service_needs_its_scope(string method, string service, string? scope) =>
         Assert.Equal((service, scope), ApiScopes.Required(method));
@@ -25,7 +26,7 @@ public sealed class ApiScopesTests
         var files = new[]
         {
             Protos.V1.IngestReflection.Descriptor, Protos.V1.OutboundReflection.Descriptor,
-            Protos.V1.ReadReflection.Descriptor, Protos.V1.KnowledgeReflection.Descriptor,
+            Protos.V1.ReadReflection.Descriptor, Protos.V1.KnowledgeReflection.Descriptor, Protos.V1.ProactiveReflection.Descriptor,
         };
         var methods = files.SelectMany(f => f.Services).SelectMany(s => s.Methods).ToList();
         Assert.NotEmpty(methods);

@@ -25,6 +25,7 @@ public sealed class IntegratorClient : IAsyncDisposable
         Routing = new RoutingService.RoutingServiceClient(channel);
         Directory = new DirectoryService.DirectoryServiceClient(channel);
         Gdpr = new GdprService.GdprServiceClient(channel);
+        Proactive = new ProactiveService.ProactiveServiceClient(channel);
     }
 
     public GdprService.GdprServiceClient Gdpr { get; }
@@ -42,6 +43,8 @@ public sealed class IntegratorClient : IAsyncDisposable
     public RoutingService.RoutingServiceClient Routing { get; }
 
     public DirectoryService.DirectoryServiceClient Directory { get; }
+
+    public ProactiveService.ProactiveServiceClient Proactive { get; }
 
     public Metadata Headers => headers;
 

@@ -74,7 +74,7 @@ public sealed class TestKeys
         {
             environment[$"Grid__Integrators__{tenant}-all__Tenant"] = tenant;
             environment[$"Grid__Integrators__{tenant}-all__ApiKey"] = ApiKeyFor(tenant);
-            foreach (var (scope, i) in new[] { "ingest", "outbound", "read", "admin", "gdpr" }.Select((s, i) => (s, i)))
+            foreach (var (scope, i) in new[] { "ingest", "outbound", "read", "admin", "gdpr", "proactive" }.Select((s, i) => (s, i)))
             {
                 environment[$"Grid__Integrators__{tenant}-all__Scopes__{i}"] = scope;
             }
@@ -121,6 +121,7 @@ public sealed class TestKeys
         "dir-import", "dir-ident", "dir-suggest", "dir-unlink", "dir-csv",
         "grouping", "group-colleague", "group-merge", "group-split", "group-admin",
         "gdpr", "gdpr-other", "gdpr-retention",
+        "pro-tags", "pro-fanout", "pro-fallback", "pro-deflect", "pro-errors",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()

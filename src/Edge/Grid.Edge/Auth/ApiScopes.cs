@@ -4,8 +4,9 @@ namespace Grid.Edge.Auth;
 /// What an API key may call: <c>ingest</c> (IngestService), <c>outbound</c> (OutboundService), <c>read</c>
 /// (ReadService; TriageService's Classify and GetModel, which admin keys may call too), <c>admin</c> (KnowledgeService,
 /// EscalationService, RoutingService, DirectoryService, TriageService.UploadModel, SetReferencePatterns and GetReferencePatterns), <c>gdpr</c>
-/// (GdprService: customers' export and erasure, retention, the audit log). Configured per integrator in Grid:Integrators:&lt;name&gt;:Scopes; a key
-/// configured without scopes has <see cref="Default"/>, which leaves out admin and gdpr.
+/// (GdprService: customers' export and erasure, retention, the audit log), <c>proactive</c> (ProactiveService: customer
+/// tags, audiences, incidents). Configured per integrator in Grid:Integrators:&lt;name&gt;:Scopes; a key
+/// configured without scopes has <see cref="Default"/>, which leaves out admin, gdpr and proactive.
 /// </summary>
 public static class ApiScopes
 {
@@ -14,9 +15,10 @@ public static class ApiScopes
     public const string Read = "read";
     public const string Admin = "admin";
     public const string Gdpr = "gdpr";
+    public const string Proactive = "proactive";
 
     /// <summary>Every scope, in the order the documentation lists them.</summary>
-    public static IReadOnlyList<string> All { get; } = [Ingest, Outbound, Read, Admin, Gdpr];
+    public static IReadOnlyList<string> All { get; } = [Ingest, Outbound, Read, Admin, Gdpr, Proactive];
 
     /// <summary>The scopes of a key configured without any: what integrators could call before scopes existed.</summary>
     public static IReadOnlySet<string> Default { get; } = new HashSet<string>([Ingest, Outbound, Read], StringComparer.Ordinal);
@@ -33,6 +35,7 @@ public static class ApiScopes
         [Protos.V1.RoutingService.Descriptor.FullName] = Admin,
         [Protos.V1.DirectoryService.Descriptor.FullName] = Admin,
         [Protos.V1.GdprService.Descriptor.FullName] = Gdpr,
+        [Protos.V1.ProactiveService.Descriptor.FullName] = Proactive,
     };
 
     // Methods whose scope differs from their service's.

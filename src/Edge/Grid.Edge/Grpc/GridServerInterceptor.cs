@@ -162,6 +162,15 @@ public sealed class GridServerInterceptor(
                 };
                 LogRefusal(context, privacyStatus);
                 return new RpcException(new Status(privacyStatus, privacy.Message));
+            case Proactive.ProactiveRuleException proactive:
+                var proactiveStatus = proactive.Code switch
+                {
+                    Proactive.ProactiveRuleException.NotFound => StatusCode.NotFound,
+                    Proactive.ProactiveRuleException.Conflict or Proactive.ProactiveRuleException.WrongState => StatusCode.FailedPrecondition,
+                    _ => StatusCode.InvalidArgument,
+                };
+                LogRefusal(context, proactiveStatus);
+                return new RpcException(new Status(proactiveStatus, proactive.Message));
             case Escalation.PolicyRuleException policy:
                 var policyStatus = policy.Code == Escalation.PolicyRuleException.NotFound ? StatusCode.NotFound : StatusCode.InvalidArgument;
                 LogRefusal(context, policyStatus);

@@ -149,6 +149,14 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("CloseAsync")]
     Task CloseAsync(Actor actor, string? reason);
 
+    /// <summary>
+    /// Appends an incident's push (docs/architecture.md, "Proactive pushes") with its outbox row; a conversation not yet
+    /// used becomes <paramref name="customerId"/>'s. <see cref="AppendOutcome.Closed"/> when closed (nothing stored),
+    /// <see cref="AppendOutcome.Duplicate"/> with the original when the push was appended before (anywhere).
+    /// </summary>
+    [Alias("AppendPushAsync")]
+    Task<AppendResult> AppendPushAsync(Proactive.ProactivePush push, string customerId);
+
     /// <summary>Records a channel event (delivery receipt, call, typing) reported by an integrator.</summary>
     [Alias("RecordChannelEventAsync")]
     Task RecordChannelEventAsync(ChannelEvent channelEvent);

@@ -24,6 +24,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<string?> RecordChannelEventAsync(ChannelEvent channelEvent);
 
     /// <summary>
+    /// Puts an incident's push into the customer's most recently active open conversation, or a new one (recorded
+    /// before its first append), and returns where it went; a replay returns the original
+    /// (<see cref="Proactive.PushResult.Duplicate"/>). A customer merged into another passes it on.
+    /// </summary>
+    [Alias("PushAsync")]
+    Task<Proactive.PushResult> PushAsync(Proactive.ProactivePush push);
+
+    /// <summary>
     /// Sets the customer's tier (null or empty: none); its meaning is the tenant's escalation policy's. Refused with
     /// <see cref="Escalation.PolicyRuleException"/> (not_found) when the customer does not exist.
     /// </summary>

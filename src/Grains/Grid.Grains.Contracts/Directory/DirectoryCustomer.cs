@@ -3,7 +3,9 @@ namespace Grid.CustomerDirectory;
 /// <summary>
 /// What a tenant's CRM and billing systems know of one customer, as imported over <c>DirectoryService</c>: the same
 /// customer as the one inbound messages create (its id is the Grid customer id), with the contacts whose addresses
-/// resolve to it and the references (invoices, contracts, orders, the account number) that identify it in a message.
+/// resolve to it and the references (invoices, contracts, orders, the account number) that identify it in a message;
+/// for proactive pushes, the channels it consented to (lower-case channel names), the one it prefers, its IANA time zone
+/// and whether it unsubscribed.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.DirectoryCustomer")]
 public sealed record DirectoryCustomer(
@@ -19,7 +21,11 @@ public sealed record DirectoryCustomer(
     [property: Id(9)] IReadOnlyList<string> Contracts,
     [property: Id(10)] IReadOnlyList<string> Orders,
     [property: Id(11)] string? Language = null,
-    [property: Id(12)] string? Country = null)
+    [property: Id(12)] string? Country = null,
+    [property: Id(13)] IReadOnlyList<string>? Consent = null,
+    [property: Id(14)] string? PreferredChannel = null,
+    [property: Id(15)] string? TimeZone = null,
+    [property: Id(16)] bool Unsubscribed = false)
 {
     /// <summary>The name to show: the company, else the person's name.</summary>
     public string DisplayName => Company ?? Name ?? Id;

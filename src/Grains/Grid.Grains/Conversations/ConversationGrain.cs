@@ -221,6 +221,7 @@ internal sealed partial class ConversationGrain(
         }
 
         await CommitAsync([ConversationDecider.ChannelEvent(S, channelEvent)]); // a duplicate receipt changes nothing
+        ForwardPushReceipt(channelEvent);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -259,7 +260,12 @@ internal sealed partial class ConversationGrain(
             return new UnitResult(UnitStatus.Appended, S.AppliedSeq, []);
         }
 
-        var customerId = rows[0].Event is CustomerWrote wrote ? wrote.CustomerId : S.CustomerId;
+        var customerId = rows[0].Event switch
+        {
+            CustomerWrote wrote => wrote.CustomerId,
+            IncidentPushed pushed when S.CustomerId.Length == 0 => pushed.CustomerId,
+            _ => S.CustomerId,
+        };
         var unit = new JournalUnit(tenant, conversationId, customerId, S.AppliedSeq, rows, WaitingLists.ChangeFor(conversationId, customerId, rows, S),
             ConversationIndex.ChangeFor(S, conversationId, rows));
         UnitResult result;

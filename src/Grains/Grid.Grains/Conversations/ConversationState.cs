@@ -243,6 +243,9 @@ internal sealed partial class ConversationState
             case ConversationsMerged or ConversationSplit:
                 ApplyRegrouping(conversationId, e);
                 break;
+            case IncidentPushed pushed:
+                ApplyPush(seq, pushed);
+                break;
             case StepStateChanged step:
                 if (step.State.Count == 0)
                 {

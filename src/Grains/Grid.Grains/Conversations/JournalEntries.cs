@@ -11,7 +11,7 @@ namespace Grid.Conversations;
 /// </summary>
 internal static class JournalEntries
 {
-    public static bool IsMessage(ConversationEvent e) => e is CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or NoteAdded;
+    public static bool IsMessage(ConversationEvent e) => e is CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or NoteAdded or IncidentPushed;
 
     /// <summary>A change to the conversation's customer (a linked address, a merge): part of the story an agent reads.</summary>
     public static bool IsCustomerChange(ConversationEvent e) => e is AddressLinked or CustomersMerged or SenderJoined or ConversationsMerged or ConversationSplit;
@@ -30,6 +30,8 @@ internal static class JournalEntries
             BotAnswered b => Outgoing(conversationId, seq, kind, e, "bot", b.Text, b.Delivery, Meta(
                 ("entry", b.EntryId), ("confidence", b.Confidence?.ToString("0.###", CultureInfo.InvariantCulture)), ("purpose", b.Purpose))),
             CustomerNotified n => Outgoing(conversationId, seq, kind, e, "system", n.Text, n.Delivery, new Dictionary<string, string> { ["purpose"] = n.Purpose }),
+            IncidentPushed p => Outgoing(conversationId, seq, kind, e, "incident:" + p.IncidentId, p.Text, p.Delivery, Meta(
+                ("incident", p.IncidentId), ("message", p.MessageNo.ToString(CultureInfo.InvariantCulture)), ("purpose", "incident-" + p.MessageKind))),
             ChannelEventRecorded c => Event(conversationId, seq, e, c.Type.IsReceipt() ? "delivery" : "call", "integrator:" + c.Integrator, c.Detail, c.ExternalId,
                 Meta(("type", c.Type.ToString()), ("outboundId", c.OutboundId))),
             Escalated x => Event(conversationId, seq, e, name, "system", x.Reason, null, Meta(

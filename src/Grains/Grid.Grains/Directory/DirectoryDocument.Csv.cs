@@ -88,6 +88,14 @@ internal static partial class DirectoryDocument
                     draft.AddTag(tag, $"{where}, field tags");
                 }
 
+                foreach (var channel in List(Get(row, "consent")))
+                {
+                    draft.AddConsent(channel, $"{where}, field consent");
+                }
+
+                draft.SetPreferredChannel(Get(row, "preferred_channel"), $"{where}, field preferred_channel");
+                draft.SetTimeZone(Get(row, "time_zone"), $"{where}, field time_zone");
+                draft.SetUnsubscribed(Get(row, "unsubscribed"), $"{where}, field unsubscribed");
                 foreach (var domain in List(Get(row, "email_domains")))
                 {
                     draft.AddDomain(domain, $"{where}, field email_domains");

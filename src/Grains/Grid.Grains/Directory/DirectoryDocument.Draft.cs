@@ -6,7 +6,7 @@ namespace Grid.CustomerDirectory;
 internal static partial class DirectoryDocument
 {
     /// <summary>A customer being read: each setter validates and names the field at fault.</summary>
-    private sealed class Draft(string where)
+    private sealed partial class Draft(string where)
     {
         public string Where { get; } = where;
 
@@ -238,6 +238,7 @@ internal static partial class DirectoryDocument
         }
 
         public DirectoryCustomer Build() => new(
-            Id!, Company, Name, account, tier, [.. tags], [.. domains], [.. contacts], [.. invoices], [.. Contracts], [.. Orders], language, country);
+            Id!, Company, Name, account, tier, [.. tags], [.. domains], [.. contacts], [.. invoices], [.. Contracts], [.. Orders], language, country,
+            consent.Count == 0 ? null : [.. consent], preferredChannel, timeZone, unsubscribed);
     }
 }

@@ -72,6 +72,27 @@ internal static partial class DirectoryDocument
                             }
 
                             break;
+                        case "consent":
+                            foreach (var (value, at) in Strings(property.Value, field))
+                            {
+                                draft.AddConsent(value, at);
+                            }
+
+                            break;
+                        case "preferredchannel":
+                            draft.SetPreferredChannel(String(property.Value, field), field);
+                            break;
+                        case "timezone":
+                            draft.SetTimeZone(String(property.Value, field), field);
+                            break;
+                        case "unsubscribed":
+                            draft.SetUnsubscribed(property.Value.ValueKind switch
+                            {
+                                JsonValueKind.True => "true",
+                                JsonValueKind.False => "false",
+                                _ => String(property.Value, field),
+                            }, field);
+                            break;
                         case "emaildomains":
                             foreach (var (value, at) in Strings(property.Value, field))
                             {
@@ -131,7 +152,7 @@ internal static partial class DirectoryDocument
 
                             break;
                         default:
-                            throw Invalid($"{field}: unknown field; a customer has id, company, name, account_number, tier, tags, email_domains, language, country, contacts, invoices, contracts, orders");
+                            throw Invalid($"{field}: unknown field; a customer has id, company, name, account_number, tier, tags, email_domains, language, country, consent, preferred_channel, time_zone, unsubscribed, contacts, invoices, contracts, orders");
                     }
                 }
 

@@ -17,7 +17,7 @@ internal static partial class DirectoryDocument
     public static readonly string[] CsvColumns =
     [
         "record", "customer_id", "company", "name", "account_number", "tier", "tags", "email_domains", "language", "country",
-        "contact_name", "email", "phone", "number", "amount", "currency", "date",
+        "consent", "preferred_channel", "time_zone", "unsubscribed", "contact_name", "email", "phone", "number", "amount", "currency", "date",
     ];
 
     /// <summary>Public mail providers: a domain anyone can write from never identifies a customer.</summary>

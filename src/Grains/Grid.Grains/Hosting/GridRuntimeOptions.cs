@@ -46,6 +46,8 @@ public sealed class GridRuntimeOptions
     public PostgresOptions Postgres { get; set; } = new();
 
     public PrivacyOptions Privacy { get; set; } = new();
+
+    public ProactiveOptions Proactive { get; set; } = new();
 }
 
 /// <summary>GDPR: how often each tenant's retention policy runs (docs/architecture.md, "GDPR and audit").</summary>
@@ -62,6 +64,19 @@ public sealed class PrivacyOptions
 }
 
 /// <summary>Cluster mode's database connections.</summary>
+/// <summary>Proactive pushes' fan-out (Grid:Proactive; docs/architecture.md, "Proactive pushes").</summary>
+public sealed class ProactiveOptions
+{
+    /// <summary>Customers read from the audience per batch; the cursor is persisted after each batch.</summary>
+    public int BatchSize { get; set; } = 200;
+
+    /// <summary>Pushes of one incident in flight at once (customer → conversation → journal).</summary>
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>How old a silo's copy of a tenant's open incidents may be when an inbound message is checked for deflection.</summary>
+    public TimeSpan IncidentCacheAge { get; set; } = TimeSpan.FromSeconds(1);
+}
+
 public sealed class PostgresOptions
 {
     public const int DefaultMaxPoolSize = 25;
@@ -96,7 +111,7 @@ public sealed class PipelineOptions
     public List<string> Steps { get; set; } = [];
 
     /// <summary>The order used when <see cref="Steps"/> is empty.</summary>
-    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "identify", "screen", "callback", "bot", "escalate", "route", "acknowledge"];
+    public static IReadOnlyList<string> DefaultSteps { get; } = ["record-facts", "identify", "screen", "incident", "callback", "bot", "escalate", "route", "acknowledge"];
 }
 
 /// <summary>Whether an email reply from an address Grid does not know joins the conversation it replies to.</summary>

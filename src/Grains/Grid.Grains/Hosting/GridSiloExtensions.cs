@@ -127,6 +127,7 @@ public static class GridSiloExtensions
             services.AddSingleton<IConversationIndexStore>(sp => ActivatorUtilities.CreateInstance<SqlConversationIndexStore>(sp, layout.Journal));
             services.AddSingleton<IDirectoryStore>(sp => ActivatorUtilities.CreateInstance<SqlDirectoryStore>(sp, layout.Journal));
             services.AddSingleton<IAuditLogStore>(sp => ActivatorUtilities.CreateInstance<SqlAuditLogStore>(sp, layout.Journal));
+            services.AddSingleton<IProactiveStore>(sp => ActivatorUtilities.CreateInstance<SqlProactiveStore>(sp, layout.Journal));
             services.AddSingleton<AddressHasher>();
             services.AddSingleton<IdentityCache>();
             services.AddGridPipeline();
@@ -193,6 +194,8 @@ public static class GridSiloExtensions
         services.AddSingleton<IInboundStep, RecordFactsStep>();
         services.AddSingleton<IInboundStep, CustomerDirectory.IdentifyStep>();
         services.AddSingleton<IInboundStep, ScreeningStep>();
+        services.AddSingleton<Proactive.OpenIncidents>();
+        services.AddSingleton<IInboundStep, Proactive.IncidentStep>();
         services.AddSingleton<IInboundStep, CallbackStep>();
         services.AddSingleton<IInboundStep, BotStep>();
         services.AddSingleton<Escalation.EscalationPolicies>();
@@ -215,6 +218,7 @@ public static class GridSiloExtensions
         services.AddSingleton<IConversationEffect, OutboxHintEffect>();
         services.AddSingleton<IConversationEffect, CloseReminderEffect>();
         services.AddSingleton<IConversationEffect, UnansweredQuestionEffect>();
+        services.AddSingleton<IConversationEffect, Proactive.IncidentContactEffect>();
         return services;
     }
 }

@@ -44,6 +44,7 @@ internal static class EventCodec
         (typeof(SenderJoined), "sender-joined", EntryKind.Event),
         (typeof(ConversationsMerged), "conversations-merged", EntryKind.Event),
         (typeof(ConversationSplit), "conversation-split", EntryKind.Event),
+        (typeof(IncidentPushed), "incident-pushed", EntryKind.SystemMessage),
     ];
 
     private static readonly FrozenDictionary<Type, (string Name, EntryKind Kind)> ByType =

@@ -168,3 +168,46 @@ CREATE TABLE IF NOT EXISTS grid_audit (
 );
 -- GO
 CREATE INDEX IF NOT EXISTS ix_grid_audit_tenant ON grid_audit (tenant, id);
+-- GO
+-- Customer tags for proactive audiences (docs/architecture.md, "Proactive pushes"): one value per key and customer, in
+-- lower case (a bare tag has an empty value). Set by integrators (ProactiveService.SetCustomerTags) and replaced by each
+-- directory import of the customer. An audience reads the lookup index, never every customer.
+CREATE TABLE IF NOT EXISTS grid_customer_tag (
+    tenant       TEXT    NOT NULL,
+    customer_id  TEXT    NOT NULL,
+    tag_key      TEXT    NOT NULL,
+    tag_value    TEXT    NOT NULL,
+    PRIMARY KEY (tenant, customer_id, tag_key)
+);
+-- GO
+CREATE INDEX IF NOT EXISTS ix_grid_customer_tag_lookup ON grid_customer_tag (tenant, tag_key, tag_value, customer_id);
+-- GO
+-- One row per incident message and customer: what the fan-out did (queued with the push's outbound id, sent, delivered,
+-- deferred until due_ms, skipped with a reason, failed), the channel used and those tried (comma-separated channel
+-- numbers). Progress counts are read from it; deferred pushes are found by due time.
+CREATE TABLE IF NOT EXISTS grid_incident_delivery (
+    tenant       TEXT    NOT NULL,
+    incident_id  TEXT    NOT NULL,
+    message_no   INTEGER NOT NULL,
+    customer_id  TEXT    NOT NULL,
+    state        TEXT    NOT NULL,
+    reason       TEXT    NULL,
+    channel      INTEGER NOT NULL,
+    tried        TEXT    NOT NULL,
+    outbound_id  TEXT    NULL,
+    due_ms       BIGINT  NULL,
+    updated_ms   BIGINT  NOT NULL,
+    PRIMARY KEY (tenant, incident_id, message_no, customer_id)
+);
+-- GO
+CREATE INDEX IF NOT EXISTS ix_grid_incident_delivery_due ON grid_incident_delivery (tenant, incident_id, due_ms) WHERE due_ms IS NOT NULL;
+-- GO
+-- Affected customers who wrote in while an incident was open: "deflected" (answered by the bot), "escalated" (to a person).
+CREATE TABLE IF NOT EXISTS grid_incident_contact (
+    tenant       TEXT    NOT NULL,
+    incident_id  TEXT    NOT NULL,
+    customer_id  TEXT    NOT NULL,
+    outcome      TEXT    NOT NULL,
+    at_ms        BIGINT  NOT NULL,
+    PRIMARY KEY (tenant, incident_id, customer_id)
+);

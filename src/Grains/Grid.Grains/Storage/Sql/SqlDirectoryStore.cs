@@ -64,6 +64,8 @@ internal sealed class SqlDirectoryStore(GridDatabase database) : IDirectoryStore
                 await insert.ExecuteNonQueryAsync();
             }
 
+            // The record's tags are the customer's audience tags from now on (docs/architecture.md, "Proactive pushes").
+            await SqlProactiveStore.ReplaceTagsAsync(connection, transaction, tenant, entry.Customer.Id, Proactive.CustomerTags.Index(entry.Customer.Tags));
             results.Add(existing is null ? DirectoryWrite.Created : DirectoryWrite.Updated);
         }
 

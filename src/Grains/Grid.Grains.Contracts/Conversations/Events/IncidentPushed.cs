@@ -1,0 +1,15 @@
+namespace Grid.Conversations.Events;
+
+/// <summary>
+/// A proactive push of incident <see cref="IncidentId"/> (its message <see cref="MessageNo"/>: the opening, an update,
+/// the resolution) went to the customer on <see cref="ConversationEvent.Channel"/>; an agent who later opens the
+/// conversation sees why it exists. Carries its own outbox row, like every message to the customer.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.ev.IncidentPushed")]
+public sealed record IncidentPushed(
+    [property: Id(0)] string IncidentId,
+    [property: Id(1)] int MessageNo,
+    [property: Id(2)] string MessageKind,
+    [property: Id(3)] string CustomerId,
+    [property: Id(4)] string Text,
+    [property: Id(5)] OutboundDelivery Delivery) : ConversationEvent;

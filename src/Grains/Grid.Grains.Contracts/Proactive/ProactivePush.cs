@@ -1,0 +1,34 @@
+namespace Grid.Proactive;
+
+/// <summary>
+/// One incident message to one customer on one channel, as the incident grain hands it to the customer grain: it goes
+/// into the customer's open conversation (or a new one) as an event linked to the incident, with its outbox row.
+/// <see cref="IdempotencyKey"/> (incident, customer, message, channel) makes a replay after a crash a no-op.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.ProactivePush")]
+public sealed record ProactivePush(
+    [property: Id(0)] string IncidentId,
+    [property: Id(1)] int MessageNo,
+    [property: Id(2)] string MessageKind,
+    [property: Id(3)] Channel Channel,
+    [property: Id(4)] string Integrator,
+    [property: Id(5)] string ToAddress,
+    [property: Id(6)] string Text,
+    [property: Id(7)] string Language)
+{
+    public const string IdempotencySourcePrefix = "incident:";
+
+    public string IdempotencySource => IdempotencySourcePrefix + IncidentId;
+
+    public string IdempotencyKey(string customerId) => $"{customerId}/{MessageNo}/{(int)Channel}";
+}
+
+/// <summary>Where a push went: its conversation, sequence number and outbound id; <see cref="Duplicate"/> for a replay.</summary>
+[GenerateSerializer, Immutable, Alias("grid.PushResult")]
+public sealed record PushResult(
+    [property: Id(0)] string ConversationId,
+    [property: Id(1)] long Seq,
+    [property: Id(2)] bool Duplicate)
+{
+    public string OutboundId => OutboundIds.Format(ConversationId, Seq);
+}

@@ -1,0 +1,61 @@
+using Grid.Proactive;
+using Microsoft.Extensions.Logging;
+
+namespace Grid.Customers;
+
+/// <summary>Incidents' pushes (docs/architecture.md, "Proactive pushes"): into the open conversation, or a new one.</summary>
+internal sealed partial class CustomerGrain
+{
+    public async Task<PushResult> PushAsync(ProactivePush push)
+    {
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            return await Customer(mergedInto).PushAsync(push);
+        }
+
+        var dirty = ListOpen();
+        if (!state.RecordExists)
+        {
+            state.State.CreatedAt = clock.GetUtcNow();
+            dirty = true;
+        }
+
+        var attempts = state.State.Open.Count + 2;
+        for (var attempt = 0; attempt < attempts; attempt++)
+        {
+            var target = OpenIds().FirstOrDefault();
+            if (target is null)
+            {
+                // A replay after the conversation it went to closed gets the original, not a second push.
+                if (await journal.FindAsync(tenant, push.IdempotencySource, push.IdempotencyKey(customerId)) is { } hit)
+                {
+                    return new PushResult(hit.ConversationId, hit.Seq, Duplicate: true);
+                }
+
+                // Recorded before the first append, so a conversation never holds messages its customer does not know.
+                target = "cnv_" + Guid.NewGuid().ToString("N");
+                state.State.ConversationIds.Add(target);
+                Summary(target, clock.GetUtcNow());
+                state.State.OpenConversationId = target;
+                dirty = true;
+                logger.LogDebug("Customer {CustomerId} opens conversation {ConversationId} for incident {IncidentId}", customerId, target, push.IncidentId);
+            }
+
+            if (dirty)
+            {
+                await state.WriteOrDeactivateAsync(this);
+                dirty = false;
+            }
+
+            var result = await GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, target)).AppendPushAsync(push, customerId);
+            if (result.Outcome != AppendOutcome.Closed)
+            {
+                return new PushResult(result.ConversationId, result.Seq, result.Outcome == AppendOutcome.Duplicate);
+            }
+
+            dirty |= Forget(target);
+        }
+
+        throw new InvalidOperationException($"Customer {customerId} could not open a conversation for a push.");
+    }
+}

@@ -1,0 +1,200 @@
+using Grid.CustomerDirectory;
+using Grid.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Grid.Proactive;
+
+/// <summary>
+/// The fan-out: a grain timer takes the audience in batches (keyset by customer id), pushes each batch with bounded
+/// concurrency, writes the batch's deliveries and then the cursor. A durable reminder restarts it after a silo failure
+/// and sends deferred pushes when they fall due. Receipts move deliveries on; a failed one moves to the next channel.
+/// </summary>
+internal sealed partial class IncidentGrain
+{
+    public const string ReminderName = "incident-fanout";
+
+    private IGrainTimer? pump;
+
+    private bool HasWork => S.Definition is not null && S.DoneThrough < S.Messages.Count;
+
+    private void StartPump() =>
+        pump ??= this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromMilliseconds(100)) { KeepAlive = true });
+
+    /// <summary>Runs batches for about a second per tick (so reads and receipts get their turn), then the due deferred pushes.</summary>
+    private async Task PumpAsync(CancellationToken cancellationToken)
+    {
+        var started = clock.GetTimestamp();
+        while (HasWork && clock.GetElapsedTime(started) < TimeSpan.FromSeconds(1))
+        {
+            await BatchAsync();
+        }
+
+        if (!HasWork)
+        {
+            pump?.Dispose();
+            pump = null;
+            await SendDueAsync();
+        }
+    }
+
+    private async Task BatchAsync()
+    {
+        var message = S.Current!;
+        var ids = message.OnlyContacted
+            ? await store.ContactsAsync(tenant, incidentId, S.Cursor, Options.BatchSize)
+            : await store.ResolveAsync(tenant, audience!, S.Cursor, Options.BatchSize);
+        if (ids.Count == 0)
+        {
+            S.DoneThrough = message.No;
+            S.Cursor = "";
+            await state.WriteStateAsync();
+            logger.LogInformation("Incident {IncidentId}: message {MessageNo} went through its whole audience", incidentId, message.No);
+            return;
+        }
+
+        var customers = await store.ReadCustomersAsync(tenant, ids);
+        var texts = IncidentTemplates.RenderAll(message.Templates, S.Definition!.Variables);
+        var now = clock.GetUtcNow();
+        var deliveries = new PushDelivery[ids.Count];
+        using var gate = new SemaphoreSlim(Options.Concurrency);
+        await Task.WhenAll(ids.Select(async (id, i) =>
+        {
+            await gate.WaitAsync();
+            try
+            {
+                deliveries[i] = await DeliverAsync(message, id, customers.GetValueOrDefault(id), texts, now, [], ignoreQuietHours: false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        // The deliveries before the cursor: a failure between the two redoes the batch, whose pushes are no-ops then.
+        await store.WriteDeliveriesAsync(tenant, incidentId, deliveries, now);
+        S.Cursor = ids[^1];
+        await state.WriteStateAsync();
+        ProactiveMetrics.Batches.Inc();
+    }
+
+    /// <summary>Plans one customer's push and makes it (into their conversation, with its outbox row); returns the delivery to record.</summary>
+    private async Task<PushDelivery> DeliverAsync(IncidentMessage message, string customerId, DirectoryCustomer? customer, IReadOnlyDictionary<string, string> texts,
+        DateTimeOffset now, IReadOnlyList<Channel> tried, bool ignoreQuietHours)
+    {
+        var plan = PushPlanner.Plan(customer, S.Definition!, texts, now, tried, ignoreQuietHours);
+        PushDelivery delivery;
+        switch (plan)
+        {
+            case SendPlan send:
+                var push = new ProactivePush(incidentId, message.No, message.Kind, send.Route.Channel, send.Route.Integrator, send.Address, send.Text, send.Language);
+                var result = await GrainFactory.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, customerId)).PushAsync(push);
+                delivery = new PushDelivery(message.No, customerId, DeliveryStates.Queued, null, send.Route.Channel, [.. tried, send.Route.Channel], result.OutboundId, null);
+                break;
+            case DeferPlan defer:
+                delivery = new PushDelivery(message.No, customerId, DeliveryStates.Deferred, "quiet-hours", Channel.Unspecified, tried, null, defer.Until);
+                break;
+            case SkipPlan skip:
+                delivery = new PushDelivery(message.No, customerId, DeliveryStates.Skipped, skip.Reason, Channel.Unspecified, tried, null, null);
+                break;
+            default:
+                delivery = new PushDelivery(message.No, customerId, DeliveryStates.Failed, "all-channels-failed", tried.Count > 0 ? tried[^1] : Channel.Unspecified, tried, null, null);
+                break;
+        }
+
+        ProactiveMetrics.Deliveries.WithLabels(delivery.State, delivery.Reason ?? "").Inc();
+        return delivery;
+    }
+
+    /// <summary>Deferred pushes whose quiet hours ended go out now (skipped when the incident was cancelled, or resolved before an earlier message went).</summary>
+    private async Task SendDueAsync()
+    {
+        var now = clock.GetUtcNow();
+        var due = await store.DueAsync(tenant, incidentId, now, Options.BatchSize);
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        var customers = await store.ReadCustomersAsync(tenant, [.. due.Select(d => d.CustomerId).Distinct()]);
+        var deliveries = new List<PushDelivery>(due.Count);
+        foreach (var deferred in due)
+        {
+            var message = S.Messages[deferred.MessageNo - 1];
+            var superseded = S.Status == IncidentStatuses.Cancelled
+                || (message.Kind != IncidentMessageKinds.Resolved && S.Messages.Exists(m => m.No > message.No && m.Kind == IncidentMessageKinds.Resolved));
+            deliveries.Add(superseded
+                ? deferred with { State = DeliveryStates.Skipped, Reason = S.Status == IncidentStatuses.Cancelled ? "cancelled" : "superseded", DueAt = null }
+                : await DeliverAsync(message, deferred.CustomerId, customers.GetValueOrDefault(deferred.CustomerId),
+                    IncidentTemplates.RenderAll(message.Templates, S.Definition!.Variables), now, deferred.Tried, ignoreQuietHours: true));
+        }
+
+        await store.WriteDeliveriesAsync(tenant, incidentId, deliveries, now);
+    }
+
+    public async Task ReceiptAsync(string customerId, int messageNo, string outboundId, ChannelEventType type)
+    {
+        var now = clock.GetUtcNow();
+        switch (type)
+        {
+            case ChannelEventType.Sent:
+                await store.AdvanceAsync(tenant, incidentId, messageNo, customerId, outboundId, DeliveryStates.Sent, [DeliveryStates.Queued], now);
+                return;
+            case ChannelEventType.Delivered:
+                if (await store.AdvanceAsync(tenant, incidentId, messageNo, customerId, outboundId, DeliveryStates.Delivered, [DeliveryStates.Queued, DeliveryStates.Sent], now))
+                {
+                    ProactiveMetrics.Deliveries.WithLabels(DeliveryStates.Delivered, "").Inc();
+                }
+
+                return;
+            case ChannelEventType.Failed when S.Definition is not null && messageNo >= 1 && messageNo <= S.Messages.Count:
+                // Only the push of the current attempt fails over (a late or repeated receipt of an older one changes nothing).
+                if (await store.GetDeliveryAsync(tenant, incidentId, messageNo, customerId) is not { } delivery || delivery.OutboundId != outboundId
+                    || delivery.State is DeliveryStates.Delivered or DeliveryStates.Failed)
+                {
+                    return;
+                }
+
+                var message = S.Messages[messageNo - 1];
+                var customer = (await store.ReadCustomersAsync(tenant, [customerId])).GetValueOrDefault(customerId);
+                var next = await DeliverAsync(message, customerId, customer, IncidentTemplates.RenderAll(message.Templates, S.Definition.Variables), now, delivery.Tried,
+                    ignoreQuietHours: true);
+                await store.WriteDeliveriesAsync(tenant, incidentId, [next], now);
+                logger.LogInformation("Incident {IncidentId}: a push on {Channel} failed; next: {State} on {NextChannel}", incidentId, delivery.Channel, next.State, next.Channel);
+                return;
+        }
+    }
+
+    public async Task ContactedAsync(string customerId, string outcome)
+    {
+        if (S.Definition is null)
+        {
+            return;
+        }
+
+        await store.RecordContactAsync(tenant, incidentId, customerId, outcome, clock.GetUtcNow());
+        ProactiveMetrics.Contacts.WithLabels(outcome).Inc();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != ReminderName)
+        {
+            return;
+        }
+
+        if (HasWork)
+        {
+            StartPump();
+            return;
+        }
+
+        await SendDueAsync();
+        if (S.Definition is null || await store.NextDueAsync(tenant, incidentId) is null)
+        {
+            if (await this.GetReminder(ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+    }
+}

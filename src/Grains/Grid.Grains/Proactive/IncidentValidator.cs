@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Grid.Proactive;
+
+/// <summary>Checks an incident's definition as a whole (pure; the audience's languages are checked by the grain against the index).</summary>
+internal static class IncidentValidator
+{
+    public const int MaxTitleChars = 200;
+    public const int MaxPayloadChars = 64 * 1024;
+    public const int MaxDedupeChars = 200;
+    public const int MaxChannels = 6;
+
+    public static Audience Validate(IncidentDefinition definition)
+    {
+        if (string.IsNullOrWhiteSpace(definition.DedupeKey) || definition.DedupeKey.Length > MaxDedupeChars)
+        {
+            throw Invalid($"dedupe_key: required, at most {MaxDedupeChars} characters (the alert's id in your system, e.g. \"elevator-B-12:breakdown:2026-12-02\")");
+        }
+
+        if (string.IsNullOrWhiteSpace(definition.Title) || definition.Title.Length > MaxTitleChars)
+        {
+            throw Invalid($"title: required, at most {MaxTitleChars} characters");
+        }
+
+        if (definition.AlertPayload.Length > MaxPayloadChars)
+        {
+            throw Invalid($"alert_payload: {definition.AlertPayload.Length} characters; at most {MaxPayloadChars}");
+        }
+
+        var audience = Audience.Parse(definition.Audience);
+        IncidentTemplates.Validate(definition.Templates, definition.Variables, "templates");
+        if (definition.FallbackLanguage is { } fallback && !definition.Templates.ContainsKey(fallback))
+        {
+            throw Invalid($"fallback_language: '{fallback}' has no template; give one of {string.Join(", ", definition.Templates.Keys.Order(StringComparer.Ordinal))}");
+        }
+
+        if (definition.Channels.Count == 0 || definition.Channels.Count > MaxChannels)
+        {
+            throw Invalid($"channels: 1 to {MaxChannels} channels in order of preference, each with the integrator that sends it");
+        }
+
+        for (var i = 0; i < definition.Channels.Count; i++)
+        {
+            var route = definition.Channels[i];
+            if (route.Channel is not (Channel.Sms or Channel.Email or Channel.WhatsApp or Channel.Voice))
+            {
+                throw Invalid($"channels[{i}]: {route.Channel} cannot carry a push; use SMS, email, WhatsApp or voice");
+            }
+
+            if (string.IsNullOrWhiteSpace(route.Integrator) || route.Integrator.Length > 64)
+            {
+                throw Invalid($"channels[{i}].integrator: required (the integrator whose outbound stream sends {route.Channel})");
+            }
+
+            if (definition.Channels.Take(i).Any(r => r.Channel == route.Channel))
+            {
+                throw Invalid($"channels[{i}]: {route.Channel} is listed twice");
+            }
+        }
+
+        if (definition.Quiet is { } quiet && (quiet.StartMinute is < 0 or >= 1440 || quiet.EndMinute is < 0 or >= 1440 || quiet.StartMinute == quiet.EndMinute))
+        {
+            throw Invalid("quiet_hours: start and end are minutes after midnight (0 to 1439), and differ");
+        }
+
+        if (definition.DefaultTimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            throw Invalid($"default_time_zone: '{zone}' is not a time zone; use an IANA name such as \"Europe/Paris\"");
+        }
+
+        return audience;
+    }
+
+    /// <summary>The hash that tells the same alert from another under the same dedupe key.</summary>
+    public static string Hash(IncidentDefinition d)
+    {
+        var text = string.Join('\u001d', d.DedupeKey, d.Title, d.AlertPayload, d.Audience, IncidentTemplates.Canonical(d.Templates), IncidentTemplates.Canonical(d.Variables),
+            string.Join(",", d.Channels.Select(c => $"{(int)c.Channel}:{c.Integrator}")), d.Urgent, d.FallbackLanguage, d.Quiet?.StartMinute, d.Quiet?.EndMinute, d.DefaultTimeZone);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private static ProactiveRuleException Invalid(string message) => new(ProactiveRuleException.Invalid, message);
+}
