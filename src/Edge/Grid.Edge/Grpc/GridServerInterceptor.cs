@@ -14,7 +14,7 @@ namespace Grid.Edge.Grpc;
 /// address at most once per address per <see cref="RefusalLog.Window"/>. A missing or unknown API key is a Warning with
 /// the client's address (never the key), rate-limited the same way. Only faults are logged with their exception.
 /// </summary>
-public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, RefusalLog refusals, CallRateLimits limits, ILogger<GridServerInterceptor> logger) : Interceptor
+public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, RefusalLog refusals, CallRateLimits limits, Shutdown.EdgeDrain drain, ILogger<GridServerInterceptor> logger) : Interceptor
 {
     private const string IdentityKey = "grid.integrator";
 
@@ -25,28 +25,63 @@ public sealed class GridServerInterceptor(ApiKeyAuthenticator authenticator, Ref
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        Enter(context);
         try
         {
             Authenticate(context);
-            return await continuation(request, context);
+            var response = await continuation(request, context);
+            EdgeMetrics.CountCall(context.Method, StatusCode.OK);
+            return response;
         }
         catch (Exception ex) when (Map(ex, context) is { } mapped)
         {
+            EdgeMetrics.CountCall(context.Method, mapped.StatusCode);
             throw mapped;
+        }
+        catch (RpcException refused)
+        {
+            EdgeMetrics.CountCall(context.Method, refused.StatusCode);
+            throw;
+        }
+        finally
+        {
+            drain.Exit();
         }
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        Enter(context);
         try
         {
             Authenticate(context);
             await continuation(request, responseStream, context);
+            EdgeMetrics.CountCall(context.Method, StatusCode.OK);
         }
         catch (Exception ex) when (Map(ex, context) is { } mapped)
         {
+            EdgeMetrics.CountCall(context.Method, mapped.StatusCode);
             throw mapped;
+        }
+        catch (RpcException refused)
+        {
+            EdgeMetrics.CountCall(context.Method, refused.StatusCode);
+            throw;
+        }
+        finally
+        {
+            drain.Exit();
+        }
+    }
+
+    /// <summary>Counts the call in flight, or refuses it with UNAVAILABLE once the edge is shutting down (<see cref="Shutdown.EdgeDrain"/>).</summary>
+    private void Enter(ServerCallContext context)
+    {
+        if (!drain.TryEnter())
+        {
+            EdgeMetrics.CountCall(context.Method, StatusCode.Unavailable);
+            throw new RpcException(new Status(StatusCode.Unavailable, "This Grid edge is shutting down: call again (another edge answers); retries with the same idempotency key are safe."));
         }
     }
 
