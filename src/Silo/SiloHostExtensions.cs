@@ -41,6 +41,10 @@ public static class SiloHostExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseGrid(builder.Configuration, transport);
+            if (Grid.Edge.Observability.GridTelemetry.Enabled(builder.Configuration))
+            {
+                silo.AddActivityPropagation(); // grain calls carry the trace (docs/architecture.md, "Operations")
+            }
             if (settings.Runtime.Mode == GridMode.Embedded)
             {
                 silo.SeedKnowledgeBase(DevCredentials.DemoTenant, DemoKnowledgeBase.Document, DemoKnowledgeBase.SettingsDocument);

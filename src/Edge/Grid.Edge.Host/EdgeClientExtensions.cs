@@ -56,6 +56,11 @@ public static class EdgeClientExtensions
                 }
             }
 
+            if (Observability.GridTelemetry.Enabled(builder.Configuration))
+            {
+                client.AddActivityPropagation(); // grain calls carry the edge's trace (docs/architecture.md, "Operations")
+            }
+
             // Keep trying while the cluster starts or a gateway is replaced.
             client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
             {

@@ -3,8 +3,10 @@ using Grid.Edge.Agents;
 using Grid.Edge.Auth;
 using Grid.Edge.Grpc;
 using Grid.Edge.Grpc.Validation;
+using Grid.Edge.Observability;
 using Grid.Edge.Health;
 using Grid.Edge.Outbound;
+using Grid.Edge.Shutdown;
 using Grid.Edge.Web;
 using Grid.Edge.WebChat;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -39,6 +41,7 @@ public static class GridEdgeExtensions
     /// <summary>Adds the edge's services and its two listeners (HTTP for SignalR, desk, metrics, health; HTTP/2 for gRPC).</summary>
     public static WebApplicationBuilder AddGridEdge(this WebApplicationBuilder builder)
     {
+        GridPrometheus.Configure();
         var edge = EdgeOptions.Read(builder.Configuration);
         var certificate = edge.Tls.Enabled ? edge.Tls.Load() : null;
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -55,6 +58,7 @@ public static class GridEdgeExtensions
         QuietUnlessConfigured(builder, GrpcCallLog, LogLevel.Warning);
         QuietUnlessConfigured(builder, HubDispatcherLog, LogLevel.None);
 
+        builder.AddGridTracing("grid-edge");
         var services = builder.Services;
         services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>(_ => new EdgeOptionsValidator()));
@@ -92,10 +96,12 @@ public static class GridEdgeExtensions
             .AddServiceOptions<ProactiveGrpcService>(o => o.Interceptors.Add<GridServerInterceptor>());
         services.AddGrpcReflection();
         services.TryAddSingleton<ClusterHealthCheck>(); // one instance: it keeps its last answer for a couple of seconds
-        services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        services.AddGrpcHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]).AddCheck<DrainHealthCheck>("shutdown", tags: ["ready"]);
+        services.AddGridShutdown(builder.Configuration);
         services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = ServerLimits.HubMessageBytes;
+            o.AddFilter<DrainHubFilter>();
             o.AddFilter<HubCallLogFilter>();
             o.AddFilter<AgentRateLimitFilter>();
             o.AddFilter<HubRoleFilter>(); // after the rate limit: a refused role still spends a call
@@ -225,13 +231,16 @@ public static class GridEdgeExtensions
     /// <summary>Adds health checks and one HTTP listener for a process that serves only /metrics and health (a silo without edge).</summary>
     public static WebApplicationBuilder AddGridHealthAndMetrics(this WebApplicationBuilder builder)
     {
+        GridPrometheus.Configure();
         var edge = EdgeOptions.Read(builder.Configuration);
         var certificate = edge.Tls.Enabled ? edge.Tls.Load() : null;
         builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, edge.BindAddress, edge.Http.Port, HttpProtocols.Http1, certificate));
+        builder.AddGridTracing("grid-silo");
         builder.Services.AddOptions<EdgeOptions>().BindConfiguration(EdgeOptions.Section).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EdgeOptions>, EdgeOptionsValidator>(_ => new EdgeOptionsValidator(listenersOnly: true)));
         builder.Services.TryAddSingleton<ClusterHealthCheck>();
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]).AddCheck<DrainHealthCheck>("shutdown", tags: ["ready"]);
+        builder.Services.AddGridShutdown(builder.Configuration);
         return builder;
     }
 

@@ -108,6 +108,13 @@ public sealed class GridProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>SIGTERM: the host shuts down gracefully (see docs/architecture.md, "Operations").</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>SIGKILL: no shutdown code runs.</summary>
     public async Task KillAsync()
     {

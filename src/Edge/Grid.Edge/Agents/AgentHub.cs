@@ -14,7 +14,7 @@ namespace Grid.Edge.Agents;
 /// (see <see cref="HubErrors"/>).
 /// </summary>
 [Authorize(AuthenticationSchemes = "Bearer")]
-public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<EdgeOptions> options, RefusalLog refusals, ILogger<AgentHub> logger)
+public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOptions<EdgeOptions> options, RefusalLog refusals, Shutdown.AgentConnections connections, ILogger<AgentHub> logger)
     : Hub<IAgentClient>
 {
     public const string Path = "/hubs/agent";
@@ -25,6 +25,7 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
     public override async Task OnConnectedAsync()
     {
         var agent = Agent();
+        connections.Add(Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(agent.Tenant, agent.AgentId));
         await relay.ConnectedAsync(agent.Key);
         if (agent.Actor.Role == ActorRole.Supervisor)
@@ -39,6 +40,7 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         EdgeMetrics.AgentConnections.Dec();
+        connections.Remove(Context);
         if (AgentPrincipal.From(Context.User) is { } agent)
         {
             await relay.DisconnectedAsync(agent.Key);

@@ -15,7 +15,8 @@ namespace Grid.Edge.Grpc;
 /// the client's address (never the key), rate-limited the same way. Only faults are logged with their exception.
 /// </summary>
 public sealed class GridServerInterceptor(
-    ApiKeyAuthenticator authenticator, RefusalLog refusals, CallRateLimits limits, IGrainFactory grains, ILogger<GridServerInterceptor> logger) : Interceptor
+    ApiKeyAuthenticator authenticator, RefusalLog refusals, CallRateLimits limits, IGrainFactory grains, Shutdown.EdgeDrain drain,
+    ILogger<GridServerInterceptor> logger) : Interceptor
 {
     private const string IdentityKey = "grid.integrator";
 
@@ -26,10 +27,12 @@ public sealed class GridServerInterceptor(
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
+        Enter(context);
         try
         {
             var scope = Authenticate(context);
             var response = await continuation(request, context);
+            EdgeMetrics.CountCall(context.Method, StatusCode.OK);
             if (AdminAudit.IsAudited(context.Method, scope))
             {
                 await AuditAsync(request, response, context);
@@ -39,21 +42,53 @@ public sealed class GridServerInterceptor(
         }
         catch (Exception ex) when (Map(ex, context) is { } mapped)
         {
+            EdgeMetrics.CountCall(context.Method, mapped.StatusCode);
             throw mapped;
+        }
+        catch (RpcException refused)
+        {
+            EdgeMetrics.CountCall(context.Method, refused.StatusCode);
+            throw;
+        }
+        finally
+        {
+            drain.Exit();
         }
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
+        Enter(context);
         try
         {
             Authenticate(context);
             await continuation(request, responseStream, context);
+            EdgeMetrics.CountCall(context.Method, StatusCode.OK);
         }
         catch (Exception ex) when (Map(ex, context) is { } mapped)
         {
+            EdgeMetrics.CountCall(context.Method, mapped.StatusCode);
             throw mapped;
+        }
+        catch (RpcException refused)
+        {
+            EdgeMetrics.CountCall(context.Method, refused.StatusCode);
+            throw;
+        }
+        finally
+        {
+            drain.Exit();
+        }
+    }
+
+    /// <summary>Counts the call in flight, or refuses it with UNAVAILABLE once the edge is shutting down (<see cref="Shutdown.EdgeDrain"/>).</summary>
+    private void Enter(ServerCallContext context)
+    {
+        if (!drain.TryEnter())
+        {
+            EdgeMetrics.CountCall(context.Method, StatusCode.Unavailable);
+            throw new RpcException(new Status(StatusCode.Unavailable, "This Grid edge is shutting down: call again (another edge answers); retries with the same idempotency key are safe."));
         }
     }
 

@@ -15,7 +15,7 @@ namespace Grid.Edge.Grpc;
 /// reconnect or a restart.
 /// </summary>
 [BindServiceMethod(typeof(OutboundGrpcService), nameof(BindService))]
-public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay, Auth.CallRateLimits limits, IOptions<EdgeOptions> options) : P.OutboundService.OutboundServiceBase
+public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay, Auth.CallRateLimits limits, Shutdown.EdgeDrain drain, IOptions<EdgeOptions> options) : P.OutboundService.OutboundServiceBase
 {
     /// <summary>Binds the generated methods with request marshallers that refuse unparseable requests (see <see cref="GuardedServiceBinder"/>).</summary>
     public static void BindService(ServiceBinderBase binder, P.OutboundService.OutboundServiceBase? service) =>
@@ -50,7 +50,9 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
     private async Task ReceiveAsync(string key, IServerStreamWriter<P.OutboundMessage> responseStream, ServerCallContext context)
     {
         var outbox = grains.GetGrain<IOutboxGrain>(key);
-        var delivery = new Delivery(outbox, responseStream, options.Value.Outbound, context.CancellationToken);
+        // The stream ends when the client leaves or when this edge shuts down (then with UNAVAILABLE, below).
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, drain.Draining);
+        var delivery = new Delivery(outbox, responseStream, options.Value.Outbound, ending.Token);
         var wake = new SemaphoreSlim(0);
         await using var registration = await relay.RegisterAsync(key, hinted =>
         {
@@ -60,14 +62,14 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
         EdgeMetrics.OutboundStreams.Inc();
         try
         {
-            while (!context.CancellationToken.IsCancellationRequested)
+            while (!ending.IsCancellationRequested)
             {
-                await delivery.PassAsync();
                 try
                 {
-                    await wake.WaitAsync(delivery.NextWait(Poll), context.CancellationToken);
+                    await delivery.PassAsync();
+                    await wake.WaitAsync(delivery.NextWait(Poll), ending.Token);
                 }
-                catch (OperationCanceledException)
+                catch (OperationCanceledException) when (ending.IsCancellationRequested)
                 {
                     break;
                 }
@@ -76,6 +78,12 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
         finally
         {
             EdgeMetrics.OutboundStreams.Dec();
+        }
+
+        if (drain.Draining.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable,
+                "This Grid edge is shutting down: open the stream again (another edge serves it); unacknowledged messages are sent again."));
         }
     }
 
@@ -208,6 +216,11 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
 
             await stream.WriteAsync(ProtoMap.ToProto(message), cancel);
             inFlight[message.OutboundId] = (DateTime.UtcNow, attempts + 1);
+            if (attempts == 0)
+            {
+                EdgeMetrics.OutboundLag.Observe(Math.Max(0, (DateTimeOffset.UtcNow - message.CreatedAt).TotalSeconds));
+            }
+
             EdgeMetrics.OutboundDelivered.WithLabels(message.Channel.ToString().ToLowerInvariant()).Inc();
         }
     }

@@ -12,13 +12,25 @@ internal sealed partial class SqlConversationJournal(GridDatabase database, Grou
 {
     public async Task<UnitResult> AppendAsync(JournalUnit unit)
     {
+        // A span from the unit handed to the writer to the commit that holds it (group commit included).
+        using var span = GridTracing.Source.StartActivity("grid.journal.append", System.Diagnostics.ActivityKind.Internal);
+        span?.SetTag("grid.conversation_id", unit.ConversationId);
+        span?.SetTag("grid.journal.rows", unit.Rows.Count);
         try
         {
-            return await writer.ExecuteAsync((connection, transaction) => AppendUnitAsync(connection, transaction, unit));
+            var result = await writer.ExecuteAsync((connection, transaction) => AppendUnitAsync(connection, transaction, unit));
+            span?.SetTag("grid.journal.seq", result.LastSeq);
+            return result;
         }
         catch (UnitRejectedException rejected)
         {
+            span?.SetTag("grid.journal.rejected", true);
             return rejected.Result;
+        }
+        catch (Exception failed) when (span is not null)
+        {
+            span.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failed.GetType().Name);
+            throw;
         }
     }
 
