@@ -9,7 +9,10 @@ namespace Grid.Storage.Sql;
 /// <summary>The customer directory in grid_directory_customer (records as JSON) and grid_directory_key (lookups).</summary>
 internal sealed class SqlDirectoryStore(GridDatabase database) : IDirectoryStore
 {
-    private static readonly string[] Tables = ["grid_directory_key", "grid_directory_customer"];
+    // A customer's rows in the journal's database outside the journal itself, exported and erased together (GDPR): the
+    // directory record and keys, and the proactive pushes' tags, deliveries and contacts (tags can be personal data).
+    private static readonly string[] Tables =
+        ["grid_directory_key", "grid_directory_customer", "grid_customer_tag", "grid_incident_delivery", "grid_incident_contact"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
