@@ -31,7 +31,10 @@ internal sealed class ConversationModel
         ConversationId = conversationId;
         Tables = tables ?? new InMemoryTables();
         Journal = new InMemoryConversationJournal(Tables);
-        var options = Options.Create(new GridRuntimeOptions());
+        // The proactive step needs the tenant's incidents and their store, which the model does not run: every other step.
+        var runtime = new GridRuntimeOptions();
+        runtime.Pipeline.Steps = [.. PipelineOptions.DefaultSteps.Where(step => step != "incident")];
+        var options = Options.Create(runtime);
         var policies = new FixedPolicies(policy);
         var analyzers = new MessageAnalyzers([new LanguageAnalyzer(new StopWordLanguageDetector())]);
         pipeline = new InboundPipeline([new RecordFactsStep(), new Grid.CustomerDirectory.IdentifyStep(), new ScreeningStep(policies), new CallbackStep(policies), new Grid.Bot.BotStep(NoKnowledge), new EscalationStep(policies, new FixedTime(() => Now)), new RoutingStep(policies, new FixedRouting()), new AcknowledgeStep(options, policies)], analyzers, options);

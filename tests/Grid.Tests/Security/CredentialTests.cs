@@ -34,6 +34,8 @@ public sealed class CredentialTests(SecurityGridFixture fixture)
         ["grid.v1.EscalationService"] = "admin",
         ["grid.v1.RoutingService"] = "admin",
         ["grid.v1.DirectoryService"] = "admin",
+        ["grid.v1.GdprService"] = "gdpr",
+        ["grid.v1.ProactiveService"] = "proactive",
         ["grid.v1.TriageService"] = "read", // Classify and GetModel: read or admin
     };
 

@@ -20,7 +20,7 @@ public sealed class SecurityGridFixture : IAsyncLifetime
     public const string TenantRoles = "sec-roles";
 
     /// <summary>The scopes of the single-scope keys of tenant A ("sec-a-{scope}").</summary>
-    public static readonly string[] Scopes = ["ingest", "outbound", "read", "admin"];
+    public static readonly string[] Scopes = ["ingest", "outbound", "read", "admin", "gdpr", "proactive"];
 
     public EmbeddedGrid Grid { get; } = new();
 
