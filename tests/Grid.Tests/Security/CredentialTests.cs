@@ -82,7 +82,8 @@ public sealed class CredentialTests(SecurityGridFixture fixture)
         Assert.True(calls >= Total, $"{calls} calls");
         Assert.True(wrong.Count == 0, $"{wrong.Count} of {calls} calls answered otherwise:\n{string.Join('\n', wrong.Distinct().Take(30))}\n{Faults(grid.Process.Output)}");
         Assert.False(grid.Process.HasExited);
-        Assert.Equal(before, await StoredAsync());
+        var after = await StoredAsync();
+        Assert.True(before.SequenceEqual(after), "Stored rows changed:\n" + Changed(before, after));
     }
 
     /// <summary>Every method of every service with no key, an unknown key, a key's hash and each key lacking its scope.</summary>
@@ -264,22 +265,31 @@ public sealed class CredentialTests(SecurityGridFixture fixture)
 
     private Task<SortedDictionary<string, string>> StoredAsync() => fixture.StoredAsync();
 
-    /// <summary>The databases once the seeding's last writes (bot replies, outbox rows) have landed: two equal digests in a row.</summary>
+    /// <summary>
+    /// The databases once the seeding's last writes (bot replies, outbox rows, the bot's misses flushed every
+    /// <see cref="Grid.Bot.UnansweredQuestionsGrain.FlushEvery"/>) have landed: the same digests for longer than that flush period.
+    /// </summary>
     private async Task<SortedDictionary<string, string>> SettledAsync()
     {
+        var quiet = Grid.Bot.UnansweredQuestionsGrain.FlushEvery + TimeSpan.FromSeconds(2);
         var last = await StoredAsync();
-        for (var i = 0; i < 30; i++)
+        var since = DateTime.UtcNow;
+        for (var i = 0; i < 60 && DateTime.UtcNow - since < quiet; i++)
         {
             await Task.Delay(500);
             var next = await StoredAsync();
-            if (next.SequenceEqual(last))
+            if (!next.SequenceEqual(last))
             {
-                return next;
+                last = next;
+                since = DateTime.UtcNow;
             }
-
-            last = next;
         }
 
         return last;
     }
+
+    /// <summary>The tables whose digest differs, before → after (for a failure's message).</summary>
+    private static string Changed(SortedDictionary<string, string> before, SortedDictionary<string, string> after) =>
+        string.Join('\n', before.Keys.Union(after.Keys).Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
+            .Select(k => $"{k}: {before.GetValueOrDefault(k) ?? "(none)"} -> {after.GetValueOrDefault(k) ?? "(none)"}"));
 }
