@@ -153,6 +153,12 @@ public sealed class GridServerInterceptor(
 
     private RpcException? Map(Exception exception, ServerCallContext context)
     {
+        if (RuleStatus(exception) is { } refusal)
+        {
+            LogRefusal(context, refusal);
+            return new RpcException(new Status(refusal, exception.Message));
+        }
+
         switch (exception)
         {
             case RpcException { StatusCode: StatusCode.Unauthenticated }:
@@ -160,62 +166,9 @@ public sealed class GridServerInterceptor(
             case RpcException refused:
                 LogRefusal(context, refused.StatusCode);
                 return null;
-            case IdempotencyConflictException conflict:
-                LogRefusal(context, StatusCode.FailedPrecondition);
-                return new RpcException(new Status(StatusCode.FailedPrecondition, conflict.Message));
-            case ConversationRuleException rule:
-                LogRefusal(context, StatusCode.FailedPrecondition);
-                return new RpcException(new Status(StatusCode.FailedPrecondition, rule.Message));
-            case KnowledgeRuleException knowledge:
-                var status = StatusOf(knowledge);
-                LogRefusal(context, status);
-                return new RpcException(new Status(status, knowledge.Message));
-            case Triage.TriageRuleException triage:
-                var triageStatus = triage.Code switch
-                {
-                    Triage.TriageErrorCodes.NoModel => StatusCode.FailedPrecondition,
-                    Triage.TriageErrorCodes.LimitReached => StatusCode.ResourceExhausted,
-                    _ => StatusCode.InvalidArgument,
-                };
-                LogRefusal(context, triageStatus);
-                return new RpcException(new Status(triageStatus, triage.Message));
-            case CustomerDirectory.DirectoryRuleException directory:
-                var directoryStatus = directory.Code switch
-                {
-                    CustomerDirectory.DirectoryRuleException.NotFound => StatusCode.NotFound,
-                    CustomerDirectory.DirectoryRuleException.LimitReached => StatusCode.ResourceExhausted,
-                    _ => StatusCode.InvalidArgument,
-                };
-                LogRefusal(context, directoryStatus);
-                return new RpcException(new Status(directoryStatus, directory.Message));
-            case Privacy.PrivacyRuleException privacy:
-                var privacyStatus = privacy.Code switch
-                {
-                    Privacy.PrivacyRuleException.NotFound => StatusCode.NotFound,
-                    Privacy.PrivacyRuleException.NoPolicy => StatusCode.FailedPrecondition,
-                    _ => StatusCode.InvalidArgument,
-                };
-                LogRefusal(context, privacyStatus);
-                return new RpcException(new Status(privacyStatus, privacy.Message));
-            case Proactive.ProactiveRuleException proactive:
-                var proactiveStatus = proactive.Code switch
-                {
-                    Proactive.ProactiveRuleException.NotFound => StatusCode.NotFound,
-                    Proactive.ProactiveRuleException.Conflict or Proactive.ProactiveRuleException.WrongState => StatusCode.FailedPrecondition,
-                    _ => StatusCode.InvalidArgument,
-                };
-                LogRefusal(context, proactiveStatus);
-                return new RpcException(new Status(proactiveStatus, proactive.Message));
-            case Escalation.PolicyRuleException policy:
-                var policyStatus = policy.Code == Escalation.PolicyRuleException.NotFound ? StatusCode.NotFound : StatusCode.InvalidArgument;
-                LogRefusal(context, policyStatus);
-                return new RpcException(new Status(policyStatus, policy.Message));
             case StorageFaultException { Transient: true } storage:
                 logger.LogWarning("Call {Method} failed: storage unavailable", context.Method);
                 return new RpcException(new Status(StatusCode.Unavailable, "Grid could not complete the call (" + storage.Message + ")."));
-            case StorageFaultException storage:
-                LogRefusal(context, StatusCode.InvalidArgument);
-                return new RpcException(new Status(StatusCode.InvalidArgument, storage.Message));
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled by the client."));
             case TimeoutException or OrleansException or System.Data.Common.DbException:
@@ -228,14 +181,29 @@ public sealed class GridServerInterceptor(
         }
     }
 
-    /// <summary>The status of a knowledge-base refusal, by its code.</summary>
-    private static StatusCode StatusOf(KnowledgeRuleException refusal) => refusal.Code switch
+    /// <summary>
+    /// The status of a refusal by one of Grid's rules — input or state that retrying cannot fix, whose message says what
+    /// to change — or null for any other exception.
+    /// </summary>
+    private static StatusCode? RuleStatus(Exception exception) => exception switch
     {
-        KnowledgeErrorCodes.NotFound => StatusCode.NotFound,
-        KnowledgeErrorCodes.AlreadyExists => StatusCode.AlreadyExists,
-        KnowledgeErrorCodes.LimitReached => StatusCode.ResourceExhausted,
-        KnowledgeErrorCodes.Unavailable => StatusCode.Unavailable,
-        _ => StatusCode.InvalidArgument,
+        IdempotencyConflictException or ConversationRuleException => StatusCode.FailedPrecondition,
+        KnowledgeRuleException { Code: KnowledgeErrorCodes.NotFound } => StatusCode.NotFound,
+        KnowledgeRuleException { Code: KnowledgeErrorCodes.AlreadyExists } => StatusCode.AlreadyExists,
+        KnowledgeRuleException { Code: KnowledgeErrorCodes.LimitReached } => StatusCode.ResourceExhausted,
+        KnowledgeRuleException { Code: KnowledgeErrorCodes.Unavailable } => StatusCode.Unavailable,
+        Triage.TriageRuleException { Code: Triage.TriageErrorCodes.NoModel } => StatusCode.FailedPrecondition,
+        Triage.TriageRuleException { Code: Triage.TriageErrorCodes.LimitReached } => StatusCode.ResourceExhausted,
+        CustomerDirectory.DirectoryRuleException { Code: CustomerDirectory.DirectoryRuleException.NotFound } => StatusCode.NotFound,
+        CustomerDirectory.DirectoryRuleException { Code: CustomerDirectory.DirectoryRuleException.LimitReached } => StatusCode.ResourceExhausted,
+        Privacy.PrivacyRuleException { Code: Privacy.PrivacyRuleException.NotFound } => StatusCode.NotFound,
+        Privacy.PrivacyRuleException { Code: Privacy.PrivacyRuleException.NoPolicy } => StatusCode.FailedPrecondition,
+        Proactive.ProactiveRuleException { Code: Proactive.ProactiveRuleException.NotFound } => StatusCode.NotFound,
+        Proactive.ProactiveRuleException { Code: Proactive.ProactiveRuleException.Conflict or Proactive.ProactiveRuleException.WrongState } => StatusCode.FailedPrecondition,
+        Escalation.PolicyRuleException { Code: Escalation.PolicyRuleException.NotFound } => StatusCode.NotFound,
+        KnowledgeRuleException or Triage.TriageRuleException or CustomerDirectory.DirectoryRuleException or Privacy.PrivacyRuleException
+            or Proactive.ProactiveRuleException or Escalation.PolicyRuleException or StorageFaultException { Transient: false } => StatusCode.InvalidArgument,
+        _ => null,
     };
 
     /// <summary>
