@@ -44,14 +44,14 @@ public sealed class ExistingConversationsScenario(DriverOptions options, Report 
         }
 
         await echo.RunAsync(headers, 4, TimeSpan.FromSeconds(2), RoundRobin(senders, $"{run}-echo-warmup"));
-        sqlite.Run(1, TimeSpan.FromSeconds(1));
+        await sqlite.RunAsync(1, TimeSpan.FromSeconds(1));
 
         List<RunResult> echoRuns = [], singleRuns = [], batchRuns = [], gridRuns = [];
         for (var repeat = 0; repeat < options.Repeats; repeat++)
         {
             echoRuns.Add(await echo.RunAsync(headers, concurrency, duration, RoundRobin(senders, $"{run}-echo-r{repeat}")));
-            singleRuns.Add(sqlite.Run(1, duration));
-            batchRuns.Add(sqlite.Run(Batch, duration));
+            singleRuns.Add(await sqlite.RunAsync(1, duration));
+            batchRuns.Add(await sqlite.RunAsync(Batch, duration));
             if (grid is not null)
             {
                 gridRuns.Add(await ClosedLoop.PostAsync(grid, headers, concurrency, duration, RoundRobin(senders, $"{run}-r{repeat}")));

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using HdrHistogram;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,8 +12,6 @@ namespace Grid.LoadTests;
 /// </summary>
 public sealed class PostgresBaseline(string connectionString)
 {
-    private const int Conversations = 1000;
-
     public async Task<RunResult> RunAsync(int rowsPerTransaction, TimeSpan duration)
     {
         var table = "grid_load_journal_" + Guid.NewGuid().ToString("N")[..12];
@@ -43,56 +38,18 @@ public sealed class PostgresBaseline(string connectionString)
 
     private static async Task<RunResult> InsertAsync(NpgsqlConnection connection, string table, int rowsPerTransaction, TimeSpan duration)
     {
-        var conversations = Enumerable.Range(0, Conversations)
-            .Select(_ => (Id: "cnv_" + Guid.NewGuid().ToString("N"), Customer: "cus_" + Guid.NewGuid().ToString("N")))
-            .ToArray();
-        var seqs = new long[Conversations];
-        var run = Guid.NewGuid().ToString("N");
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray()));
+        var workload = new JournalRowWorkload();
         await using var insert = new NpgsqlCommand(
             $"""
             INSERT INTO {table} (tenant, conversation_id, seq, customer_id, kind, at_ms, idem_source, idem_key, payload_hash, body)
-            VALUES ('demo', $1, $2, $3, 0, $4, 'in:demo-gateway', $5, '{hash}', $6)
+            VALUES ('demo', $1, $2, $3, 0, $4, 'in:demo-gateway', $5, '{workload.Hash}', $6)
             """,
             connection);
-        var conversation = insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text });
-        var seq = insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint });
-        var customer = insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text });
-        var at = insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint });
-        var key = insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text });
-        var body = insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text });
+        NpgsqlParameter Add(NpgsqlDbType type) => insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = type });
+        var row = new JournalRowParameters(Add(NpgsqlDbType.Text), Add(NpgsqlDbType.Bigint), Add(NpgsqlDbType.Text), Add(NpgsqlDbType.Bigint),
+            Add(NpgsqlDbType.Text), Add(NpgsqlDbType.Text));
         await insert.PrepareAsync();
-
-        var histogram = new LongHistogram(TimeStamp.Minutes(1), 3);
-        long rows = 0;
-        var stop = Stopwatch.StartNew();
-        while (stop.Elapsed < duration)
-        {
-            var started = Stopwatch.GetTimestamp();
-            await using (var transaction = await connection.BeginTransactionAsync())
-            {
-                insert.Transaction = transaction;
-                for (var i = 0; i < rowsPerTransaction; i++, rows++)
-                {
-                    var target = (int)(rows % Conversations);
-                    var externalId = $"{run}-{rows}";
-                    var sentAt = DateTimeOffset.UtcNow;
-                    conversation.Value = conversations[target].Id;
-                    seq.Value = ++seqs[target];
-                    customer.Value = conversations[target].Customer;
-                    at.Value = sentAt.ToUnixTimeMilliseconds();
-                    key.Value = externalId;
-                    body.Value = SqliteBaseline.Body(conversations[target].Customer, externalId, sentAt);
-                    await insert.ExecuteNonQueryAsync();
-                }
-
-                await transaction.CommitAsync();
-            }
-
-            histogram.RecordValue(Stopwatch.GetTimestamp() - started);
-        }
-
-        return ClosedLoop.Summarize(histogram, rows, stop.Elapsed.TotalSeconds);
+        return await workload.RunAsync(connection, insert, row, rowsPerTransaction, duration);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using HdrHistogram;
 using Microsoft.Data.Sqlite;
 
 namespace Grid.LoadTests;
@@ -15,8 +13,6 @@ namespace Grid.LoadTests;
 /// </summary>
 public sealed class SqliteBaseline : IDisposable
 {
-    private const int Conversations = 1000;
-
     private const string Schema = """
         PRAGMA journal_mode=WAL;
         PRAGMA busy_timeout=5000;
@@ -46,7 +42,7 @@ public sealed class SqliteBaseline : IDisposable
     /// Inserts rows for <paramref name="duration"/>, <paramref name="rowsPerTransaction"/> per transaction.
     /// Throughput is in rows per second; latencies are those of whole transactions (BEGIN to COMMIT).
     /// </summary>
-    public RunResult Run(int rowsPerTransaction, TimeSpan duration)
+    public async Task<RunResult> RunAsync(int rowsPerTransaction, TimeSpan duration)
     {
         var path = Path.Combine(directory, $"journal-{Guid.NewGuid():N}.db");
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString();
@@ -58,64 +54,19 @@ public sealed class SqliteBaseline : IDisposable
             schema.ExecuteNonQuery();
         }
 
-        var conversations = Enumerable.Range(0, Conversations)
-            .Select(_ => (Id: "cnv_" + Guid.NewGuid().ToString("N"), Customer: "cus_" + Guid.NewGuid().ToString("N")))
-            .ToArray();
-        var seqs = new long[Conversations];
-        var run = Guid.NewGuid().ToString("N");
-        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Guid.NewGuid().ToByteArray()));
-
+        var workload = new JournalRowWorkload();
         using var insert = connection.CreateCommand();
         insert.CommandText = """
             INSERT INTO grid_journal (tenant, conversation_id, seq, customer_id, kind, at_ms, idem_source, idem_key, payload_hash, body)
-            VALUES (@tenant, @conversation, @seq, @customer, @kind, @at, @source, @key, @hash, @body)
+            VALUES ('demo', @conversation, @seq, @customer, 0, @at, 'in:demo-gateway', @key, @hash, @body)
             """;
-        var tenant = insert.Parameters.Add("@tenant", SqliteType.Text);
-        var conversation = insert.Parameters.Add("@conversation", SqliteType.Text);
-        var seq = insert.Parameters.Add("@seq", SqliteType.Integer);
-        var customer = insert.Parameters.Add("@customer", SqliteType.Text);
-        var kind = insert.Parameters.Add("@kind", SqliteType.Integer);
-        var at = insert.Parameters.Add("@at", SqliteType.Integer);
-        var source = insert.Parameters.Add("@source", SqliteType.Text);
-        var key = insert.Parameters.Add("@key", SqliteType.Text);
-        var payloadHash = insert.Parameters.Add("@hash", SqliteType.Text);
-        var body = insert.Parameters.Add("@body", SqliteType.Text);
-        tenant.Value = "demo";
-        kind.Value = 0;
-        source.Value = "in:demo-gateway";
-        payloadHash.Value = hash;
+        var row = new JournalRowParameters(
+            insert.Parameters.Add("@conversation", SqliteType.Text), insert.Parameters.Add("@seq", SqliteType.Integer),
+            insert.Parameters.Add("@customer", SqliteType.Text), insert.Parameters.Add("@at", SqliteType.Integer),
+            insert.Parameters.Add("@key", SqliteType.Text), insert.Parameters.Add("@body", SqliteType.Text));
+        insert.Parameters.AddWithValue("@hash", workload.Hash);
         insert.Prepare();
-
-        var histogram = new LongHistogram(TimeStamp.Minutes(1), 3);
-        long rows = 0;
-        var stop = Stopwatch.StartNew();
-        while (stop.Elapsed < duration)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using (var transaction = connection.BeginTransaction())
-            {
-                insert.Transaction = transaction;
-                for (var i = 0; i < rowsPerTransaction; i++, rows++)
-                {
-                    var target = (int)(rows % Conversations);
-                    var externalId = $"{run}-{rows}";
-                    var sentAt = DateTimeOffset.UtcNow;
-                    conversation.Value = conversations[target].Id;
-                    seq.Value = ++seqs[target];
-                    customer.Value = conversations[target].Customer;
-                    at.Value = sentAt.ToUnixTimeMilliseconds();
-                    key.Value = externalId;
-                    body.Value = Body(conversations[target].Customer, externalId, sentAt);
-                    insert.ExecuteNonQuery();
-                }
-
-                transaction.Commit();
-            }
-
-            histogram.RecordValue(Stopwatch.GetTimestamp() - started);
-        }
-
-        return ClosedLoop.Summarize(histogram, rows, stop.Elapsed.TotalSeconds);
+        return await workload.RunAsync(connection, insert, row, rowsPerTransaction, duration);
     }
 
     public void Dispose() => Directory.Delete(directory, recursive: true);

@@ -37,8 +37,8 @@ public sealed partial class BenchScenario(DriverOptions options)
             var echoRun = await echo.RunAsync(session.Targets.Headers, concurrency, duration, (_, _) => session.Workload.Next(session.NextExternalId(), 0).Request);
             report.Runs.Add(new { label = $"echo-closed-r{repeat}", echoRun.Throughput, echoRun.P50, echoRun.P99 });
             Keep("echo", echoRun.Throughput);
-            Keep("sqlite1", Database($"sqlite-1-r{repeat}", sqlite.Run(1, duration)));
-            Keep("sqlite100", Database($"sqlite-100-r{repeat}", sqlite.Run(100, duration)));
+            Keep("sqlite1", Database($"sqlite-1-r{repeat}", await sqlite.RunAsync(1, duration)));
+            Keep("sqlite100", Database($"sqlite-100-r{repeat}", await sqlite.RunAsync(100, duration)));
             if (postgres is not null)
             {
                 Keep("pg1", Database($"postgres-1-r{repeat}", await postgres.RunAsync(1, duration)));
