@@ -65,8 +65,29 @@ public sealed class EmbeddedGrid : IAsyncDisposable
     public Task<AgentConnection> AgentAsync(string agentId, string? tenant = null, string role = "agent") =>
         AgentConnection.ConnectAsync(HttpPort, Keys.Token(tenant ?? Keys.Tenant, agentId, role: role));
 
-    /// <summary>Rows in the journal and outbox tables, read straight from the SQLite file.</summary>
+    /// <summary>
+    /// Rows in the journal and outbox tables, read straight from the SQLite file once they stop changing: the pipelines
+    /// of earlier tests' messages (bot replies, sentiment, escalations) append after the message is acknowledged.
+    /// </summary>
     public async Task<(long Journal, long Outbox)> CountRowsAsync()
+    {
+        var last = await ReadRowCountsAsync();
+        for (var i = 0; i < 40; i++)
+        {
+            await Task.Delay(250);
+            var next = await ReadRowCountsAsync();
+            if (next == last)
+            {
+                return next;
+            }
+
+            last = next;
+        }
+
+        return last;
+    }
+
+    private async Task<(long Journal, long Outbox)> ReadRowCountsAsync()
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDir, "journal.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
