@@ -20,15 +20,19 @@ internal static class ScheduledPushDocs
     };
 
     /// <summary>Reads the push until <paramref name="until"/> holds (or the wait is over: the caller's assertion then says what it was).</summary>
-    public static async Task<ScheduledPush> PollAsync(IntegratorClient client, string pushId, Func<ScheduledPush, bool> until)
+    public static Task<ScheduledPush> PollAsync(IntegratorClient client, string pushId, Func<ScheduledPush, bool> until) =>
+        UntilAsync(async () => await client.Proactive.GetScheduledPushAsync(new ScheduledPushRequest { PushId = pushId }, client.Headers), until);
+
+    /// <summary>Reads every 100 ms until <paramref name="until"/> holds or <see cref="ProactiveDocs.Wait"/> is over; returns the last read.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> until)
     {
         var deadline = DateTime.UtcNow + ProactiveDocs.Wait;
         while (true)
         {
-            var push = await client.Proactive.GetScheduledPushAsync(new ScheduledPushRequest { PushId = pushId }, client.Headers);
-            if (until(push) || DateTime.UtcNow > deadline)
+            var value = await read();
+            if (until(value) || DateTime.UtcNow > deadline)
             {
-                return push;
+                return value;
             }
 
             await Task.Delay(100);

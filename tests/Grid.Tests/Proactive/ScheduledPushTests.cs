@@ -7,6 +7,7 @@ using static Grid.Tests.Proactive.ScheduledPushDocs;
 namespace Grid.Tests.Proactive;
 
 using Channel = Grid.Protos.V1.Channel;
+using ChannelEventType = Grid.Protos.V1.ChannelEventType;
 
 /// <summary>
 /// Scheduled pushes through real gRPC clients against the embedded host: a push due in a few seconds goes out once at
@@ -125,6 +126,30 @@ public sealed class ScheduledPushTests(EmbeddedGridFixture fixture)
         // Only the urgent one went out.
         Assert.Empty(await stream.DrainAsync(TimeSpan.FromSeconds(2)));
         Assert.Equal("deferred", (await client.Proactive.GetScheduledPushAsync(new ScheduledPushRequest { PushId = deferred.PushId }, client.Headers)).Status);
+    }
+
+    [Fact]
+    public async Task A_failed_sms_moves_the_push_to_email()
+    {
+        const string tenant = "pro-sched-fallback";
+        await using var client = Grid.IntegratorOf(tenant);
+        await ImportAsync(client, [Customer("F-1", ["x"], ["sms", "email"], "f1@sched.example", "+33698766601", "fr", "Asia/Tokyo")]);
+        await using var stream = client.OpenOutbound();
+        var request = Reminder(tenant, "F-1", "callback-fallback", TimeSpan.Zero);
+        request.Channels.Add(new ChannelRoute { Channel = Channel.Email, Integrator = tenant + "-all" });
+        var push = await client.Proactive.SchedulePushAsync(request, client.Headers);
+
+        var sms = await NextPushAsync(client, stream, push.PushId, Wait);
+        Assert.Equal(Channel.Sms, sms.Channel);
+        await client.Ingest.PostChannelEventAsync(new PostChannelEventRequest
+        {
+            Type = ChannelEventType.Failed, ExternalId = "rcpt-" + sms.OutboundId, OutboundId = sms.OutboundId, Channel = Channel.Sms, Detail = "unreachable",
+        }, client.Headers);
+
+        var email = await NextPushAsync(client, stream, push.PushId, Wait);
+        Assert.Equal((Channel.Email, "f1@sched.example", sms.Text), (email.Channel, email.To, email.Text));
+        var moved = await PollAsync(client, push.PushId, p => p.OutboundId == email.OutboundId);
+        Assert.Equal(("sent", Channel.Email, email.OutboundId), (moved.Status, moved.Channel, moved.OutboundId));
     }
 
     [Fact]

@@ -76,7 +76,7 @@ internal static class ScheduledPushValidator
     private static string Format(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static string Minutes(TimeSpan span) =>
-        span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0} minutes" : $"{span.TotalSeconds:0} seconds";
+        span.TotalMinutes >= 2 ? $"{span.TotalMinutes:0} minutes" : $"{span.TotalSeconds:0} seconds";
 
     private static ProactiveRuleException Invalid(string message) => new(ProactiveRuleException.Invalid, message);
 }

@@ -111,18 +111,20 @@ internal sealed class SqlInternalOutbox(GridDatabase database) : IInternalOutbox
     public async Task<bool> AppendAsync(string tenant, string integrator, OutboundMessage message)
     {
         await using var connection = await database.OpenAsync();
-        await using var insert = Command(connection, null, """
-            INSERT INTO grid_outbox (tenant, integrator, outbound_id, conversation_id, seq, created_ms, body)
-            VALUES (@tenant, @integrator, @outbound, @conversation, @seq, @created, @body)
-            ON CONFLICT (tenant, outbound_id) DO NOTHING
-            """);
-        Add(insert, "tenant", tenant);
-        Add(insert, "integrator", integrator);
-        Add(insert, "outbound", message.OutboundId);
-        Add(insert, "conversation", message.ConversationId);
-        Add(insert, "seq", message.Seq);
-        Add(insert, "created", message.CreatedAt.ToUnixTimeMilliseconds());
-        Add(insert, "body", JournalJson.Serialize(message));
-        return await insert.ExecuteNonQueryAsync() > 0;
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var exists = Command(connection, transaction, "SELECT 1 FROM grid_outbox WHERE tenant = @tenant AND outbound_id = @outbound"))
+        {
+            Add(exists, "tenant", tenant);
+            Add(exists, "outbound", message.OutboundId);
+            if (await exists.ExecuteScalarAsync() is not null)
+            {
+                return false; // written before (a retry): its grain writes one notice at a time, so nothing races this check
+            }
+        }
+
+        // The journal's own insert (its prepared command lives with this connection, which this call alone holds).
+        await SqlOutboxStore.InsertAsync(connection, transaction, tenant, new OutboxRow(integrator, message));
+        await transaction.CommitAsync();
+        return true;
     }
 }
