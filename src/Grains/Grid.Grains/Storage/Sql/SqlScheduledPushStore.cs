@@ -76,13 +76,13 @@ internal sealed class SqlScheduledPushStore(GridDatabase database) : IScheduledP
         Add(command, "tenant", tenant);
         Add(command, "push", row.PushId);
         Add(command, "status", row.Status);
+        Add(command, "outbound", row.OutboundId);
+        Add(command, "sent", row.SentAt?.ToUnixTimeMilliseconds());
+        Add(command, "next", row.NextAt?.ToUnixTimeMilliseconds());
         Add(command, "reason", row.Reason);
+        Add(command, "updated", row.UpdatedAt.ToUnixTimeMilliseconds());
         Add(command, "channel", (int)row.Channel);
         Add(command, "tried", string.Join(",", row.Tried.Select(c => (int)c)));
-        Add(command, "outbound", row.OutboundId);
-        Add(command, "next", row.NextAt?.ToUnixTimeMilliseconds());
-        Add(command, "sent", row.SentAt?.ToUnixTimeMilliseconds());
-        Add(command, "updated", row.UpdatedAt.ToUnixTimeMilliseconds());
     }
 
     private static ScheduledPushRow Row(DbDataReader reader)
