@@ -34,12 +34,15 @@ public sealed class PersonalData
 
     public string NoteText => "carnet-interne-" + tag;
 
+    /// <summary>An appointment in a scheduled push's variables (grid_scheduled_push).</summary>
+    public string AppointmentText => "rendez-vous-chaudiere-" + tag;
+
     public string ControlPhone { get; } = EndToEnd.MessagePathTests.UniquePhone();
 
     public string ControlText => "temoin-intact-" + tag;
 
     /// <summary>Every planted string (the invoice also as the directory's lookup key writes it).</summary>
-    public IReadOnlyList<string> Planted => [Name, Email, Phone, Invoice, Invoice.Replace("-", ""), MessageText, ReplyText, NoteText];
+    public IReadOnlyList<string> Planted => [Name, Email, Phone, Invoice, Invoice.Replace("-", ""), MessageText, ReplyText, NoteText, AppointmentText];
 
     /// <summary>
     /// What the scans look for: the planted strings, and each as JSON escapes it where that differs (System.Text.Json
@@ -102,6 +105,14 @@ public sealed class PersonalData
         Assert.NotEqual(first.ConversationId, sms.ConversationId);
         ConversationIds.Add(sms.ConversationId);
         await WaitForStatusAsync(integrator, sms.ConversationId, ConversationStatus.Queued);
+
+        // An appointment reminder scheduled for tomorrow: its variables are the customer's.
+        await integrator.Proactive.SchedulePushAsync(new SchedulePushRequest
+        {
+            CustomerId = CustomerId, Kind = ScheduledPushKind.AppointmentReminder, IdempotencyKey = "gdpr-appointment-" + tag,
+            DueAtUnixMs = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeMilliseconds(), Templates = { ["fr"] = "Rappel : {appointment}" },
+            Variables = { ["appointment"] = AppointmentText }, Channels = { new ChannelRoute { Channel = Channel.Sms, Integrator = tenant + "-all" } },
+        }, integrator.Headers);
 
         var control = await integrator.PostSmsAsync(ControlPhone, "gdpr-c1-" + tag, "Bonjour, " + ControlText);
         ControlCustomerId = control.CustomerId;

@@ -162,18 +162,6 @@ public sealed class ProactiveServiceTests(EmbeddedGridFixture fixture)
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
     }
 
-    private static async Task<Incident> PollAsync(IntegratorClient client, string incidentId, Func<Incident, bool> until)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (true)
-        {
-            var incident = await client.Proactive.GetIncidentAsync(new GetIncidentRequest { IncidentId = incidentId }, client.Headers);
-            if (until(incident) || DateTime.UtcNow > deadline)
-            {
-                return incident;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<Incident> PollAsync(IntegratorClient client, string incidentId, Func<Incident, bool> until) =>
+        ScheduledPushDocs.UntilAsync(async () => await client.Proactive.GetIncidentAsync(new GetIncidentRequest { IncidentId = incidentId }, client.Headers), until);
 }

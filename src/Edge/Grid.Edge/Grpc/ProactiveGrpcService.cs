@@ -13,7 +13,7 @@ namespace Grid.Edge.Grpc;
 /// Grains validate what needs the data; refusals map to status codes in the interceptor.
 /// </summary>
 [BindServiceMethod(typeof(ProactiveGrpcService), nameof(BindService))]
-public sealed class ProactiveGrpcService(IGrainFactory grains) : P.ProactiveService.ProactiveServiceBase
+public sealed partial class ProactiveGrpcService(IGrainFactory grains) : P.ProactiveService.ProactiveServiceBase
 {
     public static readonly TimeSpan WatchEvery = TimeSpan.FromMilliseconds(500);
 
@@ -71,7 +71,7 @@ public sealed class ProactiveGrpcService(IGrainFactory grains) : P.ProactiveServ
         ToProto(await Incident(context, request.IncidentId).CancelAsync());
 
     public override async Task<P.Incident> GetIncident(P.GetIncidentRequest request, ServerCallContext context) =>
-        ToProto(await Incident(context, request.IncidentId).GetAsync());
+        await WithParticipantsAsync(context, ToProto(await Incident(context, request.IncidentId).GetAsync()));
 
     public override async Task<P.ListIncidentsResponse> ListIncidents(P.ListIncidentsRequest request, ServerCallContext context)
     {
@@ -90,7 +90,7 @@ public sealed class ProactiveGrpcService(IGrainFactory grains) : P.ProactiveServ
         P.Incident? last = null;
         while (!context.CancellationToken.IsCancellationRequested)
         {
-            var now = ToProto(await incident.GetAsync());
+            var now = await WithParticipantsAsync(context, ToProto(await incident.GetAsync()));
             if (!now.Equals(last))
             {
                 await responseStream.WriteAsync(now, context.CancellationToken);

@@ -3,7 +3,9 @@ namespace Grid.Proactive;
 /// <summary>
 /// One incident message to one customer on one channel, as the incident grain hands it to the customer grain: it goes
 /// into the customer's open conversation (or a new one) as an event linked to the incident, with its outbox row.
-/// <see cref="IdempotencyKey"/> (incident, customer, message, channel) makes a replay after a crash a no-op.
+/// <see cref="IdempotencyKey"/> (incident, customer, message, channel) makes a replay after a crash a no-op. A scheduled
+/// push takes the same path: <see cref="IncidentId"/> is then its id ("sch_…", <see cref="ScheduledPushIds"/>), message 1,
+/// its kind as the message kind; <see cref="AuthorOf"/> and <see cref="IdempotencySource"/> tell the two apart.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.ProactivePush")]
 public sealed record ProactivePush(
@@ -18,7 +20,13 @@ public sealed record ProactivePush(
 {
     public const string IdempotencySourcePrefix = "incident:";
 
-    public string IdempotencySource => IdempotencySourcePrefix + IncidentId;
+    public const string ScheduledSourcePrefix = "scheduled:";
+
+    public string IdempotencySource => AuthorOf(IncidentId);
+
+    /// <summary>Who a push's entry and outbox row name as author: "incident:&lt;id&gt;", or "scheduled:&lt;id&gt;" for a scheduled push.</summary>
+    public static string AuthorOf(string originId) =>
+        (ScheduledPushIds.IsScheduled(originId) ? ScheduledSourcePrefix : IdempotencySourcePrefix) + originId;
 
     public string IdempotencyKey(string customerId) => $"{customerId}/{MessageNo}/{(int)Channel}";
 }

@@ -31,7 +31,7 @@ internal sealed partial class ConversationGrain
             : new AppendResult(AppendOutcome.Appended, conversationId, result.LastSeq);
     }
 
-    /// <summary>A receipt of one of the conversation's pushes goes to its incident (one-way: the incident never calls back here while waiting).</summary>
+    /// <summary>A receipt of one of the conversation's pushes goes to its incident or scheduled push (one-way: neither calls back here while waiting).</summary>
     private void ForwardPushReceipt(ChannelEvent channelEvent)
     {
         if (channelEvent.Type is not (ChannelEventType.Sent or ChannelEventType.Delivered or ChannelEventType.Failed)
@@ -40,8 +40,9 @@ internal sealed partial class ConversationGrain
             return;
         }
 
-        GrainFactory.GetGrain<IIncidentGrain>(GridKeys.Of(tenant, push.IncidentId))
-            .ReceiptAsync(S.CustomerId, push.MessageNo, channelEvent.OutboundId!, channelEvent.Type)
-            .Forget(logger, "incident receipt");
+        var receipt = ScheduledPushIds.IsScheduled(push.IncidentId)
+            ? GrainFactory.GetGrain<IScheduledPushGrain>(GridKeys.Of(tenant, push.IncidentId)).ReceiptAsync(channelEvent.OutboundId!, channelEvent.Type)
+            : GrainFactory.GetGrain<IIncidentGrain>(GridKeys.Of(tenant, push.IncidentId)).ReceiptAsync(S.CustomerId, push.MessageNo, channelEvent.OutboundId!, channelEvent.Type);
+        receipt.Forget(logger, "push receipt");
     }
 }

@@ -30,8 +30,7 @@ internal static class JournalEntries
             BotAnswered b => Outgoing(conversationId, seq, kind, e, "bot", b.Text, b.Delivery, Meta(
                 ("entry", b.EntryId), ("confidence", b.Confidence?.ToString("0.###", CultureInfo.InvariantCulture)), ("purpose", b.Purpose))),
             CustomerNotified n => Outgoing(conversationId, seq, kind, e, "system", n.Text, n.Delivery, new Dictionary<string, string> { ["purpose"] = n.Purpose }),
-            IncidentPushed p => Outgoing(conversationId, seq, kind, e, "incident:" + p.IncidentId, p.Text, p.Delivery, Meta(
-                ("incident", p.IncidentId), ("message", p.MessageNo.ToString(CultureInfo.InvariantCulture)), ("purpose", "incident-" + p.MessageKind))),
+            IncidentPushed p => Outgoing(conversationId, seq, kind, e, Proactive.ProactivePush.AuthorOf(p.IncidentId), p.Text, p.Delivery, PushMeta(p)),
             ChannelEventRecorded c => Event(conversationId, seq, e, c.Type.IsReceipt() ? "delivery" : "call", "integrator:" + c.Integrator, c.Detail, c.ExternalId,
                 Meta(("type", c.Type.ToString()), ("outboundId", c.OutboundId))),
             Escalated x => Event(conversationId, seq, e, name, "system", x.Reason, null, Meta(
@@ -94,6 +93,12 @@ internal static class JournalEntries
 
     /// <summary>The metadata key of a customer message's sentiment score (the "grid." prefix keeps it apart from integrators' keys).</summary>
     public const string SentimentKey = "grid.sentiment";
+
+    /// <summary>An incident push's metadata (incident, message, purpose "incident-&lt;kind&gt;"), or a scheduled push's (scheduled, purpose "scheduled-&lt;kind&gt;").</summary>
+    private static Dictionary<string, string> PushMeta(IncidentPushed p) =>
+        Proactive.ScheduledPushIds.IsScheduled(p.IncidentId)
+            ? Meta(("scheduled", p.IncidentId), ("purpose", "scheduled-" + p.MessageKind))
+            : Meta(("incident", p.IncidentId), ("message", p.MessageNo.ToString(CultureInfo.InvariantCulture)), ("purpose", "incident-" + p.MessageKind));
 
     private static Dictionary<string, string> Meta(params (string Key, string? Value)[] pairs)
     {

@@ -128,6 +128,8 @@ public static class GridSiloExtensions
             services.AddSingleton<IDirectoryStore>(sp => ActivatorUtilities.CreateInstance<SqlDirectoryStore>(sp, layout.Journal));
             services.AddSingleton<IAuditLogStore>(sp => ActivatorUtilities.CreateInstance<SqlAuditLogStore>(sp, layout.Journal));
             services.AddSingleton<IProactiveStore>(sp => ActivatorUtilities.CreateInstance<SqlProactiveStore>(sp, layout.Journal));
+            services.AddSingleton<IScheduledPushStore>(sp => ActivatorUtilities.CreateInstance<SqlScheduledPushStore>(sp, layout.Journal));
+            services.AddSingleton<IInternalOutbox>(sp => ActivatorUtilities.CreateInstance<SqlInternalOutbox>(sp, layout.Journal));
             services.AddSingleton<AddressHasher>();
             services.AddSingleton<IdentityCache>();
             services.AddGridPipeline();

@@ -9,7 +9,7 @@ internal static class IncidentValidator
     public const int MaxTitleChars = 200;
     public const int MaxPayloadChars = 64 * 1024;
     public const int MaxDedupeChars = 200;
-    public const int MaxChannels = 6;
+    public const int MaxChannels = PushPolicyValidator.MaxChannels;
 
     public static Audience Validate(IncidentDefinition definition)
     {
@@ -35,40 +35,7 @@ internal static class IncidentValidator
             throw Invalid($"fallback_language: '{fallback}' has no template; give one of {string.Join(", ", definition.Templates.Keys.Order(StringComparer.Ordinal))}");
         }
 
-        if (definition.Channels.Count == 0 || definition.Channels.Count > MaxChannels)
-        {
-            throw Invalid($"channels: 1 to {MaxChannels} channels in order of preference, each with the integrator that sends it");
-        }
-
-        for (var i = 0; i < definition.Channels.Count; i++)
-        {
-            var route = definition.Channels[i];
-            if (route.Channel is not (Channel.Sms or Channel.Email or Channel.WhatsApp or Channel.Voice))
-            {
-                throw Invalid($"channels[{i}]: {route.Channel} cannot carry a push; use SMS, email, WhatsApp or voice");
-            }
-
-            if (string.IsNullOrWhiteSpace(route.Integrator) || route.Integrator.Length > 64)
-            {
-                throw Invalid($"channels[{i}].integrator: required (the integrator whose outbound stream sends {route.Channel})");
-            }
-
-            if (definition.Channels.Take(i).Any(r => r.Channel == route.Channel))
-            {
-                throw Invalid($"channels[{i}]: {route.Channel} is listed twice");
-            }
-        }
-
-        if (definition.Quiet is { } quiet && (quiet.StartMinute is < 0 or >= 1440 || quiet.EndMinute is < 0 or >= 1440 || quiet.StartMinute == quiet.EndMinute))
-        {
-            throw Invalid("quiet_hours: start and end are minutes after midnight (0 to 1439), and differ");
-        }
-
-        if (definition.DefaultTimeZone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
-        {
-            throw Invalid($"default_time_zone: '{zone}' is not a time zone; use an IANA name such as \"Europe/Paris\"");
-        }
-
+        PushPolicyValidator.Validate(definition.Channels, definition.Quiet, definition.DefaultTimeZone);
         return audience;
     }
 

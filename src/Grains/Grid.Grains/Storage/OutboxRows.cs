@@ -15,7 +15,7 @@ internal static class OutboxRows
             AgentReplied r => (r.Text, "agent:" + r.AgentId, EntryKind.AgentMessage, r.Delivery),
             BotAnswered b => (b.Text, "bot", EntryKind.BotMessage, b.Delivery),
             CustomerNotified n => (n.Text, "system", EntryKind.SystemMessage, n.Delivery),
-            IncidentPushed p => (p.Text, "incident:" + p.IncidentId, EntryKind.SystemMessage, p.Delivery),
+            IncidentPushed p => (p.Text, Proactive.ProactivePush.AuthorOf(p.IncidentId), EntryKind.SystemMessage, p.Delivery),
             _ => default((string, string, EntryKind, OutboundDelivery?)),
         };
         if (delivery is null)

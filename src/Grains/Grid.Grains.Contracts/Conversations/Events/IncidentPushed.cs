@@ -3,7 +3,9 @@ namespace Grid.Conversations.Events;
 /// <summary>
 /// A proactive push of incident <see cref="IncidentId"/> (its message <see cref="MessageNo"/>: the opening, an update,
 /// the resolution) went to the customer on <see cref="ConversationEvent.Channel"/>; an agent who later opens the
-/// conversation sees why it exists. Carries its own outbox row, like every message to the customer.
+/// conversation sees why it exists. Carries its own outbox row, like every message to the customer. A scheduled push
+/// (callback, appointment reminder, follow-up) is the same event with its id ("sch_…") as <see cref="IncidentId"/>,
+/// message 1 and its kind as <see cref="MessageKind"/> (docs/architecture.md, "Scheduled pushes").
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.ev.IncidentPushed")]
 public sealed record IncidentPushed(

@@ -211,3 +211,28 @@ CREATE TABLE IF NOT EXISTS grid_incident_contact (
     at_ms        BIGINT  NOT NULL,
     PRIMARY KEY (tenant, incident_id, customer_id)
 );
+-- GO
+-- Scheduled pushes (callbacks, appointment reminders, follow-ups): one row per push with its definition (templates and
+-- variables as JSON: personal data, exported and erased with the customer), where it stands (scheduled, deferred until
+-- next_ms, sent with its outbound id, skipped with a reason, cancelled, failed), the channel used and those tried.
+CREATE TABLE IF NOT EXISTS grid_scheduled_push (
+    tenant       TEXT    NOT NULL,
+    push_id      TEXT    NOT NULL,
+    customer_id  TEXT    NOT NULL,
+    kind         TEXT    NOT NULL,
+    due_ms       BIGINT  NOT NULL,
+    status       TEXT    NOT NULL,
+    reason       TEXT    NULL,
+    channel      INTEGER NOT NULL,
+    tried        TEXT    NOT NULL,
+    outbound_id  TEXT    NULL,
+    next_ms      BIGINT  NULL,
+    sent_ms      BIGINT  NULL,
+    payload_hash TEXT    NOT NULL,
+    definition   TEXT    NOT NULL,
+    created_ms   BIGINT  NOT NULL,
+    updated_ms   BIGINT  NOT NULL,
+    PRIMARY KEY (tenant, push_id)
+);
+-- GO
+CREATE INDEX IF NOT EXISTS ix_grid_scheduled_push_customer ON grid_scheduled_push (tenant, customer_id, due_ms);

@@ -10,9 +10,11 @@ namespace Grid.Storage.Sql;
 internal sealed class SqlDirectoryStore(GridDatabase database) : IDirectoryStore
 {
     // A customer's rows in the journal's database outside the journal itself, exported and erased together (GDPR): the
-    // directory record and keys, and the proactive pushes' tags, deliveries and contacts (tags can be personal data).
+    // directory record and keys, and the proactive pushes' tags, deliveries and contacts (tags can be personal data), and
+    // scheduled pushes (their templates and variables).
     private static readonly string[] Tables =
-        ["grid_directory_key", "grid_directory_customer", "grid_customer_tag", "grid_incident_delivery", "grid_incident_contact"];
+        ["grid_directory_key", "grid_directory_customer", "grid_customer_tag", "grid_incident_delivery", "grid_incident_contact",
+            "grid_scheduled_push"];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
