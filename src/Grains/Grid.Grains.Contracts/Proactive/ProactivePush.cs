@@ -4,6 +4,8 @@ namespace Grid.Proactive;
 /// One incident message to one customer on one channel, as the incident grain hands it to the customer grain: it goes
 /// into the customer's open conversation (or a new one) as an event linked to the incident, with its outbox row.
 /// <see cref="IdempotencyKey"/> (incident, customer, message, channel) makes a replay after a crash a no-op.
+/// <see cref="OutboundId"/>, when set, is the push's row already in the outbox (written by the incident's batch, see
+/// <see cref="PushOutboundIds"/>): the conversation records the push under it and writes no second outbox row.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.ProactivePush")]
 public sealed record ProactivePush(
@@ -14,7 +16,8 @@ public sealed record ProactivePush(
     [property: Id(4)] string Integrator,
     [property: Id(5)] string ToAddress,
     [property: Id(6)] string Text,
-    [property: Id(7)] string Language)
+    [property: Id(7)] string Language,
+    [property: Id(8)] string? OutboundId = null)
 {
     public const string IdempotencySourcePrefix = "incident:";
 
