@@ -122,6 +122,7 @@ public sealed class TestKeys
         "grouping", "group-colleague", "group-merge", "group-split", "group-admin",
         "gdpr", "gdpr-other", "gdpr-retention",
         "pro-tags", "pro-fanout", "pro-fallback", "pro-deflect", "pro-errors",
+        "pro-link",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()
