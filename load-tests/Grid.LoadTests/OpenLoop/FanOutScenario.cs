@@ -131,7 +131,7 @@ public sealed class FanOutScenario(DriverOptions options)
         Audience = tag,
         Templates = { ["fr"] = "Panne réseau dans votre quartier, rétablissement prévu à {eta}. Inutile d'appeler." },
         Variables = { ["eta"] = "18:00" },
-        Channels = { new ChannelRoute { Channel = Channel.Sms, Integrator = integrator } },
+        Channels = { new ChannelRoute { Channel = Protos.V1.Channel.Sms, Integrator = integrator } },
     };
 
     /// <summary>Reads the integrator's outbound stream, counting this incident's distinct pushes; what it read is acked every 50 ms (1,000 ids a call at most).</summary>

@@ -77,7 +77,7 @@ public sealed class ProactiveOptions
     public int LinkBatchSize { get; set; } = 500;
 
     /// <summary>Links of one incident in flight at once (customer → conversation → journal).</summary>
-    public int Concurrency { get; set; } = 16;
+    public int Concurrency { get; set; } = 4;
 
     /// <summary>How old a silo's copy of a tenant's open incidents may be when an inbound message is checked for deflection.</summary>
     public TimeSpan IncidentCacheAge { get; set; } = TimeSpan.FromSeconds(1);
