@@ -3,12 +3,13 @@ using Grid.Proactive;
 using Grid.Storage;
 using Grid.Storage.Sql;
 using Grid.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Grid.Tests.Proactive;
 
 /// <summary>
 /// The fan-out's batches in the proactive store, on a real SQLite file and a real PostgreSQL: thousands of deliveries with
-/// their pushes' outbox rows written as one unit (all or nothing), a batch redone after a crash inserting nothing twice
+/// their pushes' outbox rows written as one unit through the group-commit writer (all or nothing), a batch redone after a crash inserting nothing twice
 /// even when its plan changed meanwhile, a failover replacing the delivery with the next channel's push, and linked
 /// pushes leaving the pending list with their rows naming their conversation.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed class ProactiveBatchTests(ProactiveBatchTests.PostgresFixture post
     private readonly string dir = Path.Combine(Path.GetTempPath(), "grid-batch-" + Guid.NewGuid().ToString("N"));
     private readonly DateTimeOffset at = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
     private GridDatabase? sqlite;
+    private GroupCommitWriter? sqliteWriter;
 
     /// <summary>One PostgreSQL server (with the schema) for the class; each test writes under a tenant of its own.</summary>
     public sealed class PostgresFixture : IAsyncLifetime
@@ -27,15 +29,19 @@ public sealed class ProactiveBatchTests(ProactiveBatchTests.PostgresFixture post
 
         public GridDatabase? Database { get; private set; }
 
+        public GroupCommitWriter? Writer { get; private set; }
+
         public async Task InitializeAsync()
         {
             await server.StartAsync();
             Database = GridDatabase.Postgres(server.ConnectionString());
             await Database.ApplyScriptAsync(SchemaInstaller.ReadScript("postgres-grid.sql"));
+            Writer = new GroupCommitWriter(Database, NullLogger<GroupCommitWriter>.Instance);
         }
 
         public async Task DisposeAsync()
         {
+            await Writer!.DisposeAsync();
             Npgsql.NpgsqlConnection.ClearAllPools();
             await server.DisposeAsync();
         }
@@ -48,13 +54,14 @@ public sealed class ProactiveBatchTests(ProactiveBatchTests.PostgresFixture post
         Directory.CreateDirectory(dir);
         sqlite = GridDatabase.Sqlite(Path.Combine(dir, "journal.db"));
         await sqlite.ApplyScriptAsync(SchemaInstaller.ReadScript("sqlite-grid.sql"));
+        sqliteWriter = new GroupCommitWriter(sqlite, NullLogger<GroupCommitWriter>.Instance);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        await sqliteWriter!.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(dir, recursive: true);
-        return Task.CompletedTask;
     }
 
     [Theory]
@@ -136,8 +143,8 @@ public sealed class ProactiveBatchTests(ProactiveBatchTests.PostgresFixture post
 
     private (SqlProactiveStore Store, GridDatabase Database) Open(string kind)
     {
-        var database = kind == "sqlite" ? sqlite! : postgres.Database!;
-        return (new SqlProactiveStore(database), database);
+        var (database, writer) = kind == "sqlite" ? (sqlite!, sqliteWriter!) : (postgres.Database!, postgres.Writer!);
+        return (new SqlProactiveStore(database, writer), database);
     }
 
     private static string Id(int i) => "B-" + i.ToString("00000", System.Globalization.CultureInfo.InvariantCulture);

@@ -4,6 +4,7 @@ using Grid.Storage;
 using Grid.Storage.Sql;
 using Grid.Tests.Infrastructure;
 using Grpc.Core;
+using Microsoft.Extensions.Logging.Abstractions;
 using static Grid.Tests.Proactive.ProactiveDocs;
 
 namespace Grid.Tests.Proactive;
@@ -32,7 +33,8 @@ public sealed class ProactiveLinkTests(EmbeddedGridFixture fixture)
         var push = new OutboundMessage(0, outboundId, "", 0, Grid.Channel.Sms, phone, "Water cut in block 7 until noon.", Grid.EntryKind.SystemMessage,
             "incident:" + incident, DateTimeOffset.UtcNow, null, "LK-1");
         var database = GridDatabase.Sqlite(Path.Combine(fixture.Grid.DataDir, "journal.db"));
-        var store = new SqlProactiveStore(database);
+        await using var writer = new GroupCommitWriter(database, NullLogger<GroupCommitWriter>.Instance);
+        var store = new SqlProactiveStore(database, writer);
         var written = await store.WriteBatchAsync(Tenant, incident,
             [new PlannedDelivery(new PushDelivery(1, "LK-1", DeliveryStates.Queued, null, Grid.Channel.Sms, [Grid.Channel.Sms], outboundId, null), new OutboxRow(Tenant + "-all", push), "opened")],
             replace: false, DateTimeOffset.UtcNow);

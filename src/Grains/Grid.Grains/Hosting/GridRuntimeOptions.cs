@@ -71,7 +71,7 @@ public sealed class ProactiveOptions
     /// Customers read from the audience per batch: their deliveries and their pushes' outbox rows are written in one
     /// transaction, then the cursor.
     /// </summary>
-    public int BatchSize { get; set; } = 2000;
+    public int BatchSize { get; set; } = 1000;
 
     /// <summary>Pushes linked into conversations per round of the linker (a round per pump tick, after the batches).</summary>
     public int LinkBatchSize { get; set; } = 500;

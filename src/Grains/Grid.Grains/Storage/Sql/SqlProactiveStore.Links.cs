@@ -15,16 +15,19 @@ internal sealed partial class SqlProactiveStore
         WHERE l.tenant = @tenant AND
         """;
 
-    public async Task<IReadOnlyList<OutboxRow>> WriteBatchAsync(string tenant, string incidentId, IReadOnlyList<PlannedDelivery> deliveries, bool replace, DateTimeOffset now)
+    /// <summary>
+    /// Through the silo's group-commit writer, like journal units (its own savepoint: all of the batch or nothing): one
+    /// writer on the database, so a batch never waits on the journal's lock with a busy timeout, nor makes it wait so.
+    /// </summary>
+    public Task<IReadOnlyList<OutboxRow>> WriteBatchAsync(string tenant, string incidentId, IReadOnlyList<PlannedDelivery> deliveries, bool replace, DateTimeOffset now) =>
+        deliveries.Count == 0
+            ? Task.FromResult<IReadOnlyList<OutboxRow>>([])
+            : writer.ExecuteAsync<IReadOnlyList<OutboxRow>>((connection, transaction) => WriteBatchAsync(connection, transaction, tenant, incidentId, deliveries, replace, now));
+
+    private static async Task<IReadOnlyList<OutboxRow>> WriteBatchAsync(DbConnection connection, DbTransaction transaction, string tenant, string incidentId,
+        IReadOnlyList<PlannedDelivery> deliveries, bool replace, DateTimeOffset now)
     {
         var inserted = new List<OutboxRow>();
-        if (deliveries.Count == 0)
-        {
-            return inserted;
-        }
-
-        await using var connection = await database.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
         foreach (var (delivery, push, kind) in deliveries)
         {
             // A delivery recorded before (this batch redone after a crash) keeps its push: nothing is written for it.
@@ -68,7 +71,6 @@ internal sealed partial class SqlProactiveStore
             inserted.Add(push with { Message = message with { Cursor = ToLong(id) } });
         }
 
-        await transaction.CommitAsync();
         return inserted;
     }
 
@@ -86,15 +88,8 @@ internal sealed partial class SqlProactiveStore
         return await select.ExecuteScalarAsync() is not (null or DBNull);
     }
 
-    public async Task LinkedAsync(string tenant, IReadOnlyList<LinkedPush> links)
+    public Task LinkedAsync(string tenant, IReadOnlyList<LinkedPush> links) => links.Count == 0 ? Task.CompletedTask : writer.ExecuteAsync(async (connection, transaction) =>
     {
-        if (links.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await database.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
         foreach (var linked in links)
         {
             var delete = Reused(connection, transaction, "DELETE FROM grid_incident_link WHERE tenant = @tenant AND outbound_id = @outbound");
@@ -111,8 +106,8 @@ internal sealed partial class SqlProactiveStore
             await update.ExecuteNonQueryAsync();
         }
 
-        await transaction.CommitAsync();
-    }
+        return links.Count;
+    });
 
     private async Task<IReadOnlyList<PendingLink>> ReadLinksAsync(string sql, string tenant, string key, int limit)
     {
