@@ -76,7 +76,8 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
                   then again while an incident over them fans out to --integrator's SMS (demo-gateway): time until
                   every push is durably in the outbox, until an outbound stream (Receive + Ack) received them all,
                   until the linker put them all in conversations (--link-wait 600 s at most; the host's /metrics,
-                  --metrics URL), and the inbound p99 during the fan-out against the load alone. --out DIR.
+                  --metrics URL), and the inbound p99 during the fan-out against the load alone. --out DIR. --stream false
+                  leaves the outbox unread (the fan-out's cost without the stream's; a diagnosis).
           all:    ingest, newcustomers, depth, then existing (which includes the baselines). The default.
         load-tests/run.sh starts an embedded Grid in a temp directory and runs this driver against it.
         """;
