@@ -37,7 +37,7 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
 
     public const string Usage = """
         usage: Grid.LoadTests --grpc http://127.0.0.1:5081 --api-key KEY
-                              [--scenario ingest|newcustomers|depth|existing|baselines|handoff|open|bench|all]
+                              [--scenario ingest|newcustomers|depth|existing|baselines|handoff|open|bench|fanout|all]
                               [--seconds 10] [--concurrency 1,16,64] [--depth 10000] [--repeats 3]
           ingest: integrators posting SMS from distinct customers, one run per concurrency level, repeated;
                   throughput and latency medians, as ratios to concurrency 1 measured in the same run.
@@ -71,6 +71,13 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
                   and PostgreSQL when --postgres CONNECTION-STRING is given), --repeats times; --out DIR writes the
                   Markdown and JSON reports there. Options: --conversations 10000, --idle 2000 (B6), --depth 10000 (B7),
                   --think-ms, --new-share, --agents, --metrics URL (the host's /metrics, default --http's first + /metrics).
+          fanout: B5, the proactive fan-out (docs/benchmarks.md): --customers (100000) directory customers tagged for
+                  the run are imported first (not timed), the open loop runs alone at --rate (100/s) for --seconds,
+                  then again while an incident over them fans out to --integrator's SMS (demo-gateway): time until
+                  every push is durably in the outbox, until an outbound stream (Receive + Ack) received them all,
+                  until the linker put them all in conversations (--link-wait 600 s at most; the host's /metrics,
+                  --metrics URL), and the inbound p99 during the fan-out against the load alone. --out DIR. --stream false
+                  leaves the outbox unread (the fan-out's cost without the stream's; a diagnosis).
           all:    ingest, newcustomers, depth, then existing (which includes the baselines). The default.
         load-tests/run.sh starts an embedded Grid in a temp directory and runs this driver against it.
         """;
@@ -89,7 +96,7 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
         }
 
         var scenario = map.GetValueOrDefault("scenario", "all");
-        if (scenario is not ("ingest" or "newcustomers" or "depth" or "existing" or "baselines" or "handoff" or "open" or "bench" or "all"))
+        if (scenario is not ("ingest" or "newcustomers" or "depth" or "existing" or "baselines" or "handoff" or "open" or "bench" or "fanout" or "all"))
         {
             return null;
         }
@@ -101,7 +108,7 @@ public sealed record DriverOptions(string GrpcUrl, string ApiKey, string Scenari
             return null;
         }
 
-        if (scenario is ("handoff" or "open" or "bench") && (!map.ContainsKey("http") || !map.ContainsKey("signing-key")))
+        if (scenario is ("handoff" or "open" or "bench" or "fanout") && (!map.ContainsKey("http") || !map.ContainsKey("signing-key")))
         {
             return null;
         }

@@ -13,6 +13,11 @@ if (options.Scenario == "open")
     return await new OpenScenario(options).RunAsync();
 }
 
+if (options.Scenario == "fanout")
+{
+    return await new FanOutScenario(options).RunAsync();
+}
+
 if (options.Scenario == "bench")
 {
     return await new BenchScenario(options).RunAsync();

@@ -92,4 +92,25 @@ internal static class ProactiveDocs
 
         return seen;
     }
+
+    /// <summary>Reads the customer's timeline until the entry of <paramref name="outboundId"/> is there (the linker recorded the push).</summary>
+    public static async Task<Entry> LinkedEntryAsync(IntegratorClient client, string customerId, string outboundId)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (true)
+        {
+            var timeline = await client.Read.GetCustomerTimelineAsync(new GetCustomerTimelineRequest { CustomerId = customerId, Limit = 500 }, client.Headers);
+            if (timeline.Entries.FirstOrDefault(e => e.OutboundId == outboundId) is { } entry)
+            {
+                return entry;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The push {outboundId} did not reach customer {customerId}'s conversation; timeline: {timeline}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
 }

@@ -81,10 +81,16 @@ public sealed class ProactiveFanOutTests(EmbeddedGridFixture fixture)
             Assert.Equal(i % 2 == 0 ? "Ascenseur du bâtiment 12 en panne, réparation prévue à 17:00. Inutile d'appeler." : "Building 12 elevator is down, fixed by 17:00. No need to call.", push.Text);
         }
 
-        // The push is in the customer's conversation, linked to the incident.
-        var sample = pushes.Values.First();
-        var entry = Assert.Single(await client.ListAllAsync(sample.ConversationId), e => e.Seq == sample.Seq);
-        Assert.Equal(opened.IncidentId, entry.Metadata["incident"]);
+        // Written to the outbox first (the push's own outbound id, no conversation yet), then linked: the push is in the
+        // customer's conversation under the same outbound id, linked to the incident.
+        Assert.All(pushes.Values, m => Assert.Equal(("", 0L), (m.ConversationId, m.Seq)));
+        foreach (var sample in pushes.Values.Take(5))
+        {
+            Assert.StartsWith("push/" + opened.IncidentId + "/1/", sample.OutboundId, StringComparison.Ordinal);
+            var entry = await LinkedEntryAsync(client, sample.CustomerId, sample.OutboundId);
+            Assert.Equal((opened.IncidentId, sample.Text), (entry.Metadata["incident"], entry.Text));
+            Assert.Single(await client.ListAllAsync(entry.ConversationId), e => e.OutboundId == sample.OutboundId);
+        }
 
         // The same alert again is the same incident, and pushes nothing more; the same key with another payload is refused.
         var again = await client.Proactive.OpenIncidentAsync(request, client.Headers);

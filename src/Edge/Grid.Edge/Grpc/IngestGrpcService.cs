@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Google.Protobuf.Reflection;
 using Grid.Edge.Auth;
 using Grid.Edge.Grpc.Validation;
+using Grid.Proactive;
 using Grpc.Core;
 using P = Grid.Protos.V1;
 
@@ -41,6 +42,17 @@ public sealed class IngestGrpcService(IGrainFactory grains, PostInboundValidator
         var integrator = GridServerInterceptor.Integrator(context);
         var valid = Valid(ChannelEventValidator.Validate(request));
         var channelEvent = valid.ToEvent(integrator, clock.GetUtcNow());
+        if (valid.Type.IsReceipt() && PushOutboundIds.TryParse(valid.OutboundId, out var incidentId, out _, out _, out _))
+        {
+            // A push an incident wrote to the outbox: its incident records the receipt (a failure moves to the next channel).
+            if (!await grains.GetGrain<IIncidentGrain>(GridKeys.Of(integrator.Tenant, incidentId)).PushReceiptAsync(valid.OutboundId!, valid.Type))
+            {
+                throw new RpcException(new Status(StatusCode.NotFound, $"outbound_id '{valid.OutboundId}' is not an outbound message of this tenant"));
+            }
+
+            return new P.PostChannelEventResponse { ConversationId = "" };
+        }
+
         if (valid.Type.IsReceipt())
         {
             var conversation = grains.GetGrain<IConversationGrain>(GridKeys.Of(integrator.Tenant, valid.ConversationId));

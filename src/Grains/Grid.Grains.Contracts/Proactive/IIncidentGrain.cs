@@ -39,6 +39,14 @@ public interface IIncidentGrain : IGrainWithStringKey
     [Alias("ReceiptAsync")]
     Task ReceiptAsync(string customerId, int messageNo, string outboundId, ChannelEventType type);
 
+    /// <summary>
+    /// A delivery receipt quoting a push's outbound id (<see cref="PushOutboundIds"/>, from the integrator through the
+    /// edge): moves the delivery on, a failure to the next channel. False when the incident has no such push (the edge
+    /// answers NOT_FOUND).
+    /// </summary>
+    [Alias("PushReceiptAsync")]
+    Task<bool> PushReceiptAsync(string outboundId, ChannelEventType type);
+
     /// <summary>An affected customer wrote in while it was open: deflected by the bot, or escalated to a person.</summary>
     [OneWay]
     [Alias("ContactedAsync")]

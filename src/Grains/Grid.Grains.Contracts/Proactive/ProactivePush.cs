@@ -6,6 +6,8 @@ namespace Grid.Proactive;
 /// <see cref="IdempotencyKey"/> (incident, customer, message, channel) makes a replay after a crash a no-op. A scheduled
 /// push takes the same path: <see cref="IncidentId"/> is then its id ("sch_…", <see cref="ScheduledPushIds"/>), message 1,
 /// its kind as the message kind; <see cref="AuthorOf"/> and <see cref="IdempotencySource"/> tell the two apart.
+/// <see cref="OutboundId"/>, when set, is the push's row already in the outbox (written by the incident's batch, see
+/// <see cref="PushOutboundIds"/>): the conversation records the push under it and writes no second outbox row.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.ProactivePush")]
 public sealed record ProactivePush(
@@ -16,7 +18,8 @@ public sealed record ProactivePush(
     [property: Id(4)] string Integrator,
     [property: Id(5)] string ToAddress,
     [property: Id(6)] string Text,
-    [property: Id(7)] string Language)
+    [property: Id(7)] string Language,
+    [property: Id(8)] string? OutboundId = null)
 {
     public const string IdempotencySourcePrefix = "incident:";
 

@@ -30,7 +30,7 @@ internal static class JournalEntries
             BotAnswered b => Outgoing(conversationId, seq, kind, e, "bot", b.Text, b.Delivery, Meta(
                 ("entry", b.EntryId), ("confidence", b.Confidence?.ToString("0.###", CultureInfo.InvariantCulture)), ("purpose", b.Purpose))),
             CustomerNotified n => Outgoing(conversationId, seq, kind, e, "system", n.Text, n.Delivery, new Dictionary<string, string> { ["purpose"] = n.Purpose }),
-            IncidentPushed p => Outgoing(conversationId, seq, kind, e, Proactive.ProactivePush.AuthorOf(p.IncidentId), p.Text, p.Delivery, PushMeta(p)),
+            IncidentPushed p => Outgoing(conversationId, seq, kind, e, Proactive.ProactivePush.AuthorOf(p.IncidentId), p.Text, p.Delivery, PushMeta(p), p.OutboundId),
             ChannelEventRecorded c => Event(conversationId, seq, e, c.Type.IsReceipt() ? "delivery" : "call", "integrator:" + c.Integrator, c.Detail, c.ExternalId,
                 Meta(("type", c.Type.ToString()), ("outboundId", c.OutboundId))),
             Escalated x => Event(conversationId, seq, e, name, "system", x.Reason, null, Meta(
@@ -77,9 +77,10 @@ internal static class JournalEntries
     }
 
     private static JournalEntry Outgoing(
-        string conversationId, long seq, EntryKind kind, ConversationEvent e, string author, string text, OutboundDelivery delivery, IReadOnlyDictionary<string, string> metadata) =>
+        string conversationId, long seq, EntryKind kind, ConversationEvent e, string author, string text, OutboundDelivery delivery, IReadOnlyDictionary<string, string> metadata,
+        string? outboundId = null) =>
         new(conversationId, seq, kind, e.At, e.Channel, author, text, null, null, null, delivery.Email, [], metadata, null, null,
-            OutboundIds.Format(conversationId, seq));
+            outboundId ?? OutboundIds.Format(conversationId, seq)); // a push linked after the outbox keeps the id of its row
 
     private static JournalEntry Event(
         string conversationId, long seq, ConversationEvent e, string eventType, string author, string? reason, string? externalId, IReadOnlyDictionary<string, string> metadata,

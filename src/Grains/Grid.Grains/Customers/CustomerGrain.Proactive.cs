@@ -1,4 +1,6 @@
 using Grid.Proactive;
+using Grid.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Grid.Customers;
@@ -57,5 +59,35 @@ internal sealed partial class CustomerGrain
         }
 
         throw new InvalidOperationException($"Customer {customerId} could not open a conversation for a push.");
+    }
+
+    /// <summary>
+    /// The customer's pushes an incident wrote to the outbox that its linker has not recorded yet go into the conversation
+    /// before the customer's message is handled, so the deflection step and an agent see them first. A probe of the
+    /// tenant's pending links (cached per silo, <see cref="PendingPushLinks"/>) keeps this off the path otherwise.
+    /// </summary>
+    private async Task LinkPendingPushesAsync()
+    {
+        if (!await ServiceProvider.GetRequiredService<PendingPushLinks>().AnyAsync(tenant))
+        {
+            return;
+        }
+
+        var store = ServiceProvider.GetRequiredService<IProactiveStore>();
+        var pending = await store.PendingLinksOfAsync(tenant, customerId);
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var linked = new List<LinkedPush>(pending.Count);
+        foreach (var link in pending)
+        {
+            var result = await PushAsync(link.Push);
+            linked.Add(new LinkedPush(link.Row.Message.OutboundId, result.ConversationId, result.Seq));
+        }
+
+        await store.LinkedAsync(tenant, linked);
+        logger.LogDebug("Customer {CustomerId}: {Count} incident pushes linked before an inbound message", customerId, linked.Count);
     }
 }

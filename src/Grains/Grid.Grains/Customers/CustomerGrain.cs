@@ -33,6 +33,7 @@ internal sealed partial class CustomerGrain(
             return await Customer(mergedInto).ReceiveInboundAsync(message, threadTo);
         }
 
+        await LinkPendingPushesAsync();
         var dirty = LinkAddress(message);
         if (!state.RecordExists)
         {

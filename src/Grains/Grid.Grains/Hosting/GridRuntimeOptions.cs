@@ -67,11 +67,17 @@ public sealed class PrivacyOptions
 /// <summary>Proactive pushes' fan-out (Grid:Proactive; docs/architecture.md, "Proactive pushes").</summary>
 public sealed class ProactiveOptions
 {
-    /// <summary>Customers read from the audience per batch; the cursor is persisted after each batch.</summary>
-    public int BatchSize { get; set; } = 200;
+    /// <summary>
+    /// Customers read from the audience per batch: their deliveries and their pushes' outbox rows are written in one
+    /// transaction, then the cursor.
+    /// </summary>
+    public int BatchSize { get; set; } = 1000;
 
-    /// <summary>Pushes of one incident in flight at once (customer → conversation → journal).</summary>
-    public int Concurrency { get; set; } = 16;
+    /// <summary>Pushes linked into conversations per round of the linker (a round per pump tick, after the batches).</summary>
+    public int LinkBatchSize { get; set; } = 500;
+
+    /// <summary>Links of one incident in flight at once (customer → conversation → journal).</summary>
+    public int Concurrency { get; set; } = 4;
 
     /// <summary>How old a silo's copy of a tenant's open incidents may be when an inbound message is checked for deflection.</summary>
     public TimeSpan IncidentCacheAge { get; set; } = TimeSpan.FromSeconds(1);

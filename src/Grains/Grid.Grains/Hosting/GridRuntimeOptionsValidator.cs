@@ -24,9 +24,9 @@ internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntime
             failures.Add($"Grid:Conversations:DefaultLanguage is '{o.Conversations.DefaultLanguage}'; use fr or en.");
         }
 
-        if (o.Proactive.BatchSize is < 1 or > 5_000 || o.Proactive.Concurrency is < 1 or > 256)
+        if (o.Proactive.BatchSize is < 1 or > 5_000 || o.Proactive.LinkBatchSize is < 1 or > 5_000 || o.Proactive.Concurrency is < 1 or > 256)
         {
-            failures.Add("Grid:Proactive:BatchSize must be 1 to 5000 and Grid:Proactive:Concurrency 1 to 256.");
+            failures.Add("Grid:Proactive:BatchSize and Grid:Proactive:LinkBatchSize must be 1 to 5000 and Grid:Proactive:Concurrency 1 to 256.");
         }
 
         if (o.Proactive.IncidentCacheAge < TimeSpan.Zero || o.Proactive.IncidentCacheAge > TimeSpan.FromMinutes(1))

@@ -197,6 +197,7 @@ public static class GridSiloExtensions
         services.AddSingleton<IInboundStep, CustomerDirectory.IdentifyStep>();
         services.AddSingleton<IInboundStep, ScreeningStep>();
         services.AddSingleton<Proactive.OpenIncidents>();
+        services.AddSingleton<Proactive.PendingPushLinks>();
         services.AddSingleton<IInboundStep, Proactive.IncidentStep>();
         services.AddSingleton<IInboundStep, CallbackStep>();
         services.AddSingleton<IInboundStep, BotStep>();

@@ -5,9 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace Grid.Proactive;
 
 /// <summary>
-/// The fan-out: a grain timer takes the audience in batches (keyset by customer id), pushes each batch with bounded
-/// concurrency, writes the batch's deliveries and then the cursor. A durable reminder restarts it after a silo failure
-/// and sends deferred pushes when they fall due. Receipts move deliveries on; a failed one moves to the next channel.
+/// The fan-out, outbox first: a grain timer takes the audience in batches (keyset by customer id), plans each customer's
+/// push, writes the batch's deliveries with their pushes' outbox rows in one transaction, then the cursor; the linker
+/// then records the pushes in the customers' conversations (IncidentGrain.Links). A durable reminder restarts both after
+/// a silo failure and sends deferred pushes when they fall due. Receipts move deliveries on; a failed one moves to the
+/// next channel.
 /// </summary>
 internal sealed partial class IncidentGrain
 {
@@ -20,7 +22,10 @@ internal sealed partial class IncidentGrain
     private void StartPump() =>
         pump ??= this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromMilliseconds(100)) { KeepAlive = true });
 
-    /// <summary>Runs batches for about a second per tick (so reads and receipts get their turn), then the due deferred pushes.</summary>
+    /// <summary>
+    /// Runs batches for about a second per tick (so reads and receipts get their turn); once the current message went
+    /// through its audience, links written pushes into conversations (a round per tick), then the due deferred pushes.
+    /// </summary>
     private async Task PumpAsync(CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
@@ -29,12 +34,14 @@ internal sealed partial class IncidentGrain
             await BatchAsync();
         }
 
-        if (!HasWork)
+        if (HasWork || (linksPending && await LinkRoundAsync()))
         {
-            pump?.Dispose();
-            pump = null;
-            await SendDueAsync();
+            return;
         }
+
+        pump?.Dispose();
+        pump = null;
+        await SendDueAsync();
     }
 
     private async Task BatchAsync()
@@ -55,40 +62,33 @@ internal sealed partial class IncidentGrain
         var customers = await store.ReadCustomersAsync(tenant, ids);
         var texts = IncidentTemplates.RenderAll(message.Templates, S.Definition!.Variables);
         var now = clock.GetUtcNow();
-        var deliveries = new PushDelivery[ids.Count];
-        using var gate = new SemaphoreSlim(Options.Concurrency);
-        await Task.WhenAll(ids.Select(async (id, i) =>
-        {
-            await gate.WaitAsync();
-            try
-            {
-                deliveries[i] = await DeliverAsync(message, id, customers.GetValueOrDefault(id), texts, now, [], ignoreQuietHours: false);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
+        var planned = ids.Select(id => Plan(message, id, customers.GetValueOrDefault(id), texts, now, [], ignoreQuietHours: false)).ToList();
 
-        // The deliveries before the cursor: a failure between the two redoes the batch, whose pushes are no-ops then.
-        await store.WriteDeliveriesAsync(tenant, incidentId, deliveries, now);
+        // The batch (deliveries and their pushes' outbox rows, one transaction) before the cursor: a failure between the
+        // two redoes the batch, which writes nothing for the customers it recorded.
+        await WriteAsync(planned, replace: false, now);
         S.Cursor = ids[^1];
         await state.WriteStateAsync();
         ProactiveMetrics.Batches.Inc();
     }
 
-    /// <summary>Plans one customer's push and makes it (into their conversation, with its outbox row); returns the delivery to record.</summary>
-    private async Task<PushDelivery> DeliverAsync(IncidentMessage message, string customerId, DirectoryCustomer? customer, IReadOnlyDictionary<string, string> texts,
+    /// <summary>
+    /// Plans one customer's push (<see cref="PushPlanner"/> is the policy); a send is an outbox row under the push's
+    /// outbound id (<see cref="PushOutboundIds"/>), recorded in the customer's conversation later by the linker.
+    /// </summary>
+    private PlannedDelivery Plan(IncidentMessage message, string customerId, DirectoryCustomer? customer, IReadOnlyDictionary<string, string> texts,
         DateTimeOffset now, IReadOnlyList<Channel> tried, bool ignoreQuietHours)
     {
         var plan = PushPlanner.Plan(customer, S.Definition!, texts, now, tried, ignoreQuietHours);
+        OutboxRow? push = null;
         PushDelivery delivery;
         switch (plan)
         {
             case SendPlan send:
-                var push = new ProactivePush(incidentId, message.No, message.Kind, send.Route.Channel, send.Route.Integrator, send.Address, send.Text, send.Language);
-                var result = await GrainFactory.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, customerId)).PushAsync(push);
-                delivery = new PushDelivery(message.No, customerId, DeliveryStates.Queued, null, send.Route.Channel, [.. tried, send.Route.Channel], result.OutboundId, null);
+                var outboundId = PushOutboundIds.Format(incidentId, message.No, send.Route.Channel, customerId);
+                push = new OutboxRow(send.Route.Integrator, new OutboundMessage(0, outboundId, "", 0, send.Route.Channel, send.Address, send.Text,
+                    EntryKind.SystemMessage, "incident:" + incidentId, now, null, customerId));
+                delivery = new PushDelivery(message.No, customerId, DeliveryStates.Queued, null, send.Route.Channel, [.. tried, send.Route.Channel], outboundId, null);
                 break;
             case DeferPlan defer:
                 delivery = new PushDelivery(message.No, customerId, DeliveryStates.Deferred, "quiet-hours", Channel.Unspecified, tried, null, defer.Until);
@@ -101,8 +101,28 @@ internal sealed partial class IncidentGrain
                 break;
         }
 
-        ProactiveMetrics.Deliveries.WithLabels(delivery.State, delivery.Reason ?? "").Inc();
-        return delivery;
+        return new PlannedDelivery(delivery, push, message.Kind);
+    }
+
+    /// <summary>Writes planned deliveries as one unit, counts them, hints the outboxes that got rows, and has the linker run.</summary>
+    private async Task WriteAsync(IReadOnlyList<PlannedDelivery> planned, bool replace, DateTimeOffset now)
+    {
+        var inserted = await store.WriteBatchAsync(tenant, incidentId, planned, replace, now);
+        foreach (var delivery in planned.Select(p => p.Delivery))
+        {
+            ProactiveMetrics.Deliveries.WithLabels(delivery.State, delivery.Reason ?? "").Inc();
+        }
+
+        foreach (var rows in inserted.GroupBy(r => r.Integrator, StringComparer.Ordinal))
+        {
+            await GrainFactory.GetGrain<IOutboxGrain>(GridKeys.Outbox(tenant, rows.Key)).NotifyAsync([.. rows.Select(r => r.Message)]);
+        }
+
+        if (inserted.Count > 0)
+        {
+            linksPending = true;
+            StartPump();
+        }
     }
 
     /// <summary>Deferred pushes whose quiet hours ended go out now (skipped when the incident was cancelled, or resolved before an earlier message went).</summary>
@@ -116,19 +136,19 @@ internal sealed partial class IncidentGrain
         }
 
         var customers = await store.ReadCustomersAsync(tenant, [.. due.Select(d => d.CustomerId).Distinct()]);
-        var deliveries = new List<PushDelivery>(due.Count);
+        var planned = new List<PlannedDelivery>(due.Count);
         foreach (var deferred in due)
         {
             var message = S.Messages[deferred.MessageNo - 1];
             var superseded = S.Status == IncidentStatuses.Cancelled
                 || (message.Kind != IncidentMessageKinds.Resolved && S.Messages.Exists(m => m.No > message.No && m.Kind == IncidentMessageKinds.Resolved));
-            deliveries.Add(superseded
-                ? deferred with { State = DeliveryStates.Skipped, Reason = S.Status == IncidentStatuses.Cancelled ? "cancelled" : "superseded", DueAt = null }
-                : await DeliverAsync(message, deferred.CustomerId, customers.GetValueOrDefault(deferred.CustomerId),
+            planned.Add(superseded
+                ? new PlannedDelivery(deferred with { State = DeliveryStates.Skipped, Reason = S.Status == IncidentStatuses.Cancelled ? "cancelled" : "superseded", DueAt = null }, null, message.Kind)
+                : Plan(message, deferred.CustomerId, customers.GetValueOrDefault(deferred.CustomerId),
                     IncidentTemplates.RenderAll(message.Templates, S.Definition!.Variables), now, deferred.Tried, ignoreQuietHours: true));
         }
 
-        await store.WriteDeliveriesAsync(tenant, incidentId, deliveries, now);
+        await WriteAsync(planned, replace: true, now);
     }
 
     public async Task ReceiptAsync(string customerId, int messageNo, string outboundId, ChannelEventType type)
@@ -156,10 +176,10 @@ internal sealed partial class IncidentGrain
 
                 var message = S.Messages[messageNo - 1];
                 var customer = (await store.ReadCustomersAsync(tenant, [customerId])).GetValueOrDefault(customerId);
-                var next = await DeliverAsync(message, customerId, customer, IncidentTemplates.RenderAll(message.Templates, S.Definition.Variables), now, delivery.Tried,
-                    ignoreQuietHours: true);
-                await store.WriteDeliveriesAsync(tenant, incidentId, [next], now);
-                logger.LogInformation("Incident {IncidentId}: a push on {Channel} failed; next: {State} on {NextChannel}", incidentId, delivery.Channel, next.State, next.Channel);
+                var next = Plan(message, customerId, customer, IncidentTemplates.RenderAll(message.Templates, S.Definition.Variables), now, delivery.Tried, ignoreQuietHours: true);
+                await WriteAsync([next], replace: true, now);
+                logger.LogInformation("Incident {IncidentId}: a push on {Channel} failed; next: {State} on {NextChannel}", incidentId, delivery.Channel, next.Delivery.State,
+                    next.Delivery.Channel);
                 return;
         }
     }
@@ -182,14 +202,15 @@ internal sealed partial class IncidentGrain
             return;
         }
 
-        if (HasWork)
+        linksPending = true; // a linker cut short by a failure, or a round that linked nothing, goes on
+        if (HasWork || (await store.PendingLinksAsync(tenant, incidentId, 1)).Count > 0)
         {
             StartPump();
             return;
         }
 
         await SendDueAsync();
-        if (S.Definition is null || await store.NextDueAsync(tenant, incidentId) is null)
+        if (S.Definition is null || (await store.NextDueAsync(tenant, incidentId) is null && (await store.PendingLinksAsync(tenant, incidentId, 1)).Count == 0))
         {
             if (await this.GetReminder(ReminderName) is { } reminder)
             {

@@ -4,7 +4,7 @@ namespace Grid.Proactive;
 /// An incident's persisted state: its definition and payload hash (the dedupe check), status, messages, and the
 /// fan-out's cursor: every message up to <see cref="DoneThrough"/> went through its whole audience; the next one has
 /// gone through the audience up to <see cref="Cursor"/> (a customer id). Written after each batch, so a silo failure
-/// redoes at most one batch, whose pushes the journal's idempotency keys turn into no-ops.
+/// redoes at most one batch, which writes nothing for the customers whose deliveries it recorded (IProactiveStore.WriteBatchAsync).
 /// </summary>
 [GenerateSerializer, Alias("grid.IncidentState")]
 internal sealed class IncidentState

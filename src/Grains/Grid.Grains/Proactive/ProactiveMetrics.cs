@@ -15,6 +15,9 @@ internal static class ProactiveMetrics
     public static readonly Counter Batches = Metrics.CreateCounter(
         "grid_proactive_batches_total", "Fan-out batches written (deliveries and cursor).");
 
+    public static readonly Counter Linked = Metrics.CreateCounter(
+        "grid_proactive_linked_total", "Incident pushes recorded in their customers' conversations after their outbox rows were written.");
+
     public static readonly Counter Contacts = Metrics.CreateCounter(
         "grid_proactive_contacts_total", "Affected customers who wrote in during an incident, by outcome (deflected, escalated).",
         new CounterConfiguration { LabelNames = ["outcome"] });

@@ -40,6 +40,28 @@ internal interface IProactiveStore
     /// <summary>The earliest time a deferred delivery of the incident falls due, if any.</summary>
     Task<DateTimeOffset?> NextDueAsync(string tenant, string incidentId);
 
+    /// <summary>
+    /// Writes a batch of deliveries with the outbox rows of their sends in ONE transaction (one unit, thousands of rows).
+    /// With <paramref name="replace"/> false (a fan-out batch), a delivery already recorded is kept as it is and its
+    /// push is not written again, so a batch redone after a crash inserts nothing twice even when its plan changed; with
+    /// true (a deferred push falling due, a failover) the delivery is replaced and its new push written. A push's row
+    /// goes in insert-or-ignore on the outbox's unique (tenant, outbound_id), with its pending link
+    /// (grid_incident_link). Returns the outbox rows inserted, with their cursors.
+    /// </summary>
+    Task<IReadOnlyList<OutboxRow>> WriteBatchAsync(string tenant, string incidentId, IReadOnlyList<PlannedDelivery> deliveries, bool replace, DateTimeOffset now);
+
+    /// <summary>Pushes of the incident written to the outbox and not yet in a conversation, by customer, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<PendingLink>> PendingLinksAsync(string tenant, string incidentId, int limit);
+
+    /// <summary>A customer's pushes (of any incident) written to the outbox and not yet in a conversation, oldest first.</summary>
+    Task<IReadOnlyList<PendingLink>> PendingLinksOfAsync(string tenant, string customerId);
+
+    /// <summary>Whether any push of the tenant waits to be linked (one indexed probe).</summary>
+    Task<bool> HasPendingLinksAsync(string tenant);
+
+    /// <summary>Records pushes as linked: their link rows go, and their outbox rows name the conversation and sequence number.</summary>
+    Task LinkedAsync(string tenant, IReadOnlyList<LinkedPush> links);
+
     /// <summary>Counts by message, state and reason.</summary>
     Task<IReadOnlyList<DeliveryCount>> CountDeliveriesAsync(string tenant, string incidentId);
 
@@ -78,3 +100,16 @@ internal static class DeliveryStates
 }
 
 internal sealed record DeliveryCount(int MessageNo, string State, string? Reason, int Count);
+
+/// <summary>A delivery to record and, for a send, the outbox row of its push (its outbound id a <see cref="PushOutboundIds"/> id) and the message's kind.</summary>
+internal sealed record PlannedDelivery(PushDelivery Delivery, OutboxRow? Push, string MessageKind);
+
+/// <summary>A push in the outbox waiting to be recorded in its customer's conversation: its row (integrator, message).</summary>
+internal sealed record PendingLink(string IncidentId, int MessageNo, string MessageKind, string CustomerId, OutboxRow Row)
+{
+    /// <summary>The push to record in the conversation: under the row's outbound id, so the conversation writes no second row.</summary>
+    public ProactivePush Push => new(IncidentId, MessageNo, MessageKind, Row.Message.Channel, Row.Integrator, Row.Message.ToAddress, Row.Message.Text, "", Row.Message.OutboundId);
+}
+
+/// <summary>A push recorded in a conversation, at a sequence number.</summary>
+internal sealed record LinkedPush(string OutboundId, string ConversationId, long Seq);

@@ -8,6 +8,7 @@ internal static class OutboxRows
     /// <summary>The domain of the Message-IDs Grid suggests for outbound emails (connectors should send them as is).</summary>
     public const string MessageIdDomain = "grid.invalid";
 
+    /// <summary>The row of a message event (none for a push whose row the incident's batch wrote first: <see cref="IncidentPushed.OutboundId"/>).</summary>
     public static OutboxRow? From(string conversationId, string customerId, long seq, ConversationEvent e)
     {
         var (text, author, kind, delivery) = e switch
@@ -15,7 +16,7 @@ internal static class OutboxRows
             AgentReplied r => (r.Text, "agent:" + r.AgentId, EntryKind.AgentMessage, r.Delivery),
             BotAnswered b => (b.Text, "bot", EntryKind.BotMessage, b.Delivery),
             CustomerNotified n => (n.Text, "system", EntryKind.SystemMessage, n.Delivery),
-            IncidentPushed p => (p.Text, Proactive.ProactivePush.AuthorOf(p.IncidentId), EntryKind.SystemMessage, p.Delivery),
+            IncidentPushed { OutboundId: null } p => (p.Text, Proactive.ProactivePush.AuthorOf(p.IncidentId), EntryKind.SystemMessage, p.Delivery),
             _ => default((string, string, EntryKind, OutboundDelivery?)),
         };
         if (delivery is null)

@@ -236,3 +236,20 @@ CREATE TABLE IF NOT EXISTS grid_scheduled_push (
 );
 -- GO
 CREATE INDEX IF NOT EXISTS ix_grid_scheduled_push_customer ON grid_scheduled_push (tenant, customer_id, due_ms);
+-- GO
+-- Pushes written to the outbox by an incident's batch (outbound id push/…) and not yet recorded in the customer's
+-- conversation: the linker works through them, a customer's own are linked before their next inbound message, and a
+-- row goes when its push is in the conversation (the outbox row then names that conversation and sequence number).
+CREATE TABLE IF NOT EXISTS grid_incident_link (
+    tenant       TEXT    NOT NULL,
+    outbound_id  TEXT    NOT NULL,
+    incident_id  TEXT    NOT NULL,
+    message_no   INTEGER NOT NULL,
+    message_kind TEXT    NOT NULL,
+    customer_id  TEXT    NOT NULL,
+    PRIMARY KEY (tenant, outbound_id)
+);
+-- GO
+CREATE INDEX IF NOT EXISTS ix_grid_incident_link_incident ON grid_incident_link (tenant, incident_id, customer_id);
+-- GO
+CREATE INDEX IF NOT EXISTS ix_grid_incident_link_customer ON grid_incident_link (tenant, customer_id);

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -11,10 +12,16 @@ internal sealed class SqlDirectoryStore(GridDatabase database) : IDirectoryStore
 {
     // A customer's rows in the journal's database outside the journal itself, exported and erased together (GDPR): the
     // directory record and keys, and the proactive pushes' tags, deliveries and contacts (tags can be personal data), and
-    // scheduled pushes (their templates and variables).
+    // scheduled pushes (their templates and variables). A push's outbox row not yet linked to a conversation
+    // (grid_incident_link) is the customer's too; once linked it names its conversation and goes with the journal's rows.
+    // It comes before the link rows that find it.
     private static readonly string[] Tables =
         ["grid_directory_key", "grid_directory_customer", "grid_customer_tag", "grid_incident_delivery", "grid_incident_contact",
-            "grid_scheduled_push"];
+            "grid_scheduled_push", "grid_outbox", "grid_incident_link"];
+
+    private static string Of(DbCommand command, string table, IReadOnlyList<string> chunk) => table == "grid_outbox"
+        ? $"outbound_id IN (SELECT outbound_id FROM grid_incident_link WHERE tenant = @tenant AND {In(command, "customer_id", chunk, "c")})"
+        : In(command, "customer_id", chunk, "c");
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -150,7 +157,7 @@ internal sealed class SqlDirectoryStore(GridDatabase database) : IDirectoryStore
             {
                 await using var select = Command(connection, null, "");
                 Add(select, "tenant", tenant);
-                select.CommandText = $"SELECT * FROM {table} WHERE tenant = @tenant AND {In(select, "customer_id", chunk, "c")}";
+                select.CommandText = $"SELECT * FROM {table} WHERE tenant = @tenant AND {Of(select, table, chunk)}";
                 foreach (var row in await RowsAsync(select))
                 {
                     rows.Add(table, row);
@@ -178,7 +185,7 @@ internal sealed class SqlDirectoryStore(GridDatabase database) : IDirectoryStore
             {
                 await using var delete = Command(connection, transaction, "");
                 Add(delete, "tenant", tenant);
-                delete.CommandText = $"DELETE FROM {table} WHERE tenant = @tenant AND {In(delete, "customer_id", chunk, "c")}";
+                delete.CommandText = $"DELETE FROM {table} WHERE tenant = @tenant AND {Of(delete, table, chunk)}";
                 erased.Tally(table, await delete.ExecuteNonQueryAsync());
             }
         }

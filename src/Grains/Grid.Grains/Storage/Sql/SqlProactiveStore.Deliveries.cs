@@ -19,27 +19,40 @@ internal sealed partial class SqlProactiveStore
         await using var transaction = await connection.BeginTransactionAsync();
         foreach (var delivery in deliveries)
         {
-            await using var upsert = Command(connection, transaction, $"""
+            await WriteDeliveryAsync(connection, transaction, tenant, incidentId, delivery, replace: true, now);
+        }
+
+        await transaction.CommitAsync();
+    }
+
+    /// <summary>Upserts one delivery (<paramref name="replace"/>) or inserts it unless recorded; true when it was written.</summary>
+    private static async Task<bool> WriteDeliveryAsync(DbConnection connection, DbTransaction transaction, string tenant, string incidentId, PushDelivery delivery,
+        bool replace, DateTimeOffset now)
+    {
+        var upsert = Reused(connection, transaction, replace
+            ? $"""
                 INSERT INTO grid_incident_delivery (tenant, incident_id, {DeliveryColumns}, updated_ms)
                 VALUES (@tenant, @incident, @message, @customer, @state, @reason, @channel, @tried, @outbound, @due, @now)
                 ON CONFLICT (tenant, incident_id, message_no, customer_id) DO UPDATE SET state = excluded.state, reason = excluded.reason,
                     channel = excluded.channel, tried = excluded.tried, outbound_id = excluded.outbound_id, due_ms = excluded.due_ms, updated_ms = excluded.updated_ms
+                """
+            : $"""
+                INSERT INTO grid_incident_delivery (tenant, incident_id, {DeliveryColumns}, updated_ms)
+                VALUES (@tenant, @incident, @message, @customer, @state, @reason, @channel, @tried, @outbound, @due, @now)
+                ON CONFLICT (tenant, incident_id, message_no, customer_id) DO NOTHING
                 """);
-            Add(upsert, "tenant", tenant);
-            Add(upsert, "incident", incidentId);
-            Add(upsert, "message", delivery.MessageNo);
-            Add(upsert, "customer", delivery.CustomerId);
-            Add(upsert, "state", delivery.State);
-            Add(upsert, "reason", delivery.Reason);
-            Add(upsert, "channel", (int)delivery.Channel);
-            Add(upsert, "tried", string.Join(",", delivery.Tried.Select(c => (int)c)));
-            Add(upsert, "outbound", delivery.OutboundId);
-            Add(upsert, "due", delivery.DueAt?.ToUnixTimeMilliseconds());
-            Add(upsert, "now", now.ToUnixTimeMilliseconds());
-            await upsert.ExecuteNonQueryAsync();
-        }
-
-        await transaction.CommitAsync();
+        Add(upsert, "tenant", tenant);
+        Add(upsert, "incident", incidentId);
+        Add(upsert, "message", delivery.MessageNo);
+        Add(upsert, "customer", delivery.CustomerId);
+        Add(upsert, "state", delivery.State);
+        Add(upsert, "reason", delivery.Reason);
+        Add(upsert, "channel", (int)delivery.Channel);
+        Add(upsert, "tried", string.Join(",", delivery.Tried.Select(c => (int)c)));
+        Add(upsert, "outbound", delivery.OutboundId);
+        Add(upsert, "due", delivery.DueAt?.ToUnixTimeMilliseconds());
+        Add(upsert, "now", now.ToUnixTimeMilliseconds());
+        return await upsert.ExecuteNonQueryAsync() > 0;
     }
 
     public async Task<PushDelivery?> GetDeliveryAsync(string tenant, string incidentId, int messageNo, string customerId)

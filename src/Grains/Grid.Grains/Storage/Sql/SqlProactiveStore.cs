@@ -8,7 +8,7 @@ using static Grid.Storage.Sql.Sql;
 namespace Grid.Storage.Sql;
 
 /// <summary>The customer tag index and audiences (the same SQL on SQLite and PostgreSQL); deliveries are in the other part.</summary>
-internal sealed partial class SqlProactiveStore(GridDatabase database) : IProactiveStore
+internal sealed partial class SqlProactiveStore(GridDatabase database, GroupCommitWriter writer) : IProactiveStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
