@@ -47,6 +47,15 @@ public sealed class HumanRequestDetectorTests
     [InlineData("vous pouvez me transférer à un collègue ?")]
     [InlineData("je préfère qu'un humain s'occupe de mon dossier")]
     [InlineData("Je voudrais parler à un préposé")]
+    [InlineData("est-ce qu'il y a un vrai monde qui lit ça")]
+    [InlineData("je voudrais des vraies gens au bout du fil")]
+    [InlineData("un être humain pourrait-il regarder mon dossier ?")]
+    [InlineData("quelqu'un de vivant peut me répondre ?")]
+    [InlineData("je souhaite échanger avec un de vos collaborateurs")]
+    [InlineData("pouvez-vous me faire rappeler par un technicien du service ?")]
+    [InlineData("j'exige un responsable, pas une réponse toute faite")]
+    [InlineData("j'ai besoin d'un conseiller, c'est compliqué")]
+    [InlineData("on peut causer avec un agent ?")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -84,6 +93,9 @@ public sealed class HumanRequestDetectorTests
     [InlineData("I would be grateful if an adviser could telephone me")]
     [InlineData("can someone give me a ring this afternoon")]
     [InlineData("need 2 talk 2 sum1")]
+    [InlineData("is a living person reading these?")]
+    [InlineData("I need a manager on this, now")]
+    [InlineData("I want a proper representative who knows my file")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -110,6 +122,11 @@ public sealed class HumanRequestDetectorTests
     [InlineData("je ne me rappelle plus de mon mot de passe")]
     [InlineData("ne me rappelez pas, un mail suffit")]
     [InlineData("il a parlé à un conseiller hier")]
+    [InlineData("le technicien est une vraie personne très aimable")]
+    [InlineData("j'ai besoin d'un agent pour ouvrir la porte du local")]
+    [InlineData("je veux un relevé de compteur")]
+    [InlineData("une vraie personne m'a rappelé, c'est réglé")]
+    [InlineData("tout le monde dans l'immeuble est sans chauffage")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -136,6 +153,10 @@ public sealed class HumanRequestDetectorTests
     [InlineData("I'd rather pay by card than by cheque")]
     [InlineData("transfer my contract to my new flat")]
     [InlineData("my colleague told me you could help with the bill")]
+    [InlineData("I need someone to fix the boiler")]
+    [InlineData("I need a copy of my invoice")]
+    [InlineData("an actual human picked up this morning, problem solved")]
+    [InlineData("the agent I spoke to was a real person, not a script, and very helpful")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

@@ -81,7 +81,8 @@ internal static class BotLexicon
         "personnes", "quelquun", "agent", "agents", "operateur", "operatrice", "operateurs", "interlocuteur", "interlocutrice",
         "responsable", "responsables", "superieur", "manager", "standardiste", "collaborateur", "collaboratrice", "chef",
         "superviseur", "superviseure", "superviseurs", "directeur", "directrice", "gerant", "gerante", "collegue", "collegues",
-        "prepose", "preposee", "employe", "employee", "gestionnaire", "gestionnaires",
+        "prepose", "preposee", "employe", "employee", "employes", "employees", "gestionnaire", "gestionnaires", "collaborateurs",
+        "collaboratrices",
         // English
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
@@ -131,7 +132,7 @@ internal static class BotLexicon
         "parler", "parlez", "discuter", "echanger", "joindre", "contacter", "contactez", "passer", "passez", "passe", "mettre",
         "mettez", "mets", "transferer", "transferez", "transfere", "rediriger", "redirigez", "orienter", "orientez", "appeler",
         "appelez", "rappeler", "rappelez", "recontacter", "recontactez", "avoir", "mis", "repondre", "repondez", "reponde",
-        "jaser", "entretenir", "dialoguer", "communiquer", "transfert", "transmettre", "transmettez", "transmets",
+        "jaser", "causer", "entretenir", "dialoguer", "communiquer", "transfert", "transmettre", "transmettez", "transmets",
         // English base forms
         "speak", "talk", "chat", "contact", "reach", "get", "connect", "transfer", "put", "escalate", "forward", "redirect",
         "answer", "respond", "reply", "pass",
@@ -142,6 +143,32 @@ internal static class BotLexicon
     {
         "veux", "veut", "voudrais", "voudrait", "aimerais", "souhaite", "souhaiterais", "peux", "peut", "pourrais", "pouvez",
         "dois", "faut", "de",
+    };
+
+    /// <summary>Nouns that a word of reality turns into a request for a person ("une vraie personne", "un vrai monde", "quelqu'un de vivant").</summary>
+    public static readonly HashSet<string> RealPersonNouns = new(StringComparer.Ordinal)
+    {
+        "personne", "personnes", "monde", "gens", "humain", "humaine", "humains", "etre", "quelquun", "interlocuteur",
+        "person", "people", "human", "humans", "being", "someone", "somebody",
+    };
+
+    /// <summary>Words saying a person is real and alive rather than a program.</summary>
+    public static readonly HashSet<string> RealAdjectives = new(StringComparer.Ordinal)
+    {
+        "vrai", "vraie", "vrais", "vraies", "reel", "reelle", "reels", "vivant", "vivante", "real", "actual", "live", "living", "alive",
+    };
+
+    /// <summary>Words of wanting after which a person noun is the one wanted ("je veux un agent", "besoin d'un conseiller", "I need a manager").</summary>
+    public static readonly HashSet<string> WantWords = new(StringComparer.Ordinal)
+    {
+        "veux", "voudrais", "veut", "exige", "exigeons", "demande", "besoin", "want", "need", "demand", "require",
+    };
+
+    /// <summary>Articles and possessives between a want and the person wanted.</summary>
+    public static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "un", "une", "le", "la", "l", "d", "de", "du", "a", "an", "the", "your", "vos", "votre", "some",
+        "vrai", "vraie", "real", "actual", "live", "proper", "qualified", "competent", "bon", "autre", "another", "other",
     };
 
     /// <summary>Who a presence check asks for ("y a quelqu'un ?", "anyone there?").</summary>

@@ -47,6 +47,8 @@ internal sealed class HumanRequestDetector
                 : ChecksPresence(clause) ? "presence"
                 : PrefersPerson(clause) ? "prefers-person"
                 : AsksHandOver(clause) ? "hand-over"
+                : AsksRealPerson(clause) ? "real-person"
+                : WantsPerson(clause) ? "wants-person"
                 : null;
             if (rule is not null)
             {
@@ -209,9 +211,10 @@ internal sealed class HumanRequestDetector
                 continue;
             }
 
-            if (BotLexicon.SelfObjects.Contains(At(clause, i - 1)) || BotLexicon.SelfObjects.Contains(At(clause, i + 1)))
+            if (BotLexicon.SelfObjects.Contains(At(clause, i - 1)) || BotLexicon.SelfObjects.Contains(At(clause, i + 1))
+                || (At(clause, i - 1) is "faire" or "fais" or "faites" && BotLexicon.SelfObjects.Contains(At(clause, i - 2))))
             {
-                return true; // "me rappeler", "rappelez-moi", "call me"
+                return true; // "me rappeler", "rappelez-moi", "call me", "me faire rappeler"
             }
         }
 
@@ -276,6 +279,67 @@ internal sealed class HumanRequestDetector
     /// <summary>"je préfère qu'un humain s'occupe de mon dossier", "I'd rather deal with an actual human being".</summary>
     private static bool PrefersPerson(IReadOnlyList<string> clause) =>
         clause.Any(BotLexicon.PreferenceWords.Contains) && clause.Any(IsStandalonePerson) && !clause.Any(t => t is "pas" or "not" or "ne" or "n");
+
+    /// <summary>
+    /// "une vraie personne", "un vrai monde", "un être humain", "quelqu'un de vivant", "a real person", "an actual human
+    /// being": a person said to be real, which only a customer tired of the bot writes.
+    /// </summary>
+    private static bool AsksRealPerson(IReadOnlyList<string> clause)
+    {
+        for (var i = 0; i < clause.Count; i++)
+        {
+            if (!BotLexicon.RealPersonNouns.Contains(clause[i]) || DescribesSomeone(clause, i) || clause.Any(BotLexicon.MentionMarkers.Contains)
+                || At(clause, i + 1).EndsWith("ed", StringComparison.Ordinal) || (At(clause, i + 1) == "m" && At(clause, i + 2) is "a" or "avait"))
+            {
+                continue;
+            }
+
+            if (BotLexicon.RealAdjectives.Contains(At(clause, i - 1)) || BotLexicon.RealAdjectives.Contains(At(clause, i + 1))
+                || (At(clause, i + 1) == "de" && BotLexicon.RealAdjectives.Contains(At(clause, i + 2)))
+                || (clause[i] is "etre" or "being" && At(clause, i + 1) is "humain" or "human")
+                || (clause[i] is "being" && At(clause, i - 1) is "human"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"le technicien est une vraie personne", "she was a real person": a copula before it describes someone, it asks for no one.</summary>
+    private static bool DescribesSomeone(IReadOnlyList<string> clause, int noun) =>
+        Enumerable.Range(noun - 3, 2).Any(k => k > 0 && At(clause, k) is "est" or "etait" or "is" or "was" or "sont" or "are" or "were"
+            && At(clause, k + 1) is not ("there" or "ce" or "il"));
+
+    /// <summary>
+    /// "je veux un agent compétent", "j'ai besoin d'un conseiller", "I need a supervisor": a person wanted as such, within a
+    /// few words of the want, unless they are named for a task ("I need someone to fix the heating").
+    /// </summary>
+    private static bool WantsPerson(IReadOnlyList<string> clause)
+    {
+        for (var i = 0; i < clause.Count; i++)
+        {
+            if (!BotLexicon.WantWords.Contains(clause[i]) || IsPast(clause, i))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < clause.Count && j <= i + 4; j++)
+            {
+                if (IsStandalonePerson(clause[j]) && clause[j] is not ("personne" or "quelquun" or "someone" or "somebody"))
+                {
+                    return !NamesATask(clause, j);
+                }
+
+                if (!BotLexicon.Determiners.Contains(clause[j]))
+                {
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>"transfer me", "transférez-moi", "connect me please": a hand-over verb with only the customer as its object.</summary>
     private static bool AsksHandOver(IReadOnlyList<string> clause) =>
