@@ -92,7 +92,7 @@ public sealed class CompetingConsumersTests(LeaseFixture fixture) : IClassFixtur
         await using var survivor = new StreamConsumer(clientB);
         await StreamConsumer.UntilAsync(() => survivor.Acknowledged >= count, Wait, () => $"the survivor has {survivor.Ids.Count} ({survivor.Acknowledged} acked)");
         Assert.Equal(count, survivor.Ids.Count);
-        Assert.Superset(survivor.Ids, doomed.Ids);
+        Assert.Superset(doomed.Ids, survivor.Ids);
         // Given back when the stream closed, not by expiry.
         Assert.Equal(expiredBefore, await fixture.MetricAsync("grid_outbound_leases_expired_total"));
     }
