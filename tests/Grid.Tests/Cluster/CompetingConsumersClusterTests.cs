@@ -22,12 +22,7 @@ public sealed class CompetingConsumersClusterTests
         var common = ClusterProcesses.Common(postgres, keys, "lease");
         common["Grid__Outbound__RedeliverAfter"] = "00:00:30";
         common["Grid__Outbound__MaxLeasedPerStream"] = "50";
-        common[$"Grid__Integrators__{tenant}-all__Tenant"] = tenant;
-        common[$"Grid__Integrators__{tenant}-all__ApiKey"] = keys.ApiKeyFor(tenant);
-        foreach (var (scope, i) in new[] { "outbound", "admin", "proactive" }.Select((s, i) => (s, i)))
-        {
-            common[$"Grid__Integrators__{tenant}-all__Scopes__{i}"] = scope;
-        }
+        LeaseFixture.AddIntegrator(common, tenant, keys.ApiKeyFor(tenant));
 
         await using var silo = ClusterProcesses.StartSilo(common, out var siloHttp);
         await silo.WaitReadyAsync(siloHttp, Wait);
@@ -40,20 +35,7 @@ public sealed class CompetingConsumersClusterTests
         await LeaseFixture.ImportAudienceAsync(admin, count);
         await using var client1 = new IntegratorClient(edge1Grpc, keys.ApiKeyFor(tenant));
         await using var client2 = new IntegratorClient(edge2Grpc, keys.ApiKeyFor(tenant));
-        var one = new StreamConsumer(client1);
-        var two = new StreamConsumer(client2);
-        await using (one)
-        await using (two)
-        {
-            await LeaseFixture.PushAsync(admin, tenant, "cluster-1");
-            await StreamConsumer.UntilAsync(() => one.Acknowledged + two.Acknowledged >= count, Wait,
-                () => $"edge 1 {one.Ids.Count} ({one.Acknowledged} acked), edge 2 {two.Ids.Count} ({two.Acknowledged} acked)");
-            await Task.Delay(1000); // a late copy would show now
-        }
-
-        Assert.Equal(count, one.Ids.Union(two.Ids).Count());
-        Assert.Empty(one.Ids.Intersect(two.Ids));
-        Assert.True(one.Ids.Count > 0 && two.Ids.Count > 0, $"both edges' streams took a share: {one.Ids.Count} and {two.Ids.Count}");
-        Assert.Equal(count, one.Received.Count + two.Received.Count);
+        var (one, two) = await StreamConsumer.ShareAsync(admin, tenant, "cluster-1", count, client1, client2);
+        Assert.All(one.Received.Concat(two.Received), r => Assert.StartsWith("incident:", r.Message.Author, StringComparison.Ordinal));
     }
 }

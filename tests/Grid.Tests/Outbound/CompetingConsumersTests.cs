@@ -22,22 +22,7 @@ public sealed class CompetingConsumersTests(LeaseFixture fixture) : IClassFixtur
         await ImportAudienceAsync(admin, count);
         await using var clientA = fixture.Grid.IntegratorOf(tenant);
         await using var clientB = fixture.Grid.IntegratorOf(tenant);
-        var a = new StreamConsumer(clientA);
-        var b = new StreamConsumer(clientB);
-        await using (a)
-        await using (b)
-        {
-            await PushAsync(admin, tenant, "share-1");
-            await StreamConsumer.UntilAsync(() => a.Ids.Union(b.Ids).Count() >= count && a.Acknowledged + b.Acknowledged >= count, Wait,
-                () => $"a {a.Ids.Count} ({a.Acknowledged} acked), b {b.Ids.Count} ({b.Acknowledged} acked)");
-            await Task.Delay(1000); // a late copy would show now
-        }
-
-        Assert.Equal(count, a.Ids.Union(b.Ids).Count());
-        Assert.Empty(a.Ids.Intersect(b.Ids));
-        Assert.True(a.Ids.Count > 0 && b.Ids.Count > 0, $"both streams took a share: a {a.Ids.Count}, b {b.Ids.Count}");
-        Assert.Equal(count, a.Received.Count + b.Received.Count);
-        Assert.Equal(count, a.Acknowledged + b.Acknowledged);
+        var (a, b) = await StreamConsumer.ShareAsync(admin, tenant, "share-1", count, clientA, clientB);
         Assert.All(a.Received.Concat(b.Received), r => Assert.StartsWith("incident:", r.Message.Author, StringComparison.Ordinal));
 
         await using var reconnected = admin.OpenOutbound();
@@ -105,18 +90,8 @@ public sealed class CompetingConsumersTests(LeaseFixture fixture) : IClassFixtur
         await ImportAudienceAsync(admin, count);
         await using var clientA = fixture.Grid.IntegratorOf(RateTenant);
         await using var clientB = fixture.Grid.IntegratorOf(RateTenant);
-        var a = new StreamConsumer(clientA);
-        var b = new StreamConsumer(clientB);
-        await using (a)
-        await using (b)
-        {
-            await PushAsync(admin, RateTenant, "rate-1");
-            await StreamConsumer.UntilAsync(() => a.Acknowledged + b.Acknowledged >= count, Wait, () => $"a {a.Ids.Count}, b {b.Ids.Count}");
-        }
-
+        var (a, b) = await StreamConsumer.ShareAsync(admin, RateTenant, "rate-1", count, clientA, clientB, bothShare: false);
         var received = a.Received.Concat(b.Received).ToList();
-        Assert.Equal(count, received.Select(r => r.Message.OutboundId).Distinct().Count());
-        Assert.Empty(a.Ids.Intersect(b.Ids));
         // A bucket of one second's worth, then the rate: the last message cannot come before (count - burst) / rate after
         // the first (less half a second for the first message's way to its client).
         var elapsed = received.Max(r => r.At) - received.Min(r => r.At);

@@ -32,15 +32,21 @@ public sealed class LeaseFixture : IAsyncLifetime
         };
         foreach (var tenant in Tenants)
         {
-            settings[$"Grid__Integrators__{tenant}-all__Tenant"] = tenant;
-            settings[$"Grid__Integrators__{tenant}-all__ApiKey"] = Grid.Keys.ApiKeyFor(tenant);
-            foreach (var (scope, i) in new[] { "outbound", "admin", "proactive" }.Select((s, i) => (s, i)))
-            {
-                settings[$"Grid__Integrators__{tenant}-all__Scopes__{i}"] = scope;
-            }
+            AddIntegrator(settings, tenant, Grid.Keys.ApiKeyFor(tenant));
         }
 
         return Grid.StartAsync(settings);
+    }
+
+    /// <summary>Configures integrator "{tenant}-all" of <paramref name="tenant"/> with the outbound, admin and proactive scopes.</summary>
+    public static void AddIntegrator(Dictionary<string, string> settings, string tenant, string apiKey)
+    {
+        settings[$"Grid__Integrators__{tenant}-all__Tenant"] = tenant;
+        settings[$"Grid__Integrators__{tenant}-all__ApiKey"] = apiKey;
+        foreach (var (scope, i) in new[] { "outbound", "admin", "proactive" }.Select((s, i) => (s, i)))
+        {
+            settings[$"Grid__Integrators__{tenant}-all__Scopes__{i}"] = scope;
+        }
     }
 
     public async Task DisposeAsync() => await Grid.DisposeAsync();
@@ -138,6 +144,33 @@ public sealed class StreamConsumer : IAsyncDisposable
                 batch.Clear();
             }
         }
+    }
+
+    /// <summary>
+    /// Two instances of one integrator read while an incident of <paramref name="tenant"/> is pushed, until
+    /// <paramref name="count"/> messages are acknowledged, then a second more for late copies; asserts that each message
+    /// reached exactly one of them, was acknowledged once, and (when <paramref name="bothShare"/>) that both took a share.
+    /// </summary>
+    public static async Task<(StreamConsumer One, StreamConsumer Two)> ShareAsync(
+        IntegratorClient admin, string tenant, string dedupe, int count, IntegratorClient first, IntegratorClient second, bool bothShare = true)
+    {
+        var one = new StreamConsumer(first);
+        var two = new StreamConsumer(second);
+        await using (one)
+        await using (two)
+        {
+            await LeaseFixture.PushAsync(admin, tenant, dedupe);
+            await UntilAsync(() => one.Acknowledged + two.Acknowledged >= count, TimeSpan.FromSeconds(120),
+                () => $"one {one.Ids.Count} ({one.Acknowledged} acked), two {two.Ids.Count} ({two.Acknowledged} acked)");
+            await Task.Delay(1000); // a late copy would show now
+        }
+
+        Assert.Equal(count, one.Ids.Union(two.Ids).Count());
+        Assert.Empty(one.Ids.Intersect(two.Ids));
+        Assert.Equal(count, one.Received.Count + two.Received.Count);
+        Assert.Equal(count, one.Acknowledged + two.Acknowledged);
+        Assert.True(!bothShare || (one.Ids.Count > 0 && two.Ids.Count > 0), $"both streams took a share: {one.Ids.Count} and {two.Ids.Count}");
+        return (one, two);
     }
 
     /// <summary>Waits until <paramref name="done"/> holds, failing after <paramref name="timeout"/> with what was seen.</summary>

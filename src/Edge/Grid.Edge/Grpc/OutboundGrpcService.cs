@@ -65,6 +65,11 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
                 {
                     await delivery.PassAsync();
                     await wake.WaitAsync(delivery.NextWait(Poll), ending.Token);
+                    // One pass takes everything the hints announced: a burst of hints is one pass, not one each.
+                    while (wake.Wait(0))
+                    {
+                        // drained: the next pass sees them all
+                    }
                 }
                 catch (OperationCanceledException) when (ending.IsCancellationRequested)
                 {

@@ -16,6 +16,9 @@ internal sealed partial class OutboxGrain
     // How often a request reads from the start: rows committed out of cursor order (PostgreSQL) whose hint was lost.
     private static readonly TimeSpan FullScan = TimeSpan.FromSeconds(10);
 
+    // Streams told their window is full: an acknowledgement wakes them rather than their next poll.
+    private readonly HashSet<string> full = new(StringComparer.Ordinal);
+
     private DateTimeOffset lastFullScan = DateTimeOffset.MinValue;
 
     public async Task<OutboxLease> LeaseAsync(string consumer, int limit)
@@ -35,6 +38,11 @@ internal sealed partial class OutboxGrain
         }
 
         var room = Math.Min(Math.Clamp(limit, 1, 1000), leases.Room(consumer));
+        if (room == 0)
+        {
+            full.Add(consumer);
+        }
+
         var granted = new List<OutboundMessage>();
         var sends = new List<int>();
         var dead = new List<DeadLetterRequest>();
@@ -116,8 +124,21 @@ internal sealed partial class OutboxGrain
     public async Task ReleaseAsync(string consumer, IReadOnlyList<string> unsent)
     {
         leases.Release(consumer, unsent.ToHashSet(StringComparer.Ordinal), clock.GetUtcNow());
+        full.Remove(consumer);
         // The other streams take the released rows at once rather than at their next poll.
         await NotifyAsync([]);
+    }
+
+    /// <summary>After acknowledgements: streams waiting with a full window may take more now.</summary>
+    private Task WakeFullStreamsAsync(int acked)
+    {
+        if (acked == 0 || full.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        full.Clear();
+        return NotifyAsync([]);
     }
 
     private async Task BuryAsync(List<DeadLetterRequest> dead)

@@ -48,6 +48,7 @@ internal sealed partial class OutboxGrain : Grain, IOutboxGrain
         var acked = await outbox.AckAsync(tenant, integrator, outboundIds, clock.GetUtcNow());
         leases.Done(outboundIds);
         GridMetrics.OutboundAcked.Inc(acked);
+        await WakeFullStreamsAsync(acked);
         return acked;
     }
 
