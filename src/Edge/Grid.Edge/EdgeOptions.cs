@@ -27,8 +27,6 @@ public sealed class EdgeOptions
 
     public LimitOptions Limits { get; set; } = new();
 
-    public OutboundOptions Outbound { get; set; } = new();
-
     public WebChat.WebChatOptions WebChat { get; set; } = new();
 
     public TlsOptions Tls { get; set; } = new();
@@ -101,25 +99,6 @@ public sealed class TlsOptions
             throw new InvalidOperationException($"Grid:Tls:CertificatePath '{path}' cannot be loaded as a certificate with its private key: {ex.Message}", ex);
         }
     }
-}
-
-public sealed class OutboundOptions
-{
-    /// <summary>A message sent on a stream and not acknowledged for this long is sent again on that stream.</summary>
-    public TimeSpan RedeliverAfter { get; set; } = TimeSpan.FromSeconds(60);
-
-    /// <summary>Sends on one stream without an acknowledgement after which a message becomes a dead letter.</summary>
-    public int MaxAttempts { get; set; } = 10;
-
-    /// <summary>How long after it was written a message still pending becomes a dead letter.</summary>
-    public TimeSpan DeadAfter { get; set; } = TimeSpan.FromDays(2);
-
-    /// <summary>The longest wait between two sends of one message (the wait doubles from <see cref="RedeliverAfter"/>).</summary>
-    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(30);
-
-    /// <summary>How long after its <paramref name="attempts"/>-th send a message is sent again.</summary>
-    public TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, RedeliverAfter.Ticks * (1L << Math.Clamp(attempts - 1, 0, 20))));
 }
 
 public sealed class HttpEndpoint

@@ -35,10 +35,7 @@ public sealed partial class EdgeOptionsValidator(bool listenersOnly = false) : I
             .Concat(Required(options.Auth.Audience, "Grid:Auth:Audience"))
             .Concat(Integrators(options.Integrators))
             .Concat(Limits(options.Limits))
-            .Concat(WebChat.WebChatOptionsValidator.Problems(options))
-            .Concat(options.Outbound.RedeliverAfter > TimeSpan.Zero ? [] : ["Grid:Outbound:RedeliverAfter must be a positive duration (e.g. 00:01:00)"])
-            .Concat(options.Outbound.MaxAttempts is >= 1 and <= 1000 ? [] : [$"Grid:Outbound:MaxAttempts must be 1 to 1000 sends (it is {options.Outbound.MaxAttempts})"])
-            .Concat(options.Outbound.DeadAfter > TimeSpan.Zero ? [] : ["Grid:Outbound:DeadAfter must be a positive duration (e.g. 2.00:00:00)"]);
+            .Concat(WebChat.WebChatOptionsValidator.Problems(options));
 
     /// <summary>What is wrong with the HTTP listener's address and port.</summary>
     public static IEnumerable<string> ListenerProblems(EdgeOptions options) =>

@@ -22,6 +22,13 @@ public static class GridMetrics
     public static readonly Counter OutboundDeadLettered = Metrics.CreateCounter(
         "grid_outbound_dead_letters_total", "Outbound messages taken out of delivery (too many sends unacknowledged, or too old).");
 
+    public static readonly Counter OutboundThrottled = Metrics.CreateCounter(
+        "grid_outbound_throttled_total", "Lease requests of outbound streams that held messages back at their integrator channel's rate limit (Grid:Outbound:RateLimits), by channel.",
+        new CounterConfiguration { LabelNames = ["channel"] });
+
+    public static readonly Counter OutboundLeasesExpired = Metrics.CreateCounter(
+        "grid_outbound_leases_expired_total", "Outbound messages whose lease ended unacknowledged (Grid:Outbound:RedeliverAfter): offered again to the integrator's streams.");
+
     public static readonly Gauge Conversations = Metrics.CreateGauge(
         "grid_conversations", "Active conversation grains on this silo by state.",
         new GaugeConfiguration { LabelNames = ["state"] });

@@ -60,7 +60,6 @@ public sealed class EdgeOptionsValidatorTests
         { "Grid:Limits:MaxTextLength", "0", "Grid:Limits:MaxTextLength must be at least 1" },
         { "Grid:Limits:AttachmentSchemes:0", "ht tp", "Grid:Limits:AttachmentSchemes:0 ('ht tp') is not a uri scheme" },
         { "Grid:Limits:AttachmentSchemes:1", "javascript", "Grid:Limits:AttachmentSchemes:1 ('javascript') cannot be accepted" },
-        { "Grid:Outbound:RedeliverAfter", "00:00:00", "Grid:Outbound:RedeliverAfter must be a positive duration" },
     };
 
     [Theory]

@@ -101,9 +101,11 @@ public sealed class MessagePathTests(EmbeddedGridFixture fixture)
         Assert.Contains(entries, e => e.EventType == "call" && e.Metadata["type"] == "CallMissed" && e.Reason == "rang 30 s");
         Assert.DoesNotContain(entries, e => e.ExternalId == "typ-" + sender);
 
-        // The notices that someone joined and that it is resolved go out too; once acknowledged, nothing is delivered
-        // again on a new stream.
+        // The notices that someone joined and that it is resolved go out too: left unacknowledged on the first stream, they
+        // come on a new one once the first closed (the streams of one integrator compete for messages; a closing stream
+        // gives its leases back); once acknowledged, nothing is delivered again on a new stream.
         Grid.Protos.V1.OutboundMessage joined, resolvedNotice;
+        await outbound.DisposeAsync();
         await using (var pending = integrator.OpenOutbound())
         {
             joined = await pending.NextForAsync(first.ConversationId, Wait, EntryKind.SystemMessage);

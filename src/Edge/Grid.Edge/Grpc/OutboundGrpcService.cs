@@ -1,21 +1,22 @@
 using Google.Protobuf.Reflection;
 using Grid.Edge.Outbound;
 using Grpc.Core;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 using P = Grid.Protos.V1;
 
 namespace Grid.Edge.Grpc;
 
 /// <summary>
-/// An integrator's outbound stream. The outbox table is the truth: the stream sends every pending message after
-/// the last one it sent, when woken by a hint and at least every few seconds, and sends again what stays
-/// unacknowledged for Grid:Outbound:RedeliverAfter, then twice that, and so on; after Grid:Outbound:MaxAttempts sends
-/// (or Grid:Outbound:DeadAfter after it was written) a message is a dead letter, listed, retried or discarded over
-/// this service. A new stream starts from the beginning, so everything unacknowledged is re-delivered after a
-/// reconnect or a restart.
+/// An integrator's outbound stream. The outbox table is the truth; the integrator's outbox grain leases its pending rows
+/// in batches to the streams (competing consumers: several streams of one integrator, on any edges, share the messages,
+/// each to one stream at a time). A stream leases and writes when woken by a hint, when the grain said more may come,
+/// and at least every few seconds; a message left unacknowledged for Grid:Outbound:RedeliverAfter goes back to the
+/// streams, sent again after twice that, and so on; after Grid:Outbound:MaxAttempts sends (or Grid:Outbound:DeadAfter
+/// after it was written) it is a dead letter, listed, retried or discarded over this service. A stream that closes gives
+/// its leases back at once, so everything unacknowledged is re-delivered after a reconnect.
 /// </summary>
 [BindServiceMethod(typeof(OutboundGrpcService), nameof(BindService))]
-public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay, Auth.CallRateLimits limits, Shutdown.EdgeDrain drain, IOptions<EdgeOptions> options) : P.OutboundService.OutboundServiceBase
+public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay, Auth.CallRateLimits limits, Shutdown.EdgeDrain drain, ILogger<OutboundGrpcService> logger) : P.OutboundService.OutboundServiceBase
 {
     /// <summary>Binds the generated methods with request marshallers that refuse unparseable requests (see <see cref="GuardedServiceBinder"/>).</summary>
     public static void BindService(ServiceBinderBase binder, P.OutboundService.OutboundServiceBase? service) =>
@@ -52,13 +53,9 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
         var outbox = grains.GetGrain<IOutboxGrain>(key);
         // The stream ends when the client leaves or when this edge shuts down (then with UNAVAILABLE, below).
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, drain.Draining);
-        var delivery = new Delivery(outbox, responseStream, options.Value.Outbound, ending.Token);
+        var delivery = new Delivery(outbox, responseStream, ending.Token);
         var wake = new SemaphoreSlim(0);
-        await using var registration = await relay.RegisterAsync(key, hinted =>
-        {
-            delivery.Hinted(hinted);
-            wake.Release();
-        });
+        await using var registration = await relay.RegisterAsync(key, _ => wake.Release());
         EdgeMetrics.OutboundStreams.Inc();
         try
         {
@@ -68,6 +65,11 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
                 {
                     await delivery.PassAsync();
                     await wake.WaitAsync(delivery.NextWait(Poll), ending.Token);
+                    // One pass takes everything the hints announced: a burst of hints is one pass, not one each.
+                    while (wake.Wait(0))
+                    {
+                        // drained: the next pass sees them all
+                    }
                 }
                 catch (OperationCanceledException) when (ending.IsCancellationRequested)
                 {
@@ -78,6 +80,7 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
         finally
         {
             EdgeMetrics.OutboundStreams.Dec();
+            await ReleaseAsync(delivery, key);
         }
 
         if (drain.Draining.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
@@ -87,142 +90,58 @@ public sealed class OutboundGrpcService(IGrainFactory grains, OutboxRelay relay,
         }
     }
 
-    /// <summary>
-    /// One stream's delivery state: the cursor of the last message it sent, and each message in flight with when it was
-    /// last sent and how many times. A pass sends what is new, sends again what is due (the wait doubling from
-    /// RedeliverAfter), and dead-letters what was sent MaxAttempts times or is older than DeadAfter.
-    /// </summary>
-    private sealed class Delivery(IOutboxGrain outbox, IServerStreamWriter<P.OutboundMessage> stream, OutboundOptions options, CancellationToken cancel)
+    private async Task ReleaseAsync(Delivery delivery, string key)
     {
-        private readonly Dictionary<string, (DateTime SentAt, int Attempts)> inFlight = new(StringComparer.Ordinal);
-        private long cursor;
-        private long rewind = long.MaxValue;
-
-        /// <summary>How long to sleep before the next pass: until the next send falls due, at most <paramref name="poll"/>.</summary>
-        public TimeSpan NextWait(TimeSpan poll)
+        try
         {
-            if (inFlight.Count == 0)
-            {
-                return poll;
-            }
-
-            var now = DateTime.UtcNow;
-            var due = inFlight.Values.Min(f => f.SentAt + options.Backoff(f.Attempts)) - now;
-            return due < TimeSpan.FromMilliseconds(20) ? TimeSpan.FromMilliseconds(20) : due < poll ? due : poll;
+            await delivery.ReleaseAsync();
         }
-
-        /// <summary>A hint: messages at or before the cursor (dead letters retried) make the next pass start before them.</summary>
-        public void Hinted(IReadOnlyList<OutboundMessage> messages)
+        catch (Exception ex) when (EdgeFaults.IsTransient(ex))
         {
-            foreach (var message in messages.Where(m => m.Cursor > 0))
-            {
-                long seen;
-                do
-                {
-                    seen = Interlocked.Read(ref rewind);
-                }
-                while (message.Cursor - 1 < seen && Interlocked.CompareExchange(ref rewind, message.Cursor - 1, seen) != seen);
-            }
+            logger.LogWarning(ex, "Releasing an outbound stream's leases of outbox {Outbox} failed; they expire after Grid:Outbound:RedeliverAfter", key);
         }
+    }
+
+    /// <summary>
+    /// One stream's delivery: it leases batches of the outbox from the outbox grain under its own consumer id and writes
+    /// them; what it leaves unacknowledged goes back to the integrator's streams when the lease expires, and everything it
+    /// held is offered again at once when it closes (<see cref="ReleaseAsync"/>).
+    /// </summary>
+    private sealed class Delivery(IOutboxGrain outbox, IServerStreamWriter<P.OutboundMessage> stream, CancellationToken cancel)
+    {
+        private readonly string consumer = Guid.NewGuid().ToString("N");
+        private IReadOnlyList<OutboundMessage> batch = [];
+        private int written;
+        private TimeSpan? askAgain;
+
+        /// <summary>How long to sleep before the next pass: until the grain said more may come, at most <paramref name="poll"/>.</summary>
+        public TimeSpan NextWait(TimeSpan poll) =>
+            askAgain is not { } wait ? poll : wait < TimeSpan.FromMilliseconds(20) ? TimeSpan.FromMilliseconds(20) : wait < poll ? wait : poll;
 
         public async Task PassAsync()
         {
-            var back = Interlocked.Exchange(ref rewind, long.MaxValue);
-            if (back < cursor)
-            {
-                cursor = back;
-            }
-
-            var dead = new List<DeadLetterRequest>();
-            IReadOnlyList<OutboundMessage> pending;
+            OutboxLease lease;
             do
             {
-                pending = await outbox.GetPendingAsync(cursor, Page);
-                foreach (var message in pending)
+                lease = await outbox.LeaseAsync(consumer, Page);
+                (batch, written, askAgain) = (lease.Messages, 0, lease.AskAgainAfter);
+                foreach (var (message, send) in lease.Messages.Zip(lease.Sends))
                 {
-                    if (!inFlight.ContainsKey(message.OutboundId))
+                    await stream.WriteAsync(ProtoMap.ToProto(message), cancel);
+                    written++;
+                    if (send == 1)
                     {
-                        await SendOrBuryAsync(message, 0, dead);
+                        EdgeMetrics.OutboundLag.Observe(Math.Max(0, (DateTimeOffset.UtcNow - message.CreatedAt).TotalSeconds));
                     }
 
-                    cursor = Math.Max(cursor, message.Cursor);
+                    EdgeMetrics.OutboundDelivered.WithLabels(message.Channel.ToString().ToLowerInvariant()).Inc();
                 }
             }
-            while (pending.Count == Page);
-
-            var now = DateTime.UtcNow;
-            if (inFlight.Values.Any(f => now - f.SentAt >= options.Backoff(f.Attempts)))
-            {
-                await RedeliverAsync(dead);
-            }
-
-            if (dead.Count > 0)
-            {
-                await outbox.DeadLetterAsync(dead);
-                foreach (var letter in dead)
-                {
-                    inFlight.Remove(letter.OutboundId);
-                }
-            }
+            while (lease.Messages.Count == Page);
         }
 
-        /// <summary>
-        /// One pass over the pending messages this stream already sent: those due are sent again (or dead-lettered);
-        /// those no longer pending (acknowledged, dead-lettered elsewhere) are forgotten.
-        /// </summary>
-        private async Task RedeliverAsync(List<DeadLetterRequest> dead)
-        {
-            var stillPending = new HashSet<string>(StringComparer.Ordinal);
-            long after = 0;
-            while (after < cursor)
-            {
-                var page = await outbox.GetPendingAsync(after, Page);
-                foreach (var message in page.TakeWhile(m => m.Cursor <= cursor))
-                {
-                    stillPending.Add(message.OutboundId);
-                    if (inFlight.TryGetValue(message.OutboundId, out var sent) && DateTime.UtcNow - sent.SentAt >= options.Backoff(sent.Attempts))
-                    {
-                        await SendOrBuryAsync(message, sent.Attempts, dead);
-                    }
-                }
-
-                if (page.Count < Page)
-                {
-                    break;
-                }
-
-                after = page[^1].Cursor;
-            }
-
-            foreach (var gone in inFlight.Keys.Where(id => !stillPending.Contains(id)).ToList())
-            {
-                inFlight.Remove(gone);
-            }
-        }
-
-        private async Task SendOrBuryAsync(OutboundMessage message, int attempts, List<DeadLetterRequest> dead)
-        {
-            if (DateTimeOffset.UtcNow - message.CreatedAt >= options.DeadAfter)
-            {
-                dead.Add(new DeadLetterRequest(message.OutboundId, "too-old", attempts));
-                return;
-            }
-
-            if (attempts >= options.MaxAttempts)
-            {
-                dead.Add(new DeadLetterRequest(message.OutboundId, "max-attempts", attempts));
-                return;
-            }
-
-            await stream.WriteAsync(ProtoMap.ToProto(message), cancel);
-            inFlight[message.OutboundId] = (DateTime.UtcNow, attempts + 1);
-            if (attempts == 0)
-            {
-                EdgeMetrics.OutboundLag.Observe(Math.Max(0, (DateTimeOffset.UtcNow - message.CreatedAt).TotalSeconds));
-            }
-
-            EdgeMetrics.OutboundDelivered.WithLabels(message.Channel.ToString().ToLowerInvariant()).Inc();
-        }
+        /// <summary>The stream closed: its leases end (the messages of the batch it never wrote are not counted as sent).</summary>
+        public Task ReleaseAsync() => outbox.ReleaseAsync(consumer, [.. batch.Skip(written).Select(m => m.OutboundId)]);
     }
 
     public override async Task<P.AckResponse> Ack(P.AckRequest request, ServerCallContext context)

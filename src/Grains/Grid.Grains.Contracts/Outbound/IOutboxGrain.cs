@@ -8,9 +8,28 @@ namespace Grid;
 [Alias("grid.IOutboxGrain")]
 public interface IOutboxGrain : IGrainWithStringKey
 {
-    /// <summary>Unacknowledged messages after <paramref name="afterCursor"/>, oldest first.</summary>
+    /// <summary>
+    /// Unacknowledged messages after <paramref name="afterCursor"/>, oldest first, leased or not: a read for readers that
+    /// each see every row (the web chat's delivery on every edge); outbound streams use <see cref="LeaseAsync"/>.
+    /// </summary>
     [Alias("GetPendingAsync")]
     Task<IReadOnlyList<OutboundMessage>> GetPendingAsync(long afterCursor, int limit);
+
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> pending messages, oldest first, to the stream <paramref name="consumer"/> (a
+    /// unique id per stream): competing consumers, each message to one stream at a time, across every edge. Takes a token of
+    /// the integrator channel's rate limit per message; dead-letters what was sent Grid:Outbound:MaxAttempts times or is too
+    /// old. Leases live in this activation only: after a silo failure every pending message is offered again.
+    /// </summary>
+    [Alias("LeaseAsync")]
+    Task<OutboxLease> LeaseAsync(string consumer, int limit);
+
+    /// <summary>
+    /// Ends a stream's leases (the stream closed): its messages are offered again at once. <paramref name="unsent"/> were
+    /// leased but never written to the stream: their send is not counted.
+    /// </summary>
+    [Alias("ReleaseAsync")]
+    Task ReleaseAsync(string consumer, IReadOnlyList<string> unsent);
 
     /// <summary>Acknowledges delivered messages; returns how many were pending. Unknown ids are ignored.</summary>
     [Alias("AckAsync")]

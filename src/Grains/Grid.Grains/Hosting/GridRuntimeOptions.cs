@@ -48,6 +48,8 @@ public sealed class GridRuntimeOptions
     public PrivacyOptions Privacy { get; set; } = new();
 
     public ProactiveOptions Proactive { get; set; } = new();
+
+    public OutboxOptions Outbound { get; set; } = new();
 }
 
 /// <summary>GDPR: how often each tenant's retention policy runs (docs/architecture.md, "GDPR and audit").</summary>

@@ -13,7 +13,7 @@ internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntime
 
     public static List<string> Check(GridRuntimeOptions o)
     {
-        var failures = new List<string>();
+        var failures = new List<string>(OutboxOptions.Check(o.Outbound));
         if (o.SqliteSynchronous.ToUpperInvariant() is not ("NORMAL" or "FULL" or "EXTRA"))
         {
             failures.Add($"Grid:SqliteSynchronous is '{o.SqliteSynchronous}'; use NORMAL, FULL or EXTRA.");

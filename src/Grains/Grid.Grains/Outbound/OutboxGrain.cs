@@ -1,33 +1,42 @@
+using Grid.Hosting;
 using Grid.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 
 namespace Grid.Outbound;
 
 /// <summary>
-/// The outbox of one integrator. Holds no state of its own: rows live in the outbox table, written with the
-/// journal entry they carry. Pushes hints to the edges that hold the integrator's streams.
+/// The outbox of one integrator. Rows live in the outbox table, written with the journal entry they carry; the grain
+/// holds in memory only the leases of the integrator's streams and its channels' rate limits (OutboxGrain.Leases.cs).
+/// Pushes hints to the edges that hold the integrator's streams.
 /// </summary>
-internal sealed class OutboxGrain : Grain, IOutboxGrain
+internal sealed partial class OutboxGrain : Grain, IOutboxGrain
 {
     private readonly IOutboxStore outbox;
     private readonly TimeProvider clock;
     private readonly ObserverManager<IOutboxObserver> observers;
     private readonly ILogger<OutboxGrain> logger;
+    private readonly OutboxOptions options;
+    private readonly LeaseBook leases;
+    private ChannelRateLimiter rates = null!;
     private string tenant = "";
     private string integrator = "";
 
-    public OutboxGrain(IOutboxStore outbox, TimeProvider clock, ILogger<OutboxGrain> logger)
+    public OutboxGrain(IOutboxStore outbox, TimeProvider clock, IOptions<GridRuntimeOptions> options, ILogger<OutboxGrain> logger)
     {
         this.outbox = outbox;
         this.clock = clock;
         this.logger = logger;
+        this.options = options.Value.Outbound;
+        leases = new LeaseBook(this.options);
         observers = new ObserverManager<IOutboxObserver>(TimeSpan.FromMinutes(2), logger);
     }
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         (tenant, integrator) = GridKeys.Split(this.GetPrimaryKeyString());
+        rates = new ChannelRateLimiter(options, integrator);
         return Task.CompletedTask;
     }
 
@@ -37,13 +46,16 @@ internal sealed class OutboxGrain : Grain, IOutboxGrain
     public async Task<int> AckAsync(IReadOnlyList<string> outboundIds)
     {
         var acked = await outbox.AckAsync(tenant, integrator, outboundIds, clock.GetUtcNow());
+        leases.Done(outboundIds);
         GridMetrics.OutboundAcked.Inc(acked);
+        await WakeFullStreamsAsync(acked);
         return acked;
     }
 
     public async Task<int> DeadLetterAsync(IReadOnlyList<DeadLetterRequest> letters)
     {
         var dead = await outbox.DeadLetterAsync(tenant, integrator, letters, clock.GetUtcNow());
+        leases.Done(letters.Select(l => l.OutboundId));
         if (dead > 0)
         {
             GridMetrics.OutboundDeadLettered.Inc(dead);
@@ -62,7 +74,8 @@ internal sealed class OutboxGrain : Grain, IOutboxGrain
         var retried = await outbox.ResolveDeadAsync(tenant, integrator, outboundIds, retry: true);
         if (retried.Count > 0)
         {
-            // Streams past these cursors rewind to send them again.
+            // Offered again at once, counted from zero; the hint wakes the streams.
+            leases.Restart(retried);
             await NotifyAsync(retried);
         }
 
@@ -86,6 +99,12 @@ internal sealed class OutboxGrain : Grain, IOutboxGrain
 
     public Task NotifyAsync(IReadOnlyList<OutboundMessage> messages)
     {
+        // A row committed after a later one was read (PostgreSQL assigns ids at insert) is read on the next request.
+        foreach (var message in messages.Where(m => m.Cursor > 0))
+        {
+            leases.Rewind(message.Cursor);
+        }
+
         var key = this.GetPrimaryKeyString();
         observers.Notify(o => o.OnOutbound(key, messages));
         return Task.CompletedTask;
