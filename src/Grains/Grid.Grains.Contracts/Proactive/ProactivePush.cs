@@ -3,7 +3,8 @@ namespace Grid.Proactive;
 /// <summary>
 /// One incident message to one customer on one channel, as the incident grain hands it to the customer grain: it goes
 /// into the customer's open conversation (or a new one) as an event linked to the incident, with its outbox row.
-/// <see cref="IdempotencyKey"/> (incident, customer, message, channel) makes a replay after a crash a no-op.
+/// <see cref="IdempotencyKey"/> (incident, customer, message, channel) makes a replay after a crash a no-op. A push of a
+/// message with an action carries its link in <see cref="Text"/> (<c>ActionLinks.RenderPush</c>) and its expiry.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.ProactivePush")]
 public sealed record ProactivePush(
@@ -14,7 +15,8 @@ public sealed record ProactivePush(
     [property: Id(4)] string Integrator,
     [property: Id(5)] string ToAddress,
     [property: Id(6)] string Text,
-    [property: Id(7)] string Language)
+    [property: Id(7)] string Language,
+    [property: Id(8)] DateTimeOffset? LinkExpiresAt = null)
 {
     public const string IdempotencySourcePrefix = "incident:";
 

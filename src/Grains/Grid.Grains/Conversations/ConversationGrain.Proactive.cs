@@ -20,7 +20,8 @@ internal sealed partial class ConversationGrain
             return new AppendResult(AppendOutcome.Closed, conversationId, 0);
         }
 
-        var pushed = new IncidentPushed(push.IncidentId, push.MessageNo, push.MessageKind, customerId, push.Text, new OutboundDelivery(push.Integrator, push.ToAddress, null))
+        var pushed = new IncidentPushed(push.IncidentId, push.MessageNo, push.MessageKind, customerId, push.Text, new OutboundDelivery(push.Integrator, push.ToAddress, null),
+            push.LinkExpiresAt)
         {
             At = now,
             Channel = push.Channel,

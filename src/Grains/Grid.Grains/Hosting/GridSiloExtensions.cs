@@ -130,6 +130,7 @@ public static class GridSiloExtensions
             services.AddSingleton<IProactiveStore>(sp => ActivatorUtilities.CreateInstance<SqlProactiveStore>(sp, layout.Journal));
             services.AddSingleton<AddressHasher>();
             services.AddSingleton<IdentityCache>();
+            services.AddSingleton<Proactive.ActionLinks>();
             services.AddGridPipeline();
             services.AddGridKnowledge();
         });

@@ -86,7 +86,8 @@ internal sealed partial class IncidentGrain
         switch (plan)
         {
             case SendPlan send:
-                var push = new ProactivePush(incidentId, message.No, message.Kind, send.Route.Channel, send.Route.Integrator, send.Address, send.Text, send.Language);
+                var (text, linkExpires) = links.RenderPush(tenant, customerId, incidentId, message, send.Language, send.Text);
+                var push = new ProactivePush(incidentId, message.No, message.Kind, send.Route.Channel, send.Route.Integrator, send.Address, text, send.Language, linkExpires);
                 var result = await GrainFactory.GetGrain<ICustomerGrain>(GridKeys.Of(tenant, customerId)).PushAsync(push);
                 delivery = new PushDelivery(message.No, customerId, DeliveryStates.Queued, null, send.Route.Channel, [.. tried, send.Route.Channel], result.OutboundId, null);
                 break;

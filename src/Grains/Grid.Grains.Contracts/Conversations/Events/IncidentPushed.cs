@@ -3,7 +3,8 @@ namespace Grid.Conversations.Events;
 /// <summary>
 /// A proactive push of incident <see cref="IncidentId"/> (its message <see cref="MessageNo"/>: the opening, an update,
 /// the resolution) went to the customer on <see cref="ConversationEvent.Channel"/>; an agent who later opens the
-/// conversation sees why it exists. Carries its own outbox row, like every message to the customer.
+/// conversation sees why it exists. Carries its own outbox row, like every message to the customer. A message with an
+/// action carries the customer's link in <see cref="Text"/>, valid until <see cref="LinkExpiresAt"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.ev.IncidentPushed")]
 public sealed record IncidentPushed(
@@ -12,4 +13,5 @@ public sealed record IncidentPushed(
     [property: Id(2)] string MessageKind,
     [property: Id(3)] string CustomerId,
     [property: Id(4)] string Text,
-    [property: Id(5)] OutboundDelivery Delivery) : ConversationEvent;
+    [property: Id(5)] OutboundDelivery Delivery,
+    [property: Id(6)] DateTimeOffset? LinkExpiresAt = null) : ConversationEvent;
