@@ -121,7 +121,7 @@ public sealed class TestKeys
         "dir-import", "dir-ident", "dir-suggest", "dir-unlink", "dir-csv",
         "grouping", "group-colleague", "group-merge", "group-split", "group-admin",
         "gdpr", "gdpr-other", "gdpr-retention",
-        "pro-tags", "pro-fanout", "pro-fallback", "pro-deflect", "pro-errors",
+        "pro-tags", "pro-fanout", "pro-fallback", "pro-deflect", "pro-errors", "pro-action", "pro-action-expiry",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Grid.Proactive;
@@ -81,7 +80,12 @@ internal static class ActionPageHtml
         + $"<meta name=\"robots\" content=\"noindex\"><title>{Encode(title)}</title><style>{Style}</style></head>"
         + $"<body><main><h1>{Encode(title)}</h1>{body}</main></body></html>";
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>
+    /// Escapes the five characters that matter in text and double-quoted attributes; everything else stays as written
+    /// (the page is UTF-8), so "é" reads as "é" in the source too.
+    /// </summary>
+    private static string Encode(string text) =>
+        new StringBuilder(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\"", "&quot;").Replace("'", "&#39;").ToString();
 }
 
 /// <summary>The page's confirmation of a recorded choice.</summary>
