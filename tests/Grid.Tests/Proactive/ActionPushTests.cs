@@ -26,6 +26,9 @@ public sealed partial class ActionPushTests(EmbeddedGridFixture fixture) : IDisp
     [GeneratedRegex(@"https?://\S+/a/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+")]
     private static partial Regex Link();
 
+    [GeneratedRegex("<style>(.*?)</style>", RegexOptions.Singleline)]
+    private static partial Regex StyleSheet();
+
     public void Dispose() => http.Dispose();
 
     private static PushAction PickupPoints() => new()
@@ -81,7 +84,11 @@ public sealed partial class ActionPushTests(EmbeddedGridFixture fixture) : IDisp
         var (status, page, response) = await GetAsync(link);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
-        Assert.StartsWith("default-src 'none'; style-src 'sha256-", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        // The page's only stylesheet is the one its policy allows by hash (a browser would refuse any other).
+        var style = StyleSheet().Match(page).Groups[1].Value;
+        var hash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(style)));
+        Assert.StartsWith($"default-src 'none'; style-src 'sha256-{hash}';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<html lang=\"fr\">", page, StringComparison.Ordinal);
         Assert.Contains("Votre colis est retardé. Choisissez un autre point de retrait :</p>", page, StringComparison.Ordinal);
         Assert.Contains("<legend>Où voulez-vous retirer votre colis ?</legend>", page, StringComparison.Ordinal);
