@@ -61,7 +61,7 @@ public sealed partial class ActionLinks
         var expires = clock.GetUtcNow() + (action.LinkLifetime ?? DefaultLifetime);
         var url = BaseUrl + ActionLinkToken.PathPrefix + ActionLinkToken.Create(key, new ActionLinkClaims(tenant, customerId, incidentId, message.No, language, expires));
         var placed = LinkVariable().Replace(text, _ => url);
-        return (ReferenceEquals(placed, text) || placed == text ? text + "\n" + url : placed, expires);
+        return (placed == text ? text + "\n" + url : placed, expires);
     }
 
     /// <summary>The claims of a token signed here, or null (forged, altered, other key, or no key configured).</summary>
