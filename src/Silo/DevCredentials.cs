@@ -9,7 +9,7 @@ namespace Grid.Silo;
 
 /// <summary>
 /// Embedded mode's development credentials, generated on first start into the data directory
-/// (dev-credentials.json, readable by the owner only): the JWT signing key, the address-hash key and a demo
+/// (dev-credentials.json, readable by the owner only): the JWT signing key, the address-hash key, the action links' key and a demo
 /// integrator key for tenant "demo" with every scope (admin included), and the public key of the demo web chat widget
 /// (tenant "demo", allowed on this host's own HTTP origin, used by the /chat page). Anything set in configuration wins
 /// over this file; when everything it would provide is configured, it is not written at all (<see cref="Needed"/>).
@@ -30,6 +30,10 @@ public sealed class DevCredentials
     [JsonPropertyName("demoApiKey")]
     public string DemoApiKey { get; set; } = "";
 
+    /// <summary>The key that signs actionable pushes' links (Grid:Links:SigningKey). Added to files written before it existed.</summary>
+    [JsonPropertyName("actionLinkKey")]
+    public string ActionLinkKey { get; set; } = "";
+
     /// <summary>The demo widget's public key (not a secret: the /chat page carries it). Added to files written before it existed.</summary>
     [JsonPropertyName("demoWidgetKey")]
     public string DemoWidgetKey { get; set; } = "";
@@ -42,9 +46,10 @@ public sealed class DevCredentials
         {
             var loaded = JsonSerializer.Deserialize<DevCredentials>(File.ReadAllText(path))
                 ?? throw new InvalidOperationException($"{path} is empty; delete it to generate new development credentials.");
-            if (string.IsNullOrEmpty(loaded.DemoWidgetKey))
+            if (string.IsNullOrEmpty(loaded.DemoWidgetKey) || string.IsNullOrEmpty(loaded.ActionLinkKey))
             {
-                loaded.DemoWidgetKey = NewWidgetKey();
+                loaded.DemoWidgetKey = string.IsNullOrEmpty(loaded.DemoWidgetKey) ? NewWidgetKey() : loaded.DemoWidgetKey;
+                loaded.ActionLinkKey = string.IsNullOrEmpty(loaded.ActionLinkKey) ? NewKey() : loaded.ActionLinkKey;
                 Write(path, loaded);
             }
 
@@ -53,14 +58,17 @@ public sealed class DevCredentials
 
         var created = new DevCredentials
         {
-            SigningKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
-            IdentityHashKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            SigningKey = NewKey(),
+            IdentityHashKey = NewKey(),
+            ActionLinkKey = NewKey(),
             DemoApiKey = "grid_dev_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
             DemoWidgetKey = NewWidgetKey(),
         };
         Write(path, created);
         return created;
     }
+
+    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     private static string NewWidgetKey() => "wk_demo_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
@@ -105,6 +113,11 @@ public sealed class DevCredentials
         if (string.IsNullOrEmpty(runtime?.Identity.HashKey))
         {
             yield return new("Grid:Identity:HashKey", IdentityHashKey);
+        }
+
+        if (string.IsNullOrEmpty(runtime?.Links.SigningKey))
+        {
+            yield return new("Grid:Links:SigningKey", ActionLinkKey);
         }
 
         // Configuration keys ignore case: "Demo-Gateway" is the same entry. The demo key has every scope, admin included,

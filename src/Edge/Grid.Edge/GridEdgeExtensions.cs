@@ -224,6 +224,7 @@ public static class GridEdgeExtensions
         app.MapHub<AgentHub>(AgentHub.Path, o => o.CloseOnAuthenticationExpiration = true); // an expired token ends the connection
         app.MapGridWebChat();
         app.MapGridWeb();
+        app.MapGridActionPages();
         app.MapGridHealthAndMetrics();
         return app;
     }

@@ -137,7 +137,7 @@ public sealed class DataDirectoryTests
         Assert.False(File.Exists(credentials + ".tmp"));
     }
 
-    /// <summary>The demo integrator and widget configured too (TestKeys configures the signing and address-hash keys).</summary>
+    /// <summary>The demo integrator, widget and action links' key configured too (TestKeys configures the signing and address-hash keys).</summary>
     private static Dictionary<string, string> EveryDevelopmentKeyConfigured() => new()
     {
         ["Grid__Integrators__demo-gateway__Tenant"] = "demo",
@@ -145,6 +145,7 @@ public sealed class DataDirectoryTests
         ["Grid__WebChat__Widgets__demo__Tenant"] = "demo",
         ["Grid__WebChat__Widgets__demo__PublicKey"] = "wk_modes_" + Guid.NewGuid().ToString("N"),
         ["Grid__WebChat__Widgets__demo__AllowedOrigins__0"] = "https://shop.example.com",
+        ["Grid__Links__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
     };
 
     [Fact]

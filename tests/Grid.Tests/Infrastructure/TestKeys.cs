@@ -122,7 +122,7 @@ public sealed class TestKeys
         "grouping", "group-colleague", "group-merge", "group-split", "group-admin",
         "gdpr", "gdpr-other", "gdpr-retention",
         "pro-tags", "pro-fanout", "pro-fallback", "pro-deflect", "pro-errors",
-        "pro-sched", "pro-sched-cancel", "pro-sched-quiet", "pro-sched-errors", "pro-sched-restart", "pro-sched-fallback", "pro-part", "pro-link",
+        "pro-sched", "pro-sched-cancel", "pro-sched-quiet", "pro-sched-errors", "pro-sched-restart", "pro-sched-fallback", "pro-part", "pro-link", "pro-action", "pro-action-expiry",
     ];
 
     private Dictionary<string, string> BaseEnvironment() => new()

@@ -19,6 +19,8 @@ public sealed class GdprPostgresTests
         var keys = new TestKeys();
         var common = ClusterProcesses.Common(postgres, keys, "gdpr");
         common["Grid__Conversations__ReopenWindow"] = "00:00:01";
+        common["Grid__Links__SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        common["Grid__Links__PublicBaseUrl"] = "https://support.example.com";
         await using var silo = ClusterProcesses.StartSilo(common, out var siloHttp);
         await silo.WaitReadyAsync(siloHttp, Wait);
         await using var edge = ClusterProcesses.StartEdge(common, keys, out var edgeHttp, out var edgeGrpc);

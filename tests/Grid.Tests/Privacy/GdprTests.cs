@@ -30,6 +30,10 @@ public sealed partial class GdprTests(GdprHostFixture fixture) : IClassFixture<G
         Assert.All(data.Planted, p => Assert.Contains(before, hit => hit.EndsWith(": " + p, StringComparison.Ordinal)));
         Assert.Contains(before, hit => hit.StartsWith("journal.db:grid_journal.body", StringComparison.Ordinal));
         Assert.Contains(before, hit => hit.StartsWith("orleans.db:grid_grain_state.payload", StringComparison.Ordinal));
+        foreach (var table in new[] { "grid_journal", "grid_outbox" })
+        {
+            Assert.True(await DatabaseScan.CountSqliteAsync(journalDb, table, data.ActionChoice) > 0, $"the action's answer is not in {table}");
+        }
 
         // The export by address holds all of it, both conversations and the directory record.
         var export = await integrator.Gdpr.ExportCustomerAsync(new ExportCustomerRequest
@@ -61,6 +65,7 @@ public sealed partial class GdprTests(GdprHostFixture fixture) : IClassFixture<G
 
         var after = (await DatabaseScan.SqliteAsync(journalDb, data.Needles)).Concat(await DatabaseScan.SqliteAsync(orleansDb, data.Needles)).ToList();
         Assert.Empty(after);
+        Assert.Equal(0, await DatabaseScan.CountSqliteAsync(journalDb, "grid_journal", data.ActionChoice) + await DatabaseScan.CountSqliteAsync(journalDb, "grid_outbox", data.ActionChoice));
         Assert.Empty(data.FoundIn(Grid.Process.Output));
 
         // The other customer is intact, and the erased one is gone for reads.

@@ -11,7 +11,8 @@ using EmailHeaders = Grid.Protos.V1.EmailHeaders;
 
 /// <summary>
 /// Distinctive personal data planted through the real paths (directory import, email thread, agent reply and note over
-/// SignalR, a queued SMS conversation), and a second customer whose data must survive an erasure of the first.
+/// SignalR, a queued SMS conversation, an answer to an actionable push), and a second customer whose data must survive an
+/// erasure of the first.
 /// </summary>
 public sealed class PersonalData
 {
@@ -59,7 +60,7 @@ public sealed class PersonalData
     public async Task PlantAsync(IntegratorClient integrator, int httpPort, TestKeys keys, string tenant)
     {
         var document = $$"""
-            {"customers": [{"id": "{{CustomerId}}", "name": "{{Name}}", "tier": "gold",
+            {"customers": [{"id": "{{CustomerId}}", "name": "{{Name}}", "tier": "gold", "tags": ["gdpr-wave={{tag}}"], "consent": ["sms"],
               "contacts": [{"name": "{{Name}}", "email": "{{Email}}", "phone": "{{Phone}}"}],
               "invoices": [{"number": "{{Invoice}}", "amount": 12.5, "currency": "EUR", "date": "2026-10-01"}]}]}
             """;
@@ -113,9 +114,39 @@ public sealed class PersonalData
             DueAtUnixMs = DateTimeOffset.UtcNow.AddDays(1).ToUnixTimeMilliseconds(), Templates = { ["fr"] = "Rappel : {appointment}" },
             Variables = { ["appointment"] = AppointmentText }, Channels = { new ChannelRoute { Channel = Channel.Sms, Integrator = tenant + "-all" } },
         }, integrator.Headers);
+        await AnswerActionAsync(integrator, httpPort, sms.ConversationId);
 
         var control = await integrator.PostSmsAsync(ControlPhone, "gdpr-c1-" + tag, "Bonjour, " + ControlText);
         ControlCustomerId = control.CustomerId;
+    }
+
+    /// <summary>The option the customer chooses through an actionable push's link (found in the journal and outbox rows of their answer).</summary>
+    public string ActionChoice => "relais-" + tag;
+
+    /// <summary>An incident pushes a link into the queued SMS conversation; the customer answers it on the edge's page.</summary>
+    private async Task AnswerActionAsync(IntegratorClient integrator, int httpPort, string conversationId)
+    {
+        var incident = new OpenIncidentRequest
+        {
+            DedupeKey = "gdpr-parcels-" + tag, Title = "Parcel wave", Audience = "gdpr-wave=" + tag, FallbackLanguage = "fr",
+            Templates = { ["fr"] = "Colis retardé, choisissez un point de retrait : {link}" },
+            Channels = { new ChannelRoute { Channel = Channel.Sms, Integrator = "gdpr-all" } },
+            Action = new PushAction { Kind = "choose-option", Options = { new ActionOption { Id = ActionChoice, Labels = { ["fr"] = "Relais" } } } },
+        };
+        await integrator.Proactive.OpenIncidentAsync(incident, integrator.Headers);
+        var deadline = DateTime.UtcNow + Wait;
+        Entry? push;
+        while ((push = (await integrator.ListAllAsync(conversationId)).FirstOrDefault(e => e.Metadata.ContainsKey("linkExpiresAt"))) is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the incident's push did not reach the conversation");
+            await Task.Delay(200);
+        }
+
+        // The link's address is the silos' Grid:Links:PublicBaseUrl; the page is served by the edge of this test.
+        var token = push.Text[(push.Text.IndexOf("/a/", StringComparison.Ordinal) + 3)..];
+        using var http = new HttpClient();
+        using var answered = await http.PostAsync($"http://127.0.0.1:{httpPort}/a/{token}", new FormUrlEncodedContent([new("choice", ActionChoice)]));
+        Assert.Equal(System.Net.HttpStatusCode.OK, answered.StatusCode);
     }
 
     public static async Task WaitForStatusAsync(IntegratorClient integrator, string conversationId, ConversationStatus status)

@@ -54,14 +54,15 @@ public sealed partial class ProactiveGrpcService(IGrainFactory grains) : P.Proac
             c.Integrator)).ToList();
         var quiet = request.QuietStartMinute == 0 && request.QuietEndMinute == 0 ? null : new PushQuietHours(request.QuietStartMinute, request.QuietEndMinute);
         var definition = new IncidentDefinition(request.DedupeKey, request.Title, request.AlertPayload, request.Audience, Map(request.Templates), Map(request.Variables),
-            channels, request.Urgent, Empty(request.FallbackLanguage), quiet, Empty(request.DefaultTimeZone));
+            channels, request.Urgent, Empty(request.FallbackLanguage), quiet, Empty(request.DefaultTimeZone), Action(request.Action, context));
         return ToProto(await Incident(context, IncidentIds.For(request.DedupeKey)).OpenAsync(definition));
     }
 
     public override async Task<P.Incident> PostIncidentUpdate(P.PostIncidentUpdateRequest request, ServerCallContext context)
     {
         Check(TextRules.Require(request.UpdateId, "update_id", 64, "an id of this update that makes it safe to retry"));
-        return ToProto(await Incident(context, request.IncidentId).PostUpdateAsync(request.UpdateId, Map(request.Templates), request.OnlyContacted));
+        return ToProto(await Incident(context, request.IncidentId).PostUpdateAsync(request.UpdateId, Map(request.Templates), request.OnlyContacted,
+            Action(request.Action, context)));
     }
 
     public override async Task<P.Incident> ResolveIncident(P.ResolveIncidentRequest request, ServerCallContext context) =>
@@ -132,6 +133,13 @@ public sealed partial class ProactiveGrpcService(IGrainFactory grains) : P.Proac
 
         return incident;
     }
+
+    /// <summary>A request's action (null when absent); the answers go to the caller's stream unless another integrator is named.</summary>
+    private static PushAction? Action(P.PushAction? action, ServerCallContext context) =>
+        action is null ? null
+        : new PushAction(action.Kind, [.. action.Options.Select(o => new ActionOption(o.Id, Map(o.Labels)))], Map(action.Prompts),
+            action.LinkLifetimeSeconds == 0 ? null : TimeSpan.FromSeconds(action.LinkLifetimeSeconds),
+            action.ResultIntegrator.Length == 0 ? GridServerInterceptor.Integrator(context).Name : action.ResultIntegrator);
 
     private static Dictionary<string, string> Map(Google.Protobuf.Collections.MapField<string, string> map) => new(map, StringComparer.Ordinal);
 

@@ -141,5 +141,12 @@ internal static class ProtoMap
         CreatedAt = Timestamp.FromDateTimeOffset(message.CreatedAt),
         Email = ToProto(message.Email),
         CustomerId = message.CustomerId,
+        ActionResult = message.Action is { } action
+            ? new P.ActionResult
+            {
+                IncidentId = action.IncidentId, MessageNo = action.MessageNo, ActionId = action.ActionId, Kind = action.Kind, ChoiceId = action.ChoiceId,
+                ChoiceLabel = action.ChoiceLabel, Language = action.Language,
+            }
+            : null,
     };
 }

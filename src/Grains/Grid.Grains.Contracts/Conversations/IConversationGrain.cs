@@ -157,6 +157,14 @@ public interface IConversationGrain : IGrainWithStringKey
     [Alias("AppendPushAsync")]
     Task<AppendResult> AppendPushAsync(Proactive.ProactivePush push, string customerId);
 
+    /// <summary>
+    /// Appends a customer's answer to an actionable push (<c>ActionAnswered</c>, its result on the integrator's outbox) and
+    /// the answer to them on their channel, as one unit; <see cref="AppendOutcome.Duplicate"/> when the push was answered
+    /// before (anywhere: the journal's idempotency index decides, durably), <see cref="AppendOutcome.Closed"/> when closed.
+    /// </summary>
+    [Alias("AppendActionAnswerAsync")]
+    Task<AppendResult> AppendActionAnswerAsync(Proactive.ActionAnswer answer, string customerId);
+
     /// <summary>Records a channel event (delivery receipt, call, typing) reported by an integrator.</summary>
     [Alias("RecordChannelEventAsync")]
     Task RecordChannelEventAsync(ChannelEvent channelEvent);

@@ -32,6 +32,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     Task<Proactive.PushResult> PushAsync(Proactive.ProactivePush push);
 
     /// <summary>
+    /// Puts the customer's answer to an actionable push into their most recently active open conversation, or a new one;
+    /// <see cref="Proactive.PushResult.Duplicate"/> when that push was answered before (the answer is then refused as a
+    /// second use). A customer merged into another passes it on.
+    /// </summary>
+    [Alias("AnswerActionAsync")]
+    Task<Proactive.PushResult> AnswerActionAsync(Proactive.ActionAnswer answer);
+
+    /// <summary>
     /// Sets the customer's tier (null or empty: none); its meaning is the tenant's escalation policy's. Refused with
     /// <see cref="Escalation.PolicyRuleException"/> (not_found) when the customer does not exist.
     /// </summary>

@@ -2,7 +2,8 @@ namespace Grid;
 
 /// <summary>
 /// A message an integrator must send to a customer. <see cref="OutboundId"/> is stable across re-deliveries:
-/// integrators dedupe on it. <see cref="Cursor"/> orders an outbox.
+/// integrators dedupe on it. <see cref="Cursor"/> orders an outbox. With <see cref="Action"/> set it is not a message to send
+/// but a customer's answer to an actionable push, for the tenant's system.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.OutboundMessage")]
 public sealed record OutboundMessage(
@@ -17,4 +18,5 @@ public sealed record OutboundMessage(
     [property: Id(8)] string Author,
     [property: Id(9)] DateTimeOffset CreatedAt,
     [property: Id(10)] EmailHeaders? Email,
-    [property: Id(11)] string CustomerId);
+    [property: Id(11)] string CustomerId,
+    [property: Id(12)] ActionResult? Action = null);

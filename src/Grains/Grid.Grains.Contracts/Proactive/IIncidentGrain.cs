@@ -17,9 +17,17 @@ public interface IIncidentGrain : IGrainWithStringKey
     [Alias("OpenAsync")]
     Task<IncidentView> OpenAsync(IncidentDefinition definition);
 
-    /// <summary>Posts an update to the audience (or only to the customers who wrote in); <paramref name="updateId"/> makes it safe to retry.</summary>
+    /// <summary>
+    /// Posts an update to the audience (or only to the customers who wrote in), with an action when given;
+    /// <paramref name="updateId"/> makes it safe to retry.
+    /// </summary>
     [Alias("PostUpdateAsync")]
-    Task<IncidentView> PostUpdateAsync(string updateId, IReadOnlyDictionary<string, string> templates, bool onlyContacted);
+    Task<IncidentView> PostUpdateAsync(string updateId, IReadOnlyDictionary<string, string> templates, bool onlyContacted, PushAction? action = null);
+
+    /// <summary>The action of message <paramref name="messageNo"/> and the message's texts, or null when it has none (or the incident does not exist).</summary>
+    [AlwaysInterleave]
+    [Alias("GetActionAsync")]
+    Task<IncidentActionView?> GetActionAsync(int messageNo);
 
     /// <summary>Resolves the incident with a closing message to its audience; a retry returns the same.</summary>
     [Alias("ResolveAsync")]

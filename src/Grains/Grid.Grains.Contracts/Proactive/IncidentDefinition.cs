@@ -19,7 +19,7 @@ public sealed record PushQuietHours(
 /// What an integrator opens an incident with (ProactiveService.OpenIncident, documented in proactive.proto): the alert
 /// (its dedupe key and payload), who is affected (an audience expression over customer tags), the first message's
 /// templates per language with their variables, the channels in order of preference with their integrators, quiet hours
-/// and the urgent flag that ignores them.
+/// and the urgent flag that ignores them, and the first message's action (a link in the push), if any.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.IncidentDefinition")]
 public sealed record IncidentDefinition(
@@ -33,9 +33,10 @@ public sealed record IncidentDefinition(
     [property: Id(7)] bool Urgent,
     [property: Id(8)] string? FallbackLanguage,
     [property: Id(9)] PushQuietHours? Quiet,
-    [property: Id(10)] string? DefaultTimeZone);
+    [property: Id(10)] string? DefaultTimeZone,
+    [property: Id(11)] PushAction? Action = null);
 
-/// <summary>One message of an incident to its audience (the opening, an update, the resolution).</summary>
+/// <summary>One message of an incident to its audience (the opening, an update, the resolution), with its action, if any.</summary>
 [GenerateSerializer, Immutable, Alias("grid.IncidentMessage")]
 public sealed record IncidentMessage(
     [property: Id(0)] int No,
@@ -43,7 +44,8 @@ public sealed record IncidentMessage(
     [property: Id(2)] IReadOnlyDictionary<string, string> Templates,
     [property: Id(3)] bool OnlyContacted,
     [property: Id(4)] DateTimeOffset At,
-    [property: Id(5)] string? UpdateId);
+    [property: Id(5)] string? UpdateId,
+    [property: Id(6)] PushAction? Action = null);
 
 /// <summary>The kinds of incident messages.</summary>
 public static class IncidentMessageKinds

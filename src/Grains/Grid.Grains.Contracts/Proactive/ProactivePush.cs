@@ -8,6 +8,7 @@ namespace Grid.Proactive;
 /// its kind as the message kind; <see cref="AuthorOf"/> and <see cref="IdempotencySource"/> tell the two apart.
 /// <see cref="OutboundId"/>, when set, is the push's row already in the outbox (written by the incident's batch, see
 /// <see cref="PushOutboundIds"/>): the conversation records the push under it and writes no second outbox row.
+/// A push of a message with an action carries its link in <see cref="Text"/> (<c>ActionLinks.RenderPush</c>) and its expiry.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.ProactivePush")]
 public sealed record ProactivePush(
@@ -19,7 +20,8 @@ public sealed record ProactivePush(
     [property: Id(5)] string ToAddress,
     [property: Id(6)] string Text,
     [property: Id(7)] string Language,
-    [property: Id(8)] string? OutboundId = null)
+    [property: Id(8)] string? OutboundId = null,
+    [property: Id(9)] DateTimeOffset? LinkExpiresAt = null)
 {
     public const string IdempotencySourcePrefix = "incident:";
 

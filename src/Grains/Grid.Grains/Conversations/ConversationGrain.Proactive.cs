@@ -21,7 +21,8 @@ internal sealed partial class ConversationGrain
         }
 
         var pushed = new IncidentPushed(push.IncidentId, push.MessageNo, push.MessageKind, customerId, push.Text, new OutboundDelivery(push.Integrator, push.ToAddress, null),
-            push.OutboundId)
+            push.OutboundId,
+            push.LinkExpiresAt)
         {
             At = now,
             Channel = push.Channel,

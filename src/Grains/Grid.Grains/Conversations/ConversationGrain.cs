@@ -214,6 +214,7 @@ internal sealed partial class ConversationGrain(
         {
             CustomerWrote wrote => wrote.CustomerId,
             IncidentPushed pushed when S.CustomerId.Length == 0 => pushed.CustomerId,
+            ActionAnswered answered when S.CustomerId.Length == 0 => answered.CustomerId,
             _ => S.CustomerId,
         };
         var unit = new JournalUnit(tenant, conversationId, customerId, S.AppliedSeq, rows, WaitingLists.ChangeFor(conversationId, customerId, rows, S),

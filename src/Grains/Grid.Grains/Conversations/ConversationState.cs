@@ -246,6 +246,9 @@ internal sealed partial class ConversationState
             case IncidentPushed pushed:
                 ApplyPush(seq, pushed);
                 break;
+            case ActionAnswered answered:
+                ApplyActionAnswered(answered);
+                break;
             case StepStateChanged step:
                 if (step.State.Count == 0)
                 {

@@ -13,8 +13,9 @@ internal static class JournalEntries
 {
     public static bool IsMessage(ConversationEvent e) => e is CustomerWrote or AgentReplied or BotAnswered or CustomerNotified or NoteAdded or IncidentPushed;
 
-    /// <summary>A change to the conversation's customer (a linked address, a merge): part of the story an agent reads.</summary>
-    public static bool IsCustomerChange(ConversationEvent e) => e is AddressLinked or CustomersMerged or SenderJoined or ConversationsMerged or ConversationSplit;
+    /// <summary>A change to the conversation's customer (a linked address, a merge) or their answer to a push's link: part of the story an agent reads.</summary>
+    public static bool IsCustomerChange(ConversationEvent e) =>
+        e is AddressLinked or CustomersMerged or SenderJoined or ConversationsMerged or ConversationSplit or ActionAnswered;
 
     public static JournalEntry From(string conversationId, long seq, ConversationEvent e)
     {
@@ -31,6 +32,9 @@ internal static class JournalEntries
                 ("entry", b.EntryId), ("confidence", b.Confidence?.ToString("0.###", CultureInfo.InvariantCulture)), ("purpose", b.Purpose))),
             CustomerNotified n => Outgoing(conversationId, seq, kind, e, "system", n.Text, n.Delivery, new Dictionary<string, string> { ["purpose"] = n.Purpose }),
             IncidentPushed p => Outgoing(conversationId, seq, kind, e, Proactive.ProactivePush.AuthorOf(p.IncidentId), p.Text, p.Delivery, PushMeta(p), p.OutboundId),
+            ActionAnswered a => Event(conversationId, seq, e, name, "customer:" + a.CustomerId, a.Kind, null, Meta(
+                ("incident", a.IncidentId), ("message", a.MessageNo.ToString(CultureInfo.InvariantCulture)), ("choice", a.ChoiceId), ("language", a.Language)),
+                a.ChoiceLabel),
             ChannelEventRecorded c => Event(conversationId, seq, e, c.Type.IsReceipt() ? "delivery" : "call", "integrator:" + c.Integrator, c.Detail, c.ExternalId,
                 Meta(("type", c.Type.ToString()), ("outboundId", c.OutboundId))),
             Escalated x => Event(conversationId, seq, e, name, "system", x.Reason, null, Meta(
@@ -99,7 +103,8 @@ internal static class JournalEntries
     private static Dictionary<string, string> PushMeta(IncidentPushed p) =>
         Proactive.ScheduledPushIds.IsScheduled(p.IncidentId)
             ? Meta(("scheduled", p.IncidentId), ("purpose", "scheduled-" + p.MessageKind))
-            : Meta(("incident", p.IncidentId), ("message", p.MessageNo.ToString(CultureInfo.InvariantCulture)), ("purpose", "incident-" + p.MessageKind));
+            : Meta(("incident", p.IncidentId), ("message", p.MessageNo.ToString(CultureInfo.InvariantCulture)), ("purpose", "incident-" + p.MessageKind),
+                ("linkExpiresAt", p.LinkExpiresAt?.ToString("O", CultureInfo.InvariantCulture)));
 
     private static Dictionary<string, string> Meta(params (string Key, string? Value)[] pairs)
     {

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Grid.Customers;
 
-/// <summary>Incidents' pushes (docs/architecture.md, "Proactive pushes"): into the open conversation, or a new one.</summary>
+/// <summary>
+/// Incidents' pushes and the answers to their links (docs/architecture.md, "Proactive pushes"): into the open
+/// conversation, or a new one.
+/// </summary>
 internal sealed partial class CustomerGrain
 {
     public async Task<PushResult> PushAsync(ProactivePush push)
@@ -15,6 +18,27 @@ internal sealed partial class CustomerGrain
             return await Customer(mergedInto).PushAsync(push);
         }
 
+        return await AppendToOpenAsync(push.IdempotencySource, push.IdempotencyKey(customerId), "incident " + push.IncidentId,
+            conversation => conversation.AppendPushAsync(push, customerId));
+    }
+
+    public async Task<PushResult> AnswerActionAsync(ActionAnswer answer)
+    {
+        if (state.State.MergedInto is { } mergedInto)
+        {
+            return await Customer(mergedInto).AnswerActionAsync(answer);
+        }
+
+        return await AppendToOpenAsync(answer.IdempotencySource, answer.IdempotencyKey, "the answer to incident " + answer.IncidentId,
+            conversation => conversation.AppendActionAnswerAsync(answer, customerId));
+    }
+
+    /// <summary>
+    /// Appends to the most recently active open conversation, or opens one (recorded before its first append, so a
+    /// conversation never holds messages its customer does not know); a closed one is forgotten and the next tried.
+    /// </summary>
+    private async Task<PushResult> AppendToOpenAsync(string source, string key, string what, Func<IConversationGrain, Task<AppendResult>> append)
+    {
         var dirty = ListOpen();
         if (!state.RecordExists)
         {
@@ -28,19 +52,18 @@ internal sealed partial class CustomerGrain
             var target = OpenIds().FirstOrDefault();
             if (target is null)
             {
-                // A replay after the conversation it went to closed gets the original, not a second push.
-                if (await journal.FindAsync(tenant, push.IdempotencySource, push.IdempotencyKey(customerId)) is { } hit)
+                // A replay after the conversation it went to closed gets the original, not a second append.
+                if (await journal.FindAsync(tenant, source, key) is { } hit)
                 {
                     return new PushResult(hit.ConversationId, hit.Seq, Duplicate: true);
                 }
 
-                // Recorded before the first append, so a conversation never holds messages its customer does not know.
                 target = "cnv_" + Guid.NewGuid().ToString("N");
                 state.State.ConversationIds.Add(target);
                 Summary(target, clock.GetUtcNow());
                 state.State.OpenConversationId = target;
                 dirty = true;
-                logger.LogDebug("Customer {CustomerId} opens conversation {ConversationId} for incident {IncidentId}", customerId, target, push.IncidentId);
+                logger.LogDebug("Customer {CustomerId} opens conversation {ConversationId} for {What}", customerId, target, what);
             }
 
             if (dirty)
@@ -49,7 +72,7 @@ internal sealed partial class CustomerGrain
                 dirty = false;
             }
 
-            var result = await GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, target)).AppendPushAsync(push, customerId);
+            var result = await append(GrainFactory.GetGrain<IConversationGrain>(GridKeys.Of(tenant, target)));
             if (result.Outcome != AppendOutcome.Closed)
             {
                 return new PushResult(result.ConversationId, result.Seq, result.Outcome == AppendOutcome.Duplicate);
@@ -58,7 +81,7 @@ internal sealed partial class CustomerGrain
             dirty |= Forget(target);
         }
 
-        throw new InvalidOperationException($"Customer {customerId} could not open a conversation for a push.");
+        throw new InvalidOperationException($"Customer {customerId} could not open a conversation for {what}.");
     }
 
     /// <summary>

@@ -50,6 +50,26 @@ public sealed class GridRuntimeOptions
     public ProactiveOptions Proactive { get; set; } = new();
 
     public OutboxOptions Outbound { get; set; } = new();
+    public LinkOptions Links { get; set; } = new();
+}
+
+/// <summary>Actionable pushes' links (Grid:Links; docs/architecture.md, "Actionable pushes").</summary>
+public sealed class LinkOptions
+{
+    /// <summary>
+    /// Base64 key (at least 32 bytes) that signs the links (HMAC-SHA256), the same on every silo. Embedded mode generates
+    /// one in the data directory; unset in cluster mode, incidents with an action are refused (FAILED_PRECONDITION).
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>
+    /// The address customers reach the edges' pages at (https://support.example.com), links being that and
+    /// "/a/&lt;token&gt;". Embedded mode defaults to http://127.0.0.1:&lt;Grid:Http:Port&gt;.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>How long a link lives when the action does not say (from the push).</summary>
+    public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>GDPR: how often each tenant's retention policy runs (docs/architecture.md, "GDPR and audit").</summary>

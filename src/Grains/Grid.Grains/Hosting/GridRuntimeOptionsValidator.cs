@@ -116,6 +116,22 @@ internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntime
             failures.Add("Grid:Identity:HashKey must be base64 of at least 32 bytes (the same on every silo).");
         }
 
+        if (!string.IsNullOrEmpty(o.Links.SigningKey) && (!IsBase64(o.Links.SigningKey, out var linkKeyBytes) || linkKeyBytes < 32))
+        {
+            failures.Add("Grid:Links:SigningKey must be base64 of at least 32 bytes (the same on every silo).");
+        }
+
+        if (!string.IsNullOrEmpty(o.Links.PublicBaseUrl)
+            && (!Uri.TryCreate(o.Links.PublicBaseUrl, UriKind.Absolute, out var linkBase) || linkBase.Scheme is not ("http" or "https") || linkBase.Query.Length > 0))
+        {
+            failures.Add($"Grid:Links:PublicBaseUrl '{o.Links.PublicBaseUrl}' is not an http(s) address without a query (https://support.example.com).");
+        }
+
+        if (o.Links.DefaultLifetime < TimeSpan.FromMinutes(1) || o.Links.DefaultLifetime > Grid.Proactive.ActionLimits.MaxLinkLifetime)
+        {
+            failures.Add($"Grid:Links:DefaultLifetime is {o.Links.DefaultLifetime}: give 00:01:00 to {Grid.Proactive.ActionLimits.MaxLinkLifetime:d\\.hh\\:mm\\:ss} (7.00:00:00 by default).");
+        }
+
         if (o.Postgres.MaxPoolSize is < 2 or > 1000)
         {
             failures.Add($"Grid:Postgres:MaxPoolSize is {o.Postgres.MaxPoolSize}: give 2 to 1000 connections per process (25 by default); silos × this + edges must stay under PostgreSQL's max_connections.");

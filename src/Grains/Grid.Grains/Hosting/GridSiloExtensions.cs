@@ -132,6 +132,7 @@ public static class GridSiloExtensions
             services.AddSingleton<IInternalOutbox>(sp => ActivatorUtilities.CreateInstance<SqlInternalOutbox>(sp, layout.Journal));
             services.AddSingleton<AddressHasher>();
             services.AddSingleton<IdentityCache>();
+            services.AddSingleton<Proactive.ActionLinks>();
             services.AddGridPipeline();
             services.AddGridKnowledge();
         });

@@ -86,7 +86,8 @@ internal sealed partial class IncidentGrain
         {
             case SendPlan send:
                 var outboundId = PushOutboundIds.Format(incidentId, message.No, send.Route.Channel, customerId);
-                push = new OutboxRow(send.Route.Integrator, new OutboundMessage(0, outboundId, "", 0, send.Route.Channel, send.Address, send.Text,
+                var (text, _) = links.RenderPush(tenant, customerId, incidentId, message, send.Language, send.Text);
+                push = new OutboxRow(send.Route.Integrator, new OutboundMessage(0, outboundId, "", 0, send.Route.Channel, send.Address, text,
                     EntryKind.SystemMessage, "incident:" + incidentId, now, null, customerId));
                 delivery = new PushDelivery(message.No, customerId, DeliveryStates.Queued, null, send.Route.Channel, [.. tried, send.Route.Channel], outboundId, null);
                 break;

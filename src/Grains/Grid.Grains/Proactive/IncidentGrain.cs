@@ -13,6 +13,7 @@ namespace Grid.Proactive;
 internal sealed partial class IncidentGrain(
     [PersistentState("incident", "grid")] IPersistentState<IncidentState> state,
     IProactiveStore store,
+    ActionLinks links,
     IOptions<GridRuntimeOptions> options,
     TimeProvider clock,
     ILogger<IncidentGrain> logger) : Grain, IIncidentGrain, IRemindable
@@ -54,6 +55,7 @@ internal sealed partial class IncidentGrain(
         }
 
         var parsed = IncidentValidator.Validate(definition);
+        EnsureLinks(definition.Action);
         var size = await store.CountAsync(tenant, parsed);
         if (size == 0)
         {
@@ -67,7 +69,7 @@ internal sealed partial class IncidentGrain(
         S.Status = IncidentStatuses.Open;
         S.OpenedAt = now;
         S.AudienceSize = size;
-        S.Messages = [new IncidentMessage(1, IncidentMessageKinds.Opened, definition.Templates, false, now, null)];
+        S.Messages = [new IncidentMessage(1, IncidentMessageKinds.Opened, definition.Templates, false, now, null, definition.Action)];
         await state.WriteStateAsync();
         audience = parsed;
         logger.LogInformation("Incident {IncidentId} of tenant {Tenant} opened for {AudienceSize} customers", incidentId, tenant, size);
@@ -76,7 +78,7 @@ internal sealed partial class IncidentGrain(
         return await ViewAsync(created: true);
     }
 
-    public async Task<IncidentView> PostUpdateAsync(string updateId, IReadOnlyDictionary<string, string> templates, bool onlyContacted)
+    public async Task<IncidentView> PostUpdateAsync(string updateId, IReadOnlyDictionary<string, string> templates, bool onlyContacted, PushAction? action = null)
     {
         var definition = Existing();
         if (S.Messages.Find(m => m.UpdateId == updateId) is not null)
@@ -90,9 +92,15 @@ internal sealed partial class IncidentGrain(
             throw new ProactiveRuleException(ProactiveRuleException.Invalid, $"incident {incidentId} has {MaxUpdates} messages already");
         }
 
-        IncidentTemplates.Validate(templates, definition.Variables, "templates");
+        IncidentTemplates.Validate(templates, definition.Variables, "templates", action is not null);
+        if (action is not null)
+        {
+            ActionValidator.Validate(action, templates);
+            EnsureLinks(action);
+        }
+
         await CheckLanguagesAsync(audience!, templates, definition.FallbackLanguage, "templates");
-        S.Messages.Add(new IncidentMessage(S.Messages.Count + 1, IncidentMessageKinds.Update, templates, onlyContacted, clock.GetUtcNow(), updateId));
+        S.Messages.Add(new IncidentMessage(S.Messages.Count + 1, IncidentMessageKinds.Update, templates, onlyContacted, clock.GetUtcNow(), updateId, action));
         await state.WriteStateAsync();
         await AfterChangeAsync();
         return await ViewAsync(created: false);
@@ -148,6 +156,32 @@ internal sealed partial class IncidentGrain(
         Existing();
         return await ViewAsync(created: false);
     }
+
+    public Task<IncidentActionView?> GetActionAsync(int messageNo)
+    {
+        if (S.Definition is not { } definition)
+        {
+            DeactivateOnIdle();
+            return Task.FromResult<IncidentActionView?>(null);
+        }
+
+        return Task.FromResult(messageNo < 1 || messageNo > S.Messages.Count || S.Messages[messageNo - 1] is not { Action: { } action } message
+            ? null
+            : new IncidentActionView(action, Texts(message.Templates), definition.FallbackLanguage));
+    }
+
+    /// <summary>An action needs links: refused (FAILED_PRECONDITION) when this silo cannot make them, naming the setting.</summary>
+    private void EnsureLinks(PushAction? action)
+    {
+        if (action is not null && links.Unavailable is { } why)
+        {
+            throw new ProactiveRuleException(ProactiveRuleException.WrongState, $"action: links cannot be made: {why}");
+        }
+    }
+
+    /// <summary>A message's texts by language with the variables filled in and the link's place left out (the bot's answers, the link page).</summary>
+    private Dictionary<string, string> Texts(IReadOnlyDictionary<string, string> templates) =>
+        IncidentTemplates.RenderAll(templates, S.Definition!.Variables).ToDictionary(t => t.Key, t => ActionLinks.WithoutLink(t.Value), StringComparer.Ordinal);
 
     private IncidentDefinition Existing() =>
         S.Definition ?? throw new ProactiveRuleException(ProactiveRuleException.NotFound, $"incident {incidentId} does not exist");
@@ -209,7 +243,7 @@ internal sealed partial class IncidentGrain(
         var definition = S.Definition!;
         var latest = S.Messages[^1];
         return new IncidentSummary(incidentId, definition.Title, S.Status, definition.Audience, S.OpenedAt,
-            IncidentTemplates.RenderAll(latest.Templates, definition.Variables), definition.FallbackLanguage ?? latest.Templates.Keys.Order(StringComparer.Ordinal).First());
+            Texts(latest.Templates), definition.FallbackLanguage ?? latest.Templates.Keys.Order(StringComparer.Ordinal).First());
     }
 
     private async Task<IncidentView> ViewAsync(bool created)

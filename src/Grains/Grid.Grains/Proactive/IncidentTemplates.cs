@@ -27,8 +27,11 @@ internal static partial class IncidentTemplates
     [GeneratedRegex("^[A-Za-z0-9_]{1,64}$")]
     private static partial Regex VariableName();
 
-    /// <summary>Checks the templates against the variables; <see cref="ProactiveRuleException"/> says which template and what to fix.</summary>
-    public static void Validate(IReadOnlyDictionary<string, string> templates, IReadOnlyDictionary<string, string> variables, string field)
+    /// <summary>
+    /// Checks the templates against the variables; <see cref="ProactiveRuleException"/> says which template and what to fix.
+    /// <c>{link}</c> is the action's link: allowed when the message has an action (<paramref name="hasAction"/>), and never a variable.
+    /// </summary>
+    public static void Validate(IReadOnlyDictionary<string, string> templates, IReadOnlyDictionary<string, string> variables, string field, bool hasAction = false)
     {
         if (templates.Count == 0)
         {
@@ -50,6 +53,11 @@ internal static partial class IncidentTemplates
             if (!VariableName().IsMatch(name))
             {
                 throw Invalid($"variables: '{name}' is not a variable name; use letters, digits or '_' (at most 64)");
+            }
+
+            if (name == ActionLinks.Variable)
+            {
+                throw Invalid($"variables: '{name}' is reserved for the action's link; rename the variable");
             }
 
             if (value.Length > MaxVariableChars)
@@ -78,7 +86,14 @@ internal static partial class IncidentTemplates
 
             foreach (Match match in Variable().Matches(text))
             {
-                if (!variables.ContainsKey(match.Groups[1].Value))
+                if (match.Groups[1].Value == ActionLinks.Variable)
+                {
+                    if (!hasAction)
+                    {
+                        throw Invalid($"{at}: uses {{link}} but the message has no action (give one, or remove the link)");
+                    }
+                }
+                else if (!variables.ContainsKey(match.Groups[1].Value))
                 {
                     throw Invalid($"{at}: uses {{{match.Groups[1].Value}}} but no variable '{match.Groups[1].Value}' is given");
                 }

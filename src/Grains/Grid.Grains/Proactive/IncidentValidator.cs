@@ -29,7 +29,12 @@ internal static class IncidentValidator
         }
 
         var audience = Audience.Parse(definition.Audience);
-        IncidentTemplates.Validate(definition.Templates, definition.Variables, "templates");
+        IncidentTemplates.Validate(definition.Templates, definition.Variables, "templates", definition.Action is not null);
+        if (definition.Action is { } action)
+        {
+            ActionValidator.Validate(action, definition.Templates);
+        }
+
         if (definition.FallbackLanguage is { } fallback && !definition.Templates.ContainsKey(fallback))
         {
             throw Invalid($"fallback_language: '{fallback}' has no template; give one of {string.Join(", ", definition.Templates.Keys.Order(StringComparer.Ordinal))}");
@@ -43,7 +48,7 @@ internal static class IncidentValidator
     public static string Hash(IncidentDefinition d)
     {
         var text = string.Join('\u001d', d.DedupeKey, d.Title, d.AlertPayload, d.Audience, IncidentTemplates.Canonical(d.Templates), IncidentTemplates.Canonical(d.Variables),
-            string.Join(",", d.Channels.Select(c => $"{(int)c.Channel}:{c.Integrator}")), d.Urgent, d.FallbackLanguage, d.Quiet?.StartMinute, d.Quiet?.EndMinute, d.DefaultTimeZone);
+            string.Join(",", d.Channels.Select(c => $"{(int)c.Channel}:{c.Integrator}")), d.Urgent, d.FallbackLanguage, d.Quiet?.StartMinute, d.Quiet?.EndMinute, d.DefaultTimeZone, ActionValidator.Canonical(d.Action));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

@@ -45,6 +45,7 @@ internal static class EventCodec
         (typeof(ConversationsMerged), "conversations-merged", EntryKind.Event),
         (typeof(ConversationSplit), "conversation-split", EntryKind.Event),
         (typeof(IncidentPushed), "incident-pushed", EntryKind.SystemMessage),
+        (typeof(ActionAnswered), "action-answered", EntryKind.Event),
     ];
 
     private static readonly FrozenDictionary<Type, (string Name, EntryKind Kind)> ByType =

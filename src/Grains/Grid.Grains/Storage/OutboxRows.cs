@@ -11,6 +11,16 @@ internal static class OutboxRows
     /// <summary>The row of a message event (none for a push whose row the incident's batch wrote first: <see cref="IncidentPushed.OutboundId"/>).</summary>
     public static OutboxRow? From(string conversationId, string customerId, long seq, ConversationEvent e)
     {
+        if (e is ActionAnswered answered)
+        {
+            // Not a message to the customer: the answer for the tenant's system, on its integrator's outbound stream.
+            var result = new ActionResult(answered.IncidentId, answered.MessageNo,
+                answered.IncidentId + "/" + answered.MessageNo.ToString(System.Globalization.CultureInfo.InvariantCulture), answered.Kind, answered.ChoiceId,
+                answered.ChoiceLabel, answered.Language);
+            return new OutboxRow(answered.Delivery.Integrator, new OutboundMessage(0, OutboundIds.Format(conversationId, seq), conversationId, seq, Channel.Unspecified, "", "",
+                EntryKind.Event, "customer:" + answered.CustomerId, e.At, null, customerId, result));
+        }
+
         var (text, author, kind, delivery) = e switch
         {
             AgentReplied r => (r.Text, "agent:" + r.AgentId, EntryKind.AgentMessage, r.Delivery),

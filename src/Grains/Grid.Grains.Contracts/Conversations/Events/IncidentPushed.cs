@@ -7,6 +7,7 @@ namespace Grid.Conversations.Events;
 /// <see cref="OutboundId"/> names the row the incident's batch already wrote (a push linked after the outbox: no second row).
 /// A scheduled push (callback, appointment reminder, follow-up) is the same event with its id ("sch_…") as
 /// <see cref="IncidentId"/>, message 1 and its kind as <see cref="MessageKind"/> (docs/architecture.md, "Scheduled pushes").
+/// A message with an action carries the customer's link in <see cref="Text"/>, valid until <see cref="LinkExpiresAt"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.ev.IncidentPushed")]
 public sealed record IncidentPushed(
@@ -16,4 +17,5 @@ public sealed record IncidentPushed(
     [property: Id(3)] string CustomerId,
     [property: Id(4)] string Text,
     [property: Id(5)] OutboundDelivery Delivery,
-    [property: Id(6)] string? OutboundId = null) : ConversationEvent;
+    [property: Id(6)] string? OutboundId = null,
+    [property: Id(7)] DateTimeOffset? LinkExpiresAt = null) : ConversationEvent;
