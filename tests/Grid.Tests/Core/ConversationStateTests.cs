@@ -144,7 +144,7 @@ public sealed class ConversationStateTests
             new AddressLinked("cus_1", Channel.Sms, "+33600000002", "ann", "cus_2"), new CustomersMerged("cus_2", "cus_1", "agent:ann", "address-linked"),
             new SenderJoined("cus_1", Channel.Email, "marc@acme.fr", "reference"), new ConversationsMerged("cnv_2", "cnv_1", "ann"),
             new ConversationSplit("cnv_1", "cnv_3", [4, 7], "ann"),
-            new IncidentPushed("inc_0123456789abcdef01234567", 1, "opened", "cus_1", "Choose: https://x/a/t", delivery, at.AddDays(7)),
+            new IncidentPushed("inc_0123456789abcdef01234567", 1, "opened", "cus_1", "Choose: https://x/a/t", delivery, "push/inc_0123456789abcdef01234567/1/1/cus_1", at.AddDays(7)),
             new ActionAnswered("inc_0123456789abcdef01234567", 1, "choose-option", "slot-2", "Tuesday 10:00", "en", "cus_1", new OutboundDelivery("gw", "", null)),
         ];
         foreach (var e in all.Select(e => e with { At = at, Channel = Channel.Email }))
