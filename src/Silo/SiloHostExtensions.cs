@@ -15,7 +15,8 @@ public static class SiloHostExtensions
     /// once started (<see cref="StartupBanner"/>).
     /// Cluster: refuses to start without TLS (Grid:Orleans:Tls) unless Grid:Orleans:TrustedNetwork is true
     /// (<see cref="ClusterTransport"/>), then runs a silo on PostgreSQL, with the edge too when Grid:Edge:Enabled is
-    /// true, otherwise only /metrics and health on the HTTP port.
+    /// true, otherwise only /metrics and health on the HTTP port. Either mode: the Orleans dashboard for operators when
+    /// Grid:Dashboard:Enabled (<see cref="OperatorDashboard"/>); Kubernetes hosting in a pod (<see cref="KubernetesHosting"/>).
     /// </summary>
     public static DataDirectoryLock AddGridSilo(this WebApplicationBuilder builder)
     {
@@ -41,6 +42,8 @@ public static class SiloHostExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseGrid(builder.Configuration, transport);
+            silo.UseGridDashboard(builder.Configuration);
+            silo.UseGridKubernetes(builder.Configuration, settings.Runtime);
             if (Grid.Edge.Observability.GridTelemetry.Enabled(builder.Configuration))
             {
                 silo.AddActivityPropagation(); // grain calls carry the trace (docs/architecture.md, "Operations")
@@ -68,6 +71,7 @@ public static class SiloHostExtensions
             builder.AddGridHealthAndMetrics();
         }
 
+        builder.AddGridDashboardAuth(settings.EdgeEnabled);
         return dataLock;
     }
 
@@ -88,6 +92,7 @@ public static class SiloHostExtensions
             app.MapGridHealthAndMetrics();
         }
 
+        app.MapGridDashboard(settings.EdgeEnabled);
         return app;
     }
 }

@@ -25,6 +25,20 @@ public sealed class FaultCluster(int silos = 3, int edges = 2, IReadOnlyDictiona
 
     public IReadOnlyList<GridProcess> Silos => siloProcesses.Select(s => s.Process).ToList();
 
+    /// <summary>
+    /// The tenant of the proactive scenarios and its integrator (every scope: directory import, incidents, the outbound
+    /// stream), configured on the edges only; <see cref="Proactive"/> holds one client of it per edge.
+    /// </summary>
+    public const string ProactiveTenant = "fault-pro";
+
+    public const string ProactiveIntegrator = "fault-pro-gw";
+
+    public string ProactiveApiKey { get; } = "key-fault-pro-" + Guid.NewGuid().ToString("N");
+
+    public IReadOnlyList<IntegratorClient> Proactive => proactive;
+
+    private readonly List<IntegratorClient> proactive = [];
+
     public async Task StartAsync()
     {
         await Postgres.StartAsync();
@@ -39,6 +53,7 @@ public sealed class FaultCluster(int silos = 3, int edges = 2, IReadOnlyDictiona
         siloProcesses.AddRange(await Task.WhenAll(Enumerable.Range(1, silos - 1).Select(_ => StartSiloAsync())));
         edgeProcesses.AddRange(await Task.WhenAll(Enumerable.Range(0, edges).Select(_ => StartEdgeAsync())));
         integrators.AddRange(edgeProcesses.Select(e => new IntegratorClient(e.Grpc, Keys.ApiKey)));
+        proactive.AddRange(edgeProcesses.Select(e => new IntegratorClient(e.Grpc, ProactiveApiKey)));
     }
 
     /// <summary>SIGKILLs silo <paramref name="index"/> (no shutdown code runs).</summary>
@@ -75,6 +90,20 @@ public sealed class FaultCluster(int silos = 3, int edges = 2, IReadOnlyDictiona
         });
     }
 
+    /// <summary>
+    /// SIGTERMs silo <paramref name="index"/> and waits for it to exit by itself (graceful shutdown: it leaves the
+    /// membership, its grains deactivated); its exit code.
+    /// </summary>
+    public async Task<int> TerminateSiloAsync(int index, TimeSpan timeout)
+    {
+        siloProcesses[index].Process.Terminate();
+        return await siloProcesses[index].Process.WaitForExitAsync(timeout);
+    }
+
+    /// <summary>The silos whose output so far mentions <paramref name="text"/> (e.g. the grain that logged it), by index.</summary>
+    public IReadOnlyList<int> SilosWhoseLogsMention(string text) =>
+        siloProcesses.Select((s, i) => (s.Process, i)).Where(s => s.Process.Output.Contains(text, StringComparison.Ordinal)).Select(s => s.i).ToList();
+
     /// <summary>Starts a new silo process in place of silo <paramref name="index"/> and waits until it is ready.</summary>
     public async Task ReplaceSiloAsync(int index)
     {
@@ -86,7 +115,7 @@ public sealed class FaultCluster(int silos = 3, int edges = 2, IReadOnlyDictiona
     /// The suite's own connections to the database are not pooled: a pooled connection from before a PostgreSQL restart
     /// would fail its next command (57P01) in the checker.
     /// </summary>
-    private string CheckerConnectionString => new NpgsqlConnectionStringBuilder(Postgres.ConnectionString()) { Pooling = false }.ConnectionString;
+    public string CheckerConnectionString => new NpgsqlConnectionStringBuilder(Postgres.ConnectionString()) { Pooling = false }.ConnectionString;
 
     /// <summary>Silos the membership table lists as active.</summary>
     public async Task<long> ActiveSilosAsync()
@@ -143,7 +172,7 @@ public sealed class FaultCluster(int silos = 3, int edges = 2, IReadOnlyDictiona
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var integrator in integrators)
+        foreach (var integrator in integrators.Concat(proactive))
         {
             await integrator.DisposeAsync();
         }
@@ -174,7 +203,17 @@ public sealed class FaultCluster(int silos = 3, int edges = 2, IReadOnlyDictiona
 
     private async Task<(GridProcess, int, int)> StartEdgeAsync()
     {
-        var edge = ClusterProcesses.StartEdge(common, Keys, out var http, out var grpc);
+        var settings = new Dictionary<string, string>(common)
+        {
+            [$"Grid__Integrators__{ProactiveIntegrator}__Tenant"] = ProactiveTenant,
+            [$"Grid__Integrators__{ProactiveIntegrator}__ApiKey"] = ProactiveApiKey,
+        };
+        foreach (var (scope, i) in new[] { "ingest", "outbound", "read", "admin", "proactive" }.Select((s, i) => (s, i)))
+        {
+            settings[$"Grid__Integrators__{ProactiveIntegrator}__Scopes__{i}"] = scope;
+        }
+
+        var edge = ClusterProcesses.StartEdge(settings, Keys, out var http, out var grpc);
         try
         {
             await edge.WaitReadyAsync(http, Ready);
