@@ -9,11 +9,12 @@ namespace Grid.Tests.Bot;
 public sealed class BotEvaluationTests
 {
     /// <summary>
-    /// Floors just under the levels reached (docs/bot-evaluation.md). All five sets are development sets now: eval-cases
+    /// Floors just under the levels reached (docs/bot-evaluation.md). All six sets are development sets now: eval-cases
     /// and eval-heldout from the start; eval-final was sealed until the first matcher was frozen; eval-sealed2 was
     /// measured once with the shipped base (85.2% right), then its misses were read; eval-sealed3 was measured once with
     /// the enriched base (83.2% right, 86.3% abstention, 86.7% of human requests) before its person-request and
-    /// abstention misses were read. Targets: 90% right, 90% abstention, 99% of human requests.
+    /// abstention misses were read; eval-sealed4 was measured once with everything frozen (78.6% right, 81.3% abstention, 85.2% of
+    /// human requests) before its person-request misses were read. Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]
     [InlineData("eval-cases.json", 0.87, 0.86, 7)]
@@ -21,6 +22,7 @@ public sealed class BotEvaluationTests
     [InlineData("eval-final.json", 0.90, 0.94, 5)]
     [InlineData("eval-sealed2.json", 0.89, 0.94, 9)]
     [InlineData("eval-sealed3.json", 0.83, 0.91, 11)]
+    [InlineData("eval-sealed4.json", 0.78, 0.81, 10)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers)
     {
         var evaluation = new BotEvaluation(

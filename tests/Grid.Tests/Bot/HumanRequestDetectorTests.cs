@@ -126,6 +126,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("j'ai besoin d'un agent pour ouvrir la porte du local")]
     [InlineData("je veux un relevé de compteur")]
     [InlineData("une vraie personne m'a rappelé, c'est réglé")]
+    [InlineData("à quelle heure on peut joindre un conseiller le samedi ?")]
     [InlineData("tout le monde dans l'immeuble est sans chauffage")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
@@ -156,6 +157,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("I need someone to fix the boiler")]
     [InlineData("I need a copy of my invoice")]
     [InlineData("an actual human picked up this morning, problem solved")]
+    [InlineData("when can i talk to an adviser on saturdays")]
     [InlineData("the agent I spoke to was a real person, not a script, and very helpful")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 

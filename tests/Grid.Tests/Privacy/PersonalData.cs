@@ -136,7 +136,7 @@ public sealed class PersonalData
         await integrator.Proactive.OpenIncidentAsync(incident, integrator.Headers);
         var deadline = DateTime.UtcNow + Wait;
         Entry? push;
-        while ((push = (await integrator.ListAllAsync(conversationId)).FirstOrDefault(e => e.Metadata.ContainsKey("linkExpiresAt"))) is null)
+        while ((push = (await integrator.ListAllAsync(conversationId)).FirstOrDefault(e => e.Metadata.ContainsKey("incident") && e.Text.Contains("/a/", StringComparison.Ordinal))) is null)
         {
             Assert.True(DateTime.UtcNow < deadline, "the incident's push did not reach the conversation");
             await Task.Delay(200);

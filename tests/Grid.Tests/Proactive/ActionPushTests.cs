@@ -74,6 +74,7 @@ public sealed partial class ActionPushTests(EmbeddedGridFixture fixture) : IDisp
 
         // Each customer's link is their own, on the host's address; French places it, English gets it appended.
         var sms = pushes["AC-1"];
+        var smsConversation = (await LinkedEntryAsync(client, "AC-1", sms.OutboundId)).ConversationId; // the push, linked into its conversation
         var link = Link().Match(sms.Text).Value;
         Assert.StartsWith($"http://127.0.0.1:{Grid.HttpPort}/a/", link, StringComparison.Ordinal);
         Assert.Equal("Votre colis est retardé. Choisissez un autre point de retrait : " + link, sms.Text);
@@ -102,7 +103,7 @@ public sealed partial class ActionPushTests(EmbeddedGridFixture fixture) : IDisp
         Assert.Contains("Nous avons bien noté votre choix : Consigne de la gare.", answered.Body, StringComparison.Ordinal);
 
         // The integrator's stream gets the result and the thanks to send by SMS, both of the customer's conversation.
-        var after = await CollectAsync(client, stream, 2, m => m.ConversationId == sms.ConversationId);
+        var after = await CollectAsync(client, stream, 2, m => m.ConversationId == smsConversation);
         var result = after.Values.Single(m => m.ActionResult is not null);
         Assert.Equal((opened.IncidentId, 1, opened.IncidentId + "/1", "choose-option", "locker-3", "Consigne de la gare", "fr"),
             (result.ActionResult.IncidentId, result.ActionResult.MessageNo, result.ActionResult.ActionId, result.ActionResult.Kind, result.ActionResult.ChoiceId,
@@ -112,7 +113,7 @@ public sealed partial class ActionPushTests(EmbeddedGridFixture fixture) : IDisp
         Assert.Equal((Channel.Sms, "+33698766001", "Merci, nous avons bien noté votre choix : Consigne de la gare."), (thanks.Channel, thanks.To, thanks.Text));
 
         // The agent who opens the conversation sees the answer.
-        var entries = await client.ListAllAsync(sms.ConversationId);
+        var entries = await client.ListAllAsync(smsConversation);
         var entry = Assert.Single(entries, e => e.EventType == "action-answered");
         Assert.Equal(("locker-3", opened.IncidentId, "Consigne de la gare"), (entry.Metadata["choice"], entry.Metadata["incident"], entry.Text));
 
@@ -131,7 +132,7 @@ public sealed partial class ActionPushTests(EmbeddedGridFixture fixture) : IDisp
         Assert.Equal(HttpStatusCode.BadRequest, notOffered.Status);
         Assert.Contains("This choice is not offered", notOffered.Body, StringComparison.Ordinal);
         Assert.Equal(rows, await Grid.CountRowsAsync());
-        Assert.Equal(entries.Count, (await client.ListAllAsync(sms.ConversationId)).Count);
+        Assert.Equal(entries.Count, (await client.ListAllAsync(smsConversation)).Count);
 
         // The other customer's link still works once.
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(englishLink, "relay-12")).Status);
@@ -159,6 +160,7 @@ public sealed partial class ActionPushTests(EmbeddedGridFixture fixture) : IDisp
         await DoneAsync(client, opened.IncidentId, 2);
         var push = (await CollectAsync(client, stream, 2, m => m.Author == "incident:" + opened.IncidentId)).Values.Single(m => m.Text.StartsWith("Repaired", StringComparison.Ordinal));
         var link = Link().Match(push.Text).Value;
+        var conversation = (await LinkedEntryAsync(client, "AX-1", push.OutboundId)).ConversationId;
 
         await Task.Delay(TimeSpan.FromSeconds(2.1)); // past the link's one second
         var rows = await Grid.CountRowsAsync();
@@ -167,7 +169,7 @@ public sealed partial class ActionPushTests(EmbeddedGridFixture fixture) : IDisp
         Assert.Contains("This link has expired", expired.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Gone, (await PostAsync(link, "works-again")).Status);
         Assert.Equal(rows, await Grid.CountRowsAsync());
-        Assert.DoesNotContain(await client.ListAllAsync(push.ConversationId), e => e.EventType == "action-answered");
+        Assert.DoesNotContain(await client.ListAllAsync(conversation), e => e.EventType == "action-answered");
     }
 
     [Fact]

@@ -68,7 +68,7 @@ internal sealed class HumanRequestDetector
     {
         for (var i = 0; i < clause.Count; i++)
         {
-            if (!IsContactVerb(clause, i) || IsPast(clause, i))
+            if (!IsContactVerb(clause, i) || IsPast(clause, i) || AsksWhen(clause, i))
             {
                 continue;
             }
@@ -81,6 +81,10 @@ internal sealed class HumanRequestDetector
 
         return false;
     }
+
+    /// <summary>"when can I reach someone on the phone", "quand peut-on joindre un conseiller": a question about hours, which the base answers.</summary>
+    private static bool AsksWhen(IReadOnlyList<string> clause, int verb) =>
+        Enumerable.Range(0, verb).Any(k => clause[k] is "when" or "quand" || (clause[k] is "what" or "quelle" && At(clause, k + 1) is "time" or "heure" or "heures"));
 
     /// <summary>
     /// A contact verb in a request form: one of <see cref="BotLexicon.ContactVerbs"/>, "take over" / "prendre le relais",
