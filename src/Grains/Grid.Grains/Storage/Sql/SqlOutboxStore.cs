@@ -3,7 +3,7 @@ using static Grid.Storage.Sql.Sql;
 
 namespace Grid.Storage.Sql;
 
-/// <summary>The outbox in the grid_outbox table; rows are inserted inside journal units (see <see cref="InsertAsync"/>).</summary>
+/// <summary>The outbox in the grid_outbox table; rows are inserted inside journal units (see <see cref="InsertAsync(DbConnection, DbTransaction, string, OutboxRow)"/>).</summary>
 internal sealed class SqlOutboxStore(GridDatabase database, GroupCommitWriter writer) : IOutboxStore
 {
     public async Task<IReadOnlyList<OutboundMessage>> ReadPendingAsync(string tenant, string integrator, long afterCursor, int limit)
@@ -144,12 +144,20 @@ internal sealed class SqlOutboxStore(GridDatabase database, GroupCommitWriter wr
         });
 
     /// <summary>Inserts one outbox row inside a journal unit's transaction and returns it with its cursor.</summary>
-    public static async Task<OutboxRow> InsertAsync(DbConnection connection, DbTransaction transaction, string tenant, OutboxRow row)
+    public static async Task<OutboxRow> InsertAsync(DbConnection connection, DbTransaction transaction, string tenant, OutboxRow row) =>
+        (await InsertAsync(connection, transaction, tenant, row, ifNew: false))!;
+
+    /// <summary>
+    /// Inserts one outbox row inside the caller's transaction and returns it with its cursor; with <paramref name="ifNew"/>,
+    /// a row whose outbound id is in the outbox already is left as it is and null returned (a batch redone).
+    /// </summary>
+    public static async Task<OutboxRow?> InsertAsync(DbConnection connection, DbTransaction transaction, string tenant, OutboxRow row, bool ifNew)
     {
         var message = row.Message;
-        var insert = Reused(connection, transaction, """
+        var insert = Reused(connection, transaction, $"""
             INSERT INTO grid_outbox (tenant, integrator, outbound_id, conversation_id, seq, created_ms, body)
             VALUES (@tenant, @integrator, @outbound, @conversation, @seq, @created, @body)
+            {(ifNew ? "ON CONFLICT (tenant, outbound_id) DO NOTHING" : "")}
             RETURNING id
             """);
         Add(insert, "tenant", tenant);
@@ -159,6 +167,7 @@ internal sealed class SqlOutboxStore(GridDatabase database, GroupCommitWriter wr
         Add(insert, "seq", message.Seq);
         Add(insert, "created", message.CreatedAt.ToUnixTimeMilliseconds());
         Add(insert, "body", JournalJson.Serialize(message));
-        return row with { Message = message with { Cursor = ToLong(await insert.ExecuteScalarAsync()) } };
+        var id = await insert.ExecuteScalarAsync();
+        return id is null or DBNull ? null : row with { Message = message with { Cursor = ToLong(id) } };
     }
 }

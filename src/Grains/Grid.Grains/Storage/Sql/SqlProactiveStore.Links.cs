@@ -37,21 +37,7 @@ internal sealed partial class SqlProactiveStore
             }
 
             var message = push.Message;
-            var insert = Reused(connection, transaction, """
-                INSERT INTO grid_outbox (tenant, integrator, outbound_id, conversation_id, seq, created_ms, body)
-                VALUES (@tenant, @integrator, @outbound, @conversation, @seq, @created, @body)
-                ON CONFLICT (tenant, outbound_id) DO NOTHING
-                RETURNING id
-                """);
-            Add(insert, "tenant", tenant);
-            Add(insert, "integrator", push.Integrator);
-            Add(insert, "outbound", message.OutboundId);
-            Add(insert, "conversation", message.ConversationId);
-            Add(insert, "seq", message.Seq);
-            Add(insert, "created", message.CreatedAt.ToUnixTimeMilliseconds());
-            Add(insert, "body", JournalJson.Serialize(message));
-            var id = await insert.ExecuteScalarAsync();
-            if (id is null or DBNull)
+            if (await SqlOutboxStore.InsertAsync(connection, transaction, tenant, push, ifNew: true) is not { } row)
             {
                 continue; // in the outbox already
             }
@@ -68,7 +54,7 @@ internal sealed partial class SqlProactiveStore
             Add(link, "kind", kind);
             Add(link, "customer", delivery.CustomerId);
             await link.ExecuteNonQueryAsync();
-            inserted.Add(push with { Message = message with { Cursor = ToLong(id) } });
+            inserted.Add(row);
         }
 
         return inserted;
