@@ -17,13 +17,14 @@ public sealed class FreshStartTests
         var dataDir = Path.Combine(Path.GetTempPath(), "grid-fresh-" + Guid.NewGuid().ToString("N"));
         var httpPort = FreePort.Next();
         var grpcPort = FreePort.Next();
+        var gatewayPort = FreePort.Next();
         var environment = new Dictionary<string, string>
         {
             ["Grid__DataDir"] = dataDir,
             ["Grid__Http__Port"] = httpPort.ToString(),
             ["Grid__Grpc__Port"] = grpcPort.ToString(),
             ["Grid__Orleans__SiloPort"] = FreePort.Next().ToString(),
-            ["Grid__Orleans__GatewayPort"] = FreePort.Next().ToString(),
+            ["Grid__Orleans__GatewayPort"] = gatewayPort.ToString(),
         };
         try
         {
@@ -38,6 +39,13 @@ public sealed class FreshStartTests
                 Assert.Contains("grid_agents{presence=\"available\"} 0", metrics);
                 Assert.Contains("grid_inbound_messages_total{channel=\"whatsapp\",outcome=\"appended\"} 0", metrics);
                 Assert.Contains("grid_ingest_latency_seconds_count{channel=\"email\"} 0", metrics);
+            }
+
+            // The edge is in the process: no Orleans gateway listens, so no local process can join as a client past the keys.
+            using (var probe = new System.Net.Sockets.TcpClient())
+            {
+                var refused = await Assert.ThrowsAsync<System.Net.Sockets.SocketException>(() => probe.ConnectAsync(System.Net.IPAddress.Loopback, gatewayPort));
+                Assert.Equal(System.Net.Sockets.SocketError.ConnectionRefused, refused.SocketErrorCode);
             }
 
             var credentialsPath = Path.Combine(dataDir, "dev-credentials.json");

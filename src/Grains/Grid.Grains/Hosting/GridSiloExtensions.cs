@@ -54,7 +54,9 @@ public static class GridSiloExtensions
         }
         else
         {
-            silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, serviceId: endpoints.ServiceId, clusterId: endpoints.ClusterId);
+            // Embedded: the edge is in this process, so no client gateway is opened (port 0 turns it off). An open gateway
+            // would let any local process join as an Orleans client, past the edge's keys (docs/architecture.md, "Security").
+            silo.UseLocalhostClustering(endpoints.SiloPort, gatewayPort: 0, serviceId: endpoints.ServiceId, clusterId: endpoints.ClusterId);
         }
 
         return silo.UseGridStorage(layout, configuration);
