@@ -103,6 +103,12 @@ public sealed class ProactiveOptions
 
     /// <summary>How old a silo's copy of a tenant's open incidents may be when an inbound message is checked for deflection.</summary>
     public TimeSpan IncidentCacheAge { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The share of time one incident's fan-out may work (batches and link rounds), 0.05 to 1: after working t it rests
+    /// t × (1 − share) / share, leaving the rest of the silo to the inbound traffic (docs/benchmarks.md, B5).
+    /// </summary>
+    public double MaxShare { get; set; } = 1.0;
 }
 
 public sealed class PostgresOptions

@@ -29,6 +29,11 @@ internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntime
             failures.Add("Grid:Proactive:BatchSize and Grid:Proactive:LinkBatchSize must be 1 to 5000 and Grid:Proactive:Concurrency 1 to 256.");
         }
 
+        if (!(o.Proactive.MaxShare is >= 0.05 and <= 1))
+        {
+            failures.Add($"Grid:Proactive:MaxShare is {o.Proactive.MaxShare}: give a share of time from 0.05 to 1 (1 by default: the fan-out as fast as it goes).");
+        }
+
         if (o.Proactive.IncidentCacheAge < TimeSpan.Zero || o.Proactive.IncidentCacheAge > TimeSpan.FromMinutes(1))
         {
             failures.Add("Grid:Proactive:IncidentCacheAge must be between 0 and 1 minute.");

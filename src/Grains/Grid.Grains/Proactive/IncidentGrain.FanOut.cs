@@ -22,21 +22,40 @@ internal sealed partial class IncidentGrain
     private void StartPump() =>
         pump ??= this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromMilliseconds(100)) { KeepAlive = true });
 
+    // Until when the pump rests after its last tick's work (Grid:Proactive:MaxShare).
+    private long restUntil;
+
     /// <summary>
-    /// Runs batches for about a second per tick (so reads and receipts get their turn); once the current message went
-    /// through its audience, links written pushes into conversations (a round per tick), then the due deferred pushes.
+    /// Runs batches for about MaxShare × a second per tick (so reads and receipts get their turn); once the current
+    /// message went through its audience, links written pushes into conversations (a round per tick), then the due
+    /// deferred pushes. After a tick that worked t, the pump rests t × (1 − MaxShare) / MaxShare, so one incident takes
+    /// at most that share of a silo's time and the inbound traffic keeps the rest.
     /// </summary>
     private async Task PumpAsync(CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
-        while (HasWork && clock.GetElapsedTime(started) < TimeSpan.FromSeconds(1))
-        {
-            await BatchAsync();
-        }
-
-        if (HasWork || (linksPending && await LinkRoundAsync()))
+        if (started < restUntil)
         {
             return;
+        }
+
+        try
+        {
+            var window = TimeSpan.FromSeconds(Options.MaxShare);
+            while (HasWork && clock.GetElapsedTime(started) < window)
+            {
+                await BatchAsync();
+            }
+
+            if (HasWork || (linksPending && await LinkRoundAsync()))
+            {
+                return;
+            }
+        }
+        finally
+        {
+            var worked = clock.GetElapsedTime(started);
+            restUntil = clock.GetTimestamp() + (long)(worked.TotalSeconds * (1 - Options.MaxShare) / Options.MaxShare * clock.TimestampFrequency);
         }
 
         pump?.Dispose();
