@@ -15,6 +15,7 @@ public sealed class ConfigurationTests
     [InlineData("Grid__Grpc__Port", "70000", "Grid:Grpc:Port must be 1-65535 (it is 70000)")]
     [InlineData("Grid__Limits__AttachmentSchemes__0", "javascript", "Grid:Limits:AttachmentSchemes:0 ('javascript') cannot be accepted")]
     [InlineData("Grid__Integrators__shop__Scopes__0", "superuser", "Grid:Integrators:shop:Scopes:0 ('superuser') is not a scope: one of ingest, outbound, read, admin")]
+    [InlineData("Grid__Proactive__MaxShare", "0", "Grid:Proactive:MaxShare is 0: give a share of time from 0.05 to 1")]
     public async Task An_embedded_host_with_an_invalid_setting_does_not_start(string variable, string value, string expected)
     {
         var keys = new TestKeys();

@@ -31,7 +31,7 @@ internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntime
 
         if (!(o.Proactive.MaxShare is >= 0.05 and <= 1))
         {
-            failures.Add($"Grid:Proactive:MaxShare is {o.Proactive.MaxShare}: give a share of time from 0.05 to 1 (1 by default: the fan-out as fast as it goes).");
+            failures.Add($"Grid:Proactive:MaxShare is {o.Proactive.MaxShare}: give a share of time from 0.05 to 1 (0.5 by default; 1: the fan-out as fast as it goes).");
         }
 
         if (o.Proactive.IncidentCacheAge < TimeSpan.Zero || o.Proactive.IncidentCacheAge > TimeSpan.FromMinutes(1))
