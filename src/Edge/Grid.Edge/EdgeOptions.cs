@@ -41,7 +41,7 @@ public sealed class EdgeOptions
 /// </summary>
 public sealed class RateLimitOptions
 {
-    /// <summary>gRPC calls per second of one integrator (all its keys, every edge counts on its own).</summary>
+    /// <summary>gRPC calls per second of one API key of an integrator (each key its own budget; every edge counts on its own).</summary>
     public int IntegratorPerSecond { get; set; } = 10_000;
 
     public int IntegratorBurst { get; set; } = 20_000;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using Grid.FaultTests.Harness;
 using Grid.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace Grid.FaultTests.Scenarios;
@@ -44,7 +43,7 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         });
 
         var report = await FaultChecker.CheckAsync("the embedded host's disk full, then freed (SQLite)", load, [integrator],
-            () => StoredKeysAsync(grid, load.Prefix));
+            () => EmbeddedJournal.StoredKeysAsync(grid, load.Prefix));
         report.Print(output).AssertClean();
         Assert.True(failedWhileFull > 0, "no post failed while the disk was full: the fault did not bite\n" + report);
     }
@@ -75,24 +74,6 @@ public sealed class DiskFullTests(ITestOutputHelper output)
         }
 
         return false;
-    }
-
-    private static async Task<IReadOnlyList<StoredKey>> StoredKeysAsync(EmbeddedGrid grid, string prefix)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(grid.DataDir, "journal.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT idem_key, conversation_id, seq FROM grid_journal WHERE tenant = $tenant AND idem_key LIKE $prefix";
-        command.Parameters.AddWithValue("$tenant", grid.Keys.Tenant);
-        command.Parameters.AddWithValue("$prefix", prefix + "%");
-        var rows = new List<StoredKey>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(new StoredKey(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
-        }
-
-        return rows;
     }
 }
 

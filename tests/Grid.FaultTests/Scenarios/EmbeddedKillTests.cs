@@ -1,6 +1,5 @@
 using Grid.FaultTests.Harness;
 using Grid.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
 
 namespace Grid.FaultTests.Scenarios;
@@ -34,25 +33,7 @@ public sealed class EmbeddedKillTests(ITestOutputHelper output)
         });
 
         var report = await FaultChecker.CheckAsync("embedded host SIGKILLed 3 times (SQLite)", load, [integrator],
-            () => StoredKeysAsync(grid, load.Prefix));
+            () => EmbeddedJournal.StoredKeysAsync(grid, load.Prefix));
         report.Print(output).AssertClean();
-    }
-
-    private static async Task<IReadOnlyList<StoredKey>> StoredKeysAsync(EmbeddedGrid grid, string prefix)
-    {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(grid.DataDir, "journal.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT idem_key, conversation_id, seq FROM grid_journal WHERE tenant = $tenant AND idem_key LIKE $prefix";
-        command.Parameters.AddWithValue("$tenant", grid.Keys.Tenant);
-        command.Parameters.AddWithValue("$prefix", prefix + "%");
-        var rows = new List<StoredKey>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(new StoredKey(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
-        }
-
-        return rows;
     }
 }

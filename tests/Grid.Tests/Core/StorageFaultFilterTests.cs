@@ -13,6 +13,10 @@ public sealed class StorageFaultFilterTests
         Assert.True(StorageFaultFilter.Classify(new NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111))));
         Assert.True(StorageFaultFilter.Classify(new PostgresException("sorry, too many clients already", "FATAL", "FATAL", "53300")));
         Assert.True(StorageFaultFilter.Classify(new SqliteException("database or disk is full", 13)));
+        // Npgsql's answer when every connection of the capped pool stayed busy for its Timeout (the bounded wait): retriable.
+        Assert.True(StorageFaultFilter.Classify(new NpgsqlException(
+            "The connection pool has been exhausted, either raise 'Max Pool Size' (currently 25) or 'Timeout' (currently 15 seconds) in your connection string.",
+            new TimeoutException())));
         Assert.True(StorageFaultFilter.Classify(new InvalidOperationException("write failed", new PostgresException("terminating connection", "FATAL", "FATAL", "57P01"))));
         Assert.True(StorageFaultFilter.Classify(new AggregateException(new TimeoutException(), new System.Net.Sockets.SocketException(111))));
 

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.SignalR.Client;
 namespace Grid.Tests.EndToEnd;
 
 /// <summary>
-/// Per-caller limits on a host of its own with small ones: an integrator beyond its calls per second gets
-/// RESOURCE_EXHAUSTED with a retry-after-ms trailer and works again after it; an agent connection beyond its calls gets
+/// Per-caller limits on a host of its own with small ones: an API key beyond its calls per second gets
+/// RESOURCE_EXHAUSTED with a retry-after-ms trailer and works again after it, while the integrator's other key is served; an agent connection beyond its calls gets
 /// "rate_limited"; a third outbound stream of one integrator and an agent's connection beyond its count are refused; an
 /// address beyond its requests a minute to the endpoints anyone may call gets 429 with Retry-After.
 /// </summary>
@@ -17,8 +17,10 @@ public sealed class RateLimitTests
     public async Task Callers_beyond_their_limits_are_told_when_to_retry_and_nothing_else_is_affected()
     {
         await using var grid = new EmbeddedGrid();
+        var secondKey = "key-second-" + Guid.NewGuid().ToString("N");
         await grid.StartAsync(new Dictionary<string, string>
         {
+            [$"Grid__Integrators__{grid.Keys.Integrator}__ApiKeysSha256__0"] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secondKey))),
             ["Grid__RateLimits__IntegratorPerSecond"] = "10",
             ["Grid__RateLimits__IntegratorBurst"] = "10",
             ["Grid__RateLimits__AgentPerSecond"] = "10",
@@ -66,6 +68,13 @@ public sealed class RateLimitTests
         var wait = long.Parse(refusals[0].Trailers.GetValue("retry-after-ms")!);
         Assert.InRange(wait, 1, 2000);
         Assert.Contains("retry in", refusals[0].Status.Detail);
+        Assert.Contains("this API key of integrator", refusals[0].Status.Detail);
+        // Budgets are per key: the integrator's other key is served while the first one waits.
+        await using (var other = grid.Integrator(secondKey))
+        {
+            await other.PostSmsAsync("+33617000001", "rl-other-key", "through the other key");
+        }
+
         await Task.Delay(TimeSpan.FromMilliseconds(wait + 1000));
         await integrator.PostSmsAsync("+33617000001", "rl-after", "after the wait");
 

@@ -56,8 +56,15 @@ public sealed class ApiKeyAuthenticator
     }
 
     /// <summary>The integrator a key belongs to, or null.</summary>
-    public IntegratorIdentity? Authenticate(string? presentedKey)
+    public IntegratorIdentity? Authenticate(string? presentedKey) => Authenticate(presentedKey, out _);
+
+    /// <summary>
+    /// The integrator a key belongs to, or null; <paramref name="keyId"/> names the key among the integrator's (the first
+    /// 8 bytes of its SHA-256 digest in hex: its rate-limit bucket; it tells nothing of the key).
+    /// </summary>
+    public IntegratorIdentity? Authenticate(string? presentedKey, out string keyId)
     {
+        keyId = "";
         if (string.IsNullOrEmpty(presentedKey))
         {
             return null;
@@ -72,6 +79,11 @@ public sealed class ApiKeyAuthenticator
             {
                 found = identity;
             }
+        }
+
+        if (found is not null)
+        {
+            keyId = Convert.ToHexStringLower(hash, 0, 8);
         }
 
         return found;

@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Grid.Edge.Auth;
 
 /// <summary>
-/// The edge's per-caller limits (<see cref="RateLimitOptions"/>): a token bucket per integrator for gRPC calls, one per
+/// The edge's per-caller limits (<see cref="RateLimitOptions"/>): a token bucket per API key for gRPC calls (so a key
+/// that is abused or misbehaves does not spend its integrator's other keys' budget), one per
 /// agent connection for hub calls (System.Threading.RateLimiting, the limiter ASP.NET Core's middleware uses), and
 /// counts of open outbound streams per integrator and hub connections per agent.
 /// </summary>
@@ -19,8 +20,9 @@ public sealed class CallRateLimits(IOptions<EdgeOptions> options) : IDisposable
 
     public RateLimitOptions Limits => limits;
 
-    /// <summary>Takes one call of the integrator's budget; false with how long to wait when it is spent.</summary>
-    public bool TryIntegratorCall(string integrator, out TimeSpan retryAfter) => TryAcquire(integrators.AttemptAcquire(integrator), out retryAfter);
+    /// <summary>Takes one call of an integrator's key's budget; false with how long to wait when it is spent.</summary>
+    public bool TryKeyCall(string integrator, string keyId, out TimeSpan retryAfter) =>
+        TryAcquire(integrators.AttemptAcquire(integrator + "/" + keyId), out retryAfter);
 
     /// <summary>A bucket for one agent connection (disposed with it).</summary>
     public RateLimiter NewAgentBucket() => new TokenBucketRateLimiter(Bucket(limits.AgentPerSecond, limits.AgentBurst));

@@ -121,7 +121,7 @@ public sealed class GridServerInterceptor(
             throw new RpcException(new Status(StatusCode.Unauthenticated, $"Missing API key: send it in the '{ApiKeyAuthenticator.Header}' metadata header."));
         }
 
-        if (authenticator.Authenticate(key) is not { } identity)
+        if (authenticator.Authenticate(key, out var keyId) is not { } identity)
         {
             LogRefusedKey(context, "unknown");
             throw new RpcException(new Status(StatusCode.Unauthenticated, "Unknown API key: check the key configured for this integrator."));
@@ -139,11 +139,11 @@ public sealed class GridServerInterceptor(
                 $"this key lacks the '{scope}' scope that {service} needs; add '{scope}' to Grid:Integrators:{identity.Name}:Scopes, or call with a key that has it."));
         }
 
-        if (!limits.TryIntegratorCall(identity.Name, out var retryAfter))
+        if (!limits.TryKeyCall(identity.Name, keyId, out var retryAfter))
         {
             var wait = (long)Math.Ceiling(retryAfter.TotalMilliseconds);
             throw new RpcException(
-                new Status(StatusCode.ResourceExhausted, $"integrator '{identity.Name}' is over its rate limit (Grid:RateLimits:IntegratorPerSecond); retry in {wait} ms"),
+                new Status(StatusCode.ResourceExhausted, $"this API key of integrator '{identity.Name}' is over its rate limit (Grid:RateLimits:IntegratorPerSecond, per key); retry in {wait} ms"),
                 new Metadata { { "retry-after-ms", wait.ToString(System.Globalization.CultureInfo.InvariantCulture) } });
         }
 
