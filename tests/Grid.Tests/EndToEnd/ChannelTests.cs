@@ -10,7 +10,10 @@ using EmailHeaders = Grid.Protos.V1.EmailHeaders;
 using EntryKind = Grid.Protos.V1.EntryKind;
 using PostInboundRequest = Grid.Protos.V1.PostInboundRequest;
 
-/// <summary>Per-channel details through the real edges: email threading, attachments, metadata; declining an offer.</summary>
+/// <summary>
+/// Per-channel details through the real edges: email threading, attachments, metadata; declining an offer; an offer
+/// still standing is shown to a connection the agent opens after it was pushed.
+/// </summary>
 [Collection(EmbeddedCollection.Name)]
 public sealed class ChannelTests(EmbeddedGridFixture fixture)
 {
@@ -149,5 +152,32 @@ public sealed class ChannelTests(EmbeddedGridFixture fixture)
         Assert.Equal(Channel.Whatsapp, requeued[^1].Channel);
         Assert.Equal(Channel.Sms, requeued[0].Channel);
         Assert.Contains((await integrator.GetConversationAsync(posted.ConversationId)).Status, new[] { Protos.V1.ConversationStatus.Queued, Protos.V1.ConversationStatus.Offered });
+    }
+
+    [Fact]
+    public async Task A_connection_opened_after_an_offer_was_pushed_is_shown_the_offer_until_it_is_taken()
+    {
+        await using var integrator = Grid.IntegratorOf("replay");
+        await using var first = await Grid.AgentAsync("rita", "replay");
+        await first.Hub.InvokeAsync<Edge.Agents.AgentDto>("SetPresence", "Available");
+        var posted = await integrator.PostSmsAsync(MessagePathTests.UniquePhone(), "r1", "Bonjour, je voudrais parler à un conseiller");
+        var offer = await first.NextOfferAsync(Wait);
+        Assert.Equal(posted.ConversationId, offer.Conversation.ConversationId);
+
+        // The desk reconnects (a new connection) while the offer stands: it is shown the same offer at once.
+        await using (var reconnected = await Grid.AgentAsync("rita", "replay"))
+        {
+            var replayed = await reconnected.NextOfferAsync(Wait);
+            Assert.Equal((offer.OfferId, posted.ConversationId), (replayed.OfferId, replayed.Conversation.ConversationId));
+            Assert.Equal(offer.ExpiresAt, replayed.ExpiresAt);
+            Assert.Contains(replayed.History, e => e.Text == "Bonjour, je voudrais parler à un conseiller");
+        }
+
+        // Accepted, it is no longer shown to a new connection.
+        await first.Hub.InvokeAsync<Edge.Agents.ConversationDto>("Accept", posted.ConversationId);
+        await using var later = await Grid.AgentAsync("rita", "replay");
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.False(later.Offers.Reader.TryRead(out var stale), $"an accepted offer was shown again: {stale?.OfferId}");
+        await first.Hub.InvokeAsync("Resolve", posted.ConversationId, null);
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class AgentHub(IGrainFactory grains, AgentRelay relay, IOp
         connections.Add(Context);
         await Groups.AddToGroupAsync(Context.ConnectionId, Group(agent.Tenant, agent.AgentId));
         await relay.ConnectedAsync(agent.Key);
+        await relay.ReplayOffersAsync(agent.Tenant, agent.AgentId, Context.ConnectionId);
         if (agent.Actor.Role == ActorRole.Supervisor)
         {
             await grains.GetGrain<ISupervisorsGrain>(agent.Tenant).RegisterAsync(agent.AgentId); // alerts reach them

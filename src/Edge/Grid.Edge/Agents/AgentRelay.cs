@@ -40,6 +40,34 @@ public sealed class AgentRelay(IGrainFactory grains, IHubContext<AgentHub, IAgen
         }
     }
 
+    /// <summary>
+    /// Sends a new connection of the agent the offers still standing for them: an offer pushed while the agent's previous
+    /// connection was already dead but not yet noticed (the desk reconnects) would otherwise be seen by nobody until it
+    /// expired. Each is checked against its conversation (still offered to this agent) and built as a live offer is.
+    /// </summary>
+    public async Task ReplayOffersAsync(string tenant, string agentId, string connectionId)
+    {
+        try
+        {
+            foreach (var pending in await grains.GetGrain<IAgentGrain>(GridKeys.Of(tenant, agentId)).GetOffersAsync())
+            {
+                var conversation = grains.GetGrain<IConversationGrain>(GridKeys.Of(tenant, pending.ConversationId));
+                var view = await conversation.GetAsync();
+                if (view.Status != ConversationStatus.Offered || view.OfferedAgent != agentId)
+                {
+                    continue;
+                }
+
+                await hub.Clients.Client(connectionId).ReceiveOffer(await AgentHub.BuildOfferAsync(conversation, view, pending.OfferId ?? "", new Actor(agentId)));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A hint: the offer still expires and goes to someone else if nobody sees it.
+            logger.LogWarning(ex, "Sending the standing offers to a new connection of agent {Tenant}/{AgentId} failed", tenant, agentId);
+        }
+    }
+
     public void OnAgentEvent(string tenant, string agentId, AgentEvent agentEvent) =>
         _ = ForwardAsync(tenant, agentId, agentEvent);
 

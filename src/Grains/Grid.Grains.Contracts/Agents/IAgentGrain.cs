@@ -33,6 +33,15 @@ public interface IAgentGrain : IGrainWithStringKey
     [Alias("PushAsync")]
     Task PushAsync(AgentEvent agentEvent);
 
+    /// <summary>
+    /// The offers pushed to the agent that are neither withdrawn, accepted nor past their deadline (in memory: a hint,
+    /// not the truth), so that a connection opened after one was pushed (a reconnect, a second desk) still shows it.
+    /// The conversation decides whether an offer still stands.
+    /// </summary>
+    [ReadOnly]
+    [Alias("GetOffersAsync")]
+    Task<IReadOnlyList<AgentEvent>> GetOffersAsync();
+
     /// <summary>Records that a conversation on <paramref name="channel"/> was assigned to the agent (their load on that channel).</summary>
     [Alias("AssignAsync")]
     Task AssignAsync(string conversationId, Channel channel);

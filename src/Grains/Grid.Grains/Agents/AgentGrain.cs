@@ -28,6 +28,10 @@ internal sealed partial class AgentGrain : Grain, IAgentGrain, IRemindable
     private readonly IOptions<GridRuntimeOptions> options;
     private readonly ITenantRouting routing;
     private readonly TimeProvider clock;
+
+    // Offers pushed and still outstanding as far as this activation heard (GetOffersAsync), by conversation.
+    private const int MaxOffersKept = 200;
+    private readonly Dictionary<string, AgentEvent> offers = new(StringComparer.Ordinal);
     private readonly ILogger<AgentGrain> logger;
     private string tenant = "";
     private string agentId = "";
@@ -156,12 +160,34 @@ internal sealed partial class AgentGrain : Grain, IAgentGrain, IRemindable
 
     public Task PushAsync(AgentEvent agentEvent)
     {
+        switch (agentEvent.Kind)
+        {
+            case AgentEventKind.Offer when offers.Count < MaxOffersKept || offers.ContainsKey(agentEvent.ConversationId):
+                offers[agentEvent.ConversationId] = agentEvent;
+                break;
+            case AgentEventKind.OfferWithdrawn when offers.TryGetValue(agentEvent.ConversationId, out var offer) && offer.OfferId == agentEvent.OfferId:
+                offers.Remove(agentEvent.ConversationId);
+                break;
+        }
+
         observers.Notify(o => o.OnAgentEvent(tenant, agentId, agentEvent));
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<AgentEvent>> GetOffersAsync()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var gone in offers.Where(o => o.Value.Conversation?.OfferExpiresAt is { } deadline && deadline <= now).Select(o => o.Key).ToList())
+        {
+            offers.Remove(gone);
+        }
+
+        return Task.FromResult<IReadOnlyList<AgentEvent>>([.. offers.Values]);
+    }
+
     public async Task AssignAsync(string conversationId, Channel channel)
     {
+        offers.Remove(conversationId); // accepted
         if (!S.Conversations.Contains(conversationId) || S.Channels.GetValueOrDefault(conversationId) != channel)
         {
             if (!S.Conversations.Contains(conversationId))
@@ -180,6 +206,7 @@ internal sealed partial class AgentGrain : Grain, IAgentGrain, IRemindable
 
     public async Task ReleaseAsync(string conversationId)
     {
+        offers.Remove(conversationId);
         if (S.Conversations.Remove(conversationId) | S.Channels.Remove(conversationId))
         {
             S.IdleSince = clock.GetUtcNow();
