@@ -12,7 +12,8 @@ public sealed class ApiKeyAuthenticator
 {
     public const string Header = "x-api-key";
 
-    private readonly List<(byte[] Hash, IntegratorIdentity Identity)> keys = [];
+    // Each key's digest, its integrator, and its rate-limit bucket (made once here, not per call).
+    private readonly List<(byte[] Hash, IntegratorIdentity Identity, string Bucket)> keys = [];
 
     public ApiKeyAuthenticator(IOptions<EdgeOptions> options)
     {
@@ -31,7 +32,7 @@ public sealed class ApiKeyAuthenticator
                 throw new InvalidOperationException($"Integrator '{name}' has no key: configure ApiKeySha256, ApiKeysSha256 or ApiKey.");
             }
 
-            keys.AddRange(hashes.Select(hash => (hash, identity)));
+            keys.AddRange(hashes.Select(hash => (hash, identity, name + "/" + Convert.ToHexStringLower(hash, 0, 8))));
         }
     }
 
@@ -59,12 +60,12 @@ public sealed class ApiKeyAuthenticator
     public IntegratorIdentity? Authenticate(string? presentedKey) => Authenticate(presentedKey, out _);
 
     /// <summary>
-    /// The integrator a key belongs to, or null; <paramref name="keyId"/> names the key among the integrator's (the first
-    /// 8 bytes of its SHA-256 digest in hex: its rate-limit bucket; it tells nothing of the key).
+    /// The integrator a key belongs to, or null; <paramref name="bucket"/> names the key's rate-limit bucket (the
+    /// integrator and the first 8 bytes of the key's SHA-256 digest in hex: it tells nothing of the key).
     /// </summary>
-    public IntegratorIdentity? Authenticate(string? presentedKey, out string keyId)
+    public IntegratorIdentity? Authenticate(string? presentedKey, out string bucket)
     {
-        keyId = "";
+        bucket = "";
         if (string.IsNullOrEmpty(presentedKey))
         {
             return null;
@@ -72,18 +73,14 @@ public sealed class ApiKeyAuthenticator
 
         var hash = Hash(presentedKey);
         IntegratorIdentity? found = null;
-        foreach (var (known, identity) in keys)
+        foreach (var (known, identity, keyBucket) in keys)
         {
             // Every key is compared, in fixed time, so timing does not tell how many keys there are or which matched.
             if (CryptographicOperations.FixedTimeEquals(known, hash))
             {
                 found = identity;
+                bucket = keyBucket;
             }
-        }
-
-        if (found is not null)
-        {
-            keyId = Convert.ToHexStringLower(hash, 0, 8);
         }
 
         return found;

@@ -20,9 +20,8 @@ public sealed class CallRateLimits(IOptions<EdgeOptions> options) : IDisposable
 
     public RateLimitOptions Limits => limits;
 
-    /// <summary>Takes one call of an integrator's key's budget; false with how long to wait when it is spent.</summary>
-    public bool TryKeyCall(string integrator, string keyId, out TimeSpan retryAfter) =>
-        TryAcquire(integrators.AttemptAcquire(integrator + "/" + keyId), out retryAfter);
+    /// <summary>Takes one call of a key's budget (its bucket from <see cref="ApiKeyAuthenticator"/>); false with how long to wait when it is spent.</summary>
+    public bool TryKeyCall(string bucket, out TimeSpan retryAfter) => TryAcquire(integrators.AttemptAcquire(bucket), out retryAfter);
 
     /// <summary>A bucket for one agent connection (disposed with it).</summary>
     public RateLimiter NewAgentBucket() => new TokenBucketRateLimiter(Bucket(limits.AgentPerSecond, limits.AgentBurst));

@@ -121,7 +121,7 @@ public sealed class GridServerInterceptor(
             throw new RpcException(new Status(StatusCode.Unauthenticated, $"Missing API key: send it in the '{ApiKeyAuthenticator.Header}' metadata header."));
         }
 
-        if (authenticator.Authenticate(key, out var keyId) is not { } identity)
+        if (authenticator.Authenticate(key, out var bucket) is not { } identity)
         {
             LogRefusedKey(context, "unknown");
             throw new RpcException(new Status(StatusCode.Unauthenticated, "Unknown API key: check the key configured for this integrator."));
@@ -139,7 +139,7 @@ public sealed class GridServerInterceptor(
                 $"this key lacks the '{scope}' scope that {service} needs; add '{scope}' to Grid:Integrators:{identity.Name}:Scopes, or call with a key that has it."));
         }
 
-        if (!limits.TryKeyCall(identity.Name, keyId, out var retryAfter))
+        if (!limits.TryKeyCall(bucket, out var retryAfter))
         {
             var wait = (long)Math.Ceiling(retryAfter.TotalMilliseconds);
             throw new RpcException(

@@ -15,6 +15,9 @@ namespace Grid.Agents;
 /// </summary>
 internal sealed partial class AgentGrain : Grain, IAgentGrain, IRemindable
 {
+    // At most this many offers are remembered for a new connection (GetOffersAsync); more are only pushed.
+    private const int MaxOffersKept = 200;
+
     private static readonly TimeSpan ObserverExpiry = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan ConfigAge = TimeSpan.FromSeconds(5);
 
@@ -28,11 +31,10 @@ internal sealed partial class AgentGrain : Grain, IAgentGrain, IRemindable
     private readonly IOptions<GridRuntimeOptions> options;
     private readonly ITenantRouting routing;
     private readonly TimeProvider clock;
+    private readonly ILogger<AgentGrain> logger;
 
     // Offers pushed and still outstanding as far as this activation heard (GetOffersAsync), by conversation.
-    private const int MaxOffersKept = 200;
     private readonly Dictionary<string, AgentEvent> offers = new(StringComparer.Ordinal);
-    private readonly ILogger<AgentGrain> logger;
     private string tenant = "";
     private string agentId = "";
     private DateTimeOffset lastObserverSeen;

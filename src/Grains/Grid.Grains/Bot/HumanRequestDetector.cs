@@ -19,14 +19,10 @@ namespace Grid.Bot;
 /// "said", "told"), a person noun that only names who does a task ("someone to fix the heating"), and talk of jobs
 /// ("vous recrutez des conseillers ?").
 /// </summary>
-internal sealed class HumanRequestDetector
+internal sealed partial class HumanRequestDetector
 {
     /// <summary>True when the message asks for a person.</summary>
     public bool IsRequest(NormalizedText text) => Rule(text) is not null;
-
-    /// <summary>Whether a clause asks to be called back ("rappelez-moi", "call me back tomorrow", "I'd like a callback").</summary>
-    public bool IsCallbackRequest(NormalizedText text) =>
-        text.Clauses.Any(clause => !clause.Any(BotLexicon.MentionTopics.Contains) && CallbackRequest(clause));
 
     /// <summary>The name of the rule that recognised a request, or null (for tests and the evaluation's report).</summary>
     public string? Rule(NormalizedText text)
@@ -183,63 +179,6 @@ internal sealed class HumanRequestDetector
     /// <summary>"réparer", "venir", "faire": what follows "pour" when a task is meant ("pour ma facture" is a topic).</summary>
     private static bool IsFrenchInfinitive(string token) =>
         token.Length > 3 && (token.EndsWith("er", StringComparison.Ordinal) || token.EndsWith("ir", StringComparison.Ordinal) || token.EndsWith("re", StringComparison.Ordinal));
-
-    private static bool CallbackRequest(IReadOnlyList<string> clause)
-    {
-        // Told or reported ("called me yesterday", "was supposed to call"), except a passive asked for ("to be called back").
-        if (clause.Where((t, i) => BotLexicon.MentionMarkers.Contains(t) && !BotLexicon.PassiveAuxiliaries.Contains(At(clause, i - 1))).Any())
-        {
-            return false;
-        }
-
-        for (var i = 0; i < clause.Count; i++)
-        {
-            var token = clause[i];
-            if (BotLexicon.CallbackNouns.Contains(token) || (token == "call" && At(clause, i + 1) == "back") || GivesACall(clause, i))
-            {
-                return true;
-            }
-
-            if (!BotLexicon.CallbackVerbs.Contains(token) || DeclinesOrRemembers(clause, i))
-            {
-                continue;
-            }
-
-            if (i > 0 && BotLexicon.PassiveAuxiliaries.Contains(clause[i - 1]))
-            {
-                return true; // "être rappelé"
-            }
-
-            if (IsPast(clause, i))
-            {
-                continue;
-            }
-
-            if (BotLexicon.SelfObjects.Contains(At(clause, i - 1)) || BotLexicon.SelfObjects.Contains(At(clause, i + 1))
-                || (At(clause, i - 1) is "faire" or "fais" or "faites" && BotLexicon.SelfObjects.Contains(At(clause, i - 2))))
-            {
-                return true; // "me rappeler", "rappelez-moi", "call me", "me faire rappeler"
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// "no need to call me", "ne me rappelez pas", "je ne me rappelle plus" (to remember), "je me rappelle": the verb is
-    /// negated or reflexive, not a callback asked for.
-    /// </summary>
-    private static bool DeclinesOrRemembers(IReadOnlyList<string> clause, int verb) =>
-        (At(clause, verb - 1) == "me" && At(clause, verb - 2) is "je" or "j" or "ne")
-        || Enumerable.Range(verb - 4, 4).Any(k => At(clause, k) is "no" or "not" or "pas" or "ne" or "inutile" or "never")
-        || At(clause, verb + 1) == "pas" || At(clause, verb + 2) == "pas";
-
-    /// <summary>"give me a ring", "give us a call", "me passer un coup de fil": a call asked for with the customer as its receiver.</summary>
-    private static bool GivesACall(IReadOnlyList<string> clause, int i) =>
-        (BotLexicon.CallNouns.Contains(clause[i]) && At(clause, i - 1) is "a" && BotLexicon.SelfObjects.Contains(At(clause, i - 2)) && At(clause, i - 3) is "give")
-        || (clause[i] == "coup" && At(clause, i + 1) is "de" && At(clause, i + 2) is "fil" or "telephone" or "tel"
-            && Enumerable.Range(i - 4, 4).Any(k => At(clause, k) is "passer" or "passez" or "donner" or "donnez")
-            && Enumerable.Range(i - 4, 4).Any(k => BotLexicon.SelfObjects.Contains(At(clause, k))));
 
     private static bool RefusesBot(IReadOnlyList<string> clause)
     {

@@ -17,13 +17,13 @@ internal sealed partial class IncidentGrain
 
     private IGrainTimer? pump;
 
+    // Until when the pump rests after its last tick's work (Grid:Proactive:MaxShare).
+    private long restUntil;
+
     private bool HasWork => S.Definition is not null && S.DoneThrough < S.Messages.Count;
 
     private void StartPump() =>
         pump ??= this.RegisterGrainTimer(PumpAsync, new GrainTimerCreationOptions(TimeSpan.Zero, TimeSpan.FromMilliseconds(100)) { KeepAlive = true });
-
-    // Until when the pump rests after its last tick's work (Grid:Proactive:MaxShare).
-    private long restUntil;
 
     /// <summary>
     /// Runs batches for about MaxShare × a second per tick (so reads and receipts get their turn); once the current
