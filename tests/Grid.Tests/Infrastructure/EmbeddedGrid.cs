@@ -68,14 +68,16 @@ public sealed class EmbeddedGrid : IAsyncDisposable
     /// <summary>
     /// Rows in the journal and outbox tables, read straight from the SQLite file once they stop changing: the pipelines
     /// of earlier tests' messages (bot replies, sentiment, escalations) append after the message is acknowledged.
+    /// <paramref name="tenant"/>: that tenant's rows only (an earlier test's incident may still be linking its pushes,
+    /// resting between rounds, which no quiet period can tell from done).
     /// </summary>
-    public async Task<(long Journal, long Outbox)> CountRowsAsync()
+    public async Task<(long Journal, long Outbox)> CountRowsAsync(string? tenant = null)
     {
-        var last = await ReadRowCountsAsync();
+        var last = await ReadRowCountsAsync(tenant);
         for (var i = 0; i < 40; i++)
         {
             await Task.Delay(250);
-            var next = await ReadRowCountsAsync();
+            var next = await ReadRowCountsAsync(tenant);
             if (next == last)
             {
                 return next;
@@ -87,12 +89,14 @@ public sealed class EmbeddedGrid : IAsyncDisposable
         return last;
     }
 
-    private async Task<(long Journal, long Outbox)> ReadRowCountsAsync()
+    private async Task<(long Journal, long Outbox)> ReadRowCountsAsync(string? tenant)
     {
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDir, "journal.db")};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT COUNT(*) FROM grid_journal), (SELECT COUNT(*) FROM grid_outbox)";
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM grid_journal WHERE $tenant IS NULL OR tenant = $tenant), "
+            + "(SELECT COUNT(*) FROM grid_outbox WHERE $tenant IS NULL OR tenant = $tenant)";
+        command.Parameters.AddWithValue("$tenant", (object?)tenant ?? DBNull.Value);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
         return (reader.GetInt64(0), reader.GetInt64(1));

@@ -118,7 +118,7 @@ public sealed partial class ActionPushTests(EmbeddedGridFixture fixture) : IDisp
         Assert.Equal(("locker-3", opened.IncidentId, "Consigne de la gare"), (entry.Metadata["choice"], entry.Metadata["incident"], entry.Text));
 
         // Used again, tampered with, or with a choice not offered: refused with a page, and nothing changes.
-        var rows = await Grid.CountRowsAsync();
+        var rows = await Grid.CountRowsAsync("pro-action");
         var usedAgain = await GetAsync(link);
         Assert.Equal(HttpStatusCode.Gone, usedAgain.Status);
         Assert.Contains("Ce lien a déjà été utilisé", usedAgain.Body, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed partial class ActionPushTests(EmbeddedGridFixture fixture) : IDisp
         var notOffered = await PostAsync(englishLink, "relay-99");
         Assert.Equal(HttpStatusCode.BadRequest, notOffered.Status);
         Assert.Contains("This choice is not offered", notOffered.Body, StringComparison.Ordinal);
-        Assert.Equal(rows, await Grid.CountRowsAsync());
+        Assert.Equal(rows, await Grid.CountRowsAsync("pro-action"));
         Assert.Equal(entries.Count, (await client.ListAllAsync(smsConversation)).Count);
 
         // The other customer's link still works once.
@@ -163,12 +163,12 @@ public sealed partial class ActionPushTests(EmbeddedGridFixture fixture) : IDisp
         var conversation = (await LinkedEntryAsync(client, "AX-1", push.OutboundId)).ConversationId;
 
         await Task.Delay(TimeSpan.FromSeconds(2.1)); // past the link's one second
-        var rows = await Grid.CountRowsAsync();
+        var rows = await Grid.CountRowsAsync("pro-action-expiry");
         var expired = await GetAsync(link);
         Assert.Equal(HttpStatusCode.Gone, expired.Status);
         Assert.Contains("This link has expired", expired.Body, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Gone, (await PostAsync(link, "works-again")).Status);
-        Assert.Equal(rows, await Grid.CountRowsAsync());
+        Assert.Equal(rows, await Grid.CountRowsAsync("pro-action-expiry"));
         Assert.DoesNotContain(await client.ListAllAsync(conversation), e => e.EventType == "action-answered");
     }
 
