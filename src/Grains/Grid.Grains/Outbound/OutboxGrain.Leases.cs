@@ -95,6 +95,12 @@ internal sealed partial class OutboxGrain
             after = page[^1].Cursor;
         }
 
+        // The leases just granted expire too: the stream asks again then, not at its next poll (seconds later).
+        if (leases.NextExpiry() is { } expiry && (next is null || expiry < next))
+        {
+            next = expiry;
+        }
+
         await BuryAsync(dead);
         foreach (var channel in throttled.Keys)
         {
