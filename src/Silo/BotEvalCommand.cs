@@ -21,7 +21,7 @@ internal static class BotEvalCommand
     {
         if (!flags.TryGetValue("kb", out var kb) || (!flags.TryGetValue("cases", out var cases) && !flags.ContainsKey("explain")))
         {
-            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>]");
+            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time]");
             return 2;
         }
 
@@ -51,7 +51,7 @@ internal static class BotEvalCommand
         var evaluation = new BotEvaluation(
             KnowledgeBaseFile.ReadEntries(File.ReadAllText(Resolve(kb))), settings, KnowledgeBaseFile.ReadCases(File.ReadAllText(Resolve(cases!))));
         Console.Write(
-            flags.ContainsKey("choices") ? evaluation.Compare(BotEvaluation.Choices)
+            flags.ContainsKey("choices") ? evaluation.Compare([.. BotEvaluation.Choices.Where(c => !flags.TryGetValue("only", out var only) || c.Name == "shipped" || c.Name.Contains(only, StringComparison.Ordinal))])
             : flags.ContainsKey("time") ? string.Create(CultureInfo.InvariantCulture, $"{evaluation.Time(size)}\n")
             : flags.ContainsKey("sweep") ? evaluation.Sweep(Enumerable.Range(0, 13).Select(i => i * 0.05))
             : evaluation.Report(size));

@@ -156,6 +156,16 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("trained scorer, weight 0.1, offset 0.3", MatcherOptions.Default with { Scorer = true, ScorerWeight = 0.1, ScorerOffset = 0.3 }),
         ("trained scorer, weight 0.2, offset 0.3", MatcherOptions.Default with { Scorer = true, ScorerWeight = 0.2, ScorerOffset = 0.3 }),
         ("trained scorer, weight 0.3, offset 0.2", MatcherOptions.Default with { Scorer = true, ScorerWeight = 0.3, ScorerOffset = 0.2 }),
+        ("no semantic signal", MatcherOptions.Default with { Semantic = false }),
+        ("semantic signal in English only", MatcherOptions.Default with { SemanticLanguages = new HashSet<string>(StringComparer.Ordinal) { "en" } }),
+        ("semantic weight 0.3", MatcherOptions.Default with { SemanticWeight = 0.3 }),
+        ("semantic weight 0.5", MatcherOptions.Default with { SemanticWeight = 0.5 }),
+        ("semantic ramp 0.3–0.8", MatcherOptions.Default with { SemanticFloor = 0.3 }),
+        ("semantic ramp 0.5–0.8", MatcherOptions.Default with { SemanticFloor = 0.5 }),
+        ("semantic ramp 0.4–0.9", MatcherOptions.Default with { SemanticCeiling = 0.9 }),
+        ("semantic ramp read off the base (p25–p75)", MatcherOptions.Default with { SemanticCalibrated = true }),
+        ("semantic ramp read off the base (p10–p50)", MatcherOptions.Default with { SemanticCalibrated = true, SemanticFloorQuantile = 0.1, SemanticCeilingQuantile = 0.5 }),
+        ("semantic on the text as written", MatcherOptions.Default with { SemanticNormalized = false }),
     ];
 
     /// <summary>A Markdown table of the shipped matcher's tallies at several thresholds (the trade-off between answering and abstaining).</summary>
@@ -204,6 +214,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
             EntryField = false,
             CrossLanguage = false,
             Confidence = ConfidenceKind.Basic,
+            Semantic = false,
         };
         var stemmed = plain with { Stemming = true };
         var sms = stemmed with { Sms = true, Synonyms = true };
@@ -216,7 +227,8 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
             ("+ SMS, contractions, synonyms", sms),
             ("+ typo tolerance (spelling correction)", typos),
             ("+ answer and whole-entry fields, other languages", answers),
-            ("+ calibrated confidence (shipped)", MatcherOptions.Default),
+            ("+ calibrated confidence", MatcherOptions.Default with { Semantic = false }),
+            ("+ sentence embeddings (shipped)", MatcherOptions.Default),
         ];
     }
 }

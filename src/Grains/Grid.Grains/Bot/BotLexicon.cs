@@ -133,6 +133,8 @@ internal static class BotLexicon
         "mettez", "mets", "transferer", "transferez", "transfere", "rediriger", "redirigez", "orienter", "orientez", "appeler",
         "appelez", "rappeler", "rappelez", "recontacter", "recontactez", "avoir", "mis", "repondre", "repondez", "reponde",
         "jaser", "causer", "entretenir", "dialoguer", "communiquer", "transfert", "transmettre", "transmettez", "transmets",
+        // French subjunctives ("qu'un conseiller me contacte")
+        "contacte", "recontacte", "joigne",
         // English base forms
         "speak", "talk", "chat", "contact", "reach", "get", "connect", "transfer", "put", "escalate", "forward", "redirect",
         "answer", "respond", "reply", "pass",

@@ -14,6 +14,7 @@ namespace Grid.Bot;
 /// <param name="QueryCoverage">The share of the query's content (IDF-weighted terms) that the entry's phrasings match.</param>
 /// <param name="PhrasingCoverage">The share of the best phrasing's content (IDF-weighted terms) that the query matches.</param>
 /// <param name="Classifier">The <see cref="PhrasingClassifier"/>'s probability for the entry (0 without one).</param>
+/// <param name="Semantic">The best cosine between the message's sentence embedding and the entry's phrasings' (0 without the semantic signal).</param>
 internal sealed record EntryMatch(
     int Entry,
     float Score,
@@ -21,4 +22,5 @@ internal sealed record EntryMatch(
     double Relative,
     double QueryCoverage,
     double PhrasingCoverage,
-    double Classifier = 0);
+    double Classifier = 0,
+    double Semantic = 0);

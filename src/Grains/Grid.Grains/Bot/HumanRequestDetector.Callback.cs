@@ -21,7 +21,7 @@ internal sealed partial class HumanRequestDetector
         for (var i = 0; i < clause.Count; i++)
         {
             var token = clause[i];
-            if (BotLexicon.CallbackNouns.Contains(token) || (token == "call" && At(clause, i + 1) == "back") || GivesACall(clause, i))
+            if (BotLexicon.CallbackNouns.Contains(token) || (token == "call" && At(clause, i + 1) == "back") || GivesACall(clause, i) || AsksARappel(clause, i))
             {
                 return true;
             }
@@ -59,6 +59,16 @@ internal sealed partial class HumanRequestDetector
         (At(clause, verb - 1) == "me" && At(clause, verb - 2) is "je" or "j" or "ne")
         || Enumerable.Range(verb - 4, 4).Any(k => At(clause, k) is "no" or "not" or "pas" or "ne" or "inutile" or "never")
         || At(clause, verb + 1) == "pas" || At(clause, verb + 2) == "pas";
+
+    /// <summary>
+    /// "demande de rappel", "un rappel par un conseiller", "rappel téléphonique svp": "rappel" as a call back asked for,
+    /// not as a reminder ("lettre de rappel", "un rappel de paiement").
+    /// </summary>
+    private static bool AsksARappel(IReadOnlyList<string> clause, int i) =>
+        clause[i] is "rappel"
+        && (At(clause, i + 1) is "telephonique"
+            || (At(clause, i - 1) is "de" or "un" && At(clause, i - 2) is "demande" or "demander" or "demandez" or "veux" or "voudrais" or "souhaite")
+            || (At(clause, i + 1) == "par" && Enumerable.Range(i + 2, 3).Any(k => k < clause.Count && IsStandalonePerson(clause[k]))));
 
     /// <summary>"give me a ring", "give us a call", "me passer un coup de fil": a call asked for with the customer as its receiver.</summary>
     private static bool GivesACall(IReadOnlyList<string> clause, int i) =>

@@ -87,10 +87,18 @@ internal sealed partial class HumanRequestDetector
     /// or an infinitive written as a participle after a modal, as SMS writers do ("jveux parlé", "je voudrais parlé").
     /// </summary>
     private static bool IsContactVerb(IReadOnlyList<string> clause, int i) =>
-        BotLexicon.ContactVerbs.Contains(clause[i])
+        (BotLexicon.ContactVerbs.Contains(clause[i]) && !GetsSomewhere(clause, i) && !IsAPass(clause, i))
         || (clause[i] == "take" && At(clause, i + 1) == "over")
         || (clause[i] is "prendre" or "prenne" && At(clause, i + 2) == "relais")
         || (clause[i].EndsWith('e') && BotLexicon.ContactVerbs.Contains(clause[i] + "r") && BotLexicon.Modals.Contains(At(clause, i - 1)));
+
+    /// <summary>"someone could get in", "get into the building", "get out": "get" of a place, not of a person to talk to ("get in touch" is).</summary>
+    private static bool GetsSomewhere(IReadOnlyList<string> clause, int i) =>
+        clause[i] == "get" && (At(clause, i + 1) is "into" or "inside" or "out" or "up" or "off" or "on" || (At(clause, i + 1) == "in" && At(clause, i + 2) != "touch"));
+
+    /// <summary>"my member pass", "a bus pass": English "pass" is a verb of passing on only with what is passed after it ("pass me to…", "pass this on").</summary>
+    private static bool IsAPass(IReadOnlyList<string> clause, int i) =>
+        clause[i] == "pass" && !BotLexicon.SelfObjects.Contains(At(clause, i + 1)) && At(clause, i + 1) is not ("on" or "through" or "along" or "it" or "this" or "my" or "the");
 
     /// <summary>"give me a human", "donne-moi un conseiller": a person asked for as what the customer is given.</summary>
     private static bool GiveMePerson(IReadOnlyList<string> clause)
@@ -237,7 +245,7 @@ internal sealed partial class HumanRequestDetector
                 continue;
             }
 
-            if (BotLexicon.RealAdjectives.Contains(At(clause, i - 1)) || BotLexicon.RealAdjectives.Contains(At(clause, i + 1))
+            if (BotLexicon.RealAdjectives.Contains(At(clause, i - 1)) || (BotLexicon.RealAdjectives.Contains(At(clause, i + 1)) && At(clause, i + 1) != "live")
                 || (At(clause, i + 1) == "de" && BotLexicon.RealAdjectives.Contains(At(clause, i + 2)))
                 || (clause[i] is "etre" or "being" && At(clause, i + 1) is "humain" or "human")
                 || (clause[i] is "being" && At(clause, i - 1) is "human"))
@@ -269,20 +277,25 @@ internal sealed partial class HumanRequestDetector
 
             for (var j = i + 1; j < clause.Count && j <= i + 4; j++)
             {
-                if (IsStandalonePerson(clause[j]) && clause[j] is not ("personne" or "quelquun" or "someone" or "somebody"))
+                if (IsStandalonePerson(clause[j]) && (clause[j] is not ("personne" or "quelquun" or "someone" or "somebody") || FromTheService(clause, j)))
                 {
                     return !NamesATask(clause, j);
                 }
 
-                if (!BotLexicon.Determiners.Contains(clause[j]))
+                if (!BotLexicon.Determiners.Contains(clause[j]) && clause[j] is not ("que" or "qu"))
                 {
-                    break;
+                    break; // "je voudrais qu'un conseiller…" and "je veux que quelqu'un du service…" go on
                 }
             }
         }
 
         return false;
     }
+
+    /// <summary>"quelqu'un de votre service client", "someone from customer service": anyone, so long as they are of the service.</summary>
+    private static bool FromTheService(IReadOnlyList<string> clause, int person) =>
+        At(clause, person + 1) is "de" or "du" or "from" or "of" or "in" or "at"
+        && Enumerable.Range(person + 2, 3).Any(k => k < clause.Count && IsServiceTeam(clause, k));
 
     /// <summary>"transfer me", "transférez-moi", "connect me please": a hand-over verb with only the customer as its object.</summary>
     private static bool AsksHandOver(IReadOnlyList<string> clause) =>

@@ -24,6 +24,13 @@ internal sealed class KnowledgeIndex : IDisposable
         Model = Options.Confidence == ConfidenceKind.Trained ? ConfidenceModel.Train(indexes.Values) : null;
     }
 
+    /// <summary>Whether some language's phrasings are embedded: messages are then embedded too (<see cref="Embed"/>).</summary>
+    public bool Embeds => indexes.Values.Any(i => i.HasSemantic);
+
+    /// <summary>A message's sentence embedding, prepared like the phrasings (<see cref="MatcherOptions.SemanticNormalized"/>).</summary>
+    public float[] Embed(string text, string language) =>
+        SentenceEmbedder.Shared.Embed(Options.SemanticNormalized ? new TextNormalizer(Options.Sms).Normalize(text, language).Text : text);
+
     /// <summary>The confidence model trained on the entries' phrasings, when the options ask for one.</summary>
     public ConfidenceModel? Model { get; }
 

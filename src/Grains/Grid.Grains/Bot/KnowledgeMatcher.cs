@@ -44,12 +44,13 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
             return new BotDecision(BotDecisionKind.NoMatch, detected, []); // somebody else's product: never answered from this base
         }
 
-        var ranked = Rank(text, detected);
+        var vector = Index.Embeds ? Index.Embed(text, detected) : null;
+        var ranked = Rank(text, detected, vector);
         if (Index.Options.CrossLanguage && (ranked.Count == 0 || ranked[0].Confidence < settings.Threshold))
         {
             foreach (var other in Index.Languages.Where(l => l != detected))
             {
-                var elsewhere = Rank(text, other);
+                var elsewhere = Rank(text, other, vector);
                 if (elsewhere.Count > 0 && elsewhere[0].Confidence >= settings.Threshold
                     && (ranked.Count == 0 || elsewhere[0].Confidence > ranked[0].Confidence))
                 {
@@ -86,18 +87,17 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     }
 
     /// <summary>The entries matching the text in one language with their confidence, best first.</summary>
-    public IReadOnlyList<(int Entry, double Confidence, float Score)> Rank(string text, string language)
+    public IReadOnlyList<(int Entry, double Confidence, float Score)> Rank(string text, string language, float[]? vector = null)
     {
         if (Index.For(language) is not { } languageIndex)
         {
             return [];
         }
 
-        var search = languageIndex.Search(text, MaxCandidates + 2);
-        var options = Index.Options;
+        var search = languageIndex.Search(text, MaxCandidates + 2, vector: vector);
         return [.. search.Matches
             .Select((m, rank) => (m.Entry,
-                Confidence: MatchConfidence.Of(search, rank, options.Confidence, Index.Model, languageIndex.HasClassifier ? MatchConfidence.ScorerWeight(options) : 0, options.ScorerOffset),
+                Confidence: MatchConfidence.Of(search, rank, Index.Options, Index.Model, languageIndex, vector is not null),
                 m.Score))
             .OrderByDescending(r => r.Confidence)
             .ThenBy(r => r.Entry)];

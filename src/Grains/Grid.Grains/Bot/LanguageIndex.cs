@@ -45,9 +45,13 @@ internal sealed partial class LanguageIndex : IDisposable
     private readonly int questionDocs;
     private readonly int entryCount;
     private readonly PhrasingClassifier? classifier;
+    private readonly float[]?[] docVector;
 
     /// <summary>Whether this language's classifier was trained (the scorer is on and the base is phrased richly enough).</summary>
     public bool HasClassifier => classifier is not null;
+
+    /// <summary>Whether this language's phrasings are embedded (<see cref="MatcherOptions.Semantic"/>).</summary>
+    public bool HasSemantic { get; }
 
     public LanguageIndex(string language, IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, MatcherOptions options)
     {
@@ -154,6 +158,19 @@ internal sealed partial class LanguageIndex : IDisposable
             }
         }
 
+        docVector = new float[]?[reader.MaxDoc];
+        HasSemantic = options.Semantic && options.SemanticLanguages.Contains(language) && Questions.Count > 0;
+        if (HasSemantic)
+        {
+            var vectors = SentenceEmbedder.Shared.EmbedPhrasings([.. Questions.Select(q => options.SemanticNormalized ? Prepare(q.Text) : q.Text)]);
+            for (var i = 0; i < Questions.Count; i++)
+            {
+                docVector[Questions[i].Doc] = vectors[i];
+            }
+
+            (SemanticFloor, SemanticCeiling) = options.SemanticCalibrated ? CalibrateRamp(vectors, options) : (options.SemanticFloor, options.SemanticCeiling);
+        }
+
         // With a few phrasings per entry the classifier learns nothing BM25 does not know and is overconfident between
         // near-identical entries: it is trained only on a base phrased richly enough (measured, docs/bot-evaluation.md).
         var entriesHere = Questions.Select(q => q.Entry).Distinct().Count();
@@ -171,12 +188,15 @@ internal sealed partial class LanguageIndex : IDisposable
 
     /// <summary>
     /// The entries matching a text, best first (at most <paramref name="top"/>). <paramref name="excludeDoc"/> hides
-    /// phrasings (the confidence model's leave-one-out training).
+    /// phrasings (the confidence model's leave-one-out training). With the message's sentence embedding
+    /// (<paramref name="vector"/>) and <see cref="HasSemantic"/>, each entry gets its best cosine, and the entries it
+    /// ranks first are added to the lexical matches.
     /// </summary>
-    public IndexSearch Search(string text, int top, Func<int, int, bool>? excludeDoc = null)
+    public IndexSearch Search(string text, int top, Func<int, int, bool>? excludeDoc = null, float[]? vector = null)
     {
         var terms = QueryTerms(options.Typos == TypoTolerance.Correction ? Corrected(text) : Prepare(text));
-        if (terms.Count == 0)
+        var semantic = HasSemantic && vector is not null ? Semantic(vector, excludeDoc) : null;
+        if (terms.Count == 0 && semantic is null)
         {
             return new IndexSearch(Language, terms, []);
         }
@@ -227,13 +247,112 @@ internal sealed partial class LanguageIndex : IDisposable
                     selfScore[doc] > 0 ? Math.Min(1, score / selfScore[doc]) : 0,
                     QueryCoverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc)),
                     PhrasingCoverage(terms, alternatives, docTerms[doc]!),
-                    probabilities?[entry] ?? 0);
+                    probabilities?[entry] ?? 0,
+                    semantic?[entry].Cosine ?? 0);
             })
             .OrderByDescending(m => m.Score)
             .ThenBy(m => m.Entry)
             .Take(top)
             .ToList();
+        if (semantic is not null)
+        {
+            // The entries closest in meaning are candidates even when no word of theirs is in the message.
+            foreach (var (entry, (cosine, doc)) in semantic.Select((s, e) => (e, s)).Where(p => p.s.Doc >= 0)
+                .OrderByDescending(p => p.s.Cosine).ThenBy(p => p.e).Take(options.SemanticCandidates))
+            {
+                if (matches.TrueForAll(m => m.Entry != entry))
+                {
+                    matches.Add(new EntryMatch(entry, 0, 0, 0, QueryCoverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc)),
+                        PhrasingCoverage(terms, alternatives, docTerms[doc]!), probabilities?[entry] ?? 0, cosine));
+                }
+            }
+        }
+
         return new IndexSearch(Language, terms, matches);
+    }
+
+    /// <summary>The cosine from which the semantic signal counts in this language (<see cref="MatcherOptions.SemanticCalibrated"/>).</summary>
+    public double SemanticFloor { get; }
+
+    /// <summary>The cosine at which the semantic signal is full in this language.</summary>
+    public double SemanticCeiling { get; } = 1;
+
+    /// <summary>
+    /// The ramp read off the base's own phrasings: the floor is a quantile of each phrasing's best cosine with another
+    /// entry's phrasings (how close unrelated questions come in this language: an English model puts any two French
+    /// sentences closer than two English ones), the ceiling a quantile of its best cosine with its own entry's other
+    /// phrasings. At most 400 phrasings are compared with all the others (a base of hundreds of entries stays fast).
+    /// </summary>
+    private (double Floor, double Ceiling) CalibrateRamp(float[][] vectors, MatcherOptions options)
+    {
+        var same = new List<double>();
+        var other = new List<double>();
+        var step = Math.Max(1, Questions.Count / 400);
+        for (var i = 0; i < Questions.Count; i += step)
+        {
+            double bestSame = double.NaN, bestOther = double.NaN;
+            for (var j = 0; j < Questions.Count; j++)
+            {
+                if (i == j)
+                {
+                    continue;
+                }
+
+                var cosine = SentenceEmbedder.Similarity(vectors[i], vectors[j]);
+                if (Questions[j].Entry == Questions[i].Entry)
+                {
+                    bestSame = double.IsNaN(bestSame) ? cosine : Math.Max(bestSame, cosine);
+                }
+                else
+                {
+                    bestOther = double.IsNaN(bestOther) ? cosine : Math.Max(bestOther, cosine);
+                }
+            }
+
+            if (!double.IsNaN(bestSame))
+            {
+                same.Add(bestSame);
+            }
+
+            if (!double.IsNaN(bestOther))
+            {
+                other.Add(bestOther);
+            }
+        }
+
+        if (same.Count == 0 || other.Count == 0)
+        {
+            return (options.SemanticFloor, options.SemanticCeiling);
+        }
+
+        var floor = Quantile(other, options.SemanticFloorQuantile);
+        var ceiling = Math.Max(floor + 0.1, Quantile(same, options.SemanticCeilingQuantile));
+        return (floor, ceiling);
+
+        static double Quantile(List<double> values, double q)
+        {
+            values.Sort();
+            return values[Math.Clamp((int)(q * (values.Count - 1)), 0, values.Count - 1)];
+        }
+    }
+
+    /// <summary>Each entry's best cosine with the message's vector, and the phrasing that has it (-1 for an entry without one here).</summary>
+    private (double Cosine, int Doc)[] Semantic(float[] vector, Func<int, int, bool>? excludeDoc)
+    {
+        var best = Enumerable.Repeat((Cosine: 0d, Doc: -1), entryCount).ToArray();
+        foreach (var (doc, entry, _) in Questions)
+        {
+            if (docVector[doc] is { } phrasing && excludeDoc?.Invoke(entry, doc) != true)
+            {
+                var cosine = SentenceEmbedder.Similarity(vector, phrasing);
+                if (best[entry].Doc < 0 || cosine > best[entry].Cosine)
+                {
+                    best[entry] = (cosine, doc);
+                }
+            }
+        }
+
+        return best;
     }
 
     /// <summary>

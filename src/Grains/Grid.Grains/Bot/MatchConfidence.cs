@@ -12,6 +12,18 @@ namespace Grid.Bot;
 /// </summary>
 internal static class MatchConfidence
 {
+    public static double Of(IndexSearch search, int rank, MatcherOptions options, ConfidenceModel? model, LanguageIndex index, bool semantic)
+    {
+        var confidence = Of(search, rank, options.Confidence, model, index.HasClassifier ? ScorerWeight(options) : 0, options.ScorerOffset);
+        if (!semantic || !index.HasSemantic || options.SemanticWeight == 0)
+        {
+            return confidence;
+        }
+
+        var ramp = Math.Clamp((search.Matches[rank].Semantic - index.SemanticFloor) / (index.SemanticCeiling - index.SemanticFloor), 0, 1);
+        return ((1 - options.SemanticWeight) * confidence) + (options.SemanticWeight * ramp);
+    }
+
     public static double Of(IndexSearch search, int rank, ConfidenceKind kind, ConfidenceModel? model, double scorerWeight = 0, double scorerOffset = 0)
     {
         var match = search.Matches[rank];

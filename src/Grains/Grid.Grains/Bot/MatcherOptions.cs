@@ -69,6 +69,42 @@ internal sealed record MatcherOptions
     /// <summary>The classifier's L2 regularisation.</summary>
     public double ScorerL2 { get; init; } = 1e-4;
 
+    /// <summary>
+    /// The semantic signal (<see cref="SentenceEmbedder"/>): each entry's best cosine between the message's sentence
+    /// embedding and its phrasings' in <see cref="SemanticLanguages"/>, mixed into the confidence as
+    /// <c>(1 - w) * confidence + w * ramp(cosine)</c> (<see cref="SemanticWeight"/>; the ramp goes from 0 at
+    /// <see cref="SemanticFloor"/> to 1 at <see cref="SemanticCeiling"/>); the entries it ranks first are candidates
+    /// even when they share no word with the message.
+    /// </summary>
+    public bool Semantic { get; init; } = true;
+
+    /// <summary>The languages whose phrasings are embedded (the model is English; measured per language in docs/bot-evaluation.md).</summary>
+    public IReadOnlySet<string> SemanticLanguages { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "en", "fr" };
+
+    public double SemanticWeight { get; init; } = 0.4;
+
+    public double SemanticFloor { get; init; } = 0.4;
+
+    public double SemanticCeiling { get; init; } = 0.8;
+
+    /// <summary>
+    /// Whether the ramp is read off each language's phrasings instead (<see cref="LanguageIndex"/>): the floor is the
+    /// <see cref="SemanticFloorQuantile"/> of the phrasings' best cosine with other entries, the ceiling the
+    /// <see cref="SemanticCeilingQuantile"/> of their best cosine within their own entry. Off: measured, the fixed ramp
+    /// answered more rightly on every evaluation set (docs/bot-evaluation.md).
+    /// </summary>
+    public bool SemanticCalibrated { get; init; }
+
+    public double SemanticFloorQuantile { get; init; } = 0.25;
+
+    public double SemanticCeilingQuantile { get; init; } = 0.75;
+
+    /// <summary>How many of the entries closest in meaning join the lexical candidates.</summary>
+    public int SemanticCandidates { get; init; } = 3;
+
+    /// <summary>Whether messages and phrasings are embedded after normalisation (SMS spellings expanded, accents folded) rather than as written.</summary>
+    public bool SemanticNormalized { get; init; } = true;
+
     /// <summary>How far ahead of the second entry the first must be to answer alone; closer entries are clarified.</summary>
     public double Margin { get; init; } = 0.08;
 
