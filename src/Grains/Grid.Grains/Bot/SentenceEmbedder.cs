@@ -92,8 +92,17 @@ internal sealed class SentenceEmbedder
     /// <summary>The cosine of two unit vectors.</summary>
     public static double Similarity(float[] a, float[] b)
     {
-        var dot = 0f;
-        for (var i = 0; i < a.Length; i++)
+        // Compared with every phrasing of a base for each message (20,000 of them for 500 entries): in SIMD lanes.
+        var width = System.Numerics.Vector<float>.Count;
+        var sum = System.Numerics.Vector<float>.Zero;
+        var i = 0;
+        for (; i <= a.Length - width; i += width)
+        {
+            sum += new System.Numerics.Vector<float>(a, i) * new System.Numerics.Vector<float>(b, i);
+        }
+
+        var dot = System.Numerics.Vector.Sum(sum);
+        for (; i < a.Length; i++)
         {
             dot += a[i] * b[i];
         }
