@@ -105,6 +105,32 @@ public sealed class KnowledgeMatcherTests : IDisposable
     }
 
     [Theory]
+    [InlineData("I lost my library card", "lost-card")]
+    [InlineData("j'ai perdu ma carte de bibliothèque", "lost-card")]
+    public void Stays_silent_on_what_the_tenant_lists_as_out_of_scope(string text, string lookalike)
+    {
+        KnowledgeEntry[] entries =
+        [
+            .. Entries,
+            new("other-cards", [KnowledgeIndex.OutOfScopeTag],
+                new Dictionary<string, IReadOnlyList<string>>
+                {
+                    ["fr"] = ["J'ai perdu ma carte de bibliothèque", "Ma carte de bus ne marche plus"],
+                    ["en"] = ["I lost my library card", "My bus pass stopped working"],
+                },
+                new Dictionary<string, string> { ["en"] = "Not ours." }),
+        ];
+        using var withOutOfScope = new KnowledgeIndex(entries, Settings);
+
+        var decision = new KnowledgeMatcher(withOutOfScope, new StopWordLanguageDetector()).Decide(text);
+
+        Assert.Equal(BotDecisionKind.NoMatch, decision.Kind);
+        Assert.Null(decision.EntryId);
+        Assert.Equal("other-cards", decision.Candidates[0].EntryId); // why: the message is closest to what the tenant does not handle
+        Assert.Equal(lookalike, Matcher.Decide(text).EntryId); // without that entry, the look-alike is answered
+    }
+
+    [Theory]
     [InlineData("agent please")]
     [InlineData("je veux parler à un conseiller pour ma carte")]
     [InlineData("rappelez-moi svp")]

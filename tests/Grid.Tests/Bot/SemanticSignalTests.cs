@@ -35,7 +35,7 @@ public sealed class SemanticSignalTests
     {
         using var index = new KnowledgeIndex(Entries, Settings);
         var text = "tell me which personal information of mine you keep on file";
-        var search = index.For("en")!.Search(text, 5, vector: index.Embed(text, "en"));
+        var search = index.For("en")!.Search(text, 5, vectors: index.Embed(text, "en"));
 
         var gdpr = Assert.Single(search.Matches, m => Entries[m.Entry].Id == "gdpr-request");
         Assert.True(gdpr.Semantic > 0.5, $"cosine {gdpr.Semantic:0.00}");

@@ -26,7 +26,7 @@ public sealed class KnowledgePersistenceTests
             settings = await demo.Knowledge.GetSettingsAsync(new GetSettingsRequest(), demo.Headers);
         }
 
-        Assert.Equal(26, export.Count);
+        Assert.Equal(27, export.Count);
         Assert.Equal(4, export.Version);
         await grid.Process.KillAsync();
 

@@ -83,8 +83,8 @@ public sealed class KnowledgeServiceTests(EmbeddedGridFixture fixture)
     {
         await using var admin = Grid.IntegratorOf("kb-import");
         var imported = await admin.Knowledge.ImportEntriesAsync(new ImportEntriesRequest { Document = DemoKnowledgeBase.Document() }, admin.Headers);
-        Assert.Equal(27, imported.Created);
-        Assert.Equal(27, imported.Total);
+        Assert.Equal(28, imported.Created);
+        Assert.Equal(28, imported.Total);
 
         var invoice = await admin.Knowledge.GetEntryAsync(new GetEntryRequest { Id = "invoice-copy" }, admin.Headers);
         Assert.Equal(@"^INV-\d{4}-\d{5}$", invoice.Flow.Slots[0].Pattern);
@@ -208,18 +208,18 @@ public sealed class KnowledgeServiceTests(EmbeddedGridFixture fixture)
         await admin.Knowledge.CreateEntryAsync(new CreateEntryRequest { Entry = Entry("extra", question: "« Guillemets » et accents : éàü ?") }, admin.Headers);
 
         var export = await admin.Knowledge.ExportEntriesAsync(new ExportEntriesRequest(), admin.Headers);
-        Assert.Equal(28, export.Count);
+        Assert.Equal(29, export.Count);
         Assert.Contains("« Guillemets » et accents : éàü ?", export.Document);
 
         var reimported = await admin.Knowledge.ImportEntriesAsync(new ImportEntriesRequest { Document = export.Document, ReplaceAll = true }, admin.Headers);
-        Assert.Equal((0, 28, 0, 28), (reimported.Created, reimported.Updated, reimported.Deleted, reimported.Total));
+        Assert.Equal((0, 29, 0, 29), (reimported.Created, reimported.Updated, reimported.Deleted, reimported.Total));
         var again = await admin.Knowledge.ExportEntriesAsync(new ExportEntriesRequest(), admin.Headers);
         Assert.Equal(export.Document, again.Document);
         Assert.Equal(export.Version + 1, again.Version);
 
         var demo = JsonNode.Parse(DemoKnowledgeBase.Document())!.AsArray();
         var exported = JsonNode.Parse(export.Document)!.AsArray();
-        Assert.True(JsonNode.DeepEquals(demo, new JsonArray([.. exported.Take(27).Select(e => e!.DeepClone())])));
+        Assert.True(JsonNode.DeepEquals(demo, new JsonArray([.. exported.Take(28).Select(e => e!.DeepClone())])));
     }
 
     /// <summary>
@@ -284,7 +284,7 @@ public sealed class KnowledgeServiceTests(EmbeddedGridFixture fixture)
     {
         await using var demo = Grid.Integrator(Grid.DemoApiKey());
         var page = await demo.Knowledge.ListEntriesAsync(new ListEntriesRequest { Limit = 500 }, demo.Headers);
-        Assert.Equal(27, page.Total);
+        Assert.Equal(28, page.Total);
         Assert.Contains(page.Entries, e => e.Id == "invoice-copy");
         var export = await demo.Knowledge.ExportEntriesAsync(new ExportEntriesRequest(), demo.Headers);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(DemoKnowledgeBase.Document()), JsonNode.Parse(export.Document)));

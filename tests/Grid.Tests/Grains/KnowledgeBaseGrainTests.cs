@@ -119,7 +119,7 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
     public async Task Seeding_applies_only_to_a_knowledge_base_never_written()
     {
         Assert.True(await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document(), null));
-        Assert.Equal(27, (await KnowledgeBase.GetSnapshotAsync()).Entries.Count);
+        Assert.Equal(28, (await KnowledgeBase.GetSnapshotAsync()).Entries.Count);
         Assert.False(await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document(), null));
 
         // Emptied by its admin, it stays empty.
@@ -143,11 +143,11 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
     {
         await KnowledgeBase.SeedAsync(DemoKnowledgeBase.Document(), null);
         var export = await KnowledgeBase.ExportAsync();
-        Assert.Equal(27, export.Count);
+        Assert.Equal(28, export.Count);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(DemoKnowledgeBase.Document()), JsonNode.Parse(export.Document)));
 
         var again = await KnowledgeBase.ImportAsync(export.Document, replaceAll: true);
-        Assert.Equal(new KnowledgeImportResult(0, 27, 0, 27, 2), again);
+        Assert.Equal(new KnowledgeImportResult(0, 28, 0, 28, 2), again);
         Assert.Equal(export.Document, (await KnowledgeBase.ExportAsync()).Document);
     }
 
@@ -163,11 +163,11 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
             page = await KnowledgeBase.ListAsync(after, 10, null);
             ids.AddRange(page.Entries.Select(e => e.Id));
             after = page.NextAfterId;
-            Assert.Equal(27, page.Total);
+            Assert.Equal(28, page.Total);
         }
         while (page.HasMore);
 
-        Assert.Equal(27, ids.Count);
+        Assert.Equal(28, ids.Count);
         Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
         var billing = await KnowledgeBase.ListAsync(null, 100, "payment");
         Assert.Equal(["bank-details-change", "payment-deadline", "payment-methods", "payment-plan"], billing.Entries.Select(e => e.Id));

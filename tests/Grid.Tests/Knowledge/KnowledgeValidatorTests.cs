@@ -44,7 +44,7 @@ public sealed class KnowledgeValidatorTests
     public void The_demo_knowledge_base_passes()
     {
         Assert.Null(KnowledgeValidator.Document(DemoKnowledgeBase.Document(), out var entries));
-        Assert.Equal(27, entries.Count);
+        Assert.Equal(28, entries.Count);
         Assert.Contains(entries, e => e.Id == "report-breakdown" && e.Flow is { End: "escalate", Queue: "technical" });
     }
 

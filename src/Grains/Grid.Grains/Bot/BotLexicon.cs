@@ -82,11 +82,12 @@ internal static class BotLexicon
         "responsable", "responsables", "superieur", "manager", "standardiste", "collaborateur", "collaboratrice", "chef",
         "superviseur", "superviseure", "superviseurs", "directeur", "directrice", "gerant", "gerante", "collegue", "collegues",
         "prepose", "preposee", "employe", "employee", "employes", "employees", "gestionnaire", "gestionnaires", "collaborateurs",
-        "collaboratrices",
+        "collaboratrices", "commercial", "commerciale", "commerciaux",
         // English
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
         "supervisor", "supervisors", "staff", "member", "consultant", "rep", "reps", "boss", "colleague", "colleagues", "being",
+        "salesperson", "salesman", "saleswoman",
     };
 
     /// <summary>Person nouns strong enough to be a request on their own ("conseiller svp", "operator").</summary>
@@ -133,11 +134,11 @@ internal static class BotLexicon
         "mettez", "mets", "transferer", "transferez", "transfere", "rediriger", "redirigez", "orienter", "orientez", "appeler",
         "appelez", "rappeler", "rappelez", "recontacter", "recontactez", "avoir", "mis", "repondre", "repondez", "reponde",
         "jaser", "causer", "entretenir", "dialoguer", "communiquer", "transfert", "transmettre", "transmettez", "transmets",
-        // French subjunctives ("qu'un conseiller me contacte")
-        "contacte", "recontacte", "joigne",
+        // French subjunctives ("qu'un conseiller me contacte", "qu'un agent reprenne la conversation") and taking over
+        "contacte", "recontacte", "joigne", "reprenne", "reprendre",
         // English base forms
         "speak", "talk", "chat", "contact", "reach", "get", "connect", "transfer", "put", "escalate", "forward", "redirect",
-        "answer", "respond", "reply", "pass",
+        "answer", "respond", "reply", "pass", "getting",
     };
 
     /// <summary>Words after which a French participle spelling stands for an infinitive ("jveux parlé", "besoin de parlé").</summary>
@@ -201,6 +202,23 @@ internal static class BotLexicon
 
     /// <summary>What one gives the customer when calling them ("give me a ring", "give us a call", "give me a bell").</summary>
     public static readonly HashSet<string> CallNouns = new(StringComparer.Ordinal) { "ring", "call", "bell", "buzz" };
+
+    /// <summary>
+    /// A question's first word ("can I still reach customer service on a Friday", "y a-t-il quelqu'un le samedi"): with a
+    /// day or a time of day (<see cref="DaysAndTimes"/>), a contact verb asks about hours, not for a person now.
+    /// </summary>
+    public static readonly HashSet<string> QuestionOpeners = new(StringComparer.Ordinal)
+    {
+        "y", "est", "etes", "peut", "peux", "pouvez", "puis", "can", "could", "is", "are", "do", "does", "will", "would",
+    };
+
+    /// <summary>Days and parts of the week that make a contact question one about opening hours.</summary>
+    public static readonly HashSet<string> DaysAndTimes = new(StringComparer.Ordinal)
+    {
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "weekend", "ferie", "feries",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekends", "holiday", "holidays",
+        "evening", "evenings", "soir", "soirs", "midi", "lunchtime",
+    };
 
     /// <summary>Words naming the customer as the object of a call ("me", "moi", "m'").</summary>
     public static readonly HashSet<string> SelfObjects = new(StringComparer.Ordinal) { "me", "moi", "m", "us", "nous" };

@@ -21,7 +21,7 @@ internal sealed partial class HumanRequestDetector
         for (var i = 0; i < clause.Count; i++)
         {
             var token = clause[i];
-            if (BotLexicon.CallbackNouns.Contains(token) || (token == "call" && At(clause, i + 1) == "back") || GivesACall(clause, i) || AsksARappel(clause, i))
+            if (BotLexicon.CallbackNouns.Contains(token) || (token == "call" && At(clause, i + 1) == "back") || GivesACall(clause, i) || AsksARappel(clause, i) || CallWithPerson(clause, i))
             {
                 return true;
             }
@@ -69,6 +69,12 @@ internal sealed partial class HumanRequestDetector
         && (At(clause, i + 1) is "telephonique"
             || (At(clause, i - 1) is "de" or "un" && At(clause, i - 2) is "demande" or "demander" or "demandez" or "veux" or "voudrais" or "souhaite")
             || (At(clause, i + 1) == "par" && Enumerable.Range(i + 2, 3).Any(k => k < clause.Count && IsStandalonePerson(clause[k]))));
+
+    /// <summary>"a phone call with an adviser", "un rendez-vous téléphonique avec un conseiller": a call arranged with a person.</summary>
+    private static bool CallWithPerson(IReadOnlyList<string> clause, int i) =>
+        (clause[i] is "call" or "appel" or "telephonique" || (clause[i] == "rendez" && At(clause, i + 1) == "vous"))
+        && Enumerable.Range(i - 3, 3).All(k => At(clause, k) is not ("had" or "eu" or "avais" or "avait" or "have"))
+        && Enumerable.Range(i + 1, 3).Any(k => At(clause, k) is "with" or "avec" && Enumerable.Range(k + 1, 3).Any(p => p < clause.Count && IsStandalonePerson(clause[p])));
 
     /// <summary>"give me a ring", "give us a call", "me passer un coup de fil": a call asked for with the customer as its receiver.</summary>
     private static bool GivesACall(IReadOnlyList<string> clause, int i) =>

@@ -4,14 +4,22 @@ namespace Grid.Bot;
 /// A tenant's knowledge base made searchable: one <see cref="LanguageIndex"/> per language its entries are phrased in.
 /// Built once from the entries and settings (a few milliseconds for the demo base); searching is thread-safe.
 /// </summary>
-internal sealed class KnowledgeIndex : IDisposable
+internal sealed partial class KnowledgeIndex : IDisposable
 {
+    /// <summary>A message shorter than this is embedded whole only.</summary>
+    private const int MinCharsForSentences = 100;
+
+    /// <summary>The sentences of a long message that are embedded besides the whole (an e-mail's question comes early).</summary>
+    private const int MaxSentences = 6;
+
     private readonly Dictionary<string, LanguageIndex> indexes;
+    private readonly bool[] outOfScope;
 
     public KnowledgeIndex(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, MatcherOptions? options = null)
     {
         Entries = entries;
         Settings = settings;
+        outOfScope = [.. entries.Select(e => e.Tags.Contains(OutOfScopeTag, StringComparer.Ordinal))];
         Options = options ?? MatcherOptions.Default;
         var duplicate = entries.GroupBy(e => e.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
@@ -27,9 +35,40 @@ internal sealed class KnowledgeIndex : IDisposable
     /// <summary>Whether some language's phrasings are embedded: messages are then embedded too (<see cref="Embed"/>).</summary>
     public bool Embeds => indexes.Values.Any(i => i.HasSemantic);
 
-    /// <summary>A message's sentence embedding, prepared like the phrasings (<see cref="MatcherOptions.SemanticNormalized"/>).</summary>
-    public float[] Embed(string text, string language) =>
-        SentenceEmbedder.Shared.Embed(Options.SemanticNormalized ? new TextNormalizer(Options.Sms).Normalize(text, language).Text : text);
+    /// <summary>
+    /// A message's sentence embeddings, prepared like the phrasings (<see cref="MatcherOptions.SemanticNormalized"/>):
+    /// the whole message's, then (<see cref="MatcherOptions.SemanticSentences"/>) each sentence's of a message of
+    /// several — an e-mail's question is one sentence among greetings and its story, and a whole-message vector is
+    /// the average of them all.
+    /// </summary>
+    public float[][] Embed(string text, string language)
+    {
+        var whole = SentenceEmbedder.Shared.Embed(Prepare(text, language));
+        if (!Options.SemanticSentences || text.Length < MinCharsForSentences)
+        {
+            return [whole];
+        }
+
+        var sentences = SentenceBreak().Split(text)
+            .Where(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3)
+            .Take(MaxSentences)
+            .ToList();
+        return sentences.Count < 2 ? [whole] : [whole, .. sentences.Select(s => SentenceEmbedder.Shared.Embed(Prepare(s, language)))];
+    }
+
+    private string Prepare(string text, string language) => Options.SemanticNormalized ? new TextNormalizer(Options.Sms).Normalize(text, language).Text : text;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?…])\s+|[\r\n]+")]
+    private static partial System.Text.RegularExpressions.Regex SentenceBreak();
+
+    /// <summary>
+    /// Whether an entry describes what the tenant does not handle (tag <see cref="OutOfScopeTag"/>): its phrasings are
+    /// indexed like any other's, and a message closest to them is not answered — it is a no-match, never a guess.
+    /// </summary>
+    public bool IsOutOfScope(int entry) => outOfScope[entry];
+
+    /// <summary>The tag of an entry whose phrasings are questions the tenant does not handle; its answer is never sent.</summary>
+    public const string OutOfScopeTag = "out-of-scope";
 
     /// <summary>The confidence model trained on the entries' phrasings, when the options ask for one.</summary>
     public ConfidenceModel? Model { get; }

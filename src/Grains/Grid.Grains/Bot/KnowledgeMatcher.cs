@@ -44,13 +44,13 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
             return new BotDecision(BotDecisionKind.NoMatch, detected, []); // somebody else's product: never answered from this base
         }
 
-        var vector = Index.Embeds ? Index.Embed(text, detected) : null;
-        var ranked = Rank(text, detected, vector);
+        var vectors = Index.Embeds ? Index.Embed(text, detected) : null;
+        var ranked = Rank(text, detected, vectors);
         if (Index.Options.CrossLanguage && (ranked.Count == 0 || ranked[0].Confidence < settings.Threshold))
         {
             foreach (var other in Index.Languages.Where(l => l != detected))
             {
-                var elsewhere = Rank(text, other, vector);
+                var elsewhere = Rank(text, other, vectors);
                 if (elsewhere.Count > 0 && elsewhere[0].Confidence >= settings.Threshold
                     && (ranked.Count == 0 || elsewhere[0].Confidence > ranked[0].Confidence))
                 {
@@ -66,13 +66,20 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         var best = ranked[0];
+        if (Index.IsOutOfScope(best.Entry)
+            || (Index.Options.OutOfScopeVeto && best.Semantic > 0 && ranked.Any(r => Index.IsOutOfScope(r.Entry) && r.Semantic >= best.Semantic)))
+        {
+            // Closest to what the tenant says it does not handle ("my Gmail password", "the post office's hours").
+            return new BotDecision(BotDecisionKind.NoMatch, detected, candidates);
+        }
+
         var second = ranked.Count > 1 ? ranked[1].Confidence : 0;
         var otherScore = ranked.Skip(1).Select(r => r.Score).DefaultIfEmpty(0).Max();
         var clearlyAhead = best.Confidence - second >= Index.Options.Margin
             || (best.Score > 0 && (best.Score - otherScore) / best.Score >= Index.Options.ScoreMargin);
         var bar = settings.Threshold * Index.Options.ClarifyBar;
         var close = ranked.Take(MaxCandidates)
-            .Where(r => r.Confidence >= bar && best.Confidence - r.Confidence < 2 * Index.Options.Margin)
+            .Where(r => r.Confidence >= bar && best.Confidence - r.Confidence < 2 * Index.Options.Margin && !Index.IsOutOfScope(r.Entry))
             .Select(r => new BotCandidate(Index.Entries[r.Entry].Id, r.Confidence))
             .ToList();
         if (best.Confidence >= settings.Threshold && (clearlyAhead || close.Count < 2))
@@ -87,18 +94,19 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     }
 
     /// <summary>The entries matching the text in one language with their confidence, best first.</summary>
-    public IReadOnlyList<(int Entry, double Confidence, float Score)> Rank(string text, string language, float[]? vector = null)
+    public IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic)> Rank(string text, string language, float[][]? vectors = null)
     {
         if (Index.For(language) is not { } languageIndex)
         {
             return [];
         }
 
-        var search = languageIndex.Search(text, MaxCandidates + 2, vector: vector);
+        var search = languageIndex.Search(text, MaxCandidates + 2, vectors: vectors);
         return [.. search.Matches
             .Select((m, rank) => (m.Entry,
-                Confidence: MatchConfidence.Of(search, rank, Index.Options, Index.Model, languageIndex, vector is not null),
-                m.Score))
+                Confidence: MatchConfidence.Of(search, rank, Index.Options, Index.Model, languageIndex, vectors is not null),
+                m.Score,
+                m.Semantic))
             .OrderByDescending(r => r.Confidence)
             .ThenBy(r => r.Entry)];
     }

@@ -189,13 +189,13 @@ internal sealed partial class LanguageIndex : IDisposable
     /// <summary>
     /// The entries matching a text, best first (at most <paramref name="top"/>). <paramref name="excludeDoc"/> hides
     /// phrasings (the confidence model's leave-one-out training). With the message's sentence embedding
-    /// (<paramref name="vector"/>) and <see cref="HasSemantic"/>, each entry gets its best cosine, and the entries it
-    /// ranks first are added to the lexical matches.
+    /// and its sentences' (<paramref name="vectors"/>, <see cref="KnowledgeIndex.Embed"/>) and <see cref="HasSemantic"/>,
+    /// each entry gets its best cosine, and the entries it ranks first are added to the lexical matches.
     /// </summary>
-    public IndexSearch Search(string text, int top, Func<int, int, bool>? excludeDoc = null, float[]? vector = null)
+    public IndexSearch Search(string text, int top, Func<int, int, bool>? excludeDoc = null, float[][]? vectors = null)
     {
         var terms = QueryTerms(options.Typos == TypoTolerance.Correction ? Corrected(text) : Prepare(text));
-        var semantic = HasSemantic && vector is not null ? Semantic(vector, excludeDoc) : null;
+        var semantic = HasSemantic && vectors is { Length: > 0 } ? Semantic(vectors, excludeDoc) : null;
         if (terms.Count == 0 && semantic is null)
         {
             return new IndexSearch(Language, terms, []);
@@ -336,15 +336,15 @@ internal sealed partial class LanguageIndex : IDisposable
         }
     }
 
-    /// <summary>Each entry's best cosine with the message's vector, and the phrasing that has it (-1 for an entry without one here).</summary>
-    private (double Cosine, int Doc)[] Semantic(float[] vector, Func<int, int, bool>? excludeDoc)
+    /// <summary>Each entry's best cosine with the message's vectors, and the phrasing that has it (-1 for an entry without one here).</summary>
+    private (double Cosine, int Doc)[] Semantic(float[][] vectors, Func<int, int, bool>? excludeDoc)
     {
         var best = Enumerable.Repeat((Cosine: 0d, Doc: -1), entryCount).ToArray();
         foreach (var (doc, entry, _) in Questions)
         {
             if (docVector[doc] is { } phrasing && excludeDoc?.Invoke(entry, doc) != true)
             {
-                var cosine = SentenceEmbedder.Similarity(vector, phrasing);
+                var cosine = vectors.Max(vector => SentenceEmbedder.Similarity(vector, phrasing));
                 if (best[entry].Doc < 0 || cosine > best[entry].Cosine)
                 {
                     best[entry] = (cosine, doc);

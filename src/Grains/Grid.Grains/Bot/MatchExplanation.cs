@@ -21,15 +21,15 @@ internal static class MatchExplanation
         output.AppendLine(CultureInfo.InvariantCulture, $"language:   {language}");
         output.AppendLine(CultureInfo.InvariantCulture, $"normalised: {normalized.Text}");
         output.AppendLine(CultureInfo.InvariantCulture, $"human rule: {new HumanRequestDetector().Rule(normalized) ?? "-"}");
-        var vector = index.Embeds ? index.Embed(text, language) : null;
+        var vectors = index.Embeds ? index.Embed(text, language) : null;
         foreach (var lang in index.Languages)
         {
-            var search = index.For(lang)!.Search(text, 5, vector: vector);
+            var search = index.For(lang)!.Search(text, 5, vectors: vectors);
             output.AppendLine(CultureInfo.InvariantCulture, $"[{lang}] terms: {string.Join(' ', search.QueryTerms)}");
             foreach (var (m, rank) in search.Matches.Select((m, rank) => (m, rank)))
             {
                 output.AppendLine(CultureInfo.InvariantCulture,
-                    $"  {index.Entries[m.Entry].Id,-26} score {m.Score,6:0.00} q {m.QuestionScore,6:0.00} rel {m.Relative:0.00} qcov {m.QueryCoverage:0.00} pcov {m.PhrasingCoverage:0.00} margin {ConfidenceFeatures.Of(search, rank)[3]:0.00} clf {m.Classifier:0.00} sem {m.Semantic:0.00} conf {MatchConfidence.Of(search, rank, index.Options, index.Model, index.For(lang)!, vector is not null):0.00}");
+                    $"  {index.Entries[m.Entry].Id,-26} score {m.Score,6:0.00} q {m.QuestionScore,6:0.00} rel {m.Relative:0.00} qcov {m.QueryCoverage:0.00} pcov {m.PhrasingCoverage:0.00} margin {ConfidenceFeatures.Of(search, rank)[3]:0.00} clf {m.Classifier:0.00} sem {m.Semantic:0.00} conf {MatchConfidence.Of(search, rank, index.Options, index.Model, index.For(lang)!, vectors is not null):0.00}");
             }
         }
 

@@ -99,6 +99,16 @@ internal sealed record MatcherOptions
 
     public double SemanticCeilingQuantile { get; init; } = 0.75;
 
+    /// <summary>Whether each sentence of a long message is embedded too, each entry taking its best cosine with any (<see cref="KnowledgeIndex.Embed"/>).</summary>
+    public bool SemanticSentences { get; init; } = true;
+
+    /// <summary>
+    /// Whether an out-of-scope entry (<see cref="KnowledgeIndex.OutOfScopeTag"/>) at least as close in meaning as the
+    /// best entry silences the bot even when ranking puts that entry first ("forgot my Outlook email password": the
+    /// words are the password entry's, the meaning is another company's account).
+    /// </summary>
+    public bool OutOfScopeVeto { get; init; } = true;
+
     /// <summary>How many of the entries closest in meaning join the lexical candidates.</summary>
     public int SemanticCandidates { get; init; } = 3;
 
