@@ -78,42 +78,6 @@ internal sealed partial class HumanRequestDetector
         return false;
     }
 
-    /// <summary>"when can I reach someone on the phone", "quand peut-on joindre un conseiller": a question about hours, which the base answers.</summary>
-    private static bool AsksWhen(IReadOnlyList<string> clause, int verb) =>
-        Enumerable.Range(0, verb).Any(k => clause[k] is "when" or "quand" || (clause[k] is "what" or "quelle" && At(clause, k + 1) is "time" or "heure" or "heures"))
-        || (BotLexicon.QuestionOpeners.Contains(At(clause, 0)) && clause.Any(t => BotLexicon.DaysAndTimes.Contains(t) || IsClockTime(t)));
-
-    /// <summary>"7.30pm", "18h30", "8am": a time of day (the normaliser splits "7.30pm" at the point).</summary>
-    private static bool IsClockTime(string token) =>
-        token.Length > 2 && char.IsDigit(token[0]) && (token.EndsWith("pm", StringComparison.Ordinal) || token.EndsWith("am", StringComparison.Ordinal) || token.Contains('h', StringComparison.Ordinal));
-
-    /// <summary>
-    /// A contact verb in a request form: one of <see cref="BotLexicon.ContactVerbs"/>, "take over" / "prendre le relais",
-    /// or an infinitive written as a participle after a modal, as SMS writers do ("jveux parlé", "je voudrais parlé").
-    /// </summary>
-    private static bool IsContactVerb(IReadOnlyList<string> clause, int i) =>
-        (BotLexicon.ContactVerbs.Contains(clause[i]) && !GetsSomewhere(clause, i) && !IsAPass(clause, i) && !PassesBy(clause, i))
-        || (clause[i] == "take" && At(clause, i + 1) == "over")
-        || (clause[i] is "prendre" or "prenne" && At(clause, i + 2) == "relais")
-        || (clause[i].EndsWith('e') && BotLexicon.ContactVerbs.Contains(clause[i] + "r") && BotLexicon.Modals.Contains(At(clause, i - 1)));
-
-    /// <summary>"someone could get in", "get into the building", "get out": "get" of a place, not of a person to talk to ("get in touch" is).</summary>
-    private static bool GetsSomewhere(IReadOnlyList<string> clause, int i) =>
-        clause[i] == "get" && (At(clause, i + 1) is "into" or "inside" or "out" or "up" or "off" or "on" || (At(clause, i + 1) == "in" && At(clause, i + 2) != "touch"));
-
-    /// <summary>
-    /// "quelqu'un passe relever le compteur", "the operator put a notice up": "passer" and "put" put someone through only
-    /// with the customer as their object ("passez-moi", "me passer", "put me through").
-    /// </summary>
-    private static bool PassesBy(IReadOnlyList<string> clause, int i) =>
-        clause[i] is "passe" or "passer" or "passez" or "put"
-        && !BotLexicon.SelfObjects.Contains(At(clause, i - 1)) && !BotLexicon.SelfObjects.Contains(At(clause, i + 1)) && At(clause, i + 1) != "through" && !(At(clause, i + 1) == "in" && At(clause, i + 2) == "touch")
-        && !(BotLexicon.SelfObjects.Contains(At(clause, i - 2)) && At(clause, i - 1) is "le" or "la" or "l" or "en");
-
-    /// <summary>"my member pass", "a bus pass": English "pass" is a verb of passing on only with what is passed after it ("pass me to…", "pass this on").</summary>
-    private static bool IsAPass(IReadOnlyList<string> clause, int i) =>
-        clause[i] == "pass" && !BotLexicon.SelfObjects.Contains(At(clause, i + 1)) && At(clause, i + 1) is not ("on" or "through" or "along" or "it" or "this" or "my" or "the");
-
     /// <summary>"give me a human", "donne-moi un conseiller": a person asked for as what the customer is given.</summary>
     private static bool GiveMePerson(IReadOnlyList<string> clause)
     {

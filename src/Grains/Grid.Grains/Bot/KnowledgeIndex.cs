@@ -14,6 +14,7 @@ internal sealed partial class KnowledgeIndex : IDisposable
 
     private readonly Dictionary<string, LanguageIndex> indexes;
     private readonly bool[] outOfScope;
+    private readonly TextNormalizer normalizer;
 
     public KnowledgeIndex(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, MatcherOptions? options = null)
     {
@@ -21,6 +22,7 @@ internal sealed partial class KnowledgeIndex : IDisposable
         Settings = settings;
         outOfScope = [.. entries.Select(e => e.Tags.Contains(OutOfScopeTag, StringComparer.Ordinal))];
         Options = options ?? MatcherOptions.Default;
+        normalizer = new TextNormalizer(Options.Sms);
         var duplicate = entries.GroupBy(e => e.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -56,7 +58,7 @@ internal sealed partial class KnowledgeIndex : IDisposable
         return sentences.Count < 2 ? [whole] : [whole, .. sentences.Select(s => SentenceEmbedder.Shared.Embed(Prepare(s, language)))];
     }
 
-    private string Prepare(string text, string language) => Options.SemanticNormalized ? new TextNormalizer(Options.Sms).Normalize(text, language).Text : text;
+    private string Prepare(string text, string language) => Options.SemanticNormalized ? normalizer.Normalize(text, language).Text : text;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?…])\s+|[\r\n]+")]
     private static partial System.Text.RegularExpressions.Regex SentenceBreak();

@@ -271,90 +271,6 @@ internal sealed partial class LanguageIndex : IDisposable
         return new IndexSearch(Language, terms, matches);
     }
 
-    /// <summary>The cosine from which the semantic signal counts in this language (<see cref="MatcherOptions.SemanticCalibrated"/>).</summary>
-    public double SemanticFloor { get; }
-
-    /// <summary>The cosine at which the semantic signal is full in this language.</summary>
-    public double SemanticCeiling { get; } = 1;
-
-    /// <summary>
-    /// The ramp read off the base's own phrasings: the floor is a quantile of each phrasing's best cosine with another
-    /// entry's phrasings (how close unrelated questions come in this language: an English model puts any two French
-    /// sentences closer than two English ones), the ceiling a quantile of its best cosine with its own entry's other
-    /// phrasings. At most 400 phrasings are compared with all the others (a base of hundreds of entries stays fast).
-    /// </summary>
-    private (double Floor, double Ceiling) CalibrateRamp(float[][] vectors, MatcherOptions options)
-    {
-        var same = new List<double>();
-        var other = new List<double>();
-        var step = Math.Max(1, Questions.Count / 400);
-        for (var i = 0; i < Questions.Count; i += step)
-        {
-            double bestSame = double.NaN, bestOther = double.NaN;
-            for (var j = 0; j < Questions.Count; j++)
-            {
-                if (i == j)
-                {
-                    continue;
-                }
-
-                var cosine = SentenceEmbedder.Similarity(vectors[i], vectors[j]);
-                if (Questions[j].Entry == Questions[i].Entry)
-                {
-                    bestSame = double.IsNaN(bestSame) ? cosine : Math.Max(bestSame, cosine);
-                }
-                else
-                {
-                    bestOther = double.IsNaN(bestOther) ? cosine : Math.Max(bestOther, cosine);
-                }
-            }
-
-            if (!double.IsNaN(bestSame))
-            {
-                same.Add(bestSame);
-            }
-
-            if (!double.IsNaN(bestOther))
-            {
-                other.Add(bestOther);
-            }
-        }
-
-        if (same.Count == 0 || other.Count == 0)
-        {
-            return (options.SemanticFloor, options.SemanticCeiling);
-        }
-
-        var floor = Quantile(other, options.SemanticFloorQuantile);
-        var ceiling = Math.Max(floor + 0.1, Quantile(same, options.SemanticCeilingQuantile));
-        return (floor, ceiling);
-
-        static double Quantile(List<double> values, double q)
-        {
-            values.Sort();
-            return values[Math.Clamp((int)(q * (values.Count - 1)), 0, values.Count - 1)];
-        }
-    }
-
-    /// <summary>Each entry's best cosine with the message's vectors, and the phrasing that has it (-1 for an entry without one here).</summary>
-    private (double Cosine, int Doc)[] Semantic(float[][] vectors, Func<int, int, bool>? excludeDoc)
-    {
-        var best = Enumerable.Repeat((Cosine: 0d, Doc: -1), entryCount).ToArray();
-        foreach (var (doc, entry, _) in Questions)
-        {
-            if (docVector[doc] is { } phrasing && excludeDoc?.Invoke(entry, doc) != true)
-            {
-                var cosine = vectors.Max(vector => SentenceEmbedder.Similarity(vector, phrasing));
-                if (best[entry].Doc < 0 || cosine > best[entry].Cosine)
-                {
-                    best[entry] = (cosine, doc);
-                }
-            }
-        }
-
-        return best;
-    }
-
     /// <summary>
     /// The best <paramref name="top"/> documents for a query, scored in document order. Lucene would otherwise score a
     /// query of optional clauses out of order with a table of 2,048 buckets allocated per search (three searches per
@@ -394,7 +310,6 @@ internal sealed partial class LanguageIndex : IDisposable
 
         return terms;
     }
-
 
     public void Dispose()
     {
