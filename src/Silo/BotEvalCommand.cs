@@ -47,14 +47,55 @@ internal static class BotEvalCommand
             return 0;
         }
 
+        var entries = KnowledgeBaseFile.ReadEntries(File.ReadAllText(Resolve(kb)));
+        if (flags.ContainsKey("train-decision"))
+        {
+            return TrainDecision(entries, settings, cases!, flags.GetValueOrDefault("out"));
+        }
+
+        var options = MatcherOptions.Default;
+        if (flags.TryGetValue("decision", out var decisionFile))
+        {
+            options = options with { DecisionModel = DecisionModel.Parse(File.ReadAllText(Resolve(decisionFile))) };
+            Console.Error.WriteLine($"decision model: {decisionFile}");
+        }
+
         var size = flags.TryGetValue("size", out var sizeText) ? int.Parse(sizeText, CultureInfo.InvariantCulture) : 500;
-        var evaluation = new BotEvaluation(
-            KnowledgeBaseFile.ReadEntries(File.ReadAllText(Resolve(kb))), settings, KnowledgeBaseFile.ReadCases(File.ReadAllText(Resolve(cases!))));
+        var evaluation = new BotEvaluation(entries, settings, KnowledgeBaseFile.ReadCases(File.ReadAllText(Resolve(cases!))), options);
         Console.Write(
             flags.ContainsKey("choices") ? evaluation.Compare([.. BotEvaluation.Choices.Where(c => !flags.TryGetValue("only", out var only) || c.Name == "shipped" || c.Name.Contains(only, StringComparison.Ordinal))])
             : flags.ContainsKey("time") ? string.Create(CultureInfo.InvariantCulture, $"{evaluation.Time(size)}\n")
-            : flags.ContainsKey("sweep") ? evaluation.Sweep(Enumerable.Range(0, 13).Select(i => i * 0.05))
+            : flags.ContainsKey("sweep") ? evaluation.Sweep(Enumerable.Range(0, 19).Select(i => i * 0.05))
             : evaluation.Report(size));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--train-decision --cases A.json,B.json --out decision-model.json</c>: learns the decision (<see cref="DecisionModel"/>)
+    /// from the labelled messages of the listed sets over this base, and writes it (to standard output without --out).
+    /// </summary>
+    private static int TrainDecision(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, string cases, string? output)
+    {
+        var files = cases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var rows = new List<(float[] Features, bool Right)>();
+        foreach (var file in files)
+        {
+            var set = new BotEvaluation(entries, settings, KnowledgeBaseFile.ReadCases(File.ReadAllText(Resolve(file)))).DecisionRows();
+            Console.Error.WriteLine($"{file}: {set.Count} rows, {set.Count(r => r.Right)} right");
+            rows.AddRange(set);
+        }
+
+        var model = DecisionModel.Train(rows, [.. files.Select(Path.GetFileName).OfType<string>()]);
+        if (output is null)
+        {
+            Console.WriteLine(model.ToJson());
+        }
+        else
+        {
+            File.WriteAllText(output, model.ToJson() + "\n");
+            Console.Error.WriteLine($"decision model written to {output}");
+        }
+
         return 0;
     }
 

@@ -12,7 +12,8 @@ namespace Grid.Bot;
 /// matching time per message with a 500-entry knowledge base. Messages are decided with no language given: detection
 /// is part of what is evaluated.
 /// </summary>
-internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, IReadOnlyList<EvaluationCase> cases)
+/// <remarks>With <c>shipped</c> options holding a <see cref="MatcherOptions.DecisionModel"/>, every run uses that learned decision.</remarks>
+internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, IReadOnlyList<EvaluationCase> cases, MatcherOptions? shipped = null)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -21,15 +22,58 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
 
     public EvaluationTally Run(MatcherOptions? options = null)
     {
-        using var index = new KnowledgeIndex(entries, settings, options);
+        using var index = new KnowledgeIndex(entries, settings, WithModel(options));
         var matcher = new KnowledgeMatcher(index, new StopWordLanguageDetector());
         return new EvaluationTally([.. cases.Select(c => new CaseOutcome(c, matcher.Decide(c.Text)))]);
+    }
+
+    private MatcherOptions WithModel(MatcherOptions? options) =>
+        shipped?.DecisionModel is { } model ? (options ?? MatcherOptions.Default) with { DecisionModel = model } : options ?? MatcherOptions.Default;
+
+    /// <summary>
+    /// The learned decision's training rows from these cases (<see cref="DecisionModel"/>): for each answerable or
+    /// uncovered message the matcher would rank (not a person request, not silenced or vetoed, in a language with the
+    /// semantic signal), its three best entries by hand-made confidence, each with its <see cref="DecisionFeatures"/>
+    /// and whether it is the case's entry.
+    /// </summary>
+    public List<(float[] Features, bool Right)> DecisionRows()
+    {
+        using var index = new KnowledgeIndex(entries, settings, MatcherOptions.Default);
+        var matcher = new KnowledgeMatcher(index, new StopWordLanguageDetector());
+        var rows = new List<(float[] Features, bool Right)>();
+        foreach (var c in cases.Where(c => c.Expect is "answer" or "none"))
+        {
+            var decision = matcher.Decide(c.Text);
+            if (decision.Kind == BotDecisionKind.Human || matcher.Silenced(c.Text) || index.For(decision.Language) is not { HasSemantic: true } languageIndex)
+            {
+                continue;
+            }
+
+            var vectors = index.Embed(c.Text, decision.Language);
+            var search = languageIndex.Search(c.Text, 5, vectors: vectors);
+            var ranked = matcher.Rank(c.Text, decision.Language, vectors);
+            if (search.Matches.Count == 0 || matcher.Vetoed(ranked))
+            {
+                continue;
+            }
+
+            var confidence = search.Matches.Select((_, rank) => MatchConfidence.Of(search, rank, index.Options, index.Model, languageIndex, true)).ToArray();
+            var lexical = search.Matches.Select((_, rank) => MatchConfidence.Of(search, rank, index.Options, index.Model, languageIndex, false)).ToArray();
+            foreach (var rank in Enumerable.Range(0, search.Matches.Count).OrderByDescending(r => confidence[r]).ThenBy(r => search.Matches[r].Entry).Take(3))
+            {
+                var right = c.Expect == "answer" && index.Entries[search.Matches[rank].Entry].Id == c.Entry;
+                rows.Add((DecisionFeatures.Of(search, rank, confidence, lexical, c.Text.Length), right));
+            }
+        }
+
+        return rows;
     }
 
     /// <summary>Matching time per message (every case, several rounds) against a knowledge base grown to <paramref name="size"/> entries.</summary>
     public (double P50Ms, double P99Ms, double BuildMs) Time(int size, int rounds = 5, MatcherOptions? options = null)
     {
         var grown = SyntheticKnowledgeBase.Grow(entries, size);
+        options = WithModel(options);
         new KnowledgeIndex(grown, settings, options).Dispose(); // the first build also compiles Lucene's code
         var build = Stopwatch.StartNew();
         using var index = new KnowledgeIndex(grown, settings, options);
@@ -125,6 +169,8 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
     public static IReadOnlyList<(string Name, MatcherOptions Options)> Choices { get; } =
     [
         ("shipped", MatcherOptions.Default),
+        ("learned decision", MatcherOptions.Default with { Decision = true }),
+        ("learned decision at threshold 0.70", MatcherOptions.Default with { Decision = true, DecisionThreshold = 0.7 }),
         ("no SMS normalisation", MatcherOptions.Default with { Sms = false }),
         ("no synonyms", MatcherOptions.Default with { Synonyms = false }),
         ("no typo tolerance", MatcherOptions.Default with { Typos = TypoTolerance.None }),
@@ -142,6 +188,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("typos: spelling correction", MatcherOptions.Default with { Typos = TypoTolerance.Correction }),
         ("typos: fuzzy query", MatcherOptions.Default with { Typos = TypoTolerance.Fuzzy }),
         ("clarify margin 0.04", MatcherOptions.Default with { Margin = 0.04 }),
+        ("clarify floor 0.5", MatcherOptions.Default with { ClarifyFloor = 0.5 }),
         ("score margin off", MatcherOptions.Default with { ScoreMargin = 2 }),
         ("no answer field", MatcherOptions.Default with { AnswerField = false }),
         ("no entry field", MatcherOptions.Default with { EntryField = false }),
@@ -177,7 +224,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         text.AppendLine("| threshold | right | clarified | wrong answers | abstention |").AppendLine("|---|---|---|---|---|");
         foreach (var threshold in thresholds)
         {
-            var t = new BotEvaluation(entries, settings with { Threshold = threshold }, cases).Run();
+            var t = new BotEvaluation(entries, settings with { Threshold = threshold }, cases, shipped).Run();
             text.AppendLine(Invariant, $"| {threshold:0.00} | {Percent(t.Accuracy)} | {Percent(Share(t.Clarified, t.Answerable))} | {t.WrongAnswers} | {Percent(t.Abstention)} |");
         }
 

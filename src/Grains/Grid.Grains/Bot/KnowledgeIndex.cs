@@ -32,7 +32,11 @@ internal sealed partial class KnowledgeIndex : IDisposable
         indexes = entries.SelectMany(e => e.Questions.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .ToDictionary(language => language, language => new LanguageIndex(language, entries, settings, Options), StringComparer.Ordinal);
         Model = Options.Confidence == ConfidenceKind.Trained ? ConfidenceModel.Train(indexes.Values) : null;
+        Decision = Options.Decision ? Options.DecisionModel ?? DecisionModel.Shipped : null;
     }
+
+    /// <summary>The learned decision, when the options ask for one (<see cref="MatcherOptions.Decision"/>).</summary>
+    public DecisionModel? Decision { get; }
 
     /// <summary>Whether some language's phrasings are embedded: messages are then embedded too (<see cref="Embed"/>).</summary>
     public bool Embeds => indexes.Values.Any(i => i.HasSemantic);

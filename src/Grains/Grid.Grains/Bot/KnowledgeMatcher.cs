@@ -34,24 +34,20 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
             return new BotDecision(BotDecisionKind.Human, detected, []);
         }
 
-        if (AllWellReport.Is(text))
+        if (Silenced(text))
         {
-            return new BotDecision(BotDecisionKind.NoMatch, detected, []); // "le colis est bien arrivé, merci": nothing to answer
+            return new BotDecision(BotDecisionKind.NoMatch, detected, []);
         }
 
-        if (outOfScope.Find(text) is not null)
-        {
-            return new BotDecision(BotDecisionKind.NoMatch, detected, []); // somebody else's product: never answered from this base
-        }
-
+        var threshold = Index.Decision is not null && Index.Options.DecisionThreshold is { } learnedThreshold ? learnedThreshold : settings.Threshold;
         var vectors = Index.Embeds ? Index.Embed(text, detected) : null;
         var ranked = Rank(text, detected, vectors);
-        if (Index.Options.CrossLanguage && (ranked.Count == 0 || ranked[0].Confidence < settings.Threshold))
+        if (Index.Options.CrossLanguage && (ranked.Count == 0 || ranked[0].Confidence < threshold))
         {
             foreach (var other in Index.Languages.Where(l => l != detected))
             {
                 var elsewhere = Rank(text, other, vectors);
-                if (elsewhere.Count > 0 && elsewhere[0].Confidence >= settings.Threshold
+                if (elsewhere.Count > 0 && elsewhere[0].Confidence >= threshold
                     && (ranked.Count == 0 || elsewhere[0].Confidence > ranked[0].Confidence))
                 {
                     ranked = elsewhere;
@@ -66,23 +62,24 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         var best = ranked[0];
-        if (Index.IsOutOfScope(best.Entry)
-            || (Index.Options.OutOfScopeVeto && best.Semantic > 0 && ranked.Any(r => Index.IsOutOfScope(r.Entry) && r.Semantic >= best.Semantic)))
+        if (Vetoed(ranked))
         {
-            // Closest to what the tenant says it does not handle ("my Gmail password", "the post office's hours").
             return new BotDecision(BotDecisionKind.NoMatch, detected, candidates);
         }
 
-        var second = ranked.Count > 1 ? ranked[1].Confidence : 0;
+        // Closeness is read on the hand-made confidences: the learned decision, learnt from messages about one entry
+        // each, can be sure of one of two entries a message fits equally ("membership card": lost, price or renewal?).
+        var second = ranked.Skip(1).Select(r => r.HandMade).DefaultIfEmpty(0).Max();
         var otherScore = ranked.Skip(1).Select(r => r.Score).DefaultIfEmpty(0).Max();
-        var clearlyAhead = best.Confidence - second >= Index.Options.Margin
+        var clearlyAhead = best.HandMade - second >= Index.Options.Margin
             || (best.Score > 0 && (best.Score - otherScore) / best.Score >= Index.Options.ScoreMargin);
-        var bar = settings.Threshold * Index.Options.ClarifyBar;
+        var bar = best.Learned ? Index.Options.ClarifyFloor : threshold * Index.Options.ClarifyBar;
+        var top = ranked.Take(MaxCandidates).Max(r => r.HandMade);
         var close = ranked.Take(MaxCandidates)
-            .Where(r => r.Confidence >= bar && best.Confidence - r.Confidence < 2 * Index.Options.Margin && !Index.IsOutOfScope(r.Entry))
+            .Where(r => r.HandMade >= bar && top - r.HandMade < 2 * Index.Options.Margin && !Index.IsOutOfScope(r.Entry))
             .Select(r => new BotCandidate(Index.Entries[r.Entry].Id, r.Confidence))
             .ToList();
-        if (best.Confidence >= settings.Threshold && (clearlyAhead || close.Count < 2))
+        if (best.Confidence >= threshold && (clearlyAhead || close.Count < 2))
         {
             var entry = Index.Entries[best.Entry];
             return new BotDecision(BotDecisionKind.Answer, detected, candidates, entry.Id, best.Confidence, AnswerLanguage(entry, detected));
@@ -93,8 +90,12 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
             : new BotDecision(BotDecisionKind.NoMatch, detected, candidates);
     }
 
-    /// <summary>The entries matching the text in one language with their confidence, best first.</summary>
-    public IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic)> Rank(string text, string language, float[][]? vectors = null)
+    /// <summary>
+    /// The entries matching the text in one language, best first: each with its confidence — the learned decision's
+    /// probability where it runs (<see cref="KnowledgeIndex.Decision"/>, in a language with the semantic signal), the
+    /// hand-made confidence (<see cref="MatchConfidence"/>) otherwise — its BM25 score, best cosine and hand-made confidence.
+    /// </summary>
+    public IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned)> Rank(string text, string language, float[][]? vectors = null)
     {
         if (Index.For(language) is not { } languageIndex)
         {
@@ -102,13 +103,38 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         var search = languageIndex.Search(text, MaxCandidates + 2, vectors: vectors);
+        var semantic = vectors is not null && languageIndex.HasSemantic;
+        var handMade = search.Matches.Select((_, rank) => MatchConfidence.Of(search, rank, Index.Options, Index.Model, languageIndex, semantic)).ToArray();
+        var confidence = handMade;
+        var learned = semantic && Index.Decision is not null;
+        if (learned)
+        {
+            // The learned decision weighs the hand-made confidences with the other signals into a probability of being right.
+            var lexical = search.Matches.Select((_, rank) => MatchConfidence.Of(search, rank, Index.Options, Index.Model, languageIndex, false)).ToArray();
+            confidence = [.. search.Matches.Select((_, rank) => Index.Decision!.Probability(DecisionFeatures.Of(search, rank, handMade, lexical, text.Length)))];
+        }
+
         return [.. search.Matches
-            .Select((m, rank) => (m.Entry,
-                Confidence: MatchConfidence.Of(search, rank, Index.Options, Index.Model, languageIndex, vectors is not null),
-                m.Score,
-                m.Semantic))
+            .Select((m, rank) => (m.Entry, Confidence: confidence[rank], m.Score, m.Semantic, HandMade: handMade[rank], Learned: learned))
             .OrderByDescending(r => r.Confidence)
             .ThenBy(r => r.Entry)];
+    }
+
+    /// <summary>
+    /// Whether the message is never answered from the base whatever it matches: an all-is-well report ("le colis est
+    /// bien arrivé, merci": nothing to answer) or somebody else's product named (the tenant's out-of-scope terms).
+    /// </summary>
+    internal bool Silenced(string text) => AllWellReport.Is(text) || outOfScope.Find(text) is not null;
+
+    /// <summary>
+    /// Whether the best of the ranked entries is closest to what the tenant says it does not handle ("my Gmail
+    /// password", "the post office's hours"): an out-of-scope entry first, or one at least as close in meaning.
+    /// </summary>
+    internal bool Vetoed(IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned)> ranked)
+    {
+        var best = ranked[0];
+        return Index.IsOutOfScope(best.Entry)
+            || (Index.Options.OutOfScopeVeto && best.Semantic > 0 && ranked.Any(r => Index.IsOutOfScope(r.Entry) && r.Semantic >= best.Semantic));
     }
 
     /// <summary>The entry's answer language: the customer's when the entry has an answer in it, else the tenant's default.</summary>

@@ -115,6 +115,23 @@ internal sealed record MatcherOptions
     /// <summary>Whether messages and phrasings are embedded after normalisation (SMS spellings expanded, accents folded) rather than as written.</summary>
     public bool SemanticNormalized { get; init; } = true;
 
+    /// <summary>
+    /// Whether the learned decision (<see cref="DecisionModel"/>) turns each ranked entry's features into its confidence,
+    /// a probability of being the right answer, where the semantic signal runs; the hand-made confidence otherwise.
+    /// Off: learnt on the development sets it answered more of each held-out one rightly, but on a new blind set it
+    /// only moved along the hand-made confidence's curve, below it (docs/bot-evaluation.md, "Fifth round").
+    /// </summary>
+    public bool Decision { get; init; }
+
+    /// <summary>
+    /// The threshold the learned decision's probability is held to instead of the tenant's (which is read on the
+    /// hand-made scale); the tenant's when null.
+    /// </summary>
+    public double? DecisionThreshold { get; init; }
+
+    /// <summary>The learned decision to use instead of the shipped one (evaluating a model before shipping it).</summary>
+    public DecisionModel? DecisionModel { get; init; }
+
     /// <summary>How far ahead of the second entry the first must be to answer alone; closer entries are clarified.</summary>
     public double Margin { get; init; } = 0.08;
 
@@ -123,6 +140,12 @@ internal sealed record MatcherOptions
 
     /// <summary>The lower bar of a clarification, as a share of the threshold: candidates below it are not offered.</summary>
     public double ClarifyBar { get; init; } = 0.8;
+
+    /// <summary>
+    /// The lower bar of a clarification under the learned decision, on the hand-made confidence: the learned
+    /// probability already counts close candidates against each other, so closeness is read before it.
+    /// </summary>
+    public double ClarifyFloor { get; init; } = 0.44;
 
     public static MatcherOptions Default { get; } = new();
 }
