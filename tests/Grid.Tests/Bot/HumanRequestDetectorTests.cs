@@ -9,6 +9,7 @@ public sealed class HumanRequestDetectorTests
 
     [Theory]
     [InlineData("conseiller")]
+    [InlineData("Je voudrais qu'une personne de chez vous me contacte cet après-midi")]
     [InlineData("demande de rappel par un conseiller svp")]
     [InlineData("je souhaite un rendez-vous téléphonique avec une conseillère")]
     [InlineData("mon dossier est compliqué, j'aimerais qu'un agent reprenne")]
@@ -70,6 +71,7 @@ public sealed class HumanRequestDetectorTests
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
+    [InlineData("I want someone of yours, not a bot")]
     [InlineData("human")]
     [InlineData("Agent please")]
     [InlineData("can someone get in touch with me about my bill")]
@@ -119,6 +121,7 @@ public sealed class HumanRequestDetectorTests
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
+    [InlineData("personne de chez vous ne m'a rappelé depuis lundi")]
     [InlineData("le technicien est passé hier mais le chauffage ne marche toujours pas")]
     [InlineData("votre conseiller m'a dit que la facture serait corrigée")]
     [InlineData("j'ai parlé à un conseiller la semaine dernière pour mon échéancier")]

@@ -169,6 +169,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
     public static IReadOnlyList<(string Name, MatcherOptions Options)> Choices { get; } =
     [
         ("shipped", MatcherOptions.Default),
+        ("no person requests by meaning", MatcherOptions.Default with { HumanMeaning = false }),
         ("learned decision", MatcherOptions.Default with { Decision = true }),
         ("learned decision at threshold 0.70", MatcherOptions.Default with { Decision = true, DecisionThreshold = 0.7 }),
         ("no SMS normalisation", MatcherOptions.Default with { Sms = false }),

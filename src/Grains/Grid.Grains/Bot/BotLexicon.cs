@@ -87,7 +87,7 @@ internal static class BotLexicon
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
         "supervisor", "supervisors", "staff", "member", "consultant", "rep", "reps", "boss", "colleague", "colleagues", "being",
-        "salesperson", "salesman", "saleswoman",
+        "salesperson", "salesman", "saleswoman", "coworker", "coworkers",
     };
 
     /// <summary>Person nouns strong enough to be a request on their own ("conseiller svp", "operator").</summary>

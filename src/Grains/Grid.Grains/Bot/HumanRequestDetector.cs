@@ -273,8 +273,10 @@ internal sealed partial class HumanRequestDetector
 
     /// <summary>"quelqu'un de votre service client", "someone from customer service": anyone, so long as they are of the service.</summary>
     private static bool FromTheService(IReadOnlyList<string> clause, int person) =>
-        At(clause, person + 1) is "de" or "du" or "from" or "of" or "in" or "at"
-        && Enumerable.Range(person + 2, 3).Any(k => k < clause.Count && IsServiceTeam(clause, k));
+        (At(clause, person + 1) is "de" or "du" or "from" or "of" or "in" or "at"
+            && Enumerable.Range(person + 2, 3).Any(k => k < clause.Count && IsServiceTeam(clause, k)))
+        || (At(clause, person + 1) == "de" && At(clause, person + 2) == "chez" && At(clause, person + 3) == "vous") // "une personne de chez vous"
+        || (At(clause, person + 1) == "of" && At(clause, person + 2) == "yours"); // "someone of yours"
 
     /// <summary>"transfer me", "transférez-moi", "connect me please": a hand-over verb with only the customer as its object.</summary>
     private static bool AsksHandOver(IReadOnlyList<string> clause) =>

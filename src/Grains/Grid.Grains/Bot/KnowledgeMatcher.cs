@@ -27,9 +27,9 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     /// </summary>
     public BotDecision Decide(string text, string? language = null)
     {
-        var settings = Index.Settings;
-        var detected = detector.Detect(text, language ?? settings.DefaultLanguage);
-        if (humans.IsRequest(normalizer.Normalize(text, detected)))
+        var detected = detector.Detect(text, language ?? Index.Settings.DefaultLanguage);
+        var normalized = normalizer.Normalize(text, detected);
+        if (humans.IsRequest(normalized))
         {
             return new BotDecision(BotDecisionKind.Human, detected, []);
         }
@@ -39,8 +39,19 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
             return new BotDecision(BotDecisionKind.NoMatch, detected, []);
         }
 
-        var threshold = Index.Decision is not null && Index.Options.DecisionThreshold is { } learnedThreshold ? learnedThreshold : settings.Threshold;
         var vectors = Index.Embeds ? Index.Embed(text, detected) : null;
+        var decision = Decide(text, detected, vectors);
+        return decision.Kind != BotDecisionKind.Answer && vectors is not null && Index.Options.HumanMeaning
+            && HumanRequestMeaning.Shared.IsRequest(normalized, vectors)
+            ? new BotDecision(BotDecisionKind.Human, detected, []) // a person asked for in words no rule knows, and nothing to answer
+            : decision;
+    }
+
+    /// <summary>The knowledge base's decision for a message that is not a person request.</summary>
+    private BotDecision Decide(string text, string detected, float[][]? vectors)
+    {
+        var settings = Index.Settings;
+        var threshold = Index.Decision is not null && Index.Options.DecisionThreshold is { } learnedThreshold ? learnedThreshold : settings.Threshold;
         var ranked = Rank(text, detected, vectors);
         if (Index.Options.CrossLanguage && (ranked.Count == 0 || ranked[0].Confidence < threshold))
         {

@@ -1,0 +1,44 @@
+using Grid.Bot;
+using Grid.Pipeline;
+
+namespace Grid.Tests.Bot;
+
+/// <summary>
+/// Person requests recognised by meaning (<see cref="HumanRequestMeaning"/>) over the demo knowledge base: wordings no
+/// rule knows go to a person, mentions of a person do not, and a question the base answers stays answered.
+/// </summary>
+public sealed class HumanRequestMeaningTests : IDisposable
+{
+    private static readonly IReadOnlyList<KnowledgeEntry> Entries = KnowledgeBaseFile.ReadEntries(KnowledgeBaseFile.Resource("demo-kb.json"));
+    private static readonly KnowledgeSettings Settings = KnowledgeBaseFile.ReadSettings(KnowledgeBaseFile.Resource("demo-settings.json"));
+
+    private readonly KnowledgeIndex index = new(Entries, Settings);
+    private readonly StopWordLanguageDetector detector = new();
+
+    [Theory]
+    [InlineData("I'd prefer to sort this out with a member of your team, if possible")]
+    [InlineData("could one of your employees go through this with me")]
+    [InlineData("j'aimerais qu'une personne de chez vous me contacte demain")]
+    public void Hands_a_request_no_rule_knows_to_a_person(string text)
+    {
+        var language = detector.Detect(text, "fr");
+        Assert.Null(new HumanRequestDetector().Rule(new TextNormalizer().Normalize(text, language))); // no rule: meaning decides
+
+        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(index, detector).Decide(text).Kind);
+
+        using var without = new KnowledgeIndex(Entries, Settings, MatcherOptions.Default with { HumanMeaning = false });
+        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(without, detector).Decide(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("your colleague on the phone told me the refund was coming")]
+    [InlineData("can you send someone to look at the radiator")]
+    [InlineData("how many employees do you have")]
+    [InlineData("is there a person at the front desk on saturdays")]
+    [InlineData("my neighbour is a customer adviser at a bank")]
+    [InlineData("le technicien est venu mais le chauffage ne marche toujours pas")]
+    public void Leaves_mentions_of_a_person_alone(string text) =>
+        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(index, detector).Decide(text).Kind);
+
+    public void Dispose() => index.Dispose();
+}
