@@ -10,6 +10,8 @@ namespace Grid.Silo;
 /// file beside the knowledge base named like it ("demo-kb.json" → "demo-settings.json") is read when it exists;
 /// --threshold overrides the threshold.
 /// <c>bot-eval --kb FILE --explain "message"</c> prints why the matcher decides what it does for one message (one a line).
+/// <c>bot-eval --kb FILE --train-decision --cases A,B [--out FILE]</c> learns the decision model (<see cref="DecisionModel"/>)
+/// from labelled sets; <c>--decision FILE</c> evaluates with such a model instead of the shipped one.
 /// Relative paths are read from the current directory or, failing that, from the nearest parent holding them.
 /// </summary>
 internal static class BotEvalCommand
@@ -21,7 +23,7 @@ internal static class BotEvalCommand
     {
         if (!flags.TryGetValue("kb", out var kb) || (!flags.TryGetValue("cases", out var cases) && !flags.ContainsKey("explain")))
         {
-            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time]");
+            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time] [--decision <decision-model.json>]; bot-eval --kb <knowledge-base.json> --train-decision --cases <a.json,b.json,...> [--out <decision-model.json>]");
             return 2;
         }
 

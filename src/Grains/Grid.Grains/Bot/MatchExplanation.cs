@@ -22,6 +22,11 @@ internal static class MatchExplanation
         output.AppendLine(CultureInfo.InvariantCulture, $"normalised: {normalized.Text}");
         output.AppendLine(CultureInfo.InvariantCulture, $"human rule: {new HumanRequestDetector().Rule(normalized) ?? "-"}");
         var vectors = index.Embeds ? index.Embed(text, language) : null;
+        if (vectors is not null && index.Options.HumanMeaning)
+        {
+            output.AppendLine(CultureInfo.InvariantCulture, $"human meaning: {(HumanRequestMeaning.Shared.IsRequest(normalized, vectors) ? "a request, when the base has no answer" : "-")}");
+        }
+
         foreach (var lang in index.Languages)
         {
             var search = index.For(lang)!.Search(text, 5, vectors: vectors);
