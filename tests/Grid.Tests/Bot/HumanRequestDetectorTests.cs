@@ -10,6 +10,8 @@ public sealed class HumanRequestDetectorTests
     [Theory]
     [InlineData("conseiller")]
     [InlineData("Je voudrais qu'une personne de chez vous me contacte cet après-midi")]
+    [InlineData("Mettez-moi en relation avec une téléconseillère")]
+    [InlineData("ma mère voudrait qu'un conseiller l'appelle demain")]
     [InlineData("demande de rappel par un conseiller svp")]
     [InlineData("je souhaite un rendez-vous téléphonique avec une conseillère")]
     [InlineData("mon dossier est compliqué, j'aimerais qu'un agent reprenne")]
@@ -72,6 +74,7 @@ public sealed class HumanRequestDetectorTests
 
     [Theory]
     [InlineData("I want someone of yours, not a bot")]
+    [InlineData("Is there anyone qualified I can speak with?")]
     [InlineData("human")]
     [InlineData("Agent please")]
     [InlineData("can someone get in touch with me about my bill")]
@@ -122,6 +125,8 @@ public sealed class HumanRequestDetectorTests
 
     [Theory]
     [InlineData("personne de chez vous ne m'a rappelé depuis lundi")]
+    [InlineData("je souhaite que le technicien passe plus tôt")]
+    [InlineData("j'aimerais que quelqu'un vienne réparer la porte")]
     [InlineData("le technicien est passé hier mais le chauffage ne marche toujours pas")]
     [InlineData("votre conseiller m'a dit que la facture serait corrigée")]
     [InlineData("j'ai parlé à un conseiller la semaine dernière pour mon échéancier")]

@@ -77,7 +77,8 @@ internal static class BotLexicon
     public static readonly HashSet<string> PersonNouns = new(StringComparer.Ordinal)
     {
         // French
-        "conseiller", "conseillers", "conseillere", "conseilleres", "conseille", "humain", "humaine", "humains", "personne",
+        "conseiller", "conseillers", "conseillere", "conseilleres", "conseille", "teleconseiller", "teleconseillere",
+        "teleconseillers", "teleconseilleres", "humain", "humaine", "humains", "personne",
         "personnes", "quelquun", "agent", "agents", "operateur", "operatrice", "operateurs", "interlocuteur", "interlocutrice",
         "responsable", "responsables", "superieur", "manager", "standardiste", "collaborateur", "collaboratrice", "chef",
         "superviseur", "superviseure", "superviseurs", "directeur", "directrice", "gerant", "gerante", "collegue", "collegues",
@@ -93,7 +94,7 @@ internal static class BotLexicon
     /// <summary>Person nouns strong enough to be a request on their own ("conseiller svp", "operator").</summary>
     public static readonly HashSet<string> StandalonePersonNouns = new(StringComparer.Ordinal)
     {
-        "conseiller", "conseillere", "conseille", "humain", "humaine", "agent", "operateur", "operatrice", "interlocuteur",
+        "conseiller", "conseillere", "conseille", "teleconseiller", "teleconseillere", "humain", "humaine", "agent", "operateur", "operatrice", "interlocuteur",
         "personne", "quelquun", "responsable", "human", "person", "operator", "representative", "advisor", "adviser",
         "someone", "somebody", "manager", "supervisor", "superviseur", "rep", "prepose", "preposee",
     };
@@ -164,7 +165,8 @@ internal static class BotLexicon
     /// <summary>Words of wanting after which a person noun is the one wanted ("je veux un agent", "besoin d'un conseiller", "I need a manager").</summary>
     public static readonly HashSet<string> WantWords = new(StringComparer.Ordinal)
     {
-        "veux", "voudrais", "veut", "exige", "exigeons", "demande", "besoin", "want", "need", "demand", "require",
+        "veux", "voudrais", "voudrait", "veut", "souhaite", "souhaiterais", "souhaiterait", "aimerais", "aimerait", "exige",
+        "exigeons", "demande", "besoin", "want", "need", "demand", "require",
     };
 
     /// <summary>Articles and possessives between a want and the person wanted.</summary>
@@ -241,7 +243,8 @@ internal static class BotLexicon
     public static readonly HashSet<string> NounVerbGap = new(StringComparer.Ordinal)
     {
         "i", "je", "j", "can", "could", "peut", "pourrait", "puisse", "qui", "a", "to", "me", "m", "who", "that", "with", "please",
-        "pls", "svp", "stp", "moi", "que", "pour",
+        "pls", "svp", "stp", "moi", "que", "pour", "competent", "competente", "qualified", "qualifie", "qualifiee", "serious",
+        "serieux", "serieuse",
     };
 
     /// <summary>Words allowed between a contact verb and the person noun after it ("mettez-moi en relation avec un conseiller").</summary>

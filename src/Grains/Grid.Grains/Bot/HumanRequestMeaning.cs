@@ -41,8 +41,10 @@ internal sealed class HumanRequestMeaning
     /// <summary>One set of prototypes per process: embedding them takes about 0.2 s.</summary>
     public static HumanRequestMeaning Shared => SharedInstance.Value;
 
-    /// <summary>Whether the message (normalised, and its sentence embeddings prepared the same way) asks for a person.</summary>
-    public bool IsRequest(NormalizedText text, IReadOnlyList<float[]> vectors)
+    /// <summary>Whether the message asks for a person.</summary>
+    /// <param name="text">The normalised message.</param>
+    /// <param name="vectors">Its embeddings and its sentences', asked for only when the message names a person.</param>
+    public bool IsRequest(NormalizedText text, Func<IReadOnlyList<float[]>> vectors)
     {
         var tokens = text.Tokens.ToList();
         if (!tokens.Any(BotLexicon.PersonNouns.Contains) || tokens.Any(BotLexicon.MentionMarkers.Contains))
@@ -50,7 +52,7 @@ internal sealed class HumanRequestMeaning
             return false;
         }
 
-        foreach (var vector in vectors)
+        foreach (var vector in vectors())
         {
             var request = Best(vector, requests);
             if (request >= MinCosine && request - Best(vector, mentions) >= MinMargin)

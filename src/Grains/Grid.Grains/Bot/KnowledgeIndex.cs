@@ -47,19 +47,31 @@ internal sealed partial class KnowledgeIndex : IDisposable
     /// several — an e-mail's question is one sentence among greetings and its story, and a whole-message vector is
     /// the average of them all.
     /// </summary>
-    public float[][] Embed(string text, string language)
+    public float[][] Embed(string text, string language) => EmbedWith(text, language, MinCharsForSentences, 2);
+
+    /// <summary>
+    /// A message's embeddings with its sentences' whatever its length (<see cref="HumanRequestMeaning"/>: "You're
+    /// useless. Let me speak to a real human." is short, and its first sentence hides the second's meaning).
+    /// </summary>
+    public float[][] EmbedSentences(string text, string language) => EmbedWith(text, language, 0, 1);
+
+    /// <param name="text">The message.</param>
+    /// <param name="language">Its language (the normalisation's).</param>
+    /// <param name="minCharsForSentences">The length from which the sentences are embedded too.</param>
+    /// <param name="minSentences">How many sentences of three words or more (other than the whole) that takes.</param>
+    private float[][] EmbedWith(string text, string language, int minCharsForSentences, int minSentences)
     {
         var whole = SentenceEmbedder.Shared.Embed(Prepare(text, language));
-        if (!Options.SemanticSentences || text.Length < MinCharsForSentences)
+        if (!Options.SemanticSentences || text.Length < minCharsForSentences)
         {
             return [whole];
         }
 
         var sentences = SentenceBreak().Split(text)
-            .Where(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3)
+            .Where(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3 && s.Trim() != text.Trim())
             .Take(MaxSentences)
             .ToList();
-        return sentences.Count < 2 ? [whole] : [whole, .. sentences.Select(s => SentenceEmbedder.Shared.Embed(Prepare(s, language)))];
+        return sentences.Count < minSentences ? [whole] : [whole, .. sentences.Select(s => SentenceEmbedder.Shared.Embed(Prepare(s, language)))];
     }
 
     private string Prepare(string text, string language) => Options.SemanticNormalized ? normalizer.Normalize(text, language).Text : text;

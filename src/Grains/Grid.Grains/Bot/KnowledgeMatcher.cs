@@ -43,7 +43,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         var vectors = Index.Embeds ? Index.Embed(text, detected) : null;
         var decision = Decide(text, detected, vectors);
         return decision.Kind != BotDecisionKind.Answer && vectors is not null && Index.Options.HumanMeaning
-            && HumanRequestMeaning.Shared.IsRequest(normalized, vectors)
+            && HumanRequestMeaning.Shared.IsRequest(normalized, () => vectors.Length > 1 ? vectors : Index.EmbedSentences(text, detected))
             ? new BotDecision(BotDecisionKind.Human, detected, []) // a person asked for in words no rule knows, and nothing to answer
             : decision;
     }

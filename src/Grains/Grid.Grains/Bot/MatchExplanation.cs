@@ -24,7 +24,7 @@ internal static class MatchExplanation
         var vectors = index.Embeds ? index.Embed(text, language) : null;
         if (vectors is not null && index.Options.HumanMeaning)
         {
-            output.AppendLine(CultureInfo.InvariantCulture, $"human meaning: {(HumanRequestMeaning.Shared.IsRequest(normalized, vectors) ? "a request, when the base has no answer" : "-")}");
+            output.AppendLine(CultureInfo.InvariantCulture, $"human meaning: {(HumanRequestMeaning.Shared.IsRequest(normalized, () => index.EmbedSentences(text, language)) ? "a request, when the base has no answer" : "-")}");
         }
 
         foreach (var lang in index.Languages)
