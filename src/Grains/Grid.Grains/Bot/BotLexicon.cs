@@ -50,6 +50,8 @@ internal static class BotLexicon
         ["tel"] = "telephone", ["ph"] = "phone", ["no."] = "number", ["num"] = "number", ["nr"] = "number", ["addr"] = "address",
         ["rep"] = "representative", ["reps"] = "representatives", ["mgr"] = "manager", ["pic"] = "picture",
         ["sum1"] = "someone", ["some1"] = "someone", ["any1"] = "anyone", ["ne1"] = "anyone", ["every1"] = "everyone",
+        ["speek"] = "speak", ["spk"] = "speak", ["tlk"] = "talk", ["custmer"] = "customer", ["costumer"] = "customer",
+        ["custumer"] = "customer", ["servis"] = "service", ["sevice"] = "service",
     };
 
     /// <summary>English contraction endings, expanded (the possessive "'s" is dropped).</summary>
@@ -83,7 +85,7 @@ internal static class BotLexicon
         "responsable", "responsables", "superieur", "manager", "standardiste", "collaborateur", "collaboratrice", "chef",
         "superviseur", "superviseure", "superviseurs", "directeur", "directrice", "gerant", "gerante", "collegue", "collegues",
         "prepose", "preposee", "employe", "employee", "employes", "employees", "gestionnaire", "gestionnaires", "collaborateurs",
-        "collaboratrices", "commercial", "commerciale", "commerciaux",
+        "collaboratrices", "commercial", "commerciale", "commerciaux", "membre", "membres",
         // English
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
