@@ -58,7 +58,7 @@ internal static class BotEvalCommand
         var options = MatcherOptions.Default;
         if (flags.TryGetValue("decision", out var decisionFile))
         {
-            options = options with { DecisionModel = DecisionModel.Parse(File.ReadAllText(Resolve(decisionFile))) };
+            options = options with { Decision = true, DecisionModel = DecisionModel.Parse(File.ReadAllText(Resolve(decisionFile))) };
             Console.Error.WriteLine($"decision model: {decisionFile}");
         }
 

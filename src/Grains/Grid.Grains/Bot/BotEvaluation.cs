@@ -12,7 +12,10 @@ namespace Grid.Bot;
 /// matching time per message with a 500-entry knowledge base. Messages are decided with no language given: detection
 /// is part of what is evaluated.
 /// </summary>
-/// <remarks>With <c>shipped</c> options holding a <see cref="MatcherOptions.DecisionModel"/>, every run uses that learned decision.</remarks>
+/// <remarks>
+/// <c>shipped</c> replaces <see cref="MatcherOptions.Default"/> as the matcher evaluated; when it holds a
+/// <see cref="MatcherOptions.DecisionModel"/>, every variant that runs the learned decision uses that model.
+/// </remarks>
 internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, IReadOnlyList<EvaluationCase> cases, MatcherOptions? shipped = null)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -27,8 +30,11 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         return new EvaluationTally([.. cases.Select(c => new CaseOutcome(c, matcher.Decide(c.Text)))]);
     }
 
+    /// <summary>The options of a run: the shipped ones when none are given; a variant's with the shipped decision model.</summary>
     private MatcherOptions WithModel(MatcherOptions? options) =>
-        shipped?.DecisionModel is { } model ? (options ?? MatcherOptions.Default) with { DecisionModel = model } : options ?? MatcherOptions.Default;
+        options is null ? shipped ?? MatcherOptions.Default
+        : shipped?.DecisionModel is { } model ? options with { DecisionModel = model }
+        : options;
 
     /// <summary>
     /// The learned decision's training rows from these cases (<see cref="DecisionModel"/>): for each answerable or
@@ -189,7 +195,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("typos: spelling correction", MatcherOptions.Default with { Typos = TypoTolerance.Correction }),
         ("typos: fuzzy query", MatcherOptions.Default with { Typos = TypoTolerance.Fuzzy }),
         ("clarify margin 0.04", MatcherOptions.Default with { Margin = 0.04 }),
-        ("clarify floor 0.5", MatcherOptions.Default with { ClarifyFloor = 0.5 }),
+        ("learned decision at threshold 0.70, clarify floor 0.5", MatcherOptions.Default with { Decision = true, DecisionThreshold = 0.7, ClarifyFloor = 0.5 }),
         ("score margin off", MatcherOptions.Default with { ScoreMargin = 2 }),
         ("no answer field", MatcherOptions.Default with { AnswerField = false }),
         ("no entry field", MatcherOptions.Default with { EntryField = false }),
@@ -239,7 +245,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         text.AppendLine("| variant | right | clarified | wrong answers | abstention | human recall | human precision |").AppendLine("|---|---|---|---|---|---|---|");
         foreach (var (name, options) in variants)
         {
-            var t = Run(options);
+            var t = Run(ReferenceEquals(options, MatcherOptions.Default) ? null : options); // "shipped": the matcher evaluated
             text.AppendLine(Invariant, $"| {name} | {Percent(t.Accuracy)} | {Percent(Share(t.Clarified, t.Answerable))} | {t.WrongAnswers} | {Percent(t.Abstention)} | {Percent(t.HumanRecall)} | {Percent(t.HumanPrecision)} |");
         }
 
