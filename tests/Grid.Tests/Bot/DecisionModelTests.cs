@@ -9,8 +9,8 @@ namespace Grid.Tests.Bot;
 /// </summary>
 public sealed class DecisionModelTests
 {
-    private static readonly IReadOnlyList<KnowledgeEntry> Entries = KnowledgeBaseFile.ReadEntries(KnowledgeBaseFile.Resource("demo-kb.json"));
-    private static readonly KnowledgeSettings Settings = KnowledgeBaseFile.ReadSettings(KnowledgeBaseFile.Resource("demo-settings.json"));
+    private static readonly IReadOnlyList<KnowledgeEntry> Entries = DemoBase.Entries;
+    private static readonly KnowledgeSettings Settings = DemoBase.Settings;
 
     [Fact]
     public void Reads_the_shipped_model_with_the_matchers_features()
@@ -36,8 +36,8 @@ public sealed class DecisionModelTests
     [Fact]
     public void Learnt_on_one_set_ranks_another_sets_right_entries_above_its_wrong_ones()
     {
-        var training = new BotEvaluation(Entries, Settings, KnowledgeBaseFile.ReadCases(KnowledgeBaseFile.Resource("eval-cases.json"))).DecisionRows();
-        var test = new BotEvaluation(Entries, Settings, KnowledgeBaseFile.ReadCases(KnowledgeBaseFile.Resource("eval-sealed5.json"))).DecisionRows();
+        var training = new BotEvaluation(Entries, Settings, DemoBase.Cases("eval-cases.json")).DecisionRows();
+        var test = new BotEvaluation(Entries, Settings, DemoBase.Cases("eval-sealed5.json")).DecisionRows();
 
         var model = DecisionModel.Train(training, ["eval-cases.json"]);
 

@@ -9,8 +9,8 @@ namespace Grid.Tests.Bot;
 /// </summary>
 public sealed class HumanRequestMeaningTests : IDisposable
 {
-    private static readonly IReadOnlyList<KnowledgeEntry> Entries = KnowledgeBaseFile.ReadEntries(KnowledgeBaseFile.Resource("demo-kb.json"));
-    private static readonly KnowledgeSettings Settings = KnowledgeBaseFile.ReadSettings(KnowledgeBaseFile.Resource("demo-settings.json"));
+    private static readonly IReadOnlyList<KnowledgeEntry> Entries = DemoBase.Entries;
+    private static readonly KnowledgeSettings Settings = DemoBase.Settings;
 
     private readonly KnowledgeIndex index = new(Entries, Settings);
     private readonly StopWordLanguageDetector detector = new();

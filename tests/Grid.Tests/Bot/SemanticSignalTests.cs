@@ -10,8 +10,8 @@ namespace Grid.Tests.Bot;
 /// </summary>
 public sealed class SemanticSignalTests
 {
-    private static readonly IReadOnlyList<KnowledgeEntry> Entries = KnowledgeBaseFile.ReadEntries(KnowledgeBaseFile.Resource("demo-kb.json"));
-    private static readonly KnowledgeSettings Settings = KnowledgeBaseFile.ReadSettings(KnowledgeBaseFile.Resource("demo-settings.json"));
+    private static readonly IReadOnlyList<KnowledgeEntry> Entries = DemoBase.Entries;
+    private static readonly KnowledgeSettings Settings = DemoBase.Settings;
 
     /// <summary>
     /// The hardest set (regional French, non-native English, long e-mails), with and without the signal: it answers
@@ -21,7 +21,7 @@ public sealed class SemanticSignalTests
     [Fact]
     public void Answers_more_of_the_hardest_set_rightly_and_fewer_wrongly()
     {
-        var evaluation = new BotEvaluation(Entries, Settings, KnowledgeBaseFile.ReadCases(KnowledgeBaseFile.Resource("eval-sealed4.json")));
+        var evaluation = new BotEvaluation(Entries, Settings, DemoBase.Cases("eval-sealed4.json"));
 
         var withIt = evaluation.Run();
         var without = evaluation.Run(MatcherOptions.Default with { Semantic = false });

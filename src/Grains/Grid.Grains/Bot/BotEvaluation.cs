@@ -50,25 +50,17 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         foreach (var c in cases.Where(c => c.Expect is "answer" or "none"))
         {
             var decision = matcher.Decide(c.Text);
-            if (decision.Kind == BotDecisionKind.Human || matcher.Silenced(c.Text) || index.For(decision.Language) is not { HasSemantic: true } languageIndex)
+            if (decision.Kind == BotDecisionKind.Human || matcher.Silenced(c.Text)
+                || matcher.Score(c.Text, decision.Language, index.Embed(c.Text, decision.Language), features: true) is not ({ Matches.Count: > 0 } search, var handMade, { } features)
+                || matcher.Vetoed(KnowledgeMatcher.Ordered(search, handMade, handMade, learned: false)))
             {
                 continue;
             }
 
-            var vectors = index.Embed(c.Text, decision.Language);
-            var search = languageIndex.Search(c.Text, 5, vectors: vectors);
-            var ranked = matcher.Rank(c.Text, decision.Language, vectors);
-            if (search.Matches.Count == 0 || matcher.Vetoed(ranked))
-            {
-                continue;
-            }
-
-            var confidence = search.Matches.Select((_, rank) => MatchConfidence.Of(search, rank, index.Options, index.Model, languageIndex, true)).ToArray();
-            var lexical = search.Matches.Select((_, rank) => MatchConfidence.Of(search, rank, index.Options, index.Model, languageIndex, false)).ToArray();
-            foreach (var rank in Enumerable.Range(0, search.Matches.Count).OrderByDescending(r => confidence[r]).ThenBy(r => search.Matches[r].Entry).Take(3))
+            foreach (var rank in Enumerable.Range(0, search.Matches.Count).OrderByDescending(r => handMade[r]).ThenBy(r => search.Matches[r].Entry).Take(3))
             {
                 var right = c.Expect == "answer" && index.Entries[search.Matches[rank].Entry].Id == c.Entry;
-                rows.Add((DecisionFeatures.Of(search, rank, confidence, lexical, c.Text.Length), right));
+                rows.Add((features[rank], right));
             }
         }
 

@@ -109,28 +109,48 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     /// </summary>
     public IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned)> Rank(string text, string language, float[][]? vectors = null)
     {
-        if (Index.For(language) is not { } languageIndex)
+        if (Score(text, language, vectors) is not var (search, handMade, features))
         {
             return [];
+        }
+
+        // The learned decision weighs the hand-made confidences with the other signals into a probability of being right.
+        var learned = features is not null && Index.Decision is not null;
+        var confidence = learned ? [.. features!.Select(Index.Decision!.Probability)] : handMade;
+        return Ordered(search, confidence, handMade, learned);
+    }
+
+    /// <summary>
+    /// A message's matches in one language with their hand-made confidences, and each match's
+    /// <see cref="DecisionFeatures"/> where the semantic signal runs and they are wanted (the learned decision is on, or
+    /// <paramref name="features"/> asks for them: its training); null in a language the base has no phrasing in.
+    /// </summary>
+    internal (IndexSearch Search, double[] HandMade, float[][]? Features)? Score(string text, string language, float[][]? vectors, bool features = false)
+    {
+        if (Index.For(language) is not { } languageIndex)
+        {
+            return null;
         }
 
         var search = languageIndex.Search(text, MaxCandidates + 2, vectors: vectors);
         var semantic = vectors is not null && languageIndex.HasSemantic;
         var handMade = search.Matches.Select((_, rank) => MatchConfidence.Of(search, rank, Index.Options, Index.Model, languageIndex, semantic)).ToArray();
-        var confidence = handMade;
-        var learned = semantic && Index.Decision is not null;
-        if (learned)
+        if (!semantic || (!features && Index.Decision is null))
         {
-            // The learned decision weighs the hand-made confidences with the other signals into a probability of being right.
-            var lexical = search.Matches.Select((_, rank) => MatchConfidence.Of(search, rank, Index.Options, Index.Model, languageIndex, false)).ToArray();
-            confidence = [.. search.Matches.Select((_, rank) => Index.Decision!.Probability(DecisionFeatures.Of(search, rank, handMade, lexical, text.Length)))];
+            return (search, handMade, null);
         }
 
-        return [.. search.Matches
+        var lexical = search.Matches.Select((_, rank) => MatchConfidence.Of(search, rank, Index.Options, Index.Model, languageIndex, false)).ToArray();
+        return (search, handMade, [.. search.Matches.Select((_, rank) => DecisionFeatures.Of(search, rank, handMade, lexical, text.Length))]);
+    }
+
+    /// <summary>A search's matches with their confidences, best first (ties by entry position).</summary>
+    internal static IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned)> Ordered(
+        IndexSearch search, double[] confidence, double[] handMade, bool learned) =>
+        [.. search.Matches
             .Select((m, rank) => (m.Entry, Confidence: confidence[rank], m.Score, m.Semantic, HandMade: handMade[rank], Learned: learned))
             .OrderByDescending(r => r.Confidence)
             .ThenBy(r => r.Entry)];
-    }
 
     /// <summary>
     /// Whether the message is never answered from the base whatever it matches: an all-is-well report ("le colis est
