@@ -23,4 +23,20 @@ public sealed class EditDistanceTests
         Assert.Equal(expected, EditDistance.AtMostOne(a, b));
         Assert.Equal(expected, EditDistance.AtMostOne(b, a));
     }
+
+    [Theory]
+    [InlineData("conseiller", "conseiller", true)]
+    [InlineData("conseiller", "concieller", true)] // a letter replaced, two swapped
+    [InlineData("representative", "represntitive", true)]
+    [InlineData("supervisor", "supervizer", true)]
+    [InlineData("conseiller", "conseil", false)]
+    [InlineData("conseiller", "cnosielelr", false)]
+    [InlineData("representative", "representation", true)] // why the near words are listed apart
+    [InlineData("ab", "", true)]
+    [InlineData("abc", "", false)]
+    public void Allows_two_typos(string a, string b, bool expected)
+    {
+        Assert.Equal(expected, EditDistance.AtMostTwo(a, b));
+        Assert.Equal(expected, EditDistance.AtMostTwo(b, a));
+    }
 }

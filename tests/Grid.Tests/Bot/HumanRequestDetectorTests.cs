@@ -71,6 +71,11 @@ public sealed class HumanRequestDetectorTests
     [InlineData("j'exige un responsable, pas une réponse toute faite")]
     [InlineData("j'ai besoin d'un conseiller, c'est compliqué")]
     [InlineData("on peut causer avec un agent ?")]
+    [InlineData("je veux parler a une conciellere")]
+    [InlineData("j'aimerais parler à un conseil hier s'il vous plaît")]
+    [InlineData("Pourriez-vous me mettre en relation avec l'une de vos conseillères ?")]
+    [InlineData("il me faudrait quelqu'un au téléphone rapidement")]
+    [InlineData("ça me prendrait un agent au bout du fil")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -124,6 +129,10 @@ public sealed class HumanRequestDetectorTests
     [InlineData("is a living person reading these?")]
     [InlineData("I need a manager on this, now")]
     [InlineData("I want a proper representative who knows my file")]
+    [InlineData("could I have a call with one of your staff members")]
+    [InlineData("Would it be possible for a member of your team to contact me by phone?")]
+    [InlineData("i need to speak to a supervizer now")]
+    [InlineData("I want to talk to a represntitive")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -166,6 +175,11 @@ public sealed class HumanRequestDetectorTests
     [InlineData("une vraie personne m'a rappelé, c'est réglé")]
     [InlineData("à quelle heure on peut joindre un conseiller le samedi ?")]
     [InlineData("tout le monde dans l'immeuble est sans chauffage")]
+    [InlineData("j'ai eu quelqu'un au bout du fil, très gentil")]
+    [InlineData("il faudrait quelqu'un pour réparer la porte du garage")]
+    [InlineData("qui s'occupe de la supervision des travaux dans la résidence ?")]
+    [InlineData("j'ai demandé conseil hier à mon voisin")]
+    [InlineData("mon fils m'a conseillé de mettre le prélèvement automatique")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -205,6 +219,9 @@ public sealed class HumanRequestDetectorTests
     [InlineData("an actual human picked up this morning, problem solved")]
     [InlineData("when can i talk to an adviser on saturdays")]
     [InlineData("the agent I spoke to was a real person, not a script, and very helpful")]
+    [InlineData("I have a call with an adviser tomorrow at 10")]
+    [InlineData("the lady on the phone was lovely")]
+    [InlineData("who is in charge of supervision of the works in our building")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

@@ -38,6 +38,8 @@ public sealed class HumanRequestMeaningTests : IDisposable
     [InlineData("is there a person at the front desk on saturdays")]
     [InlineData("my neighbour is a customer adviser at a bank")]
     [InlineData("le technicien est venu mais le chauffage ne marche toujours pas")]
+    [InlineData("What hours are your agents available? I'll ring next week.")] // a question about hours
+    [InlineData("Mon assistante sociale m'a conseillé de vous écrire pour étaler ma dette")] // "conseillé" is a verb here
     public void Leaves_mentions_of_a_person_alone(string text) =>
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(index, detector).Decide(text).Kind);
 

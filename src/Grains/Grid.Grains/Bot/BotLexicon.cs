@@ -90,7 +90,7 @@ internal static class BotLexicon
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
         "supervisor", "supervisors", "staff", "member", "consultant", "rep", "reps", "boss", "colleague", "colleagues", "being",
-        "salesperson", "salesman", "saleswoman", "coworker", "coworkers",
+        "salesperson", "salesman", "saleswoman", "coworker", "coworkers", "members", "staffer",
     };
 
     /// <summary>Person nouns strong enough to be a request on their own ("conseiller svp", "operator").</summary>
@@ -99,6 +99,14 @@ internal static class BotLexicon
         "conseiller", "conseillere", "conseille", "teleconseiller", "teleconseillere", "humain", "humaine", "agent", "operateur", "operatrice", "interlocuteur",
         "personne", "quelquun", "responsable", "human", "person", "operator", "representative", "advisor", "adviser",
         "someone", "somebody", "manager", "supervisor", "superviseur", "rep", "prepose", "preposee",
+    };
+
+    /// <summary>Real words two typos from a long person noun, which are not misspellings of it.</summary>
+    public static readonly HashSet<string> NearPersonWords = new(StringComparer.Ordinal)
+    {
+        "supervision", "supervisions", "superviser", "supervise", "representation", "representations", "represented",
+        "conseillent", "conseillera", "conseillerai", "conseillait", "conseillez", "conseillons", "responsabilite",
+        "interlocution",
     };
 
     /// <summary>Words that may accompany a standalone person noun in a bare request ("un vrai conseiller svp", "live agent now").</summary>
@@ -169,6 +177,7 @@ internal static class BotLexicon
     {
         "veux", "voudrais", "voudrait", "veut", "souhaite", "souhaiterais", "souhaiterait", "aimerais", "aimerait", "exige",
         "exigeons", "demande", "besoin", "want", "need", "demand", "require",
+        "faut", "faudrait", "prendrait", // "il me faut un conseiller", Québec "ça me prendrait quelqu'un au bout du fil"
     };
 
     /// <summary>Articles and possessives between a want and the person wanted.</summary>
@@ -224,6 +233,13 @@ internal static class BotLexicon
         "evening", "evenings", "soir", "soirs", "midi", "lunchtime",
     };
 
+    /// <summary>Words of a question about when someone can be reached, which the knowledge base answers (opening hours).</summary>
+    public static readonly HashSet<string> HoursWords = new(StringComparer.Ordinal)
+    {
+        "hours", "horaires", "horaire", "heures", "opening", "ouverture", "ouvert", "ouverts", "ouverte", "open", "opens",
+        "closing", "ferme", "fermez", "fermes", "fermeture", "close", "closes", "when", "quand",
+    };
+
     /// <summary>Words naming the customer as the object of a call ("me", "moi", "m'").</summary>
     public static readonly HashSet<string> SelfObjects = new(StringComparer.Ordinal) { "me", "moi", "m", "us", "nous" };
 
@@ -247,6 +263,8 @@ internal static class BotLexicon
         "i", "je", "j", "can", "could", "peut", "pourrait", "puisse", "qui", "a", "to", "me", "m", "who", "that", "with", "please",
         "pls", "svp", "stp", "moi", "que", "pour", "competent", "competente", "qualified", "qualifie", "qualifiee", "serious",
         "serieux", "serieuse",
+        // who the person is ("a member of your team could contact me", "un conseiller de votre service peut me rappeler")
+        "of", "your", "team", "staff", "from", "de", "du", "votre", "vos", "equipe", "service", "client", "clientele", "customer",
     };
 
     /// <summary>Words allowed between a contact verb and the person noun after it ("mettez-moi en relation avec un conseiller").</summary>

@@ -73,8 +73,13 @@ internal sealed partial class HumanRequestDetector
     /// <summary>"a phone call with an adviser", "un rendez-vous téléphonique avec un conseiller": a call arranged with a person.</summary>
     private static bool CallWithPerson(IReadOnlyList<string> clause, int i) =>
         (clause[i] is "call" or "appel" or "telephonique" || (clause[i] == "rendez" && At(clause, i + 1) == "vous"))
-        && Enumerable.Range(i - 3, 3).All(k => At(clause, k) is not ("had" or "eu" or "avais" or "avait" or "have"))
-        && Enumerable.Range(i + 1, 3).Any(k => At(clause, k) is "with" or "avec" && Enumerable.Range(k + 1, 3).Any(p => p < clause.Count && IsStandalonePerson(clause[p])));
+        && Enumerable.Range(i - 3, 3).All(k => At(clause, k) is not ("had" or "eu" or "avais" or "avait") && (At(clause, k) != "have" || AsksToHave(clause, k)))
+        && Enumerable.Range(i + 1, 3).Any(k => At(clause, k) is "with" or "avec"
+            && Enumerable.Range(k + 1, 5).Any(p => p < clause.Count && (IsStandalonePerson(clause[p]) || (IsPerson(clause[p]) && At(clause, p - 1) is "team" or "equipe" or "staff")))); // "one of your team members"
+
+    /// <summary>"to have a call", "can I have a call": having asked for, not had ("I had a call", "I have a call tomorrow").</summary>
+    private static bool AsksToHave(IReadOnlyList<string> clause, int have) =>
+        At(clause, have - 1) == "to" || (At(clause, have - 1) is "i" or "we" && At(clause, have - 2) is "can" or "could" or "may");
 
     /// <summary>"give me a ring", "give us a call", "me passer un coup de fil": a call asked for with the customer as its receiver.</summary>
     private static bool GivesACall(IReadOnlyList<string> clause, int i) =>

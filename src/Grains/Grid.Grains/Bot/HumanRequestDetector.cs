@@ -107,7 +107,7 @@ internal sealed partial class HumanRequestDetector
     private static bool PersonAfter(IReadOnlyList<string> clause, int verb)
     {
         var unknown = 0;
-        for (var j = verb + 1; j < clause.Count && j <= verb + 7; j++)
+        for (var j = verb + 1; j < clause.Count && j <= verb + 9; j++) // "me mettre en relation avec l'un de vos conseillers"
         {
             if (IsPerson(clause[j]))
             {
@@ -131,11 +131,11 @@ internal sealed partial class HumanRequestDetector
     /// <summary>"a human I can talk to", "qqn peut me rappeler": a person, then only linking words up to the verb.</summary>
     private static bool PersonBefore(IReadOnlyList<string> clause, int verb)
     {
-        for (var k = verb - 1; k >= 0 && k >= verb - 4; k--)
+        for (var k = verb - 1; k >= 0 && k >= verb - 6; k--) // "a member of your team could contact me"
         {
             if (IsPerson(clause[k]))
             {
-                return true;
+                return !IsParticiple(clause, k);
             }
 
             if (!BotLexicon.NounVerbGap.Contains(clause[k]))
@@ -256,7 +256,7 @@ internal sealed partial class HumanRequestDetector
 
             for (var j = i + 1; j < clause.Count && j <= i + 4; j++)
             {
-                if (IsStandalonePerson(clause[j]) && (clause[j] is not ("personne" or "quelquun" or "someone" or "somebody") || FromTheService(clause, j)))
+                if (IsStandalonePerson(clause[j]) && (clause[j] is not ("personne" or "quelquun" or "someone" or "somebody") || FromTheService(clause, j) || OnTheLine(clause, j)))
                 {
                     return !NamesATask(clause, j);
                 }
@@ -277,6 +277,13 @@ internal sealed partial class HumanRequestDetector
             && Enumerable.Range(person + 2, 3).Any(k => k < clause.Count && IsServiceTeam(clause, k)))
         || (At(clause, person + 1) == "de" && At(clause, person + 2) == "chez" && At(clause, person + 3) == "vous") // "une personne de chez vous"
         || (At(clause, person + 1) == "of" && At(clause, person + 2) == "yours"); // "someone of yours"
+
+    /// <summary>"quelqu'un au bout du fil", "someone on the phone": anyone, so long as they are wanted on the line.</summary>
+    private static bool OnTheLine(IReadOnlyList<string> clause, int person) =>
+        (At(clause, person + 1) == "au" && (At(clause, person + 2) is "telephone" or "tel" or "phone"
+            || (At(clause, person + 2) == "bout" && At(clause, person + 3) == "du" && At(clause, person + 4) is "fil" or "telephone")))
+        || (At(clause, person + 1) == "en" && At(clause, person + 2) == "ligne")
+        || (At(clause, person + 1) == "on" && At(clause, person + 2) == "the" && At(clause, person + 3) is "phone" or "line");
 
     /// <summary>"transfer me", "transférez-moi", "connect me please": a hand-over verb with only the customer as its object.</summary>
     private static bool AsksHandOver(IReadOnlyList<string> clause) =>
@@ -314,13 +321,26 @@ internal sealed partial class HumanRequestDetector
         return false;
     }
 
+    /// <summary>"m'a conseillé de…": a participle spelt like a person noun ("conseillé") after an auxiliary is a verb.</summary>
+    internal static bool IsParticiple(IReadOnlyList<string> tokens, int i) =>
+        tokens[i] is "conseille" or "conseillee" or "conseilles" or "conseillees"
+        && i > 0 && (BotLexicon.Auxiliaries.Contains(tokens[i - 1])
+            || (i > 1 && BotLexicon.SelfObjects.Contains(tokens[i - 1]) && BotLexicon.Auxiliaries.Contains(tokens[i - 2])));
+
     private static bool IsPerson(string token) => BotLexicon.PersonNouns.Contains(token) || NearStandalone(token);
 
     private static bool IsStandalonePerson(string token) => BotLexicon.StandalonePersonNouns.Contains(token) || NearStandalone(token);
 
-    /// <summary>A misspelt person noun ("humna", "conseillé", "represntative"): one edit from one, for words of 5 letters or more.</summary>
+    /// <summary>
+    /// A misspelt person noun: one edit from one for words of 5 letters or more ("humna", "conseillé"), two from one of
+    /// 10 letters or more for words of 8 or more ("concieller", "reprasentive"), unless the word is a real one that close
+    /// (<see cref="BotLexicon.NearPersonWords"/>: "supervision", "representation").
+    /// </summary>
     private static bool NearStandalone(string token) =>
-        token.Length >= 5 && BotLexicon.StandalonePersonNouns.Any(noun => EditDistance.AtMostOne(token, noun));
+        token.Length >= 5
+        && (BotLexicon.StandalonePersonNouns.Any(noun => EditDistance.AtMostOne(token, noun))
+            || (token.Length >= 8 && !BotLexicon.NearPersonWords.Contains(token)
+                && BotLexicon.StandalonePersonNouns.Any(noun => noun.Length >= 10 && EditDistance.AtMostTwo(token, noun))));
 
     private static string At(IReadOnlyList<string> clause, int index) => index >= 0 && index < clause.Count ? clause[index] : "";
 }

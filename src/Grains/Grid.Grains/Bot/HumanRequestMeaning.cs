@@ -5,8 +5,9 @@ namespace Grid.Bot;
 /// <summary>
 /// Person requests recognised by meaning, for the wordings <see cref="HumanRequestDetector"/>'s rules do not know ("I'd
 /// prefer to discuss this with a member of staff", "je sollicite un échange avec un conseiller"). A message is one when
-/// it names a person (<see cref="BotLexicon.PersonNouns"/>), tells nothing that happened (no
-/// <see cref="BotLexicon.MentionMarkers"/>), and one of its sentence embeddings (<see cref="KnowledgeIndex.Embed"/>) is
+/// it names a person (<see cref="BotLexicon.PersonNouns"/>, not a participle after an auxiliary: "m'a conseillé"), tells
+/// nothing that happened (no <see cref="BotLexicon.MentionMarkers"/>), asks nothing about hours
+/// (<see cref="BotLexicon.HoursWords"/>: "what hours are your advisers available"), and one of its sentence embeddings (<see cref="KnowledgeIndex.Embed"/>) is
 /// close to a request (cosine at least <see cref="MinCosine"/>) and closer by <see cref="MinMargin"/> to the requests
 /// than to the mentions of a person that are not requests ("the technician came", "can you send someone to fix it",
 /// "is anyone there after 6pm"). The prototypes are <c>Bot/Data/human-requests.json</c>, French and English, written by
@@ -47,7 +48,8 @@ internal sealed class HumanRequestMeaning
     public bool IsRequest(NormalizedText text, Func<IReadOnlyList<float[]>> vectors)
     {
         var tokens = text.Tokens.ToList();
-        if (!tokens.Any(BotLexicon.PersonNouns.Contains) || tokens.Any(BotLexicon.MentionMarkers.Contains))
+        if (!tokens.Where((token, i) => BotLexicon.PersonNouns.Contains(token) && !HumanRequestDetector.IsParticiple(tokens, i)).Any()
+            || tokens.Any(BotLexicon.MentionMarkers.Contains) || tokens.Any(BotLexicon.HoursWords.Contains))
         {
             return false;
         }

@@ -10,7 +10,7 @@ namespace Grid.Bot;
 /// (<see cref="BotLexicon.FrenchSms"/>, <see cref="BotLexicon.EnglishSms"/>: "slt jai pas recu" → "salut j ai pas recu").
 /// The same normalisation runs on the knowledge base's phrasings, so both sides meet.
 /// </summary>
-internal sealed class TextNormalizer(bool expandSms = true)
+internal sealed partial class TextNormalizer(bool expandSms = true)
 {
     private static readonly HashSet<string> ClauseConjunctions = new(StringComparer.Ordinal) { "mais", "but", "et", "and" };
 
@@ -21,6 +21,8 @@ internal sealed class TextNormalizer(bool expandSms = true)
         {
             folded = folded.Replace(joined, single, StringComparison.Ordinal);
         }
+
+        folded = DictatedConseiller().Replace(folded, "$1 conseiller");
 
         var english = language == "en";
         var clauses = new List<IReadOnlyList<string>>();
@@ -60,6 +62,13 @@ internal sealed class TextNormalizer(bool expandSms = true)
             }
         }
     }
+
+    /// <summary>
+    /// "un conseil hier": how voice dictation writes "un conseiller" (a determiner before it; "j'ai demandé conseil hier"
+    /// has none and stays advice asked for yesterday).
+    /// </summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(un|une|au|aux|a|le|la|les|des|votre|vos|mon|ma|mes|son|sa|ses|notre|nos)\s+conseil\s+(?:hier|ier|yer)\b")]
+    private static partial System.Text.RegularExpressions.Regex DictatedConseiller();
 
     /// <summary>Lowercase, typographic apostrophes made plain, ligatures opened and accents removed ("Œuvre à été" → "oeuvre a ete").</summary>
     public static string Fold(string text)
