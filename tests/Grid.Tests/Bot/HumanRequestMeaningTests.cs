@@ -25,9 +25,11 @@ public sealed class HumanRequestMeaningTests : IDisposable
         var language = detector.Detect(text, "fr");
         Assert.Null(new HumanRequestDetector().Rule(new TextNormalizer().Normalize(text, language))); // no rule: meaning decides
 
-        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(index, detector).Decide(text).Kind);
+        // Talk words off, so that the meaning alone decides.
+        using var meaning = new KnowledgeIndex(Entries, Settings, MatcherOptions.Default with { HumanTalk = false });
+        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(meaning, detector).Decide(text).Kind);
 
-        using var without = new KnowledgeIndex(Entries, Settings, MatcherOptions.Default with { HumanMeaning = false });
+        using var without = new KnowledgeIndex(Entries, Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false });
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(without, detector).Decide(text).Kind);
     }
 

@@ -168,6 +168,8 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
     [
         ("shipped", MatcherOptions.Default),
         ("no person requests by meaning", MatcherOptions.Default with { HumanMeaning = false }),
+        ("no person requests by talk words", MatcherOptions.Default with { HumanTalk = false }),
+        ("person requests by rules alone", MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }),
         ("learned decision", MatcherOptions.Default with { Decision = true }),
         ("learned decision at threshold 0.70", MatcherOptions.Default with { Decision = true, DecisionThreshold = 0.7 }),
         ("no SMS normalisation", MatcherOptions.Default with { Sms = false }),

@@ -230,14 +230,46 @@ internal static class BotLexicon
     {
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "weekend", "ferie", "feries",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekends", "holiday", "holidays",
+        "mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays", "lundis", "samedis", "dimanches",
         "evening", "evenings", "soir", "soirs", "midi", "lunchtime",
+    };
+
+    /// <summary>
+    /// Words of talking with someone, in any form, for the looser reading of a request (<see cref="HumanRequestDetector.AsksToTalk"/>):
+    /// verbs, participles and nouns alike, since the clause's other words decide ("un échange avec un conseiller").
+    /// </summary>
+    public static readonly HashSet<string> TalkWords = new(StringComparer.Ordinal)
+    {
+        "parler", "parle", "parlez", "discuter", "discute", "discussion", "echanger", "echange", "joindre", "joigne",
+        "contacter", "contacte", "contactez", "appeler", "appelle", "appellent", "appelez", "appel", "rappeler", "rappelle",
+        "rappelez", "rappel", "recontacter", "recontacte", "telephone", "telephonique", "telephoner", "voix", "fil",
+        "entretien", "entretenir", "dialoguer", "conversation", "rendez", "jaser", "causer",
+        "speak", "speaking", "talk", "talking", "chat", "chatting", "discuss", "discussing", "call", "calls", "phone",
+        "ring", "contact", "reach", "voice", "conversation", "converse",
+    };
+
+    /// <summary>Words of wishing or asking politely, for the looser reading of a request ("je sollicite", "est-ce que je pourrais", "I'd prefer").</summary>
+    public static readonly HashSet<string> WishWords = new(StringComparer.Ordinal)
+    {
+        "veux", "voudrais", "voudrait", "voudrions", "aimerais", "aimerait", "aimerions", "souhaite", "souhaiterais",
+        "souhaiterai", "souhaiterait", "souhaitons", "pourrais", "pourriez", "pourrait", "pouvez", "puis", "possible",
+        "sollicite", "demande", "besoin", "merci", "prefere", "prefererais", "faut", "faudrait", "prendrait", "svp",
+        "vouloir", "reconnaissant", "reconnaissante", "exige",
+        "want", "would", "like", "could", "can", "may", "please", "need", "prefer", "rather", "let", "grateful",
+        "appreciate", "require", "demand",
+    };
+
+    /// <summary>A copula in the past: "le conseiller au téléphone était désagréable" describes someone, it asks for no one.</summary>
+    public static readonly HashSet<string> PastCopulas = new(StringComparer.Ordinal)
+    {
+        "etait", "etaient", "ete", "avait", "avaient", "avais", "was", "were", "had", "been",
     };
 
     /// <summary>Words of a question about when someone can be reached, which the knowledge base answers (opening hours).</summary>
     public static readonly HashSet<string> HoursWords = new(StringComparer.Ordinal)
     {
         "hours", "horaires", "horaire", "heures", "opening", "ouverture", "ouvert", "ouverts", "ouverte", "open", "opens",
-        "closing", "ferme", "fermez", "fermes", "fermeture", "close", "closes", "when", "quand",
+        "closing", "ferme", "fermez", "fermes", "fermeture", "close", "closes", "when", "quand", "early", "late", "tot", "tard",
     };
 
     /// <summary>Words naming the customer as the object of a call ("me", "moi", "m'").</summary>

@@ -42,9 +42,16 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
 
         var vectors = Index.Embeds ? Index.Embed(text, detected) : null;
         var decision = Decide(text, detected, vectors);
-        return decision.Kind != BotDecisionKind.Answer && vectors is not null && Index.Options.HumanMeaning
-            && HumanRequestMeaning.Shared.IsRequest(normalized, () => vectors.Length > 1 ? vectors : Index.EmbedSentences(text, detected))
-            ? new BotDecision(BotDecisionKind.Human, detected, []) // a person asked for in words no rule knows, and nothing to answer
+        if (decision.Kind == BotDecisionKind.Answer)
+        {
+            return decision;
+        }
+
+        // A person asked for in an order no rule knows, and nothing to answer: by its words, then by its meaning.
+        return (Index.Options.HumanTalk && humans.AsksToTalk(normalized))
+            || (vectors is not null && Index.Options.HumanMeaning
+                && HumanRequestMeaning.Shared.IsRequest(normalized, () => vectors.Length > 1 ? vectors : Index.EmbedSentences(text, detected)))
+            ? new BotDecision(BotDecisionKind.Human, detected, [])
             : decision;
     }
 

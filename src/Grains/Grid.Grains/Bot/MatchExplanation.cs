@@ -21,6 +21,11 @@ internal static class MatchExplanation
         output.AppendLine(CultureInfo.InvariantCulture, $"language:   {language}");
         output.AppendLine(CultureInfo.InvariantCulture, $"normalised: {normalized.Text}");
         output.AppendLine(CultureInfo.InvariantCulture, $"human rule: {new HumanRequestDetector().Rule(normalized) ?? "-"}");
+        if (index.Options.HumanTalk)
+        {
+            output.AppendLine(CultureInfo.InvariantCulture, $"human talk: {(new HumanRequestDetector().AsksToTalk(normalized) ? "a request, when the base has no answer" : "-")}");
+        }
+
         var vectors = index.Embeds ? index.Embed(text, language) : null;
         if (vectors is not null && index.Options.HumanMeaning)
         {

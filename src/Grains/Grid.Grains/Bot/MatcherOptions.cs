@@ -123,6 +123,12 @@ internal sealed record MatcherOptions
     public bool HumanMeaning { get; init; } = true;
 
     /// <summary>
+    /// Whether a message no rule takes for a person request, and that the base does not answer, is one when a clause
+    /// names a person, a way of talking and a wish, whatever their order (<see cref="HumanRequestDetector.AsksToTalk"/>).
+    /// </summary>
+    public bool HumanTalk { get; init; } = true;
+
+    /// <summary>
     /// Whether the learned decision (<see cref="DecisionModel"/>) turns each ranked entry's features into its confidence,
     /// a probability of being the right answer, where the semantic signal runs; the hand-made confidence otherwise.
     /// Off: learnt on the development sets it answered more of each held-out one rightly, but on a new blind set it
