@@ -39,6 +39,9 @@ public sealed class AllWellReportTests
     [InlineData("send me a copy of my invoice, thanks")]
     [InlineData("je voudrais une copie de la facture reçue, merci")]
     [InlineData("the technician came but the boiler still leaks")]
+    [InlineData("the heating barely works, radiators are lukewarm at best")]
+    [InlineData("le chauffage fonctionne mal depuis lundi")]
+    [InlineData("prélèvement automatique, où ça se règle")]
     public void Leaves_problems_and_requests_to_the_matcher(string text) => Assert.False(AllWellReport.Is(text), text);
 
     [Fact]

@@ -117,5 +117,10 @@ internal static class AllWellReport
         "bad", "manque", "missing", "incomplet", "seulement", "only", "partiellement", "partly", "moitie", "half", "instead",
         "lieu", "autre", "another", "other", "wrongly", "weird", "bizarre", "etrange", "strange", "cher", "expensive",
         "stopped", "stop", "stops", "arrete", "arretee", "quit", "ceased", "plante",
+        // working, but badly ("barely works", "fonctionne mal", "les radiateurs sont tièdes")
+        "barely", "hardly", "badly", "poorly", "partially", "sometimes", "intermittently", "mal", "parfois", "peine",
+        "lukewarm", "tiede", "tiedes", "weak", "faible", "faibles", "cold", "froid", "froids", "froide", "noisy", "bruit",
+        // "où" folds to "ou": "préférence facture papier, où ça se règle"
+        "ou",
     };
 }
