@@ -92,6 +92,31 @@ internal sealed partial class LanguageIndex
             }
         }
 
+        // An answer's sentences lift the entry's cosine (a base of a few phrasings an entry says more in its answers);
+        // the phrasing kept is still the entry's closest, for coverage.
+        foreach (var (entry, answer) in answerVectors)
+        {
+            if (best[entry].Doc >= 0)
+            {
+                foreach (var vector in vectors)
+                {
+                    best[entry].Cosine = Math.Max(best[entry].Cosine, SentenceEmbedder.Similarity(vector, answer));
+                }
+            }
+        }
+
         return best;
     }
+
+    /// <summary>An answer's sentences of four words or more, at most <see cref="MaxAnswerSentences"/>.</summary>
+    private static IEnumerable<string> AnswerSentences(string answer) =>
+        AnswerSentenceBreak().Split(answer)
+            .Select(s => s.Trim())
+            .Where(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4)
+            .Take(MaxAnswerSentences);
+
+    private const int MaxAnswerSentences = 6;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+|[\r\n]+")]
+    private static partial System.Text.RegularExpressions.Regex AnswerSentenceBreak();
 }

@@ -46,6 +46,7 @@ internal sealed partial class LanguageIndex : IDisposable
     private readonly int entryCount;
     private readonly PhrasingClassifier? classifier;
     private readonly float[]?[] docVector;
+    private readonly List<(int Entry, float[] Vector)> answerVectors = [];
 
     /// <summary>Whether this language's classifier was trained (the scorer is on and the base is phrased richly enough).</summary>
     public bool HasClassifier => classifier is not null;
@@ -166,6 +167,17 @@ internal sealed partial class LanguageIndex : IDisposable
             for (var i = 0; i < Questions.Count; i++)
             {
                 docVector[Questions[i].Doc] = vectors[i];
+            }
+
+            if (options.SemanticAnswers)
+            {
+                // Each answer's sentences too (not an out-of-scope entry's: it says what the tenant does not do).
+                var sentences = Enumerable.Range(0, entries.Count)
+                    .Where(e => entries[e].Questions.ContainsKey(language) && !entries[e].Tags.Contains(KnowledgeIndex.OutOfScopeTag, StringComparer.Ordinal))
+                    .SelectMany(e => AnswerSentences(entries[e].Answers.GetValueOrDefault(language, "")).Select(sentence => (Entry: e, Text: sentence)))
+                    .ToList();
+                var answerVectorList = SentenceEmbedder.Shared.EmbedPhrasings([.. sentences.Select(a => options.SemanticNormalized ? Prepare(a.Text) : a.Text)]);
+                answerVectors.AddRange(sentences.Select((a, i) => (a.Entry, answerVectorList[i])));
             }
 
             (SemanticFloor, SemanticCeiling) = options.SemanticCalibrated ? CalibrateRamp(vectors, options) : (options.SemanticFloor, options.SemanticCeiling);

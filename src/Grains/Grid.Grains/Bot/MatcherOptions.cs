@@ -99,6 +99,12 @@ internal sealed record MatcherOptions
 
     public double SemanticCeilingQuantile { get; init; } = 0.75;
 
+    /// <summary>
+    /// Whether each answer's sentences are embedded too, an entry's cosine being its best over its phrasings and its
+    /// answer's sentences: a base of a few phrasings an entry says more in its answers (docs/bot-evaluation.md).
+    /// </summary>
+    public bool SemanticAnswers { get; init; } = true;
+
     /// <summary>Whether each sentence of a long message is embedded too, each entry taking its best cosine with any (<see cref="KnowledgeIndex.Embed"/>).</summary>
     public bool SemanticSentences { get; init; } = true;
 
