@@ -76,6 +76,11 @@ public sealed class HumanRequestDetectorTests
     [InlineData("Pourriez-vous me mettre en relation avec l'une de vos conseillères ?")]
     [InlineData("il me faudrait quelqu'un au téléphone rapidement")]
     [InlineData("ça me prendrait un agent au bout du fil")]
+    [InlineData("je voudrais parler à qq1 de chez vous")]
+    [InlineData("j'ai besoin dun agent svp")]
+    [InlineData("je souhaite être appelée par le service client demain")]
+    [InlineData("escaladez mon dossier svp")]
+    [InlineData("j'en ai fini avec ce robot")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -133,6 +138,11 @@ public sealed class HumanRequestDetectorTests
     [InlineData("Would it be possible for a member of your team to contact me by phone?")]
     [InlineData("i need to speak to a supervizer now")]
     [InlineData("I want to talk to a represntitive")]
+    [InlineData("put me through, please")]
+    [InlineData("escalate my case")]
+    [InlineData("I'm done with this chatbot, honestly")]
+    [InlineData("can I get a human to go over my file")]
+    [InlineData("I would like to be phoned tomorrow")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -180,6 +190,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("qui s'occupe de la supervision des travaux dans la résidence ?")]
     [InlineData("j'ai demandé conseil hier à mon voisin")]
     [InlineData("mon fils m'a conseillé de mettre le prélèvement automatique")]
+    [InlineData("l'agence me contacte tous les mois par courrier")]
+    [InlineData("je n'ai jamais été contacté par votre technicien")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -223,6 +235,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("the lady on the phone was lovely")]
     [InlineData("who is in charge of supervision of the works in our building")]
     [InlineData("is there a way to get an adviser on the phone on saturdays?")] // a question about hours
+    [InlineData("I was put through to the wrong department yesterday")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

@@ -29,6 +29,7 @@ internal static class BotLexicon
         ["wk"] = "week-end", ["tkt"] = "ne t'inquiete pas", ["mtn"] = "maintenant", ["mnt"] = "maintenant", ["bb"] = "bebe",
         ["asap"] = "des que possible", ["rapidos"] = "rapidement", ["perso"] = "personnelles", ["pro"] = "professionnel",
         ["mm"] = "meme", ["keske"] = "qu'est-ce que", ["kesk"] = "qu'est-ce que",
+        ["qq1"] = "quelquun", ["kelk1"] = "quelquun", ["qlq1"] = "quelquun", ["qlqn"] = "quelquun", ["dun"] = "d'un", ["dune"] = "d'une",
     };
 
     /// <summary>English SMS spellings, abbreviations and contractions written without their apostrophe.</summary>
@@ -210,6 +211,12 @@ internal static class BotLexicon
         "telephoner", "telephonez",
     };
 
+    /// <summary>Participles that ask for a call only after "être" ("je demande à être contacté", "to be phoned").</summary>
+    public static readonly HashSet<string> PassiveCallParticiples = new(StringComparer.Ordinal)
+    {
+        "contacte", "contactee", "contactes", "contactees", "appele", "appelee", "appeles", "appelees", "phoned", "rung",
+    };
+
     /// <summary>Nouns that are a callback request by themselves ("I'd like a callback"; not "rappel", which is also a reminder).</summary>
     public static readonly HashSet<string> CallbackNouns = new(StringComparer.Ordinal) { "callback", "callbacks" };
 
@@ -342,7 +349,19 @@ internal static class BotLexicon
     public static readonly HashSet<string> BotRefusals = new(StringComparer.Ordinal)
     {
         "pas", "not", "no", "stop", "arrete", "arretez", "marre", "useless", "nul", "nulle", "sers", "rien", "hate", "enough",
-        "fed", "assez", "inutile",
+        "fed", "assez", "inutile", "done", "finished", "sick", "tired", "fini", "saoule", "soule", "ras",
+    };
+
+    /// <summary>Verbs asking to escalate, a request for a person in a short clause ("escalate please", "escaladez").</summary>
+    public static readonly HashSet<string> EscalateVerbs = new(StringComparer.Ordinal)
+    {
+        "escalate", "escalade", "escaladez", "escalader", "escalation",
+    };
+
+    /// <summary>What may be escalated in such a clause ("escalate my case", "escaladez mon dossier").</summary>
+    public static readonly HashSet<string> EscalateObjects = new(StringComparer.Ordinal)
+    {
+        "this", "it", "my", "case", "ticket", "complaint", "issue", "mon", "ma", "dossier", "demande", "reclamation", "ca", "cela",
     };
 
     /// <summary>Nouns asking for human help without naming a person ("assistance humaine", "human help").</summary>

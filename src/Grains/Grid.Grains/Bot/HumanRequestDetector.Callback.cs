@@ -26,6 +26,11 @@ internal sealed partial class HumanRequestDetector
                 return true;
             }
 
+            if (BotLexicon.PassiveCallParticiples.Contains(token) && i > 0 && BotLexicon.PassiveAuxiliaries.Contains(clause[i - 1]) && !DeclinesOrRemembers(clause, i))
+            {
+                return true; // "être contacté par téléphone"
+            }
+
             if (!BotLexicon.CallbackVerbs.Contains(token) || DeclinesOrRemembers(clause, i))
             {
                 continue;

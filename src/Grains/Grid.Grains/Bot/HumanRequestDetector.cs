@@ -152,9 +152,13 @@ internal sealed partial class HumanRequestDetector
         BotLexicon.ServiceNouns.Contains(clause[index])
         || (clause[index] == "service" && (At(clause, index + 1) is "client" or "clients" or "clientele" || At(clause, index - 1) == "customer"));
 
-    /// <summary>"someone to fix the heating", "quelqu'un pour réparer": the person is asked to do a task, not to talk.</summary>
+    /// <summary>
+    /// "someone to fix the heating", "quelqu'un pour réparer": the person is asked to do a task, not to talk — unless it
+    /// is a human, wanted as such rather than the bot ("I need a human to sort this").
+    /// </summary>
     private static bool NamesATask(IReadOnlyList<string> clause, int person) =>
         person + 2 < clause.Count
+        && clause[person] is not ("human" or "humain" or "humaine") // "a human to look at my case": only a person rather than the bot is wanted
         && BotLexicon.TaskLinks.Contains(clause[person + 1])
         && (clause[person + 1] != "pour" || IsFrenchInfinitive(clause[person + 2]))
         && !BotLexicon.ContactVerbs.Contains(clause[person + 2])
@@ -189,7 +193,8 @@ internal sealed partial class HumanRequestDetector
 
     /// <summary>"I'm not a robot", "je ne suis pas un robot": the customer speaks of themself.</summary>
     private static bool DescribesSelf(IReadOnlyList<string> clause, int refusal) =>
-        At(clause, refusal - 1) is "am" or "suis" || At(clause, refusal - 2) is "am" or "suis";
+        clause[refusal] is not ("done" or "finished" or "sick" or "tired" or "fini" or "saoule" or "soule") // "I'm done with this bot" refuses it
+        && (At(clause, refusal - 1) is "am" or "suis" || At(clause, refusal - 2) is "am" or "suis");
 
     private static bool AsksHumanHelp(IReadOnlyList<string> clause)
     {
@@ -286,11 +291,18 @@ internal sealed partial class HumanRequestDetector
         || (At(clause, person + 1) == "on" && At(clause, person + 2) == "the" && At(clause, person + 3) is "phone" or "line");
 
     /// <summary>"transfer me", "transférez-moi", "connect me please": a hand-over verb with only the customer as its object.</summary>
+    /// <summary>
+    /// Or "put me through", "escalate please", "escaladez mon dossier": a short clause of only putting through or
+    /// escalating, and politeness.
+    /// </summary>
     private static bool AsksHandOver(IReadOnlyList<string> clause) =>
-        clause.Count <= 5
-        && clause.Any(BotLexicon.HandOverVerbs.Contains)
-        && clause.Any(BotLexicon.SelfObjects.Contains)
-        && clause.All(t => BotLexicon.HandOverVerbs.Contains(t) || BotLexicon.SelfObjects.Contains(t) || BotLexicon.BareRequestFiller.Contains(t));
+        clause.Count <= 8
+        && ((clause.Count <= 5 && clause.Any(BotLexicon.HandOverVerbs.Contains)
+                && clause.Any(BotLexicon.SelfObjects.Contains)
+                && clause.All(t => BotLexicon.HandOverVerbs.Contains(t) || BotLexicon.SelfObjects.Contains(t) || BotLexicon.BareRequestFiller.Contains(t)))
+            || clause.Where((t, i) => clause.Count <= 5 && t == "put" && BotLexicon.SelfObjects.Contains(At(clause, i + 1)) && At(clause, i + 2) == "through" && !IsPast(clause, i)).Any()
+            || (clause.Any(BotLexicon.EscalateVerbs.Contains)
+                && clause.All(t => BotLexicon.EscalateVerbs.Contains(t) || BotLexicon.BareRequestFiller.Contains(t) || BotLexicon.EscalateObjects.Contains(t))));
 
     private static bool ChecksPresence(IReadOnlyList<string> clause) =>
         clause.Count <= 7
