@@ -81,6 +81,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("je souhaite être appelée par le service client demain")]
     [InlineData("escaladez mon dossier svp")]
     [InlineData("j'en ai fini avec ce robot")]
+    [InlineData("allo, y a du monde ?")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -143,6 +144,10 @@ public sealed class HumanRequestDetectorTests
     [InlineData("I'm done with this chatbot, honestly")]
     [InlineData("can I get a human to go over my file")]
     [InlineData("I would like to be phoned tomorrow")]
+    [InlineData("kindly connect me with your executive")]
+    [InlineData("I want to speak with customer care")]
+    [InlineData("can I talk with you guys directly")]
+    [InlineData("any humans around?")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -236,6 +241,9 @@ public sealed class HumanRequestDetectorTests
     [InlineData("who is in charge of supervision of the works in our building")]
     [InlineData("is there a way to get an adviser on the phone on saturdays?")] // a question about hours
     [InlineData("I was put through to the wrong department yesterday")]
+    [InlineData("you guys sent me the wrong invoice")]
+    [InlineData("the executive of my company pays the bill")]
+    [InlineData("how do I get in touch with you guys other than this chat")] // how: the base answers it
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

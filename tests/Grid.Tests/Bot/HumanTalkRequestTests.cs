@@ -24,6 +24,7 @@ public sealed class HumanTalkRequestTests : IDisposable
     [InlineData("Would a member of staff be able to phone my mother about her account?", "en")]
     [InlineData("I would value a conversation with one of your advisers about this", "en")]
     [InlineData("a phone conversation with a supervisor is all I need", "en")]
+    [InlineData("kindly arrange a call from your customer care executive", "en")]
     public void Reads_a_person_a_way_of_talking_and_a_wish_in_any_order(string text, string language) =>
         Assert.True(AsksToTalk(text, language), text);
 
@@ -36,6 +37,7 @@ public sealed class HumanTalkRequestTests : IDisposable
     [InlineData("I can only phone before 9am, will anyone pick up that early?", "en")] // when
     [InlineData("what number should my son call to reach an adviser", "en")] // how
     [InlineData("are you hiring people to answer the phone", "en")] // jobs
+    [InlineData("can I call you guys on Sunday morning", "en")] // when
     [InlineData("the people upstairs can't stop talking on the phone at night", "en")] // the wish denied
     public void Leaves_what_is_not_a_request(string text, string language) =>
         Assert.False(AsksToTalk(text, language), text);

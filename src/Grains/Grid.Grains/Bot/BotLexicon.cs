@@ -91,7 +91,7 @@ internal static class BotLexicon
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
         "supervisor", "supervisors", "staff", "member", "consultant", "rep", "reps", "boss", "colleague", "colleagues", "being",
-        "salesperson", "salesman", "saleswoman", "coworker", "coworkers", "members", "staffer",
+        "salesperson", "salesman", "saleswoman", "coworker", "coworkers", "members", "staffer", "executive", "executives", "guys",
     };
 
     /// <summary>Person nouns strong enough to be a request on their own ("conseiller svp", "operator").</summary>
@@ -99,7 +99,7 @@ internal static class BotLexicon
     {
         "conseiller", "conseillere", "conseille", "teleconseiller", "teleconseillere", "humain", "humaine", "agent", "operateur", "operatrice", "interlocuteur",
         "personne", "quelquun", "responsable", "human", "person", "operator", "representative", "advisor", "adviser",
-        "someone", "somebody", "manager", "supervisor", "superviseur", "rep", "prepose", "preposee",
+        "someone", "somebody", "manager", "supervisor", "superviseur", "rep", "prepose", "preposee", "executive",
     };
 
     /// <summary>Real words two typos from a long person noun, which are not misspellings of it.</summary>
@@ -191,13 +191,14 @@ internal static class BotLexicon
     /// <summary>Who a presence check asks for ("y a quelqu'un ?", "anyone there?").</summary>
     public static readonly HashSet<string> PresencePersons = new(StringComparer.Ordinal)
     {
-        "quelquun", "personne", "anyone", "anybody", "someone", "somebody", "human", "humain", "person",
+        "quelquun", "personne", "anyone", "anybody", "someone", "somebody", "human", "humain", "person", "humans", "monde",
     };
 
     /// <summary>Words that make a short clause with a <see cref="PresencePersons"/> ask whether someone is there or real.</summary>
     public static readonly HashSet<string> PresenceWords = new(StringComparer.Ordinal)
     {
         "y", "la", "present", "presente", "vivant", "vrai", "reel", "there", "here", "home", "awake", "alive", "real", "out",
+        "around", "online",
     };
 
     /// <summary>Negations: "il n'y a personne dans l'ascenseur", "nobody there" state a fact, they do not ask.</summary>
@@ -263,7 +264,7 @@ internal static class BotLexicon
         "sollicite", "demande", "besoin", "merci", "prefere", "prefererais", "faut", "faudrait", "prendrait", "svp",
         "vouloir", "reconnaissant", "reconnaissante", "exige",
         "want", "would", "like", "could", "can", "may", "please", "need", "prefer", "rather", "let", "grateful",
-        "appreciate", "require", "demand",
+        "appreciate", "require", "demand", "kindly", "arrange",
     };
 
     /// <summary>A copula in the past: "le conseiller au téléphone était désagréable" describes someone, it asks for no one.</summary>

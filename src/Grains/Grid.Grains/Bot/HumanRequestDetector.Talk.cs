@@ -22,7 +22,7 @@ internal sealed partial class HumanRequestDetector
     private static bool TalkRequest(IReadOnlyList<string> clause)
     {
         if (clause.Any(t => BotLexicon.MentionMarkers.Contains(t) || BotLexicon.PastCopulas.Contains(t) || BotLexicon.MentionTopics.Contains(t)
-                || BotLexicon.HowWords.Contains(t) || BotLexicon.HoursWords.Contains(t) || IsClockTime(t)))
+                || BotLexicon.HowWords.Contains(t) || BotLexicon.HoursWords.Contains(t) || BotLexicon.DaysAndTimes.Contains(t) || IsClockTime(t)))
         {
             return false;
         }

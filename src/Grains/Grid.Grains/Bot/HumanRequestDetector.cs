@@ -109,12 +109,12 @@ internal sealed partial class HumanRequestDetector
         var unknown = 0;
         for (var j = verb + 1; j < clause.Count && j <= verb + 9; j++) // "me mettre en relation avec l'un de vos conseillers"
         {
-            if (IsPerson(clause[j]))
+            if (IsPerson(clause[j]) && clause[j] != "guys")
             {
                 return !NamesATask(clause, j);
             }
 
-            if (IsServiceTeam(clause, j))
+            if (IsServiceTeam(clause, j) || clause[j] == "guys") // "you guys" is the company, like a team
             {
                 return !clause.Any(BotLexicon.HowWords.Contains);
             }
@@ -150,7 +150,8 @@ internal sealed partial class HumanRequestDetector
     /// <summary>"le service client", "customer service", "support": a team named as whom to talk to.</summary>
     private static bool IsServiceTeam(IReadOnlyList<string> clause, int index) =>
         BotLexicon.ServiceNouns.Contains(clause[index])
-        || (clause[index] == "service" && (At(clause, index + 1) is "client" or "clients" or "clientele" || At(clause, index - 1) == "customer"));
+        || (clause[index] == "service" && (At(clause, index + 1) is "client" or "clients" or "clientele" || At(clause, index - 1) == "customer"))
+        || (clause[index] == "care" && At(clause, index - 1) == "customer"); // "customer care"
 
     /// <summary>
     /// "someone to fix the heating", "quelqu'un pour réparer": the person is asked to do a task, not to talk — unless it
