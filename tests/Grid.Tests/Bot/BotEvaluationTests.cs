@@ -22,7 +22,8 @@ public sealed class BotEvaluationTests
     /// before person requests by meaning were built (96.7%); eval-sealed8 was measured once with them (84.7% right, 80.3%
     /// abstention, 88.3% of human requests) before its person-request misses were read (98.3%); eval-sealed9 was measured
     /// once with that matcher (83.6% right, 84.2% abstention, 90.0% of human requests) before its person-request misses
-    /// were read and person requests by talk words were built (100%). Targets: 90% right, 90% abstention, 99% of human requests.
+    /// were read and person requests by talk words were built (100%); eval-sealed10 was measured once with those
+    /// frozen (84.1% right, 90.8% abstention, 95.0% of human requests) before its person-request misses were read (100%). Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]
     [InlineData("eval-cases.json", 0.89, 0.92, 3)]
@@ -35,7 +36,8 @@ public sealed class BotEvaluationTests
     [InlineData("eval-sealed6.json", 0.72, 0.88, 10, 0.98)]
     [InlineData("eval-sealed7.json", 0.86, 0.90, 7, 0.98)]
     [InlineData("eval-sealed8.json", 0.84, 0.80, 4)]
-    [InlineData("eval-sealed9.json", 0.83, 0.84, 9)]
+    [InlineData("eval-sealed9.json", 0.83, 0.84, 8)]
+    [InlineData("eval-sealed10.json", 0.83, 0.92, 10)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99)
     {
         var evaluation = new BotEvaluation(

@@ -20,3 +20,33 @@ public sealed class BotLanguageDetectionTests
     public void Tells_sms_and_unaccented_french_from_english(string text, string expected) =>
         Assert.Equal(expected, new StopWordLanguageDetector().Detect(text, expected == "fr" ? "en" : "fr"));
 }
+
+/// <summary>
+/// The matcher's language for a message too short for function words (<see cref="Grid.Bot.KnowledgeMatcher.DetectLanguage"/>):
+/// the base's own words tell it, not its synonyms (the demo's mix languages); a message with none keeps the conversation's.
+/// </summary>
+public sealed class MatcherLanguageTests : IDisposable
+{
+    private readonly Grid.Bot.KnowledgeIndex index = new(DemoBase.Entries, DemoBase.Settings);
+
+    [Theory]
+    [InlineData("opening hours?", "fr", "en")]
+    [InlineData("forgot password", "fr", "en")]
+    [InlineData("meter reading", "fr", "en")]
+    [InlineData("horaires ?", "en", "fr")]
+    [InlineData("relevé compteur", "en", "fr")]
+    [InlineData("123456", "en", "en")] // nothing to tell by: the conversation's language
+    [InlineData("123456", "fr", "fr")]
+    public void Reads_a_fragment_by_the_words_of_the_base(string text, string conversation, string expected) =>
+        Assert.Equal(expected, new Grid.Bot.KnowledgeMatcher(index, new StopWordLanguageDetector()).DetectLanguage(text, conversation));
+
+    [Fact]
+    public void Answers_a_fragment_in_its_language()
+    {
+        var decision = new Grid.Bot.KnowledgeMatcher(index, new StopWordLanguageDetector()).Decide("opening hours?", "fr");
+
+        Assert.Equal((Grid.Bot.BotDecisionKind.Answer, "opening-hours", "en"), (decision.Kind, decision.EntryId, decision.AnswerLanguage));
+    }
+
+    public void Dispose() => index.Dispose();
+}

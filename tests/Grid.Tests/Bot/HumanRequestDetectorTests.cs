@@ -82,6 +82,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("escaladez mon dossier svp")]
     [InlineData("j'en ai fini avec ce robot")]
     [InlineData("allo, y a du monde ?")]
+    [InlineData("j'aimerais qu'une dame du service client me téléphone")]
+    [InlineData("c possible davoir kelkun o tel svp")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -148,6 +150,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("I want to speak with customer care")]
     [InlineData("can I talk with you guys directly")]
     [InlineData("any humans around?")]
+    [InlineData("hooman pls")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -197,6 +200,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("mon fils m'a conseillé de mettre le prélèvement automatique")]
     [InlineData("l'agence me contacte tous les mois par courrier")]
     [InlineData("je n'ai jamais été contacté par votre technicien")]
+    [InlineData("mon propriétaire m'appelle tous les jours pour le loyer")]
+    [InlineData("Agence de référencement : nous boostons votre visibilité, contactez-nous")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]

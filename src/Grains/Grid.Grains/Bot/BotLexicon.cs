@@ -29,7 +29,7 @@ internal static class BotLexicon
         ["wk"] = "week-end", ["tkt"] = "ne t'inquiete pas", ["mtn"] = "maintenant", ["mnt"] = "maintenant", ["bb"] = "bebe",
         ["asap"] = "des que possible", ["rapidos"] = "rapidement", ["perso"] = "personnelles", ["pro"] = "professionnel",
         ["mm"] = "meme", ["keske"] = "qu'est-ce que", ["kesk"] = "qu'est-ce que",
-        ["qq1"] = "quelquun", ["kelk1"] = "quelquun", ["qlq1"] = "quelquun", ["qlqn"] = "quelquun", ["dun"] = "d'un", ["dune"] = "d'une",
+        ["qq1"] = "quelquun", ["kelkun"] = "quelquun", ["kelkin"] = "quelquun", ["quelquin"] = "quelquun", ["davoir"] = "d'avoir", ["o"] = "au", ["kelk1"] = "quelquun", ["qlq1"] = "quelquun", ["qlqn"] = "quelquun", ["dun"] = "d'un", ["dune"] = "d'une",
     };
 
     /// <summary>English SMS spellings, abbreviations and contractions written without their apostrophe.</summary>
@@ -52,7 +52,7 @@ internal static class BotLexicon
         ["rep"] = "representative", ["reps"] = "representatives", ["mgr"] = "manager", ["pic"] = "picture",
         ["sum1"] = "someone", ["some1"] = "someone", ["any1"] = "anyone", ["ne1"] = "anyone", ["every1"] = "everyone",
         ["speek"] = "speak", ["spk"] = "speak", ["tlk"] = "talk", ["custmer"] = "customer", ["costumer"] = "customer",
-        ["custumer"] = "customer", ["servis"] = "service", ["sevice"] = "service",
+        ["custumer"] = "customer", ["servis"] = "service", ["sevice"] = "service", ["hooman"] = "human", ["hoomans"] = "humans",
     };
 
     /// <summary>English contraction endings, expanded (the possessive "'s" is dropped).</summary>
@@ -86,7 +86,7 @@ internal static class BotLexicon
         "responsable", "responsables", "superieur", "manager", "standardiste", "collaborateur", "collaboratrice", "chef",
         "superviseur", "superviseure", "superviseurs", "directeur", "directrice", "gerant", "gerante", "collegue", "collegues",
         "prepose", "preposee", "employe", "employee", "employes", "employees", "gestionnaire", "gestionnaires", "collaborateurs",
-        "collaboratrices", "commercial", "commerciale", "commerciaux", "membre", "membres",
+        "collaboratrices", "commercial", "commerciale", "commerciaux", "membre", "membres", "dame", "dames",
         // English
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
@@ -332,6 +332,16 @@ internal static class BotLexicon
 
     /// <summary>Words that make "être" + participle a request ("je voudrais être rappelé").</summary>
     public static readonly HashSet<string> PassiveAuxiliaries = new(StringComparer.Ordinal) { "etre", "be", "been", "being" };
+
+    /// <summary>
+    /// Words of a sales pitch or a partnership offer ("nous sommes une agence SEO… contactez-nous"): a message with one
+    /// asks the company to call the sender, it is no customer asking for a person.
+    /// </summary>
+    public static readonly HashSet<string> SolicitationWords = new(StringComparer.Ordinal)
+    {
+        "seo", "referencement", "visibilite", "partenariat", "backlinks", "prospection", "leads", "partnership", "sponsored",
+        "webinar",
+    };
 
     /// <summary>Topics that mention people without asking for one: jobs, staff, the company.</summary>
     public static readonly HashSet<string> MentionTopics = new(StringComparer.Ordinal)

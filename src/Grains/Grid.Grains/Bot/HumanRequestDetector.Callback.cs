@@ -26,6 +26,11 @@ internal sealed partial class HumanRequestDetector
                 return true;
             }
 
+            if (WishedCall(clause, i))
+            {
+                return true; // "je voudrais qu'une dame m'appelle"
+            }
+
             if (BotLexicon.PassiveCallParticiples.Contains(token) && i > 0 && BotLexicon.PassiveAuxiliaries.Contains(clause[i - 1]) && !DeclinesOrRemembers(clause, i))
             {
                 return true; // "être contacté par téléphone"
@@ -60,6 +65,16 @@ internal sealed partial class HumanRequestDetector
     /// "no need to call me", "ne me rappelez pas", "je ne me rappelle plus" (to remember), "je me rappelle": the verb is
     /// negated or reflexive, not a callback asked for.
     /// </summary>
+    /// <summary>
+    /// "je voudrais qu'une dame ou un monsieur m'appelle", "j'aimerais qu'on me téléphone": a call to the customer in the
+    /// subjunctive after a wish ("il m'appelle tous les jours" tells, it does not ask).
+    /// </summary>
+    private static bool WishedCall(IReadOnlyList<string> clause, int i) =>
+        clause[i] is "appelle" or "telephone" or "contacte" or "joigne"
+        && BotLexicon.SelfObjects.Contains(At(clause, i - 1))
+        && Enumerable.Range(0, i).Any(k => BotLexicon.WantWords.Contains(clause[k]) && !IsPast(clause, k)
+            && Enumerable.Range(k + 1, i - k).Any(q => clause[q] is "que" or "qu"));
+
     private static bool DeclinesOrRemembers(IReadOnlyList<string> clause, int verb) =>
         (At(clause, verb - 1) == "me" && At(clause, verb - 2) is "je" or "j" or "ne")
         || Enumerable.Range(verb - 4, 4).Any(k => At(clause, k) is "no" or "not" or "pas" or "ne" or "inutile" or "never")

@@ -27,6 +27,11 @@ internal sealed partial class HumanRequestDetector
     /// <summary>The name of the rule that recognised a request, or null (for tests and the evaluation's report).</summary>
     public string? Rule(NormalizedText text)
     {
+        if (text.Tokens.Any(BotLexicon.SolicitationWords.Contains))
+        {
+            return null; // a sales pitch's "contactez-nous"
+        }
+
         foreach (var clause in text.Clauses)
         {
             if (clause.Any(BotLexicon.MentionTopics.Contains))

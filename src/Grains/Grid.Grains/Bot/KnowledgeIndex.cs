@@ -103,6 +103,36 @@ internal sealed partial class KnowledgeIndex : IDisposable
     /// <summary>The index of a language, or null when no entry is phrased in it.</summary>
     public LanguageIndex? For(string language) => indexes.GetValueOrDefault(language);
 
+    /// <summary>
+    /// The language whose phrasings alone hold more of the message's words (of four letters or more) than any other's,
+    /// or null: "opening hours?", "forgot password" or "operator" have no function word to tell the language by, but
+    /// they are the base's English words.
+    /// </summary>
+    public string? LanguageOfWords(string text)
+    {
+        var words = WordBreak().Split(TextNormalizer.Fold(text)).Where(w => w.Length >= 4).Distinct(StringComparer.Ordinal).ToList();
+        string? best = null;
+        var bestCount = 0;
+        var tie = false;
+        foreach (var (language, index) in indexes)
+        {
+            var count = words.Count(w => index.Knows(w) && indexes.All(other => other.Key == language || !other.Value.Knows(w)));
+            if (count > bestCount)
+            {
+                (best, bestCount, tie) = (language, count, false);
+            }
+            else if (count == bestCount && count > 0)
+            {
+                tie = true;
+            }
+        }
+
+        return tie ? null : best;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[^\p{L}\p{Nd}]+")]
+    private static partial System.Text.RegularExpressions.Regex WordBreak();
+
     public void Dispose()
     {
         foreach (var index in indexes.Values)

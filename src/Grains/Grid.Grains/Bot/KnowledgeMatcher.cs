@@ -28,7 +28,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     /// </summary>
     public BotDecision Decide(string text, string? language = null)
     {
-        var detected = detector.Detect(text, language ?? Index.Settings.DefaultLanguage);
+        var detected = DetectLanguage(text, language);
         var normalized = normalizer.Normalize(text, detected);
         if (humans.IsRequest(normalized))
         {
@@ -53,6 +53,17 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
                 && HumanRequestMeaning.Shared.IsRequest(normalized, () => vectors.Length > 1 ? vectors : Index.EmbedSentences(text, detected)))
             ? new BotDecision(BotDecisionKind.Human, detected, [])
             : decision;
+    }
+
+    /// <summary>
+    /// The message's language: by its function words (<see cref="ILanguageDetector"/>); when they do not tell, by the
+    /// base's words it uses (<see cref="KnowledgeIndex.LanguageOfWords"/>: "opening hours?"); else the conversation's,
+    /// else the tenant's default.
+    /// </summary>
+    internal string DetectLanguage(string text, string? language)
+    {
+        var detected = detector.Detect(text, "");
+        return detected.Length > 0 ? detected : Index.LanguageOfWords(text) ?? language ?? Index.Settings.DefaultLanguage;
     }
 
     /// <summary>The knowledge base's decision for a message that is not a person request.</summary>

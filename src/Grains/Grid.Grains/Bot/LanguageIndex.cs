@@ -40,6 +40,7 @@ internal sealed partial class LanguageIndex : IDisposable
     private readonly List<int>[] entryDocs;
     private readonly HashSet<string> vocabulary = new(StringComparer.Ordinal);
     private readonly HashSet<string> surfaceWords = new(StringComparer.Ordinal);
+    private readonly HashSet<string> ownWords = new(StringComparer.Ordinal);
     private readonly Dictionary<string, double> idf = new(StringComparer.Ordinal);
     private readonly List<List<string>[]> synonymGroups = [];
     private readonly int questionDocs;
@@ -142,7 +143,13 @@ internal sealed partial class LanguageIndex : IDisposable
         }
 
         // The words of the base as written (normalised, before stemming), for spelling correction.
-        foreach (var text in phrasings.Select(p => p.Text).Concat(settings.Synonyms.SelectMany(g => g)))
+        foreach (var text in phrasings.Select(p => p.Text))
+        {
+            ownWords.UnionWith(normalizer.Normalize(text, language).Tokens.Where(t => t.Length >= MinTypoLength - 1));
+        }
+
+        surfaceWords.UnionWith(ownWords);
+        foreach (var text in settings.Synonyms.SelectMany(g => g))
         {
             surfaceWords.UnionWith(normalizer.Normalize(text, language).Tokens.Where(t => t.Length >= MinTypoLength - 1));
         }
@@ -194,6 +201,12 @@ internal sealed partial class LanguageIndex : IDisposable
     }
 
     public string Language { get; }
+
+    /// <summary>
+    /// Whether the word (normalised, four letters or more) is one of the base's phrasings' or answers' words in this
+    /// language (not the synonyms': a tenant's groups mix languages, "horaires, opening hours").
+    /// </summary>
+    public bool Knows(string word) => ownWords.Contains(word);
 
     /// <summary>The question phrasings: document, entry position, text.</summary>
     public IReadOnlyList<(int Doc, int Entry, string Text)> Questions { get; }

@@ -14,7 +14,7 @@ internal static class MatchExplanation
     public static string Explain(KnowledgeMatcher matcher, ILanguageDetector detector, string text)
     {
         var index = matcher.Index;
-        var language = detector.Detect(text, index.Settings.DefaultLanguage);
+        var language = matcher.DetectLanguage(text, null);
         var normalized = new TextNormalizer(index.Options.Sms).Normalize(text, language);
         var output = new StringBuilder();
         output.AppendLine(CultureInfo.InvariantCulture, $"text:       {text}");

@@ -28,6 +28,7 @@ internal sealed class StopWordLanguageDetector : ILanguageDetector
         "bien", "aussi", "chez", "depuis", "parce", "moi", "toi", "lui", "en", "y", "se", "si", "mois", "jour", "heure", "facture",
         "factures", "compte", "contrat", "ascenseur", "chauffage", "panne", "eau", "conseiller", "demain", "hier", "aujourdhui",
         "quelqu", "madame", "monsieur", "besoin", "envoyer", "recu", "payer", "changer", "numero", "adresse", "encore", "plait",
+        "humain", "conseillere", "quelquun", "operateur", "interlocuteur",
     };
 
     private static readonly HashSet<string> English = new(StringComparer.Ordinal)
@@ -38,6 +39,8 @@ internal sealed class StopWordLanguageDetector : ILanguageDetector
         "will", "want", "need", "help", "still", "yes", "no", "do", "does", "did", "get", "got", "if", "or", "but", "from", "by",
         "just", "any", "some", "out", "up", "about", "after", "been", "so", "than", "then", "them", "these", "know", "like", "invoice",
         "bill", "agent", "account", "send", "pay", "change", "number", "address", "s", "t", "ll", "ve", "re",
+        "here", "sorry", "around", "representative", "operator", "human", "person", "someone", "somebody", "advisor",
+        "adviser", "supervisor", "manager", "customer", "anyone", "anybody",
     };
 
     public string Detect(string text, string fallback)
