@@ -84,6 +84,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("allo, y a du monde ?")]
     [InlineData("j'aimerais qu'une dame du service client me téléphone")]
     [InlineData("c possible davoir kelkun o tel svp")]
+    [InlineData("je voudrais raconter mon problème à un conseiller")]
+    [InlineData("marre des réponses automatiques")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -151,6 +153,9 @@ public sealed class HumanRequestDetectorTests
     [InlineData("can I talk with you guys directly")]
     [InlineData("any humans around?")]
     [InlineData("hooman pls")]
+    [InlineData("I'd like to explain my situation to someone")]
+    [InlineData("this is too complex for a chatbot")]
+    [InlineData("cna i spek to a persn")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -202,6 +207,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("je n'ai jamais été contacté par votre technicien")]
     [InlineData("mon propriétaire m'appelle tous les jours pour le loyer")]
     [InlineData("Agence de référencement : nous boostons votre visibilité, contactez-nous")]
+    [InlineData("le conseiller au téléphone m'a parlé d'un échéancier, où je le demande ?")]
+    [InlineData("je ne veux plus du prélèvement automatique")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -249,6 +256,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("you guys sent me the wrong invoice")]
     [InlineData("the executive of my company pays the bill")]
     [InlineData("how do I get in touch with you guys other than this chat")] // how: the base answers it
+    [InlineData("I need to explain to my landlord why the bill is late")]
+    [InlineData("the automatic payment is too complicated to set up")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

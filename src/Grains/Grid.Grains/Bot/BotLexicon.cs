@@ -52,7 +52,8 @@ internal static class BotLexicon
         ["rep"] = "representative", ["reps"] = "representatives", ["mgr"] = "manager", ["pic"] = "picture",
         ["sum1"] = "someone", ["some1"] = "someone", ["any1"] = "anyone", ["ne1"] = "anyone", ["every1"] = "everyone",
         ["speek"] = "speak", ["spk"] = "speak", ["tlk"] = "talk", ["custmer"] = "customer", ["costumer"] = "customer",
-        ["custumer"] = "customer", ["servis"] = "service", ["sevice"] = "service", ["hooman"] = "human", ["hoomans"] = "humans",
+        ["custumer"] = "customer", ["servis"] = "service", ["sevice"] = "service", ["hooman"] = "human", ["hoomans"] = "humans", ["tlak"] = "talk", ["taalk"] = "talk", ["spek"] = "speak",
+        ["speack"] = "speak", ["presn"] = "person", ["persn"] = "person", ["perosn"] = "person", ["peson"] = "person", ["cna"] = "can",
     };
 
     /// <summary>English contraction endings, expanded (the possessive "'s" is dropped).</summary>
@@ -361,6 +362,7 @@ internal static class BotLexicon
     {
         "pas", "not", "no", "stop", "arrete", "arretez", "marre", "useless", "nul", "nulle", "sers", "rien", "hate", "enough",
         "fed", "assez", "inutile", "done", "finished", "sick", "tired", "fini", "saoule", "soule", "ras",
+        "complicated", "complex", "complique", "compliquee", "complexe", // "too complicated for a chatbot"
     };
 
     /// <summary>Verbs asking to escalate, a request for a person in a short clause ("escalate please", "escaladez").</summary>

@@ -36,7 +36,7 @@ internal sealed partial class HumanRequestDetector
                 return true; // "être contacté par téléphone"
             }
 
-            if (!BotLexicon.CallbackVerbs.Contains(token) || DeclinesOrRemembers(clause, i))
+            if (!BotLexicon.CallbackVerbs.Contains(token) || DeclinesOrRemembers(clause, i) || IsPhoneNoun(clause, i))
             {
                 continue;
             }
@@ -65,6 +65,10 @@ internal sealed partial class HumanRequestDetector
     /// "no need to call me", "ne me rappelez pas", "je ne me rappelle plus" (to remember), "je me rappelle": the verb is
     /// negated or reflexive, not a callback asked for.
     /// </summary>
+    /// <summary>"la conseillère au téléphone m'a parlé…", "on the phone": the noun, not the verb "téléphoner".</summary>
+    private static bool IsPhoneNoun(IReadOnlyList<string> clause, int i) =>
+        clause[i] is "telephone" or "phone" && At(clause, i - 1) is "au" or "le" or "du" or "par" or "un" or "mon" or "ton" or "votre" or "the" or "a" or "my" or "your" or "by" or "on";
+
     /// <summary>
     /// "je voudrais qu'une dame ou un monsieur m'appelle", "j'aimerais qu'on me téléphone": a call to the customer in the
     /// subjunctive after a wish ("il m'appelle tous les jours" tells, it does not ask).

@@ -50,6 +50,7 @@ internal sealed partial class HumanRequestDetector
                 : AsksHandOver(clause) ? "hand-over"
                 : AsksRealPerson(clause) ? "real-person"
                 : WantsPerson(clause) ? "wants-person"
+                : ExplainsToPerson(clause) ? "explain-to-person"
                 : null;
             if (rule is not null)
             {
@@ -180,7 +181,7 @@ internal sealed partial class HumanRequestDetector
     {
         for (var i = 0; i < clause.Count; i++)
         {
-            if (!BotLexicon.BotNouns.Contains(clause[i]))
+            if (!BotLexicon.BotNouns.Contains(clause[i]) && !AutomatedChat(clause, i))
             {
                 continue;
             }
@@ -196,6 +197,12 @@ internal sealed partial class HumanRequestDetector
 
         return false;
     }
+
+    /// <summary>"un chat automatique", "des réponses automatiques", "an automated system": the bot, not "le prélèvement automatique".</summary>
+    private static bool AutomatedChat(IReadOnlyList<string> clause, int i) =>
+        clause[i] is "automatique" or "automatiques" or "automated" or "automatic"
+        && (At(clause, i - 1) is "chat" or "reponse" or "reponses" or "message" or "messages" or "systeme" or "assistant" or "robot"
+            || At(clause, i + 1) is "chat" or "reply" or "replies" or "answers" or "responses" or "system" or "assistant" or "messages");
 
     /// <summary>"I'm not a robot", "je ne suis pas un robot": the customer speaks of themself.</summary>
     private static bool DescribesSelf(IReadOnlyList<string> clause, int refusal) =>
@@ -275,6 +282,38 @@ internal sealed partial class HumanRequestDetector
                 if (!BotLexicon.Determiners.Contains(clause[j]) && clause[j] is not ("que" or "qu"))
                 {
                     break; // "je voudrais qu'un conseiller…" and "je veux que quelqu'un du service…" go on
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "j'ai besoin d'expliquer ma situation à quelqu'un", "I need to explain this to somebody": a wish to explain, then
+    /// the person it is to be explained to.
+    /// </summary>
+    private static bool ExplainsToPerson(IReadOnlyList<string> clause)
+    {
+        for (var i = 0; i < clause.Count; i++)
+        {
+            if ((!BotLexicon.WantWords.Contains(clause[i]) && !(clause[i] == "like" && At(clause, i - 1) == "would")) || IsPast(clause, i))
+            {
+                continue;
+            }
+
+            var explain = Enumerable.Range(i + 1, 3).FirstOrDefault(k => At(clause, k) is "expliquer" or "explain" or "raconter" or "exposer", -1);
+            if (explain < 0)
+            {
+                continue;
+            }
+
+            for (var j = explain + 1; j < clause.Count && j <= explain + 6; j++)
+            {
+                if (clause[j] is "a" or "to"
+                    && (IsStandalonePerson(At(clause, j + 1)) || (BotLexicon.Determiners.Contains(At(clause, j + 1)) && IsStandalonePerson(At(clause, j + 2)))))
+                {
+                    return true;
                 }
             }
         }
