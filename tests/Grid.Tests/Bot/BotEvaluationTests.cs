@@ -76,7 +76,7 @@ public sealed class BotEvaluationTests
 
         Assert.Equal(500, grown.Count);
         Assert.Equal(500, grown.Select(e => e.Id).Distinct().Count());
-        using var index = new KnowledgeIndex(grown, new KnowledgeSettings(0.5, []), MatcherOptions.Default with { Semantic = false });
+        using var index = new KnowledgeIndex(grown, new KnowledgeSettings(0.5, []), MatcherOptions.Default with { Semantic = false, Scorer = false });
         Assert.Equal(2, index.Languages.Count);
     }
 }

@@ -25,9 +25,9 @@ public sealed class BotLanguageDetectionTests
 /// The matcher's language for a message too short for function words (<see cref="Grid.Bot.KnowledgeMatcher.DetectLanguage"/>):
 /// the base's own words tell it, not its synonyms (the demo's mix languages); a message with none keeps the conversation's.
 /// </summary>
-public sealed class MatcherLanguageTests : IDisposable
+public sealed class MatcherLanguageTests
 {
-    private readonly Grid.Bot.KnowledgeIndex index = new(DemoBase.Entries, DemoBase.Settings);
+    private readonly Grid.Bot.KnowledgeIndex index = DemoBase.Index;
 
     [Theory]
     [InlineData("opening hours?", "fr", "en")]
@@ -47,6 +47,4 @@ public sealed class MatcherLanguageTests : IDisposable
 
         Assert.Equal((Grid.Bot.BotDecisionKind.Answer, "opening-hours", "en"), (decision.Kind, decision.EntryId, decision.AnswerLanguage));
     }
-
-    public void Dispose() => index.Dispose();
 }

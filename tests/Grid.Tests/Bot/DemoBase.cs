@@ -9,6 +9,14 @@ internal static class DemoBase
 
     public static KnowledgeSettings Settings { get; } = KnowledgeBaseFile.ReadSettings(KnowledgeBaseFile.Resource("demo-settings.json"));
 
+    /// <summary>
+    /// One index of the demo base for tests that only read it (a matcher is thread-safe): building one, its classifier
+    /// trained, costs seconds, and xunit makes a class instance per test.
+    /// </summary>
+    public static KnowledgeIndex Index => SharedIndex.Value;
+
+    private static readonly Lazy<KnowledgeIndex> SharedIndex = new(() => new KnowledgeIndex(Entries, Settings));
+
     /// <summary>An evaluation set by file name ("eval-sealed5.json").</summary>
     public static IReadOnlyList<EvaluationCase> Cases(string name) => KnowledgeBaseFile.ReadCases(KnowledgeBaseFile.Resource(name));
 }

@@ -7,12 +7,12 @@ namespace Grid.Tests.Bot;
 /// Person requests recognised by meaning (<see cref="HumanRequestMeaning"/>) over the demo knowledge base: wordings no
 /// rule knows go to a person, mentions of a person do not, and a question the base answers stays answered.
 /// </summary>
-public sealed class HumanRequestMeaningTests : IDisposable
+public sealed class HumanRequestMeaningTests
 {
     private static readonly IReadOnlyList<KnowledgeEntry> Entries = DemoBase.Entries;
     private static readonly KnowledgeSettings Settings = DemoBase.Settings;
 
-    private readonly KnowledgeIndex index = new(Entries, Settings);
+    private readonly Grid.Bot.KnowledgeIndex index = DemoBase.Index;
     private readonly StopWordLanguageDetector detector = new();
 
     [Theory]
@@ -45,5 +45,4 @@ public sealed class HumanRequestMeaningTests : IDisposable
     public void Leaves_mentions_of_a_person_alone(string text) =>
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(index, detector).Decide(text).Kind);
 
-    public void Dispose() => index.Dispose();
 }

@@ -8,9 +8,9 @@ namespace Grid.Tests.Bot;
 /// and a wish in one clause, in any order, with nothing that makes it a mention, a question about reaching someone or
 /// a task; and, in the matcher, only when no rule fired and the base has no answer.
 /// </summary>
-public sealed class HumanTalkRequestTests : IDisposable
+public sealed class HumanTalkRequestTests
 {
-    private readonly KnowledgeIndex index = new(DemoBase.Entries, DemoBase.Settings);
+    private readonly Grid.Bot.KnowledgeIndex index = DemoBase.Index;
     private readonly StopWordLanguageDetector detector = new();
 
     private static bool AsksToTalk(string text, string language) =>
@@ -58,6 +58,4 @@ public sealed class HumanTalkRequestTests : IDisposable
         var decision = new KnowledgeMatcher(index, detector).Decide(answered);
         Assert.Equal((BotDecisionKind.Answer, "contract-cancellation"), (decision.Kind, decision.EntryId));
     }
-
-    public void Dispose() => index.Dispose();
 }
