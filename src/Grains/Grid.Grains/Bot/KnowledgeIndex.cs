@@ -77,7 +77,7 @@ internal sealed partial class KnowledgeIndex : IDisposable
     private string Prepare(string text, string language) => Options.SemanticNormalized ? normalizer.Normalize(text, language).Text : text;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?…])\s+|[\r\n]+")]
-    private static partial System.Text.RegularExpressions.Regex SentenceBreak();
+    internal static partial System.Text.RegularExpressions.Regex SentenceBreak();
 
     /// <summary>
     /// Whether an entry describes what the tenant does not handle (tag <see cref="OutOfScopeTag"/>): its phrasings are

@@ -110,13 +110,10 @@ internal sealed partial class LanguageIndex
 
     /// <summary>An answer's sentences of four words or more, at most <see cref="MaxAnswerSentences"/>.</summary>
     private static IEnumerable<string> AnswerSentences(string answer) =>
-        AnswerSentenceBreak().Split(answer)
+        KnowledgeIndex.SentenceBreak().Split(answer)
             .Select(s => s.Trim())
             .Where(s => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 4)
             .Take(MaxAnswerSentences);
 
     private const int MaxAnswerSentences = 6;
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+|[\r\n]+")]
-    private static partial System.Text.RegularExpressions.Regex AnswerSentenceBreak();
 }
