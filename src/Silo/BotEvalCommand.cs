@@ -9,6 +9,7 @@ namespace Grid.Silo;
 /// The settings file holds the tenant's bot settings (threshold, synonyms, default language); without --settings, the
 /// file beside the knowledge base named like it ("demo-kb.json" → "demo-settings.json") is read when it exists;
 /// --threshold overrides the threshold.
+/// <c>--errors</c> prints only the cases not decided as expected and the clarified ones.
 /// <c>bot-eval --kb FILE --explain "message"</c> prints why the matcher decides what it does for one message (one a line).
 /// <c>bot-eval --kb FILE --train-decision --cases A,B [--out FILE]</c> learns the decision model (<see cref="DecisionModel"/>)
 /// from labelled sets; <c>--decision FILE</c> evaluates with such a model instead of the shipped one.
@@ -23,7 +24,7 @@ internal static class BotEvalCommand
     {
         if (!flags.TryGetValue("kb", out var kb) || (!flags.TryGetValue("cases", out var cases) && !flags.ContainsKey("explain")))
         {
-            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time] [--decision <decision-model.json>]; bot-eval --kb <knowledge-base.json> --train-decision --cases <a.json,b.json,...> [--out <decision-model.json>]");
+            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time] [--errors] [--decision <decision-model.json>]; bot-eval --kb <knowledge-base.json> --train-decision --cases <a.json,b.json,...> [--out <decision-model.json>]");
             return 2;
         }
 
@@ -66,6 +67,7 @@ internal static class BotEvalCommand
         var evaluation = new BotEvaluation(entries, settings, KnowledgeBaseFile.ReadCases(File.ReadAllText(Resolve(cases!))), options);
         Console.Write(
             flags.ContainsKey("choices") ? evaluation.Compare([.. BotEvaluation.Choices.Where(c => !flags.TryGetValue("only", out var only) || c.Name == "shipped" || c.Name.Contains(only, StringComparison.Ordinal))])
+            : flags.ContainsKey("errors") ? evaluation.Errors()
             : flags.ContainsKey("time") ? string.Create(CultureInfo.InvariantCulture, $"{evaluation.Time(size)}\n")
             : flags.ContainsKey("sweep") ? evaluation.Sweep(Enumerable.Range(0, 19).Select(i => i * 0.05))
             : evaluation.Report(size));

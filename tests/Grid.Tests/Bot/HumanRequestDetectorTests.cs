@@ -209,6 +209,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("Agence de référencement : nous boostons votre visibilité, contactez-nous")]
     [InlineData("le conseiller au téléphone m'a parlé d'un échéancier, où je le demande ?")]
     [InlineData("je ne veux plus du prélèvement automatique")]
+    [InlineData("je préfère gérer mon argent moi-même")] // "argent" is no misspelt "agent"
+    [InlineData("je veux récupérer mon argent, je préfère un virement")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -233,6 +235,9 @@ public sealed class HumanRequestDetectorTests
     [InlineData("is a human writing these answers?")]
     [InlineData("the estate agent says I need to tell you about my move")]
     [InlineData("my bank manager told me to update my details")]
+    [InlineData("I'd much rather manage it online than on paper. What are the steps to get an online account?")] // "manage" is no misspelt "manager"
+    [InlineData("I'd rather manage my account myself")]
+    [InlineData("I'd prefer they advise me by email")]
     [InlineData("the agent was supposed to call me back yesterday")]
     [InlineData("what number do I call to reach customer service")]
     [InlineData("my badge went through the washing machine")]

@@ -42,6 +42,8 @@ public sealed class HumanRequestMeaningTests
     [InlineData("le technicien est venu mais le chauffage ne marche toujours pas")]
     [InlineData("What hours are your agents available? I'll ring next week.")] // a question about hours
     [InlineData("Mon assistante sociale m'a conseillé de vous écrire pour étaler ma dette")] // "conseillé" is a verb here
+    [InlineData("Bonjour, je suis gestionnaire de deux immeubles et je voudrais qu'un technicien contrôle les chaudières avant l'hiver. Comment je réserve ?")] // the writer is the "gestionnaire"
+    [InlineData("I'm the property manager for two buildings and would like a technician to service the boilers before winter, how do I book that?")]
     public void Leaves_mentions_of_a_person_alone(string text) =>
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(index, detector).Decide(text).Kind);
 

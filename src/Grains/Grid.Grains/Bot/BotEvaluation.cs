@@ -143,6 +143,18 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         var (plainP50, plainP99, plainBuildMs) = Time(timingSize, options: MatcherOptions.Default with { Scorer = !MatcherOptions.Default.Scorer });
         text.AppendLine(Invariant, $"{(MatcherOptions.Default.Scorer ? "Without" : "With")} the trained scorer: p50 {plainP50:0.000} ms, p99 {plainP99:0.000} ms per message; building the index took {plainBuildMs:0} ms.").AppendLine();
 
+        text.Append(Errors(result));
+        return text.ToString();
+
+        void Row(string name, Func<EvaluationTally, string> value) =>
+            text.AppendLine(Invariant, $"| {name} | {string.Join(" | ", tallies.Select(value))} |");
+    }
+
+    /// <summary>The report's error and clarification tables: every case not decided as expected, every clarified one.</summary>
+    public string Errors(EvaluationTally? result = null)
+    {
+        result ??= Run();
+        var text = new StringBuilder();
         text.AppendLine("## Errors").AppendLine();
         text.AppendLine("| lang | expected | got | text |").AppendLine("|---|---|---|---|");
         foreach (var o in result.Outcomes.Where(o => !o.Expected))
@@ -158,9 +170,6 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         }
 
         return text.ToString();
-
-        void Row(string name, Func<EvaluationTally, string> value) =>
-            text.AppendLine(Invariant, $"| {name} | {string.Join(" | ", tallies.Select(value))} |");
     }
 
     /// <summary>Variants of the shipped matcher, one choice changed each, to choose by measurement.</summary>

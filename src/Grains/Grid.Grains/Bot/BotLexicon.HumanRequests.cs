@@ -33,9 +33,10 @@ internal static partial class BotLexicon
         "someone", "somebody", "manager", "supervisor", "superviseur", "rep", "prepose", "preposee", "executive",
     };
 
-    /// <summary>Real words two typos from a long person noun, which are not misspellings of it.</summary>
+    /// <summary>Real words one typo from a person noun, or two from a long one, which are not misspellings of it.</summary>
     public static readonly HashSet<string> NearPersonWords = new(StringComparer.Ordinal)
     {
+        "manage", "manages", "managed", "argent", "perso", "persona", "advise", "advises", "advised", "propose", "proposee",
         "supervision", "supervisions", "superviser", "supervise", "representation", "representations", "represented",
         "conseillent", "conseillera", "conseillerai", "conseillait", "conseillez", "conseillons", "responsabilite",
         "interlocution",

@@ -229,6 +229,15 @@ internal sealed partial class HumanRequestDetector
         && i > 0 && (BotLexicon.Auxiliaries.Contains(tokens[i - 1])
             || (i > 1 && BotLexicon.SelfObjects.Contains(tokens[i - 1]) && BotLexicon.Auxiliaries.Contains(tokens[i - 2])));
 
+    /// <summary>
+    /// "je suis gestionnaire de trois appartements", "I'm a property manager", "en tant que responsable": the person
+    /// noun is the writer, who asks for no one by naming it.
+    /// </summary>
+    internal static bool DescribesWriter(IReadOnlyList<string> tokens, int i) =>
+        Enumerable.Range(i - 3, 3).Any(k => At(tokens, k) is "suis" or "sommes" or "am"
+            || (At(tokens, k) == "que" && At(tokens, k - 1) == "tant" && At(tokens, k - 2) == "en")
+            || (At(tokens, k) == "as" && At(tokens, k + 1) is "a" or "an" or "the" && k == i - 2));
+
     private static bool IsPerson(string token) => BotLexicon.PersonNouns.Contains(token) || NearStandalone(token);
 
     private static bool IsStandalonePerson(string token) => BotLexicon.StandalonePersonNouns.Contains(token) || NearStandalone(token);
@@ -236,13 +245,12 @@ internal sealed partial class HumanRequestDetector
     /// <summary>
     /// A misspelt person noun: one edit from one for words of 5 letters or more ("humna", "conseillé"), two from one of
     /// 10 letters or more for words of 8 or more ("concieller", "reprasentive"), unless the word is a real one that close
-    /// (<see cref="BotLexicon.NearPersonWords"/>: "supervision", "representation").
+    /// (<see cref="BotLexicon.NearPersonWords"/>: "manage", "argent", "supervision", "representation").
     /// </summary>
     private static bool NearStandalone(string token) =>
-        token.Length >= 5
+        token.Length >= 5 && !BotLexicon.NearPersonWords.Contains(token)
         && (BotLexicon.StandalonePersonNouns.Any(noun => EditDistance.AtMostOne(token, noun))
-            || (token.Length >= 8 && !BotLexicon.NearPersonWords.Contains(token)
-                && BotLexicon.StandalonePersonNouns.Any(noun => noun.Length >= 10 && EditDistance.AtMostTwo(token, noun))));
+            || (token.Length >= 8 && BotLexicon.StandalonePersonNouns.Any(noun => noun.Length >= 10 && EditDistance.AtMostTwo(token, noun))));
 
     private static string At(IReadOnlyList<string> clause, int index) => index >= 0 && index < clause.Count ? clause[index] : "";
 }

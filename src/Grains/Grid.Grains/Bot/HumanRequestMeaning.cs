@@ -5,7 +5,8 @@ namespace Grid.Bot;
 /// <summary>
 /// Person requests recognised by meaning, for the wordings <see cref="HumanRequestDetector"/>'s rules do not know ("I'd
 /// prefer to discuss this with a member of staff", "je sollicite un échange avec un conseiller"). A message is one when
-/// it names a person (<see cref="BotLexicon.PersonNouns"/>, not a participle after an auxiliary: "m'a conseillé"), tells
+/// it names a person (<see cref="BotLexicon.PersonNouns"/>, not a participle after an auxiliary: "m'a conseillé", not the
+/// writer: "je suis gestionnaire de trois appartements"), tells
 /// nothing that happened (no <see cref="BotLexicon.MentionMarkers"/>), asks nothing about hours
 /// (<see cref="BotLexicon.HoursWords"/>: "what hours are your advisers available"), and one of its sentence embeddings (<see cref="KnowledgeIndex.Embed"/>) is
 /// close to a request (cosine at least <see cref="MinCosine"/>) and closer by <see cref="MinMargin"/> to the requests
@@ -48,7 +49,7 @@ internal sealed class HumanRequestMeaning
     public bool IsRequest(NormalizedText text, Func<IReadOnlyList<float[]>> vectors)
     {
         var tokens = text.Tokens.ToList();
-        if (!tokens.Where((token, i) => BotLexicon.PersonNouns.Contains(token) && !HumanRequestDetector.IsParticiple(tokens, i)).Any()
+        if (!tokens.Where((token, i) => BotLexicon.PersonNouns.Contains(token) && !HumanRequestDetector.IsParticiple(tokens, i) && !HumanRequestDetector.DescribesWriter(tokens, i)).Any()
             || tokens.Any(BotLexicon.MentionMarkers.Contains) || tokens.Any(BotLexicon.HoursWords.Contains))
         {
             return false;
