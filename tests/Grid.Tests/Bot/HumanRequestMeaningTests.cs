@@ -47,4 +47,16 @@ public sealed class HumanRequestMeaningTests
     public void Leaves_mentions_of_a_person_alone(string text) =>
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(index, detector).Decide(text).Kind);
 
+    [Theory]
+    [InlineData("ta conseillère m'a parlé d'un échéancier, je le demande comment ?")]
+    [InlineData("votre collègue nous a proposé un rendez-vous, c'est pour quand ?")]
+    [InlineData("your adviser has confirmed the plan, when does it start?")]
+    public void Reads_reported_speech_as_no_request(string text)
+    {
+        var language = detector.Detect(text, "fr");
+        var normalized = new TextNormalizer().Normalize(text, language);
+        Assert.True(HumanRequestDetector.ReportsSpeech([.. normalized.Tokens]), text);
+        Assert.False(HumanRequestMeaning.Shared.IsRequest(normalized, () => index.EmbedSentences(text, language)), text);
+    }
+
 }

@@ -222,6 +222,17 @@ internal static partial class BotLexicon
         "has", "did", "doit", "devait", "va", "will", "should", "supposed",
     };
 
+    /// <summary>
+    /// Participles of speaking after an auxiliary ("votre conseillère m'a parlé d'un échéancier", "l'agent a indiqué"):
+    /// someone's words reported, not a person asked for.
+    /// </summary>
+    public static readonly HashSet<string> ReportedSpeechParticiples = new(StringComparer.Ordinal)
+    {
+        "parle", "parlee", "appele", "appelee", "rappele", "rappelee", "contacte", "contactee", "ecrit", "repondu", "propose",
+        "indique", "assure", "confirme", "mentionne", "annonce", "recommande", "suggere", "mentioned", "suggested",
+        "recommended", "advised", "informed", "assured", "confirmed", "rang", "phoned", "emailed", "wrote",
+    };
+
     /// <summary>Words that make a sentence tell what happened or what someone else does (a mention), not ask.</summary>
     public static readonly HashSet<string> MentionMarkers = new(StringComparer.Ordinal)
     {

@@ -229,6 +229,12 @@ internal sealed partial class HumanRequestDetector
         && i > 0 && (BotLexicon.Auxiliaries.Contains(tokens[i - 1])
             || (i > 1 && BotLexicon.SelfObjects.Contains(tokens[i - 1]) && BotLexicon.Auxiliaries.Contains(tokens[i - 2])));
 
+    /// <summary>"votre conseillère m'a parlé d'un échéancier", "the agent has confirmed": a participle of speaking after an auxiliary.</summary>
+    internal static bool ReportsSpeech(IReadOnlyList<string> tokens) =>
+        tokens.Where((t, i) => BotLexicon.ReportedSpeechParticiples.Contains(t)
+            && (BotLexicon.Auxiliaries.Contains(At(tokens, i - 1))
+                || (BotLexicon.SelfObjects.Contains(At(tokens, i - 1)) && BotLexicon.Auxiliaries.Contains(At(tokens, i - 2))))).Any();
+
     /// <summary>
     /// "je suis gestionnaire de trois appartements", "I'm a property manager", "en tant que responsable": the person
     /// noun is the writer, who asks for no one by naming it.

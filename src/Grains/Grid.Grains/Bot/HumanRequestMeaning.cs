@@ -7,7 +7,7 @@ namespace Grid.Bot;
 /// prefer to discuss this with a member of staff", "je sollicite un échange avec un conseiller"). A message is one when
 /// it names a person (<see cref="BotLexicon.PersonNouns"/>, not a participle after an auxiliary: "m'a conseillé", not the
 /// writer: "je suis gestionnaire de trois appartements"), tells
-/// nothing that happened (no <see cref="BotLexicon.MentionMarkers"/>), asks nothing about hours
+/// nothing that happened (no <see cref="BotLexicon.MentionMarkers"/>, no speech reported: "m'a parlé"), asks nothing about hours
 /// (<see cref="BotLexicon.HoursWords"/>: "what hours are your advisers available"), and one of its sentence embeddings (<see cref="KnowledgeIndex.Embed"/>) is
 /// close to a request (cosine at least <see cref="MinCosine"/>) and closer by <see cref="MinMargin"/> to the requests
 /// than to the mentions of a person that are not requests ("the technician came", "can you send someone to fix it",
@@ -50,7 +50,7 @@ internal sealed class HumanRequestMeaning
     {
         var tokens = text.Tokens.ToList();
         if (!tokens.Where((token, i) => BotLexicon.PersonNouns.Contains(token) && !HumanRequestDetector.IsParticiple(tokens, i) && !HumanRequestDetector.DescribesWriter(tokens, i)).Any()
-            || tokens.Any(BotLexicon.MentionMarkers.Contains) || tokens.Any(BotLexicon.HoursWords.Contains))
+            || tokens.Any(BotLexicon.MentionMarkers.Contains) || tokens.Any(BotLexicon.HoursWords.Contains) || HumanRequestDetector.ReportsSpeech(tokens))
         {
             return false;
         }
