@@ -30,6 +30,24 @@ public sealed class SemanticSignalTests
         Assert.True(withIt.WrongAnswers < without.WrongAnswers, $"wrong answers {without.WrongAnswers} → {withIt.WrongAnswers}");
     }
 
+    /// <summary>An out-of-scope entry closer in meaning silences the bot only when it shares the message's words too (<see cref="MatcherOptions.OutOfScopeVetoScoreShare"/>).</summary>
+    [Fact]
+    public void Lets_an_out_of_scope_meaning_veto_only_when_the_words_agree()
+    {
+        // The English model puts this French message closer to an out-of-scope phrasing than to the new-contract ones,
+        // but it shares few words with what the tenant does not handle: answered.
+        const string text = "ouvrir un contrat électricité";
+        var matcher = new KnowledgeMatcher(DemoBase.Index, new StopWordLanguageDetector());
+        Assert.Equal("new-contract", matcher.Decide(text).EntryId);
+        using var meaningAlone = new KnowledgeIndex(Entries, Settings, MatcherOptions.Default with { OutOfScopeVetoScoreShare = 0 });
+        Assert.Equal(BotDecisionKind.NoMatch, new KnowledgeMatcher(meaningAlone, new StopWordLanguageDetector()).Decide(text).Kind);
+
+        // Another company's mailbox shares the words of the out-of-scope phrasing too: still silent.
+        var mailbox = matcher.Decide("I forgot the password of my Outlook mailbox");
+        Assert.Equal(BotDecisionKind.NoMatch, mailbox.Kind);
+        Assert.Equal("password-reset", mailbox.Candidates[0].EntryId);
+    }
+
     /// <summary>
     /// A tenant's first base has a few phrasings an entry: the demo base cut to five per language, on eval-sealed9. The
     /// answers' sentences, embedded too, answer more of it rightly and no more wrongly (docs/bot-evaluation.md: 52.1% →

@@ -226,6 +226,8 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("semantic on the whole message only", MatcherOptions.Default with { SemanticSentences = false }),
         ("semantic without the answers' sentences", MatcherOptions.Default with { SemanticAnswers = false }),
         ("out-of-scope entries without their veto in meaning", MatcherOptions.Default with { OutOfScopeVeto = false }),
+        ("out-of-scope veto by meaning alone", MatcherOptions.Default with { OutOfScopeVetoScoreShare = 0 }),
+        ("out-of-scope veto with 30% of the score", MatcherOptions.Default with { OutOfScopeVetoScoreShare = 0.3 }),
     ];
 
     /// <summary>A Markdown table of the shipped matcher's tallies at several thresholds (the trade-off between answering and abstaining).</summary>

@@ -178,13 +178,15 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
 
     /// <summary>
     /// Whether the best of the ranked entries is closest to what the tenant says it does not handle ("my Gmail
-    /// password", "the post office's hours"): an out-of-scope entry first, or one at least as close in meaning.
+    /// password", "the post office's hours"): an out-of-scope entry first, or one at least as close in meaning that
+    /// also shares the message's words (<see cref="MatcherOptions.OutOfScopeVetoScoreShare"/> of the best's score).
     /// </summary>
     internal bool Vetoed(IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned)> ranked)
     {
         var best = ranked[0];
         return Index.IsOutOfScope(best.Entry)
-            || (Index.Options.OutOfScopeVeto && best.Semantic > 0 && ranked.Any(r => Index.IsOutOfScope(r.Entry) && r.Semantic >= best.Semantic));
+            || (Index.Options.OutOfScopeVeto && best.Semantic > 0 && ranked.Any(r => Index.IsOutOfScope(r.Entry) && r.Semantic >= best.Semantic
+                && r.Score >= Index.Options.OutOfScopeVetoScoreShare * best.Score));
     }
 
     /// <summary>The entry's answer language: the customer's when the entry has an answer in it, else the tenant's default.</summary>

@@ -115,6 +115,15 @@ internal sealed record MatcherOptions
     /// </summary>
     public bool OutOfScopeVeto { get; init; } = true;
 
+    /// <summary>
+    /// The share of the best entry's BM25 score an out-of-scope entry must reach for its meaning to veto (0: meaning
+    /// alone vetoes). The model is English and weaker in French, where a short message about a new contract can sit
+    /// closer in meaning to an out-of-scope phrasing about another contract; at half the words' score the veto kept
+    /// every silence on fourteen evaluation sets and gave back 0.3–0.9 points of right answers on eight
+    /// (docs/bot-evaluation.md, "Seventh round").
+    /// </summary>
+    public double OutOfScopeVetoScoreShare { get; init; } = 0.5;
+
     /// <summary>How many of the entries closest in meaning join the lexical candidates.</summary>
     public int SemanticCandidates { get; init; } = 3;
 
