@@ -72,6 +72,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("j'ai besoin d'un conseiller, c'est compliqué")]
     [InlineData("on peut causer avec un agent ?")]
     [InlineData("je veux parler a une conciellere")]
+    [InlineData("un agent vite c'est urgent")] // a bare request with its urgency
+    [InlineData("conseiller svp c tres urgent")]
     [InlineData("j'aimerais parler à un conseil hier s'il vous plaît")]
     [InlineData("Pourriez-vous me mettre en relation avec l'une de vos conseillères ?")]
     [InlineData("il me faudrait quelqu'un au téléphone rapidement")]
@@ -210,6 +212,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("le conseiller au téléphone m'a parlé d'un échéancier, où je le demande ?")]
     [InlineData("je ne veux plus du prélèvement automatique")]
     [InlineData("je préfère gérer mon argent moi-même")] // "argent" is no misspelt "agent"
+    [InlineData("le conseiller est très gentil merci")]
     [InlineData("je veux récupérer mon argent, je préfère un virement")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 

@@ -120,7 +120,7 @@ public sealed class KnowledgeServiceTests(EmbeddedGridFixture fixture)
 
     public static TheoryData<string, Action<KnowledgeEntry>, string> InvalidEntries() => new()
     {
-        { "51 phrasings", e => e.Questions["fr"].Texts.AddRange(Enumerable.Range(0, 50).Select(i => $"question {i}")), "questions.fr has 51 phrasings; the limit is 50" },
+        { "101 phrasings", e => e.Questions["fr"].Texts.AddRange(Enumerable.Range(0, 100).Select(i => $"question {i}")), "questions.fr has 101 phrasings; the limit is 100" },
         { "a long phrasing", e => e.Questions["fr"].Texts.Add(new string('x', 501)), "questions.fr[1] is 501 characters; the limit is 500" },
         { "a long answer", e => e.Answers["fr"] = new string('x', 4001), "answers.fr is 4001 characters; the limit is 4000" },
         { "an unknown language", e => e.Answers["ja"] = "はい", "answers has language 'ja', which is not supported: the languages are fr, en, de, es, it, nl, pt" },

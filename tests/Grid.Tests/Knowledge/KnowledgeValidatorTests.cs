@@ -65,7 +65,7 @@ public sealed class KnowledgeValidatorTests
             { "unknown question language", valid with { Questions = Questions("xx", fr) }, "questions.xx", "questions has language 'xx', which is not supported: the languages are fr, en, de, es, it, nl, pt" },
             { "language in capitals", valid with { Questions = Questions("FR", fr) }, "questions.FR", "language 'FR'" },
             { "no phrasings", valid with { Questions = Questions("fr", new List<string>()) }, "questions.fr", "questions.fr is empty" },
-            { "51 phrasings", valid with { Questions = Questions("fr", Enumerable.Range(0, 51).Select(i => $"q{i}").ToList()) }, "questions.fr", "questions.fr has 51 phrasings; the limit is 50" },
+            { "101 phrasings", valid with { Questions = Questions("fr", Enumerable.Range(0, 101).Select(i => $"q{i}").ToList()) }, "questions.fr", "questions.fr has 101 phrasings; the limit is 100" },
             { "blank phrasing", valid with { Questions = Questions("fr", new List<string> { "  " }) }, "questions.fr[0]", "questions.fr[0] is empty" },
             { "long phrasing", valid with { Questions = Questions("en", new List<string> { "ok", new string('x', 501) }) }, "questions.en[1]", "questions.en[1] is 501 characters; the limit is 500" },
             { "control character", valid with { Questions = Questions("fr", new List<string> { "ma\u0007facture" }) }, "questions.fr[0]", "questions.fr[0] contains a control character (U+0007) at position 2" },

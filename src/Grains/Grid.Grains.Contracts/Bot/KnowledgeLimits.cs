@@ -19,7 +19,7 @@ public static class KnowledgeLimits
     public const int MaxTagLength = 64;
 
     /// <summary>Phrasings of the question per language.</summary>
-    public const int MaxPhrasings = 50;
+    public const int MaxPhrasings = 100;
 
     /// <summary>One phrasing, in characters.</summary>
     public const int MaxPhrasingLength = 500;

@@ -52,7 +52,7 @@ internal static partial class BotLexicon
         "i", "want", "need", "would", "like", "get", "me", "right", "immediately", "asap", "help", "just", "some", "one", "oui",
         "yes", "non", "no", "ok", "okay", "pour", "for", "moi", "svp", "pls", "stp", "encore", "again", "only", "seulement",
         "humaine", "humain", "aide", "au", "tel", "telephone", "phone", "par", "on", "the", "customer", "service", "client", "clientele",
-        "etre", "being", "bruh", "mec", "juste",
+        "etre", "being", "bruh", "mec", "juste", "c", "est", "tres", // "un conseiller humain svp c urgent"
     };
 
     /// <summary>Words of preference that, with a person noun, ask for one ("je préfère qu'un humain s'en occupe", "I'd rather deal with a human").</summary>
