@@ -9,7 +9,7 @@ namespace Grid.Tests.Bot;
 public sealed class BotEvaluationTests
 {
     /// <summary>
-    /// Floors just under the levels reached (docs/bot-evaluation.md). All fourteen sets are development sets now: eval-cases
+    /// Floors just under the levels reached (docs/bot-evaluation.md). All fifteen sets are development sets now: eval-cases
     /// and eval-heldout from the start; eval-final was sealed until the first matcher was frozen; eval-sealed2 was
     /// measured once with the shipped base (85.2% right), then its misses were read; eval-sealed3 was measured once with
     /// the enriched base (83.2% right, 86.3% abstention, 86.7% of human requests) before its person-request and
@@ -28,7 +28,9 @@ public sealed class BotEvaluationTests
     /// person-request misses were read (100%); eval-sealed13 was measured once after those (84.5% right, 84.2% abstention,
     /// 100% of human requests, two false ones) before its errors were read. The floors since then are the base's with
     /// 60 phrasings an entry and language (written in two rounds without reading any set), 50 out-of-scope phrasings
-    /// (the 20 added of kinds chosen from the development sets' errors) and threshold 0.57. Targets: 90% right, 90% abstention, 99% of
+    /// (the 20 added of kinds chosen from the development sets' errors) and threshold 0.57; eval-sealed14 was measured
+    /// once with that (87.6% right, 73.7% abstention, 95.0% of human requests; 85.2%, 72.4% and 95.0% with the matcher
+    /// before this round) before its errors were read. Targets: 90% right, 90% abstention, 99% of
     /// human requests.
     /// </summary>
     [Theory]
@@ -46,6 +48,7 @@ public sealed class BotEvaluationTests
     [InlineData("eval-sealed10.json", 0.87, 0.93, 5)]
     [InlineData("eval-sealed11.json", 0.87, 0.88, 3)]
     [InlineData("eval-sealed13.json", 0.85, 0.89, 12)]
+    [InlineData("eval-sealed14.json", 0.86, 0.73, 7)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99)
     {
         var evaluation = new BotEvaluation(

@@ -73,6 +73,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("on peut causer avec un agent ?")]
     [InlineData("je veux parler a une conciellere")]
     [InlineData("un agent vite c'est urgent")] // a bare request with its urgency
+    [InlineData("bonjour je voudrais parler à un conseil yé")] // dictation of "un conseiller"
     [InlineData("conseiller svp c tres urgent")]
     [InlineData("j'aimerais parler à un conseil hier s'il vous plaît")]
     [InlineData("Pourriez-vous me mettre en relation avec l'une de vos conseillères ?")]
@@ -140,6 +141,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("need 2 talk 2 sum1")]
     [InlineData("is a living person reading these?")]
     [InlineData("I need a manager on this, now")]
+    [InlineData("Good day, I need one of your customer care officers to attend to me, it is urgent")] // West African English
+    [InlineData("I need someone at customer services on the phone about my account")]
     [InlineData("I want a proper representative who knows my file")]
     [InlineData("could I have a call with one of your staff members")]
     [InlineData("Would it be possible for a member of your team to contact me by phone?")]
@@ -238,6 +241,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("is a human writing these answers?")]
     [InlineData("the estate agent says I need to tell you about my move")]
     [InlineData("my bank manager told me to update my details")]
+    [InlineData("I want to contact your data protection officer about my data")] // an officer for the data entry's answer
+    [InlineData("the police officer said the lift was dangerous")]
     [InlineData("I'd much rather manage it online than on paper. What are the steps to get an online account?")] // "manage" is no misspelt "manager"
     [InlineData("I'd rather manage my account myself")]
     [InlineData("I'd prefer they advise me by email")]

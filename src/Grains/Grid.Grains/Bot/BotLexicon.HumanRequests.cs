@@ -23,6 +23,7 @@ internal static partial class BotLexicon
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
         "supervisor", "supervisors", "staff", "member", "consultant", "rep", "reps", "boss", "colleague", "colleagues", "being",
         "salesperson", "salesman", "saleswoman", "coworker", "coworkers", "members", "staffer", "executive", "executives", "guys",
+        "officer", "officers",
     };
 
     /// <summary>Person nouns strong enough to be a request on their own ("conseiller svp", "operator").</summary>
@@ -82,7 +83,13 @@ internal static partial class BotLexicon
         "contacte", "recontacte", "joigne", "reprenne", "reprendre",
         // English base forms
         "speak", "talk", "chat", "contact", "reach", "get", "connect", "transfer", "put", "escalate", "forward", "redirect",
-        "answer", "respond", "reply", "pass", "getting",
+        "answer", "respond", "reply", "pass", "getting", "attend", // "an officer to attend to me" (West African English)
+    };
+
+    /// <summary>Words between a want and the person of the service it names ("I need one of your customer care officers", "l'un de vos conseillers").</summary>
+    public static readonly HashSet<string> OneOfYourTeam = new(StringComparer.Ordinal)
+    {
+        "one", "of", "your", "customer", "care", "service", "services", "support", "l", "un", "une", "de", "vos", "votre", "du", "client",
     };
 
     /// <summary>Words after which a French participle spelling stands for an infinitive ("jveux parlé", "besoin de parlé").</summary>

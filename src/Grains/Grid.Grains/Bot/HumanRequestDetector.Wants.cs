@@ -102,16 +102,17 @@ internal sealed partial class HumanRequestDetector
                 continue;
             }
 
-            for (var j = i + 1; j < clause.Count && j <= i + 4; j++)
+            for (var j = i + 1; j < clause.Count && j <= i + 7; j++)
             {
-                if (IsStandalonePerson(clause[j]) && (clause[j] is not ("personne" or "quelquun" or "someone" or "somebody") || FromTheService(clause, j) || OnTheLine(clause, j)))
+                if ((IsStandalonePerson(clause[j]) && (clause[j] is not ("personne" or "quelquun" or "someone" or "somebody") || FromTheService(clause, j) || OnTheLine(clause, j)))
+                    || (IsPerson(clause[j]) && Enumerable.Range(i + 1, j - i - 1).Any(k => clause[k] is "your" or "vos" or "votre")))
                 {
                     return !NamesATask(clause, j);
                 }
 
-                if (!BotLexicon.Determiners.Contains(clause[j]) && clause[j] is not ("que" or "qu"))
+                if (!BotLexicon.Determiners.Contains(clause[j]) && !BotLexicon.OneOfYourTeam.Contains(clause[j]) && clause[j] is not ("que" or "qu"))
                 {
-                    break; // "je voudrais qu'un conseiller…" and "je veux que quelqu'un du service…" go on
+                    break; // "je voudrais qu'un conseiller…", "je veux que quelqu'un du service…", "I need one of your customer care officers" go on
                 }
             }
         }

@@ -159,7 +159,7 @@ internal sealed partial class HumanRequestDetector
     /// <summary>"le service client", "customer service", "support": a team named as whom to talk to.</summary>
     private static bool IsServiceTeam(IReadOnlyList<string> clause, int index) =>
         BotLexicon.ServiceNouns.Contains(clause[index])
-        || (clause[index] == "service" && (At(clause, index + 1) is "client" or "clients" or "clientele" || At(clause, index - 1) == "customer"))
+        || (clause[index] is "service" or "services" && (At(clause, index + 1) is "client" or "clients" or "clientele" || At(clause, index - 1) == "customer"))
         || (clause[index] == "care" && At(clause, index - 1) == "customer"); // "customer care"
 
     /// <summary>

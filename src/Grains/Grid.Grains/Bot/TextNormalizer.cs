@@ -64,10 +64,10 @@ internal sealed partial class TextNormalizer(bool expandSms = true)
     }
 
     /// <summary>
-    /// "un conseil hier": how voice dictation writes "un conseiller" (a determiner before it; "j'ai demandé conseil hier"
+    /// "un conseil hier", "un conseil yé": how voice dictation writes "un conseiller" (a determiner before it; "j'ai demandé conseil hier"
     /// has none and stays advice asked for yesterday).
     /// </summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(un|une|au|aux|a|le|la|les|des|votre|vos|mon|ma|mes|son|sa|ses|notre|nos)\s+conseil\s+(?:hier|ier|yer)\b")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(un|une|au|aux|a|le|la|les|des|votre|vos|mon|ma|mes|son|sa|ses|notre|nos)\s+conseil\s+(?:hier|ier|yer|ye)\b")]
     private static partial System.Text.RegularExpressions.Regex DictatedConseiller();
 
     /// <summary>Lowercase, typographic apostrophes made plain, ligatures opened and accents removed ("Œuvre à été" → "oeuvre a ete").</summary>
