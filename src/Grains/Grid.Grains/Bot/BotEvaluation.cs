@@ -224,6 +224,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("semantic ramp read off the base (p10–p50)", MatcherOptions.Default with { SemanticCalibrated = true, SemanticFloorQuantile = 0.1, SemanticCeilingQuantile = 0.5 }),
         ("semantic on the text as written", MatcherOptions.Default with { SemanticNormalized = false }),
         ("semantic on the whole message only", MatcherOptions.Default with { SemanticSentences = false }),
+        ("semantic vectors in full precision", MatcherOptions.Default with { SemanticQuantized = false }),
         ("semantic without the answers' sentences", MatcherOptions.Default with { SemanticAnswers = false }),
         ("out-of-scope entries without their veto in meaning", MatcherOptions.Default with { OutOfScopeVeto = false }),
         ("out-of-scope veto by meaning alone", MatcherOptions.Default with { OutOfScopeVetoScoreShare = 0 }),

@@ -75,14 +75,15 @@ internal sealed partial class LanguageIndex
     private (double Cosine, int Doc)[] Semantic(float[][] vectors, Func<int, int, bool>? excludeDoc)
     {
         var best = Enumerable.Repeat((Cosine: 0d, Doc: -1), entryCount).ToArray();
-        foreach (var (doc, entry, _) in Questions)
+        for (var q = 0; q < Questions.Count; q++)
         {
+            var (doc, entry, _) = Questions[q];
             if (docVector[doc] is { } phrasing && excludeDoc?.Invoke(entry, doc) != true)
             {
                 var cosine = double.MinValue;
                 foreach (var vector in vectors)
                 {
-                    cosine = Math.Max(cosine, SentenceEmbedder.Similarity(vector, phrasing));
+                    cosine = Math.Max(cosine, quantized is null ? SentenceEmbedder.Similarity(vector, phrasing) : quantized.Dot(vector, q));
                 }
 
                 if (best[entry].Doc < 0 || cosine > best[entry].Cosine)

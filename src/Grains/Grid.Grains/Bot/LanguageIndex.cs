@@ -47,6 +47,9 @@ internal sealed partial class LanguageIndex : IDisposable
     private readonly int entryCount;
     private readonly PhrasingClassifier? classifier;
     private readonly float[]?[] docVector;
+
+    /// <summary>The phrasings' vectors as bytes, in <see cref="Questions"/>' order (<see cref="MatcherOptions.SemanticQuantized"/>).</summary>
+    private readonly QuantizedVectors? quantized;
     private readonly List<(int Entry, float[] Vector)> answerVectors = [];
 
     /// <summary>Whether this language's classifier was trained (the scorer is on and the base is phrased richly enough).</summary>
@@ -175,6 +178,8 @@ internal sealed partial class LanguageIndex : IDisposable
             {
                 docVector[Questions[i].Doc] = vectors[i];
             }
+
+            quantized = options.SemanticQuantized ? new QuantizedVectors(vectors) : null;
 
             if (options.SemanticAnswers)
             {

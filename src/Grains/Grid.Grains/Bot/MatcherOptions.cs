@@ -105,6 +105,12 @@ internal sealed record MatcherOptions
     /// </summary>
     public bool SemanticAnswers { get; init; } = true;
 
+    /// <summary>
+    /// Whether the phrasings' vectors are compared as bytes (<see cref="QuantizedVectors"/>): a quarter of the memory
+    /// read for every message, cosines within about a thousandth.
+    /// </summary>
+    public bool SemanticQuantized { get; init; } = true;
+
     /// <summary>Whether each sentence of a long message is embedded too, each entry taking its best cosine with any (<see cref="KnowledgeIndex.Embed"/>).</summary>
     public bool SemanticSentences { get; init; } = true;
 
