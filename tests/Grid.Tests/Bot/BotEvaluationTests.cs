@@ -51,12 +51,9 @@ public sealed class BotEvaluationTests
     [InlineData("eval-sealed14.json", 0.86, 0.73, 7)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99)
     {
-        var evaluation = new BotEvaluation(
-            KnowledgeBaseFile.ReadEntries(KnowledgeBaseFile.Resource("demo-kb.json")),
-            KnowledgeBaseFile.ReadSettings(KnowledgeBaseFile.Resource("demo-settings.json")),
-            KnowledgeBaseFile.ReadCases(KnowledgeBaseFile.Resource(cases)));
+        var evaluation = new BotEvaluation(DemoBase.Entries, DemoBase.Settings, DemoBase.Cases(cases));
 
-        var result = evaluation.Run();
+        var result = evaluation.Run(DemoBase.Index); // the shipped matcher's index, shared by the tests that only read it
 
         Assert.True(result.Accuracy >= accuracy, $"right answers on answerable cases: {result.Accuracy:P1}");
         Assert.True(result.Abstention >= abstention, $"abstention on uncovered cases: {result.Abstention:P1}");

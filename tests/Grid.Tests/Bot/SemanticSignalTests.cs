@@ -23,7 +23,7 @@ public sealed class SemanticSignalTests
     {
         var evaluation = new BotEvaluation(Entries, Settings, DemoBase.Cases("eval-sealed4.json"));
 
-        var withIt = evaluation.Run();
+        var withIt = evaluation.Run(DemoBase.Index);
         var without = evaluation.Run(MatcherOptions.Default with { Semantic = false });
 
         Assert.True(withIt.Accuracy >= without.Accuracy + 0.05, $"right answers {without.Accuracy:P1} → {withIt.Accuracy:P1}");

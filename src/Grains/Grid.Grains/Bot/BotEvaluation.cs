@@ -26,6 +26,12 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
     public EvaluationTally Run(MatcherOptions? options = null)
     {
         using var index = new KnowledgeIndex(entries, settings, WithModel(options));
+        return Run(index);
+    }
+
+    /// <summary>The cases decided with an index already built (of these entries and settings): tests share one.</summary>
+    public EvaluationTally Run(KnowledgeIndex index)
+    {
         var matcher = new KnowledgeMatcher(index, new StopWordLanguageDetector());
         return new EvaluationTally([.. cases.Select(c => new CaseOutcome(c, matcher.Decide(c.Text)))]);
     }
