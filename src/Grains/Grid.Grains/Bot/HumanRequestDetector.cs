@@ -205,9 +205,7 @@ internal sealed partial class HumanRequestDetector
     /// <summary>A verb right after an auxiliary ("ai parlé", "m'avez rappelé", "doit me rappeler") or after reported speech.</summary>
     private static bool IsPast(IReadOnlyList<string> clause, int verb)
     {
-        var previous = At(clause, verb - 1);
-        var beforeObject = BotLexicon.SelfObjects.Contains(previous) ? At(clause, verb - 2) : previous;
-        if (BotLexicon.Auxiliaries.Contains(beforeObject))
+        if (AfterAuxiliary(clause, verb))
         {
             return true;
         }
@@ -225,15 +223,16 @@ internal sealed partial class HumanRequestDetector
 
     /// <summary>"m'a conseillé de…": a participle spelt like a person noun ("conseillé") after an auxiliary is a verb.</summary>
     internal static bool IsParticiple(IReadOnlyList<string> tokens, int i) =>
-        tokens[i] is "conseille" or "conseillee" or "conseilles" or "conseillees"
-        && i > 0 && (BotLexicon.Auxiliaries.Contains(tokens[i - 1])
-            || (i > 1 && BotLexicon.SelfObjects.Contains(tokens[i - 1]) && BotLexicon.Auxiliaries.Contains(tokens[i - 2])));
+        tokens[i] is "conseille" or "conseillee" or "conseilles" or "conseillees" && AfterAuxiliary(tokens, i);
 
     /// <summary>"votre conseillère m'a parlé d'un échéancier", "the agent has confirmed": a participle of speaking after an auxiliary.</summary>
     internal static bool ReportsSpeech(IReadOnlyList<string> tokens) =>
-        tokens.Where((t, i) => BotLexicon.ReportedSpeechParticiples.Contains(t)
-            && (BotLexicon.Auxiliaries.Contains(At(tokens, i - 1))
-                || (BotLexicon.SelfObjects.Contains(At(tokens, i - 1)) && BotLexicon.Auxiliaries.Contains(At(tokens, i - 2))))).Any();
+        tokens.Where((t, i) => BotLexicon.ReportedSpeechParticiples.Contains(t) && AfterAuxiliary(tokens, i)).Any();
+
+    /// <summary>A word right after an auxiliary, the customer as object between them or not ("ai parlé", "m'a parlé", "m'avez rappelé").</summary>
+    private static bool AfterAuxiliary(IReadOnlyList<string> tokens, int i) =>
+        BotLexicon.Auxiliaries.Contains(At(tokens, i - 1))
+        || (BotLexicon.SelfObjects.Contains(At(tokens, i - 1)) && BotLexicon.Auxiliaries.Contains(At(tokens, i - 2)));
 
     /// <summary>
     /// "je suis gestionnaire de trois appartements", "I'm a property manager", "en tant que responsable": the person
