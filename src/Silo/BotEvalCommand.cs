@@ -9,7 +9,8 @@ namespace Grid.Silo;
 /// The settings file holds the tenant's bot settings (threshold, synonyms, default language); without --settings, the
 /// file beside the knowledge base named like it ("demo-kb.json" → "demo-settings.json") is read when it exists;
 /// --threshold overrides the threshold.
-/// <c>--errors</c> prints only the cases not decided as expected and the clarified ones.
+/// <c>--errors</c> prints only the cases not decided as expected and the clarified ones; <c>--no-library</c> decides
+/// without Grid's phrasing library (<see cref="PhrasingLibrary"/>), to see what it adds to a sparsely phrased base.
 /// <c>bot-eval --kb FILE --explain "message"</c> prints why the matcher decides what it does for one message (one a line).
 /// <c>bot-eval --kb FILE --train-decision --cases A,B [--out FILE]</c> learns the decision model (<see cref="DecisionModel"/>)
 /// from labelled sets; <c>--decision FILE</c> evaluates with such a model instead of the shipped one.
@@ -24,7 +25,7 @@ internal static class BotEvalCommand
     {
         if (!flags.TryGetValue("kb", out var kb) || (!flags.TryGetValue("cases", out var cases) && !flags.ContainsKey("explain")))
         {
-            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time] [--errors] [--decision <decision-model.json>]; bot-eval --kb <knowledge-base.json> --train-decision --cases <a.json,b.json,...> [--out <decision-model.json>]");
+            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time] [--errors] [--decision <decision-model.json>] [--no-library]; bot-eval --kb <knowledge-base.json> --train-decision --cases <a.json,b.json,...> [--out <decision-model.json>]");
             return 2;
         }
 
@@ -61,6 +62,12 @@ internal static class BotEvalCommand
         {
             options = options with { Decision = true, DecisionModel = DecisionModel.Parse(File.ReadAllText(Resolve(decisionFile))) };
             Console.Error.WriteLine($"decision model: {decisionFile}");
+        }
+
+        if (flags.ContainsKey("no-library"))
+        {
+            options = options with { Library = false };
+            Console.Error.WriteLine("phrasing library: off");
         }
 
         var size = flags.TryGetValue("size", out var sizeText) ? int.Parse(sizeText, CultureInfo.InvariantCulture) : 500;

@@ -15,7 +15,11 @@ internal static class DemoBase
     /// </summary>
     public static KnowledgeIndex Index => SharedIndex.Value;
 
-    private static readonly Lazy<KnowledgeIndex> SharedIndex = new(() => new KnowledgeIndex(Entries, Settings));
+    /// <remarks>
+    /// It is the phrasing library's own index (<see cref="PhrasingLibrary"/>): the same entries, settings and options
+    /// but the library, which a base phrased as richly as the demo's never reads (<see cref="KnowledgeIndex.LibraryMap"/>).
+    /// </remarks>
+    private static readonly Lazy<KnowledgeIndex> SharedIndex = new(() => PhrasingLibrary.Shared.Index);
 
     /// <summary>An evaluation set by file name ("eval-sealed5.json").</summary>
     public static IReadOnlyList<EvaluationCase> Cases(string name) => KnowledgeBaseFile.ReadCases(KnowledgeBaseFile.Resource(name));

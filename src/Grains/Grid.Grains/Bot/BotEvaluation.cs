@@ -182,6 +182,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
     public static IReadOnlyList<(string Name, MatcherOptions Options)> Choices { get; } =
     [
         ("shipped", MatcherOptions.Default),
+        ("no phrasing library", MatcherOptions.Default with { Library = false }),
         ("no person requests by meaning", MatcherOptions.Default with { HumanMeaning = false }),
         ("no person requests by talk words", MatcherOptions.Default with { HumanTalk = false }),
         ("person requests by rules alone", MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }),

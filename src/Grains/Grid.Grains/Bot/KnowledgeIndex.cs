@@ -33,7 +33,14 @@ internal sealed partial class KnowledgeIndex : IDisposable
             .ToDictionary(language => language, language => new LanguageIndex(language, entries, settings, Options), StringComparer.Ordinal);
         Model = Options.Confidence == ConfidenceKind.Trained ? ConfidenceModel.Train(indexes.Values) : null;
         Decision = Options.Decision ? Options.DecisionModel ?? DecisionModel.Shipped : null;
+        LibraryMap = Options.Library ? PhrasingLibrary.Map(entries, Options, () => PhrasingLibrary.Shared) : new Dictionary<string, int>();
     }
+
+    /// <summary>
+    /// The tenant entry (its position) each entry of Grid's phrasing library is read as (<see cref="PhrasingLibrary.Map"/>);
+    /// empty when the options leave the library out or no entry is phrased sparsely.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> LibraryMap { get; }
 
     /// <summary>The learned decision, when the options ask for one (<see cref="MatcherOptions.Decision"/>).</summary>
     public DecisionModel? Decision { get; }

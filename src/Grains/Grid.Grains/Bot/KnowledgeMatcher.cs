@@ -41,18 +41,48 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         var vectors = Index.Embeds ? Index.Embed(text, detected) : null;
-        var decision = Decide(text, detected, vectors);
+        var decision = DecideEntry(text, detected, vectors, out var vetoed);
         if (decision.Kind == BotDecisionKind.Answer)
         {
             return decision;
         }
 
         // A person asked for in an order no rule knows, and nothing to answer: by its words, then by its meaning.
-        return (Index.Options.HumanTalk && humans.AsksToTalk(normalized))
+        if ((Index.Options.HumanTalk && humans.AsksToTalk(normalized))
             || (vectors is not null && Index.Options.HumanMeaning
-                && HumanRequestMeaning.Shared.IsRequest(normalized, () => vectors.Length > 1 ? vectors : Index.EmbedSentences(text, detected)))
-            ? new BotDecision(BotDecisionKind.Human, detected, [])
-            : decision;
+                && HumanRequestMeaning.Shared.IsRequest(normalized, () => vectors.Length > 1 ? vectors : Index.EmbedSentences(text, detected))))
+        {
+            return new BotDecision(BotDecisionKind.Human, detected, []);
+        }
+
+        return vetoed ? decision : FromLibrary(text, detected, decision) ?? decision;
+    }
+
+    /// <summary>
+    /// The answer Grid's phrasing library reads in a message the tenant's base does not answer
+    /// (<see cref="PhrasingLibrary"/>): the library answers it, at the tenant's threshold or above, with an entry read as
+    /// one of the tenant's (<see cref="KnowledgeIndex.LibraryMap"/>), and the tenant's own ranking does not put another
+    /// of its entries first at a clarification's bar. Null otherwise.
+    /// </summary>
+    private BotDecision? FromLibrary(string text, string detected, BotDecision own)
+    {
+        if (Index.LibraryMap.Count == 0
+            || PhrasingLibrary.Shared.Decide(text, detected) is not { Kind: BotDecisionKind.Answer, EntryId: { } id } library
+            || library.Confidence < Index.Settings.Threshold
+            || !Index.LibraryMap.TryGetValue(id, out var position))
+        {
+            return null;
+        }
+
+        var entry = Index.Entries[position];
+        if (own.Candidates.Count > 0 && own.Candidates[0].EntryId != entry.Id
+            && own.Candidates[0].Confidence >= Index.Settings.Threshold * Index.Options.ClarifyBar)
+        {
+            return null;
+        }
+
+        var candidates = own.Candidates.Where(c => c.EntryId != entry.Id).Take(MaxCandidates - 1).Prepend(new BotCandidate(entry.Id, library.Confidence)).ToList();
+        return new BotDecision(BotDecisionKind.Answer, detected, candidates, entry.Id, library.Confidence, AnswerLanguage(entry, detected));
     }
 
     /// <summary>
@@ -66,9 +96,13 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         return detected.Length > 0 ? detected : Index.LanguageOfWords(text) ?? language ?? Index.Settings.DefaultLanguage;
     }
 
-    /// <summary>The knowledge base's decision for a message that is not a person request.</summary>
-    private BotDecision Decide(string text, string detected, float[][]? vectors)
+    /// <summary>
+    /// The knowledge base's decision for a message that is not a person request (<paramref name="vetoed"/>: silenced
+    /// because the best entry is, or is as close as, what the tenant does not handle).
+    /// </summary>
+    internal BotDecision DecideEntry(string text, string detected, float[][]? vectors, out bool vetoed)
     {
+        vetoed = false;
         var settings = Index.Settings;
         var threshold = Index.Decision is not null && Index.Options.DecisionThreshold is { } learnedThreshold ? learnedThreshold : settings.Threshold;
         var ranked = Rank(text, detected, vectors);
@@ -94,6 +128,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         var best = ranked[0];
         if (Vetoed(ranked))
         {
+            vetoed = true;
             return new BotDecision(BotDecisionKind.NoMatch, detected, candidates);
         }
 

@@ -166,6 +166,19 @@ internal sealed record MatcherOptions
     /// <summary>The learned decision to use instead of the shipped one (evaluating a model before shipping it).</summary>
     public DecisionModel? DecisionModel { get; init; }
 
+    /// <summary>
+    /// Whether a message the tenant's base does not answer is asked of Grid's library of customer phrasings
+    /// (<see cref="PhrasingLibrary"/>), and answered with the tenant's entry the library's answer is read as. Only
+    /// entries phrased sparsely are read as library entries, so a rich base (the demo's) decides as without it.
+    /// </summary>
+    public bool Library { get; init; } = true;
+
+    /// <summary>An entry with fewer phrasings than this in a language is read as a library entry (<see cref="PhrasingLibrary.Map"/>).</summary>
+    public int LibraryMaxPhrasings { get; init; } = 12;
+
+    /// <summary>How many of a tenant entry's phrasings the library must answer with one of its entries for the two to be read as one.</summary>
+    public int LibraryMinVotes { get; init; } = 3;
+
     /// <summary>How far ahead of the second entry the first must be to answer alone; closer entries are clarified.</summary>
     public double Margin { get; init; } = 0.08;
 
