@@ -89,6 +89,21 @@ public sealed class HumanRequestDetectorTests
     [InlineData("c possible davoir kelkun o tel svp")]
     [InlineData("je voudrais raconter mon problème à un conseiller")]
     [InlineData("marre des réponses automatiques")]
+    [InlineData("je préférerais qu'on en discute de vive voix")]
+    [InlineData("j'ai besoin que quelqu'un m'explique ça au téléphone, je comprends rien")]
+    [InlineData("le standard svp")]
+    [InlineData("j'ai besoin d'un vrai échange avec un de vos collaborateurs")] // a rule since the ninth round; the meaning caught it before
+    [InlineData("je veux le service client s'il vous plait")]
+    [InlineData("Un conseiller est-il disponible en ce moment ?")]
+    [InlineData("quelqu'un de permanence pourrait me répondre ?")]
+    [InlineData("je veu 1 cnsllr")]
+    [InlineData("Je souhaite être mise en relation avec une conseillère au sujet de mon contrat.")]
+    [InlineData("je désire m'adresser à un représentant")]
+    [InlineData("passe moi ton chef")]
+    [InlineData("Puis-je être transféré vers l'équipe facturation ?")]
+    [InlineData("si personne ne me rappelle je résilie, je veux un appel")]
+    [InlineData("j'aimerais voir un conseiller pour mon dossier")]
+    [InlineData("j'ai pas confiance dans les robots, une personne svp")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -161,6 +176,18 @@ public sealed class HumanRequestDetectorTests
     [InlineData("I'd like to explain my situation to someone")]
     [InlineData("this is too complex for a chatbot")]
     [InlineData("cna i spek to a persn")]
+    [InlineData("I'd rather talk this through on the phone with someone")]
+    [InlineData("customer service please")]
+    [InlineData("Is an adviser available right now?")]
+    [InlineData("Could you put me through to the billing department?")]
+    [InlineData("Please route me to your call centre.")]
+    [InlineData("I'd like to be transferred to the complaints team.")]
+    [InlineData("Can I explain my situation to somebody?")]
+    [InlineData("Just put a human on.")]
+    [InlineData("Please arrange a call from your side.")]
+    [InlineData("anyone there? someone please pick up")]
+    [InlineData("I need to see a manager about this")]
+    [InlineData("this stupid bot drives me nuts")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -217,6 +244,12 @@ public sealed class HumanRequestDetectorTests
     [InlineData("je préfère gérer mon argent moi-même")] // "argent" is no misspelt "agent"
     [InlineData("le conseiller est très gentil merci")]
     [InlineData("je veux récupérer mon argent, je préfère un virement")]
+    [InlineData("Pas besoin de me passer quelqu'un, dites-moi juste où est ma facture.")]
+    [InlineData("ma mère préfère tout régler au téléphone, quels sont vos horaires ?")]
+    [InlineData("je n'ai pas d'ordinateur, pouvez-vous m'envoyer mes factures en papier ?")]
+    [InlineData("j'ai été transféré à un conseiller hier qui m'a raccroché au nez")]
+    [InlineData("je voudrais la mise en service de mon compteur")]
+    [InlineData("un conseiller est disponible le samedi ?")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -271,6 +304,12 @@ public sealed class HumanRequestDetectorTests
     [InlineData("how do I get in touch with you guys other than this chat")] // how: the base answers it
     [InlineData("I need to explain to my landlord why the bill is late")]
     [InlineData("the automatic payment is too complicated to set up")]
+    [InlineData("No need to put me through to anyone, I just want my last bill.")]
+    [InlineData("Did someone from your team try to call me this morning?")]
+    [InlineData("My dad has no computer, can his bills come by post?")]
+    [InlineData("Can someone pick up my parcel from the caretaker?")]
+    [InlineData("I was transferred to an agent who hung up")]
+    [InlineData("Is an adviser available on Saturday?")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

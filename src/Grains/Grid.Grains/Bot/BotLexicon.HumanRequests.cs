@@ -18,6 +18,7 @@ internal static partial class BotLexicon
         "superviseur", "superviseure", "superviseurs", "directeur", "directrice", "gerant", "gerante", "collegue", "collegues",
         "prepose", "preposee", "employe", "employee", "employes", "employees", "gestionnaire", "gestionnaires", "collaborateurs",
         "collaboratrices", "commercial", "commerciale", "commerciaux", "membre", "membres", "dame", "dames",
+        "representant", "representante", "representants", "patron", "patronne", "cadre", "cadres", "gars",
         // English
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
@@ -32,6 +33,7 @@ internal static partial class BotLexicon
         "conseiller", "conseillere", "conseille", "teleconseiller", "teleconseillere", "humain", "humaine", "agent", "operateur", "operatrice", "interlocuteur",
         "personne", "quelquun", "responsable", "human", "person", "operator", "representative", "advisor", "adviser",
         "someone", "somebody", "manager", "supervisor", "superviseur", "rep", "prepose", "preposee", "executive",
+        "representant", "representante",
     };
 
     /// <summary>Real words one typo from a person noun, or two from a long one, which are not misspellings of it.</summary>
@@ -54,6 +56,7 @@ internal static partial class BotLexicon
         "yes", "non", "no", "ok", "okay", "pour", "for", "moi", "svp", "pls", "stp", "encore", "again", "only", "seulement",
         "humaine", "humain", "aide", "au", "tel", "telephone", "phone", "par", "on", "the", "customer", "service", "client", "clientele",
         "etre", "being", "bruh", "mec", "juste", "c", "est", "tres", // "un conseiller humain svp c urgent"
+        "with", "authority", "in", "charge", "senior", "competent", "competente", // "someone with authority, now"
     };
 
     /// <summary>Words of preference that, with a person noun, ask for one ("je préfère qu'un humain s'en occupe", "I'd rather deal with a human").</summary>
@@ -65,7 +68,7 @@ internal static partial class BotLexicon
     /// <summary>Contact verbs that, with only the customer as object, ask for a person ("transfer me", "transférez-moi", "connect me").</summary>
     public static readonly HashSet<string> HandOverVerbs = new(StringComparer.Ordinal)
     {
-        "transfer", "connect", "escalate", "transferez", "transferer", "transfere", "passez", "redirigez", "orientez",
+        "transfer", "connect", "escalate", "transferez", "transferer", "transfere", "passez", "redirigez", "orientez", "route",
     };
 
     /// <summary>
@@ -84,6 +87,9 @@ internal static partial class BotLexicon
         // English base forms
         "speak", "talk", "chat", "contact", "reach", "get", "connect", "transfer", "put", "escalate", "forward", "redirect",
         "answer", "respond", "reply", "pass", "getting", "attend", // "an officer to attend to me" (West African English)
+        // "s'adresser à un représentant", "route me to", and a hand-over asked for in the passive ("être redirigé vers un
+        // agent", "be transferred to the complaints team"; told in the past after an auxiliary, it is a mention)
+        "adresser", "route", "redirige", "redirigee", "transferee", "transferred", "redirected", "routed", "connected",
     };
 
     /// <summary>Words between a want and the person of the service it names ("I need one of your customer care officers", "l'un de vos conseillers").</summary>
@@ -103,20 +109,21 @@ internal static partial class BotLexicon
     public static readonly HashSet<string> RealPersonNouns = new(StringComparer.Ordinal)
     {
         "personne", "personnes", "monde", "gens", "humain", "humaine", "humains", "etre", "quelquun", "interlocuteur",
-        "person", "people", "human", "humans", "being", "someone", "somebody",
+        "person", "people", "human", "humans", "being", "someone", "somebody", "body",
+        "conversation", "echange", // "une vraie conversation", "a real conversation"
     };
 
     /// <summary>Words saying a person is real and alive rather than a program.</summary>
     public static readonly HashSet<string> RealAdjectives = new(StringComparer.Ordinal)
     {
-        "vrai", "vraie", "vrais", "vraies", "reel", "reelle", "reels", "vivant", "vivante", "real", "actual", "live", "living", "alive",
+        "vrai", "vraie", "vrais", "vraies", "reel", "reelle", "reels", "vivant", "vivante", "real", "actual", "live", "living", "alive", "breathing",
     };
 
     /// <summary>Words of wanting after which a person noun is the one wanted ("je veux un agent", "besoin d'un conseiller", "I need a manager").</summary>
     public static readonly HashSet<string> WantWords = new(StringComparer.Ordinal)
     {
         "veux", "voudrais", "voudrait", "veut", "souhaite", "souhaiterais", "souhaiterait", "aimerais", "aimerait", "exige",
-        "exigeons", "demande", "besoin", "want", "need", "demand", "require",
+        "exigeons", "demande", "besoin", "want", "need", "demand", "require", "desire", "desirerais", "desirerait",
         "faut", "faudrait", "prendrait", // "il me faut un conseiller", Québec "ça me prendrait quelqu'un au bout du fil"
     };
 
@@ -130,14 +137,14 @@ internal static partial class BotLexicon
     /// <summary>Who a presence check asks for ("y a quelqu'un ?", "anyone there?").</summary>
     public static readonly HashSet<string> PresencePersons = new(StringComparer.Ordinal)
     {
-        "quelquun", "personne", "anyone", "anybody", "someone", "somebody", "human", "humain", "person", "humans", "monde",
+        "quelquun", "personne", "anyone", "anybody", "someone", "somebody", "human", "humain", "person", "humans", "monde", "gens",
     };
 
     /// <summary>Words that make a short clause with a <see cref="PresencePersons"/> ask whether someone is there or real.</summary>
     public static readonly HashSet<string> PresenceWords = new(StringComparer.Ordinal)
     {
         "y", "la", "present", "presente", "vivant", "vrai", "reel", "there", "here", "home", "awake", "alive", "real", "out",
-        "around", "online",
+        "around", "online", "derriere", "behind",
     };
 
     /// <summary>Negations: "il n'y a personne dans l'ascenseur", "nobody there" state a fact, they do not ask.</summary>
@@ -199,7 +206,7 @@ internal static partial class BotLexicon
     public static readonly HashSet<string> WishWords = new(StringComparer.Ordinal)
     {
         "veux", "voudrais", "voudrait", "voudrions", "aimerais", "aimerait", "aimerions", "souhaite", "souhaiterais",
-        "souhaiterai", "souhaiterait", "souhaitons", "pourrais", "pourriez", "pourrait", "pouvez", "puis", "possible",
+        "souhaiterai", "souhaiterait", "souhaitons", "pourrais", "pourriez", "pourrait", "pouvez", "puis", "possible", "desire", "desirerais",
         "sollicite", "demande", "besoin", "merci", "prefere", "prefererais", "faut", "faudrait", "prendrait", "svp",
         "vouloir", "reconnaissant", "reconnaissante", "exige",
         "want", "would", "like", "could", "can", "may", "please", "need", "prefer", "rather", "let", "grateful",
@@ -226,7 +233,7 @@ internal static partial class BotLexicon
     public static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
     {
         "ai", "as", "a", "avons", "avez", "ont", "avait", "avais", "avaient", "est", "etait", "sont", "suis", "was", "were", "had",
-        "has", "did", "doit", "devait", "va", "will", "should", "supposed",
+        "has", "did", "doit", "devait", "va", "will", "should", "supposed", "ete", "been", "got", // "j'ai été transféré", "I got transferred"
     };
 
     /// <summary>
@@ -255,6 +262,8 @@ internal static partial class BotLexicon
         "serieux", "serieuse",
         // who the person is ("a member of your team could contact me", "un conseiller de votre service peut me rappeler")
         "of", "your", "team", "staff", "from", "de", "du", "votre", "vos", "equipe", "service", "client", "clientele", "customer",
+        // who is on duty ("quelqu'un de permanence pour me répondre", "someone available to talk to me")
+        "permanence", "garde", "disponible", "available", "duty", "on",
     };
 
     /// <summary>Words allowed between a contact verb and the person noun after it ("mettez-moi en relation avec un conseiller").</summary>
@@ -265,11 +274,14 @@ internal static partial class BotLexicon
         "real", "live", "actual", "your", "one", "of", "through", "us", "directly", "this", "it", "some", "on", "over", "someone",
         "please", "svp", "stp", "pls", "in", "touch", "ligne", "telephone", "phone", "quickly", "vite", "now", "maintenant",
         "customer", "service", "client", "clientele", "support", "team", "equipe", "chez", "vous", "ma", "mon", "demande",
-        "dossier", "my", "request", "case",
+        "dossier", "my", "request", "case", "vers", "ton", "ta", "tes", "billing", "complaints", "technical", "technique",
     };
 
     /// <summary>Teams that stand for a person after a contact verb ("mis en relation avec le service client", "speak with support").</summary>
-    public static readonly HashSet<string> ServiceNouns = new(StringComparer.Ordinal) { "support", "helpdesk", "hotline", "sav" };
+    public static readonly HashSet<string> ServiceNouns = new(StringComparer.Ordinal)
+    {
+        "support", "helpdesk", "hotline", "sav", "standard", "switchboard", "team", "equipe", "department", "departement",
+    };
 
     /// <summary>Words of a question about how to reach someone, which the knowledge base answers ("comment joindre le service client ?").</summary>
     public static readonly HashSet<string> HowWords = new(StringComparer.Ordinal)
@@ -303,7 +315,7 @@ internal static partial class BotLexicon
     /// <summary>Words naming the bot (a refusal of it is a request for a person: "pas un robot", "stop the bot").</summary>
     public static readonly HashSet<string> BotNouns = new(StringComparer.Ordinal)
     {
-        "bot", "robot", "chatbot", "machine", "automate", "ia", "repondeur",
+        "bot", "robot", "chatbot", "machine", "automate", "ia", "repondeur", "bots", "robots",
     };
 
     /// <summary>Words refusing the bot when near one of <see cref="BotNouns"/>.</summary>
@@ -312,6 +324,7 @@ internal static partial class BotLexicon
         "pas", "not", "no", "stop", "arrete", "arretez", "marre", "useless", "nul", "nulle", "sers", "rien", "hate", "enough",
         "fed", "assez", "inutile", "done", "finished", "sick", "tired", "fini", "saoule", "soule", "ras",
         "complicated", "complex", "complique", "compliquee", "complexe", // "too complicated for a chatbot"
+        "trust", "confiance", "nuts", "crazy", "fou", "folle", "dingue", "than", "plutot", // "driving me nuts", "rather a person than a bot"
     };
 
     /// <summary>Verbs asking to escalate, a request for a person in a short clause ("escalate please", "escaladez").</summary>
@@ -331,4 +344,36 @@ internal static partial class BotLexicon
 
     /// <summary>Nouns of help that a human adjective turns into a request ("assistance humaine", "human help").</summary>
     public static readonly HashSet<string> HelpNouns = new(StringComparer.Ordinal) { "assistance", "aide", "help", "support", "contact", "intervention", "interlocuteur", "voice", "voix" };
+    /// <summary>Verbs of talking, explaining or helping that a wish and a way of speaking turn into a request ("en parler de vive voix", "qu'on m'explique au téléphone").</summary>
+    public static readonly HashSet<string> VoiceVerbs = new(StringComparer.Ordinal)
+    {
+        "parler", "parle", "discuter", "discute", "discutions", "expliquer", "explique", "expliquiez", "echanger", "aider", "aidiez",
+        "aide", "voir",
+        "talk", "speak", "discuss", "explain", "help",
+    };
+
+    /// <summary>Words saying someone is available now ("un employé disponible", "is an adviser available", "quelqu'un de permanence").</summary>
+    public static readonly HashSet<string> AvailabilityWords = new(StringComparer.Ordinal)
+    {
+        "disponible", "disponibles", "joignable", "joignables", "permanence", "available", "reachable", "free",
+    };
+
+    /// <summary>Politeness or a want that makes a bare team name a request ("service client svp", "customer service please").</summary>
+    public static readonly HashSet<string> AskingWords = new(StringComparer.Ordinal)
+    {
+        "plait", "svp", "stp", "please", "pls", "veux", "voudrais", "aimerais", "souhaite", "besoin", "want", "need", "now",
+        "maintenant", "vite", "asap", "urgent",
+    };
+
+    /// <summary>Verbs of arranging a call for the customer ("arrange a call", "planifier un appel").</summary>
+    public static readonly HashSet<string> ArrangeWords = new(StringComparer.Ordinal)
+    {
+        "arrange", "schedule", "book", "request", "requesting", "organiser", "organisez", "planifier", "planifiez", "programmer",
+    };
+
+    /// <summary>Words between a want and a call ("un appel", "a quick phone call", "un petit appel téléphonique").</summary>
+    public static readonly HashSet<string> CallDeterminers = new(StringComparer.Ordinal)
+    {
+        "un", "a", "an", "phone", "telephone", "quick", "short", "petit", "court", "d",
+    };
 }

@@ -30,6 +30,7 @@ internal static partial class BotLexicon
         ["asap"] = "des que possible", ["rapidos"] = "rapidement", ["perso"] = "personnelles", ["pro"] = "professionnel",
         ["mm"] = "meme", ["keske"] = "qu'est-ce que", ["kesk"] = "qu'est-ce que",
         ["qq1"] = "quelquun", ["kelkun"] = "quelquun", ["kelkin"] = "quelquun", ["quelquin"] = "quelquun", ["davoir"] = "d'avoir", ["o"] = "au", ["kelk1"] = "quelquun", ["qlq1"] = "quelquun", ["qlqn"] = "quelquun", ["dun"] = "d'un", ["dune"] = "d'une",
+        ["cnsllr"] = "conseiller", ["cnslr"] = "conseiller", ["csllr"] = "conseiller", ["conslr"] = "conseiller", ["veu"] = "veux", ["vx"] = "veux", ["1"] = "un",
     };
 
     /// <summary>English SMS spellings, abbreviations and contractions written without their apostrophe.</summary>

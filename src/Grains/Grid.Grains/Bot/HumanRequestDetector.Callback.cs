@@ -21,7 +21,7 @@ internal sealed partial class HumanRequestDetector
         for (var i = 0; i < clause.Count; i++)
         {
             var token = clause[i];
-            if (BotLexicon.CallbackNouns.Contains(token) || (token == "call" && At(clause, i + 1) == "back") || GivesACall(clause, i) || AsksARappel(clause, i) || CallWithPerson(clause, i))
+            if (BotLexicon.CallbackNouns.Contains(token) || (token == "call" && At(clause, i + 1) == "back") || GivesACall(clause, i) || AsksARappel(clause, i) || CallWithPerson(clause, i) || WantsACall(clause, i))
             {
                 return true;
             }
@@ -99,7 +99,7 @@ internal sealed partial class HumanRequestDetector
         (clause[i] is "call" or "appel" or "telephonique" || (clause[i] == "rendez" && At(clause, i + 1) == "vous"))
         && Enumerable.Range(i - 3, 3).All(k => At(clause, k) is not ("had" or "eu" or "avais" or "avait") && (At(clause, k) != "have" || AsksToHave(clause, k)))
         && Enumerable.Range(i + 1, 3).Any(k => At(clause, k) is "with" or "avec"
-            && Enumerable.Range(k + 1, 5).Any(p => p < clause.Count && (IsStandalonePerson(clause[p]) || (IsPerson(clause[p]) && At(clause, p - 1) is "team" or "equipe" or "staff")))); // "one of your team members"
+            && Enumerable.Range(k + 1, 5).Any(p => p < clause.Count && (IsStandalonePerson(clause[p]) || (IsPerson(clause[p]) && At(clause, p - 1) is "team" or "equipe" or "staff" or "vos" or "your")))); // "one of your team members"
 
     /// <summary>"to have a call", "can I have a call": having asked for, not had ("I had a call", "I have a call tomorrow").</summary>
     private static bool AsksToHave(IReadOnlyList<string> clause, int have) =>

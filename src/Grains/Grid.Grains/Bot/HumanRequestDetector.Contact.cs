@@ -24,7 +24,17 @@ internal sealed partial class HumanRequestDetector
         (BotLexicon.ContactVerbs.Contains(clause[i]) && !GetsSomewhere(clause, i) && !IsAPass(clause, i) && !PassesBy(clause, i))
         || (clause[i] == "take" && At(clause, i + 1) == "over")
         || (clause[i] is "prendre" or "prenne" && At(clause, i + 2) == "relais")
+        || (clause[i] is "mise" or "mises" && At(clause, i + 1) == "en" && At(clause, i + 2) is "relation" or "contact" or "ligne") // "être mise en relation avec…"
+        || (clause[i] is "pick" or "decrocher" or "decrochez" or "decroche" && PicksUp(clause, i))
         || (clause[i].EndsWith('e') && BotLexicon.ContactVerbs.Contains(clause[i] + "r") && BotLexicon.Modals.Contains(At(clause, i - 1)));
+
+    /// <summary>"someone please pick up", "quelqu'un peut décrocher ?": answering the phone, with nothing after but politeness ("pick up my parcel" is a task).</summary>
+    private static bool PicksUp(IReadOnlyList<string> clause, int i)
+    {
+        var rest = clause.Skip(clause[i] == "pick" ? i + 2 : i + 1).ToList();
+        return (clause[i] != "pick" || At(clause, i + 1) == "up")
+            && rest.All(t => BotLexicon.BareRequestFiller.Contains(t) || t is "the" or "phone" or "le" or "telephone" or "svp");
+    }
 
     /// <summary>"someone could get in", "get into the building", "get out": "get" of a place, not of a person to talk to ("get in touch" is).</summary>
     private static bool GetsSomewhere(IReadOnlyList<string> clause, int i) =>
@@ -36,6 +46,7 @@ internal sealed partial class HumanRequestDetector
     /// </summary>
     private static bool PassesBy(IReadOnlyList<string> clause, int i) =>
         clause[i] is "passe" or "passer" or "passez" or "put"
+        && !(clause[i] == "put" && BotLexicon.Determiners.Contains(At(clause, i + 1)) && IsStandalonePerson(At(clause, i + 2))) // "put a human on"
         && !BotLexicon.SelfObjects.Contains(At(clause, i - 1)) && !BotLexicon.SelfObjects.Contains(At(clause, i + 1)) && At(clause, i + 1) != "through" && !(At(clause, i + 1) == "in" && At(clause, i + 2) == "touch")
         && !(BotLexicon.SelfObjects.Contains(At(clause, i - 2)) && At(clause, i - 1) is "le" or "la" or "l" or "en");
 

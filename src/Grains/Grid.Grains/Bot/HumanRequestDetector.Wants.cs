@@ -110,7 +110,7 @@ internal sealed partial class HumanRequestDetector
                     return !NamesATask(clause, j);
                 }
 
-                if (!BotLexicon.Determiners.Contains(clause[j]) && !BotLexicon.OneOfYourTeam.Contains(clause[j]) && clause[j] is not ("que" or "qu"))
+                if (!BotLexicon.Determiners.Contains(clause[j]) && !BotLexicon.OneOfYourTeam.Contains(clause[j]) && clause[j] is not ("que" or "qu" or "voir" or "see" or "rencontrer" or "meet" or "to"))
                 {
                     break; // "je voudrais qu'un conseiller…", "je veux que quelqu'un du service…", "I need one of your customer care officers" go on
                 }
@@ -128,7 +128,8 @@ internal sealed partial class HumanRequestDetector
     {
         for (var i = 0; i < clause.Count; i++)
         {
-            if ((!BotLexicon.WantWords.Contains(clause[i]) && !(clause[i] == "like" && At(clause, i - 1) == "would")) || IsPast(clause, i))
+            var mayI = (clause[i] is "can" or "could" or "may" && At(clause, i + 1) is "i" or "we") || (clause[i] is "puis" or "peux" or "pourrais" && (At(clause, i + 1) == "je" || At(clause, i - 1) == "je")); // "can I explain this to somebody?"
+            if ((!BotLexicon.WantWords.Contains(clause[i]) && !(clause[i] == "like" && At(clause, i - 1) == "would") && !mayI) || IsPast(clause, i))
             {
                 continue;
             }

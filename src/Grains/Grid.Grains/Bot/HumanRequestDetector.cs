@@ -34,7 +34,7 @@ internal sealed partial class HumanRequestDetector
 
         foreach (var clause in text.Clauses)
         {
-            if (clause.Any(BotLexicon.MentionTopics.Contains))
+            if (clause.Any(BotLexicon.MentionTopics.Contains) || DeclinesPerson(clause))
             {
                 continue;
             }
@@ -51,6 +51,9 @@ internal sealed partial class HumanRequestDetector
                 : AsksRealPerson(clause) ? "real-person"
                 : WantsPerson(clause) ? "wants-person"
                 : ExplainsToPerson(clause) ? "explain-to-person"
+                : WantsVoice(clause) ? "voice"
+                : AsksForTheService(clause) ? "service"
+                : ChecksAvailability(clause) ? "available"
                 : null;
             if (rule is not null)
             {
@@ -160,7 +163,8 @@ internal sealed partial class HumanRequestDetector
     private static bool IsServiceTeam(IReadOnlyList<string> clause, int index) =>
         BotLexicon.ServiceNouns.Contains(clause[index])
         || (clause[index] is "service" or "services" && (At(clause, index + 1) is "client" or "clients" or "clientele" || At(clause, index - 1) == "customer"))
-        || (clause[index] == "care" && At(clause, index - 1) == "customer"); // "customer care"
+        || (clause[index] == "care" && At(clause, index - 1) == "customer") // "customer care"
+        || (clause[index] is "centre" or "center" && At(clause, index - 1) is "call" or "contact"); // "your call centre"
 
     /// <summary>
     /// "someone to fix the heating", "quelqu'un pour réparer": the person is asked to do a task, not to talk — unless it
@@ -205,7 +209,7 @@ internal sealed partial class HumanRequestDetector
     /// <summary>A verb right after an auxiliary ("ai parlé", "m'avez rappelé", "doit me rappeler") or after reported speech.</summary>
     private static bool IsPast(IReadOnlyList<string> clause, int verb)
     {
-        if (AfterAuxiliary(clause, verb))
+        if (AfterAuxiliary(clause, verb) || At(clause, 0) is "did" or "didn") // "did someone from your team try to ring me?"
         {
             return true;
         }

@@ -1,0 +1,113 @@
+namespace Grid.Bot;
+
+/// <summary>
+/// The rules of <see cref="HumanRequestDetector"/> that read a person wanted without a contact verb and a person noun in
+/// the usual order: a wish to talk by voice ("je préfère en parler de vive voix"), the service asked for by name
+/// ("service client svp"), someone available now ("y a-t-il un employé disponible ?"), a call wanted ("je veux un
+/// appel"), and the clause that declines a person ("pas besoin de me passer quelqu'un").
+/// </summary>
+internal sealed partial class HumanRequestDetector
+{
+    /// <summary>
+    /// "je préfère en parler de vive voix", "j'ai besoin qu'on m'explique au téléphone", "can I discuss this over the
+    /// phone": a wish, a verb of talking, explaining or helping, and a way of speaking that only a person offers — not a
+    /// question about how or when ("comment parler au téléphone à…" is one the base answers), nor a telling.
+    /// </summary>
+    private static bool WantsVoice(IReadOnlyList<string> clause)
+    {
+        if (VoicePhrase(clause) < 0
+            || clause.Any(t => BotLexicon.HowWords.Contains(t) || BotLexicon.HoursWords.Contains(t) || BotLexicon.PastCopulas.Contains(t))
+            || clause.Where((t, i) => BotLexicon.MentionMarkers.Contains(t) && (!BotLexicon.VoiceVerbs.Contains(t) || AfterAuxiliary(clause, i))).Any()) // "qu'on m'explique" asks, "m'a expliqué" tells
+        {
+            return false;
+        }
+
+        var talks = Enumerable.Range(0, clause.Count).Any(i => BotLexicon.VoiceVerbs.Contains(clause[i]) && !AfterAuxiliary(clause, i));
+        var wishes = Enumerable.Range(0, clause.Count).Any(i => (BotLexicon.WishWords.Contains(clause[i]) || BotLexicon.PreferenceWords.Contains(clause[i])) && !Denied(clause, i)
+            && At(clause, i - 1) is not ("il" or "elle" or "ils" or "elles" or "he" or "she" or "they")); // "elle préfère tout régler au téléphone" tells of someone
+        return talks && wishes;
+    }
+
+    /// <summary>Where a way of speaking only a person offers starts: "de vive voix", "au/par téléphone", "over/on/by the phone", "in person", "en personne", "face to face"; -1 when none.</summary>
+    private static int VoicePhrase(IReadOnlyList<string> clause)
+    {
+        for (var i = 0; i < clause.Count; i++)
+        {
+            var next = At(clause, i + 1);
+            if ((clause[i] == "vive" && next == "voix")
+                || (clause[i] is "au" or "par" && next is "telephone" or "tel" or "phone")
+                || (clause[i] is "over" or "on" or "by" && (next is "phone" or "telephone" || (next == "the" && At(clause, i + 2) is "phone" or "telephone")))
+                || (clause[i] == "in" && next == "person")
+                || (clause[i] == "en" && next == "personne" && At(clause, i - 1) != "plus")
+                || (clause[i] == "face" && next == "to" && At(clause, i + 2) == "face"))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// "service client svp", "customer service please", "je veux le standard": a clause of only the service's name,
+    /// articles and politeness or a want. A bare "service client ?" stays a question the base answers (how to reach it).
+    /// </summary>
+    private static bool AsksForTheService(IReadOnlyList<string> clause) =>
+        clause.Count <= 10
+        && Enumerable.Range(0, clause.Count).Any(i => IsServiceTeam(clause, i))
+        && clause.Any(BotLexicon.AskingWords.Contains)
+        && clause.All(t => BotLexicon.BareRequestFiller.Contains(t) || BotLexicon.ServiceNouns.Contains(t) || t is "care" or "services");
+
+    /// <summary>
+    /// "y a-t-il un employé disponible en ce moment ?", "une personne physique est-elle joignable par ce chat ?", "is an
+    /// adviser available?": a person said to be available, in a short clause that names no day or hour (which asks about
+    /// opening hours) and no task ("quelqu'un de disponible pour réparer").
+    /// </summary>
+    private static bool ChecksAvailability(IReadOnlyList<string> clause) =>
+        clause.Count <= 10
+        && clause.Any(BotLexicon.AvailabilityWords.Contains)
+        && clause.Any(t => BotLexicon.PresencePersons.Contains(t) || IsStandalonePerson(t) || t is "employe" or "employee" or "staff" or "conseillers" or "agents")
+        && !clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.DaysAndTimes.Contains(t) || BotLexicon.HoursWords.Contains(t) || BotLexicon.MentionMarkers.Contains(t) || IsClockTime(t))
+        && !clause.Any(t => t.Length > 3 && t.EndsWith("er", StringComparison.Ordinal) && !IsPerson(t) && !BotLexicon.ContactVerbs.Contains(t));
+
+    /// <summary>
+    /// "pas besoin de me passer quelqu'un", "no need to put me through to anyone", "inutile de me rappeler": the clause
+    /// declines a person; it asks for none.
+    /// </summary>
+    private static bool DeclinesPerson(IReadOnlyList<string> clause)
+    {
+        for (var i = 0; i + 1 < clause.Count; i++)
+        {
+            if ((clause[i] == "pas" && clause[i + 1] is "besoin" or "la")
+                || (clause[i] is "no" or "not" && clause[i + 1] is "need" or "needed")
+                || clause[i] == "inutile")
+            {
+                return clause[i + 1] != "la" || At(clause, i + 2) == "peine";
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "je veux un appel", "I want a phone call", "please arrange a call", "je demande un petit appel": a call wished for or
+    /// arranged, the customer as its receiver — not one told of ("j'ai eu un appel") or declined.
+    /// </summary>
+    private static bool WantsACall(IReadOnlyList<string> clause, int i)
+    {
+        if (clause[i] is not ("appel" or "call"))
+        {
+            return false;
+        }
+
+        var k = i - 1;
+        while (k >= 0 && i - k <= 3 && BotLexicon.CallDeterminers.Contains(clause[k]))
+        {
+            k--;
+        }
+
+        return k < i - 1 && k >= 0
+            && (BotLexicon.WantWords.Contains(clause[k]) || BotLexicon.ArrangeWords.Contains(clause[k]))
+            && !IsPast(clause, k) && !Denied(clause, k);
+    }
+}
