@@ -30,8 +30,10 @@ public sealed class BotEvaluationTests
     /// 60 phrasings an entry and language (written in two rounds without reading any set), 50 out-of-scope phrasings
     /// (the 20 added of kinds chosen from the development sets' errors) and threshold 0.57; eval-sealed14 was measured
     /// once with that (87.6% right, 73.7% abstention, 95.0% of human requests; 85.2%, 72.4% and 95.0% with the matcher
-    /// before this round) before its errors were read. Targets: 90% right, 90% abstention, 99% of
-    /// human requests.
+    /// before this round) before its errors were read. In the ninth round, four sets were written blind (docs/bot-evaluation.md):
+    /// eval-sealed16 and eval-persons18 were measured once with the ninth round's matcher and their errors have not been
+    /// read (their floors are that one measurement); eval-persons16's and eval-persons17's person-request misses were read
+    /// and turned into rules. Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]
     [InlineData("eval-cases.json", 0.90, 0.87, 1)]
@@ -49,7 +51,11 @@ public sealed class BotEvaluationTests
     [InlineData("eval-sealed11.json", 0.87, 0.88, 3)]
     [InlineData("eval-sealed13.json", 0.85, 0.89, 12)]
     [InlineData("eval-sealed14.json", 0.86, 0.73, 7)]
-    public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99)
+    [InlineData("eval-sealed16.json", 0.89, 0.71, 9, 0.96, 0.98)]
+    [InlineData("eval-persons16.json", 0.93, 0.76, 2, 0.97)]
+    [InlineData("eval-persons17.json", 0.83, 0.61, 3, 0.94, 0.98)]
+    [InlineData("eval-persons18.json", 0.76, 0.78, 2, 0.88, 0.97)]
+    public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99, double humanPrecision = 0.99)
     {
         var evaluation = new BotEvaluation(DemoBase.Entries, DemoBase.Settings, DemoBase.Cases(cases));
 
@@ -58,7 +64,7 @@ public sealed class BotEvaluationTests
         Assert.True(result.Accuracy >= accuracy, $"right answers on answerable cases: {result.Accuracy:P1}");
         Assert.True(result.Abstention >= abstention, $"abstention on uncovered cases: {result.Abstention:P1}");
         Assert.True(result.HumanRecall >= humanRecall, $"human requests recognised: {result.HumanRecall:P1}");
-        Assert.True(result.HumanPrecision >= 0.99, $"human decisions that were requests: {result.HumanPrecision:P1}");
+        Assert.True(result.HumanPrecision >= humanPrecision, $"human decisions that were requests: {result.HumanPrecision:P1}");
         Assert.True(result.WrongAnswers <= wrongAnswers, $"wrong answers on answerable cases: {result.WrongAnswers}");
     }
 

@@ -104,6 +104,13 @@ public sealed class HumanRequestDetectorTests
     [InlineData("si personne ne me rappelle je résilie, je veux un appel")]
     [InlineData("j'aimerais voir un conseiller pour mon dossier")]
     [InlineData("j'ai pas confiance dans les robots, une personne svp")]
+    [InlineData("Passeeeez-moi un conseillerrrr")]
+    [InlineData("si personne ne me recontacte avant ce soir je change de fournisseur")]
+    [InlineData("basculez-moi vers le standard")]
+    [InlineData("mettez-moi en contact avec le service recouvrement")]
+    [InlineData("g besoin d'un gars de chez vous stp")]
+    [InlineData("sortez-moi de ce robot")]
+    [InlineData("je voudrais rencontrer quelqu'un en agence")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -188,6 +195,13 @@ public sealed class HumanRequestDetectorTests
     [InlineData("anyone there? someone please pick up")]
     [InlineData("I need to see a manager about this")]
     [InlineData("this stupid bot drives me nuts")]
+    [InlineData("if no one calls me back today I'm going to the ombudsman")]
+    [InlineData("put me through to accounts please")]
+    [InlineData("hook me up with customer service")]
+    [InlineData("team leader please")]
+    [InlineData("get me off this bot")]
+    [InlineData("do you have live support?")]
+    [InlineData("I want my usual adviser")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
     [Theory]
@@ -250,6 +264,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("j'ai été transféré à un conseiller hier qui m'a raccroché au nez")]
     [InlineData("je voudrais la mise en service de mon compteur")]
     [InlineData("un conseiller est disponible le samedi ?")]
+    [InlineData("si personne n'est chez moi, le technicien peut-il laisser un avis de passage ?")]
+    [InlineData("j'ai besoin d'un justificatif de domicile")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -310,6 +326,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("Can someone pick up my parcel from the caretaker?")]
     [InlineData("I was transferred to an agent who hung up")]
     [InlineData("Is an adviser available on Saturday?")]
+    [InlineData("if nobody is home, can the delivery be left with the caretaker?")]
+    [InlineData("Is there a fee to transfer the contract to another person?")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

@@ -18,7 +18,7 @@ internal static partial class BotLexicon
         "superviseur", "superviseure", "superviseurs", "directeur", "directrice", "gerant", "gerante", "collegue", "collegues",
         "prepose", "preposee", "employe", "employee", "employes", "employees", "gestionnaire", "gestionnaires", "collaborateurs",
         "collaboratrices", "commercial", "commerciale", "commerciaux", "membre", "membres", "dame", "dames",
-        "representant", "representante", "representants", "patron", "patronne", "cadre", "cadres", "gars",
+        "representant", "representante", "representants", "patron", "patronne", "cadre", "cadres", "gars", "mec", "leader", "leaders",
         // English
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
@@ -33,7 +33,7 @@ internal static partial class BotLexicon
         "conseiller", "conseillere", "conseille", "teleconseiller", "teleconseillere", "humain", "humaine", "agent", "operateur", "operatrice", "interlocuteur",
         "personne", "quelquun", "responsable", "human", "person", "operator", "representative", "advisor", "adviser",
         "someone", "somebody", "manager", "supervisor", "superviseur", "rep", "prepose", "preposee", "executive",
-        "representant", "representante",
+        "representant", "representante", "leader",
     };
 
     /// <summary>Real words one typo from a person noun, or two from a long one, which are not misspellings of it.</summary>
@@ -57,6 +57,7 @@ internal static partial class BotLexicon
         "humaine", "humain", "aide", "au", "tel", "telephone", "phone", "par", "on", "the", "customer", "service", "client", "clientele",
         "etre", "being", "bruh", "mec", "juste", "c", "est", "tres", // "un conseiller humain svp c urgent"
         "with", "authority", "in", "charge", "senior", "competent", "competente", // "someone with authority, now"
+        "direct", "directement", "team", // "le SAV direct svp", "team leader please"
     };
 
     /// <summary>Words of preference that, with a person noun, ask for one ("je préfère qu'un humain s'en occupe", "I'd rather deal with a human").</summary>
@@ -90,6 +91,7 @@ internal static partial class BotLexicon
         // "s'adresser à un représentant", "route me to", and a hand-over asked for in the passive ("être redirigé vers un
         // agent", "be transferred to the complaints team"; told in the past after an auxiliary, it is a mention)
         "adresser", "route", "redirige", "redirigee", "transferee", "transferred", "redirected", "routed", "connected",
+        "basculer", "basculez", "bascule", "hook", // "basculez-moi vers le standard", "hook me up with customer service"
     };
 
     /// <summary>Words between a want and the person of the service it names ("I need one of your customer care officers", "l'un de vos conseillers").</summary>
@@ -130,7 +132,7 @@ internal static partial class BotLexicon
     /// <summary>Articles and possessives between a want and the person wanted.</summary>
     public static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
-        "un", "une", "le", "la", "l", "d", "de", "du", "a", "an", "the", "your", "vos", "votre", "some",
+        "un", "une", "le", "la", "l", "d", "de", "du", "a", "an", "the", "your", "vos", "votre", "some", "my", "mon", "ma", "usual", "habituel", "habituelle",
         "vrai", "vraie", "real", "actual", "live", "proper", "qualified", "competent", "bon", "autre", "another", "other",
     };
 
@@ -154,7 +156,7 @@ internal static partial class BotLexicon
     public static readonly HashSet<string> CallbackVerbs = new(StringComparer.Ordinal)
     {
         "rappeler", "rappelez", "rappelle", "recontacter", "recontactez", "appelez", "appeler", "call", "ring", "phone",
-        "rappele", "rappelee", "recontacte", "recontactee", "contacter", "contactez", "called", "contacted", "telephone",
+        "rappele", "rappelee", "recontacte", "recontactee", "contacter", "contactez", "called", "contacted", "telephone", "contact",
         "telephoner", "telephonez",
     };
 
@@ -275,6 +277,7 @@ internal static partial class BotLexicon
         "please", "svp", "stp", "pls", "in", "touch", "ligne", "telephone", "phone", "quickly", "vite", "now", "maintenant",
         "customer", "service", "client", "clientele", "support", "team", "equipe", "chez", "vous", "ma", "mon", "demande",
         "dossier", "my", "request", "case", "vers", "ton", "ta", "tes", "billing", "complaints", "technical", "technique",
+        "rapport", "up", "w", // "mettre en rapport avec", "hook me up w"
     };
 
     /// <summary>Teams that stand for a person after a contact verb ("mis en relation avec le service client", "speak with support").</summary>
@@ -325,6 +328,7 @@ internal static partial class BotLexicon
         "fed", "assez", "inutile", "done", "finished", "sick", "tired", "fini", "saoule", "soule", "ras",
         "complicated", "complex", "complique", "compliquee", "complexe", // "too complicated for a chatbot"
         "trust", "confiance", "nuts", "crazy", "fou", "folle", "dingue", "than", "plutot", // "driving me nuts", "rather a person than a bot"
+        "off", "sortez", "sortir", // "get me off this bot", "sortez-moi de ce chatbot"
     };
 
     /// <summary>Verbs asking to escalate, a request for a person in a short clause ("escalate please", "escaladez").</summary>
@@ -337,6 +341,13 @@ internal static partial class BotLexicon
     public static readonly HashSet<string> EscalateObjects = new(StringComparer.Ordinal)
     {
         "this", "it", "my", "case", "ticket", "complaint", "issue", "mon", "ma", "dossier", "demande", "reclamation", "ca", "cela",
+    };
+
+    /// <summary>Departments a customer asks to be put through to ("put me through to billing", "le service contentieux").</summary>
+    public static readonly HashSet<string> DepartmentNouns = new(StringComparer.Ordinal)
+    {
+        "billing", "accounts", "complaints", "sales", "facturation", "comptabilite", "contentieux", "reclamations", "recouvrement",
+        "commercial", "technique", "competent", "concerne",
     };
 
     /// <summary>Nouns asking for human help without naming a person ("assistance humaine", "human help").</summary>

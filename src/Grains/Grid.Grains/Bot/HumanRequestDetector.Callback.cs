@@ -96,10 +96,11 @@ internal sealed partial class HumanRequestDetector
 
     /// <summary>"a phone call with an adviser", "un rendez-vous téléphonique avec un conseiller": a call arranged with a person.</summary>
     private static bool CallWithPerson(IReadOnlyList<string> clause, int i) =>
-        (clause[i] is "call" or "appel" or "telephonique" || (clause[i] == "rendez" && At(clause, i + 1) == "vous"))
+        (clause[i] is "call" or "appel" or "telephonique" or "word" || (clause[i] == "rendez" && At(clause, i + 1) == "vous"))
         && Enumerable.Range(i - 3, 3).All(k => At(clause, k) is not ("had" or "eu" or "avais" or "avait") && (At(clause, k) != "have" || AsksToHave(clause, k)))
         && Enumerable.Range(i + 1, 3).Any(k => At(clause, k) is "with" or "avec"
-            && Enumerable.Range(k + 1, 5).Any(p => p < clause.Count && (IsStandalonePerson(clause[p]) || (IsPerson(clause[p]) && At(clause, p - 1) is "team" or "equipe" or "staff" or "vos" or "your")))); // "one of your team members"
+            && Enumerable.Range(k + 1, 5).Any(p => p < clause.Count && (IsStandalonePerson(clause[p]) || BotLexicon.ServiceNouns.Contains(clause[p])
+                || (IsPerson(clause[p]) && At(clause, p - 1) is "team" or "equipe" or "staff" or "vos" or "your")))); // "one of your team members", "a word with one of the team"
 
     /// <summary>"to have a call", "can I have a call": having asked for, not had ("I had a call", "I have a call tomorrow").</summary>
     private static bool AsksToHave(IReadOnlyList<string> clause, int have) =>

@@ -95,6 +95,11 @@ internal sealed partial class HumanRequestDetector
     /// </summary>
     private static bool WantsACall(IReadOnlyList<string> clause, int i)
     {
+        if (clause[i] == "telephonique" && At(clause, i - 1) is "contact" or "echange" or "entretien")
+        {
+            return Enumerable.Range(0, i - 1).Any(k => (BotLexicon.WishWords.Contains(clause[k]) || clause[k] == "avoir") && !IsPast(clause, k) && !Denied(clause, k)); // "je saurais avoir un contact téléphonique ?"
+        }
+
         if (clause[i] is not ("appel" or "call"))
         {
             return false;
@@ -109,5 +114,45 @@ internal sealed partial class HumanRequestDetector
         return k < i - 1 && k >= 0
             && (BotLexicon.WantWords.Contains(clause[k]) || BotLexicon.ArrangeWords.Contains(clause[k]))
             && !IsPast(clause, k) && !Denied(clause, k);
+    }
+
+    /// <summary>
+    /// Whether the learnt model (<see cref="HumanRequestModel"/>) may be asked: the message names a person (not the writer,
+    /// not the verb "conseiller" after "me", not a participle), a call, or a way of speaking only a person offers, and
+    /// nothing makes it a telling, a job enquiry or a person declined. The model has seen a thousand messages; this keeps
+    /// it to the ones a person request could be.
+    /// </summary>
+    public bool MayAsk(NormalizedText text)
+    {
+        var tokens = text.Tokens.ToList();
+        if (tokens.Any(t => BotLexicon.MentionMarkers.Contains(t) || BotLexicon.MentionTopics.Contains(t) || t is "rang" or "asked" or "phoned" or "rung" or "contacted" or "visited" or "sent")
+            || tokens.Any(t => t is "recu" or "recue" or "received") // "ma mère a reçu un appel d'un soi-disant conseiller"
+            || tokens.Where((t, i) => t is "transfer" or "transferer" or "transmettre" && At(tokens, i + 1) is "the" or "my" or "le" or "la" or "l" or "mon" or "ma" or "ce" or "this" && !IsPerson(At(tokens, i + 2))).Any() // a thing handed over
+            || Solicits(text)
+            || ReportsSpeech(tokens) || text.Clauses.Any(DeclinesPerson))
+        {
+            return false;
+        }
+
+        return tokens.Where((t, i) => (IsPerson(t) && !IsParticiple(tokens, i) && !DescribesWriter(tokens, i) && !BotLexicon.SelfObjects.Contains(At(tokens, i - 1)) && At(tokens, i - 1) != "vous")
+                || BotLexicon.CallbackVerbs.Contains(t) || BotLexicon.CallbackNouns.Contains(t) || t is "appel" or "call").Any()
+            || text.Clauses.Any(c => VoicePhrase(c) >= 0);
+    }
+
+    /// <summary>
+    /// "si personne ne me rappelle aujourd'hui je résilie", "if nobody calls me today I'm cancelling": a call demanded as a
+    /// condition — "if", no one, and the customer called or contacted.
+    /// </summary>
+    private static bool ThreatensUnlessCalled(IReadOnlyList<string> clause)
+    {
+        if (At(clause, 0) is not ("si" or "if" or "unless"))
+        {
+            return false;
+        }
+
+        var nobody = clause.Any(t => t is "personne" or "nobody" or "noone" or "aucun") || clause.Where((t, i) => t == "no" && At(clause, i + 1) == "one").Any();
+        var calls = Enumerable.Range(0, clause.Count).Any(i => (BotLexicon.CallbackVerbs.Contains(clause[i]) || BotLexicon.ContactVerbs.Contains(clause[i]) || clause[i] is "calls" or "rings" or "contacts" or "phones")
+            && (BotLexicon.SelfObjects.Contains(At(clause, i + 1)) || BotLexicon.SelfObjects.Contains(At(clause, i - 1))));
+        return (nobody || At(clause, 0) == "unless") && calls;
     }
 }

@@ -43,8 +43,9 @@ internal sealed partial class HumanRequestDetector
     {
         for (var i = 0; i < clause.Count; i++)
         {
-            if (clause[i] is "humain" or "humaine" or "human" or "humaines"
-                && (BotLexicon.HelpNouns.Contains(At(clause, i - 1)) || BotLexicon.HelpNouns.Contains(At(clause, i + 1))))
+            if ((clause[i] is "humain" or "humaine" or "human" or "humaines"
+                    && (BotLexicon.HelpNouns.Contains(At(clause, i - 1)) || BotLexicon.HelpNouns.Contains(At(clause, i + 1))))
+                || (clause[i] == "live" && At(clause, i + 1) is "support" or "help" or "assistance")) // "do you have live support?"
             {
                 return true;
             }
@@ -97,7 +98,7 @@ internal sealed partial class HumanRequestDetector
         for (var i = 0; i < clause.Count; i++)
         {
             var mayHave = clause[i] == "have" && At(clause, i - 1) is "i" or "we" && At(clause, i - 2) is "can" or "could" or "may";
-            if ((!BotLexicon.WantWords.Contains(clause[i]) && !mayHave) || IsPast(clause, i))
+            if ((!BotLexicon.WantWords.Contains(clause[i]) && !mayHave) || (IsPast(clause, i) && clause[i] != "besoin")) // "j'ai besoin" is no past
             {
                 continue;
             }
@@ -105,6 +106,7 @@ internal sealed partial class HumanRequestDetector
             for (var j = i + 1; j < clause.Count && j <= i + 7; j++)
             {
                 if ((IsStandalonePerson(clause[j]) && (clause[j] is not ("personne" or "quelquun" or "someone" or "somebody") || FromTheService(clause, j) || OnTheLine(clause, j)))
+                    || (IsPerson(clause[j]) && FromTheService(clause, j)) // "besoin d'un mec de chez vous"
                     || (IsPerson(clause[j]) && Enumerable.Range(i + 1, j - i - 1).Any(k => clause[k] is "your" or "vos" or "votre")))
                 {
                     return !NamesATask(clause, j);
@@ -164,6 +166,6 @@ internal sealed partial class HumanRequestDetector
     private static bool OnTheLine(IReadOnlyList<string> clause, int person) =>
         (At(clause, person + 1) == "au" && (At(clause, person + 2) is "telephone" or "tel" or "phone"
             || (At(clause, person + 2) == "bout" && At(clause, person + 3) == "du" && At(clause, person + 4) is "fil" or "telephone")))
-        || (At(clause, person + 1) == "en" && At(clause, person + 2) == "ligne")
+        || (At(clause, person + 1) == "en" && At(clause, person + 2) is "ligne" or "agence") // "quelqu'un en agence": face to face
         || (At(clause, person + 1) == "on" && At(clause, person + 2) == "the" && At(clause, person + 3) is "phone" or "line");
 }

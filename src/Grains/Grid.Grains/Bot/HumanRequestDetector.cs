@@ -40,6 +40,7 @@ internal sealed partial class HumanRequestDetector
             }
 
             var rule = BareRequest(clause) ? "bare"
+                : ThreatensUnlessCalled(clause) ? "unless-called"
                 : ContactRequest(clause) ? "contact"
                 : GiveMePerson(clause) ? "give-me"
                 : CallbackRequest(clause) ? "callback"
@@ -164,7 +165,10 @@ internal sealed partial class HumanRequestDetector
         BotLexicon.ServiceNouns.Contains(clause[index])
         || (clause[index] is "service" or "services" && (At(clause, index + 1) is "client" or "clients" or "clientele" || At(clause, index - 1) == "customer"))
         || (clause[index] == "care" && At(clause, index - 1) == "customer") // "customer care"
-        || (clause[index] is "centre" or "center" && At(clause, index - 1) is "call" or "contact"); // "your call centre"
+        || (clause[index] is "centre" or "center" && At(clause, index - 1) is "call" or "contact") // "your call centre"
+        || (BotLexicon.DepartmentNouns.Contains(clause[index]) // "le service contentieux", "put me through to billing"
+            && (At(clause, index - 1) is "service" or "services" or "department" or "departement"
+                || (clause[index] is not ("competent" or "concerne") && At(clause, index - 1) is "to" or "the" or "au" or "vers")));
 
     /// <summary>
     /// "someone to fix the heating", "quelqu'un pour réparer": the person is asked to do a task, not to talk — unless it

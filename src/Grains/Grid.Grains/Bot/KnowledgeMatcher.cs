@@ -40,6 +40,14 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
             return new BotDecision(BotDecisionKind.NoMatch, detected, []);
         }
 
+        // A person asked for in words no rule knows: the learnt model, sure enough to outrank an answer.
+        var learnt = (Index.Options.HumanModelBar <= 1 || Index.Options.HumanModelOverAnswer <= 1) && humans.MayAsk(normalized)
+            ? HumanRequestModel.Shared.Probability(normalized) : 0;
+        if (learnt >= Index.Options.HumanModelOverAnswer)
+        {
+            return new BotDecision(BotDecisionKind.Human, detected, []);
+        }
+
         var vectors = Index.Embeds ? Index.Embed(text, detected) : null;
         var decision = DecideEntry(text, detected, vectors, out var vetoed);
         if (decision.Kind == BotDecisionKind.Answer)
@@ -47,8 +55,9 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
             return decision;
         }
 
-        // A person asked for in an order no rule knows, and nothing to answer: by its words, then by its meaning.
-        if ((Index.Options.HumanTalk && humans.AsksToTalk(normalized))
+        // A person asked for in an order no rule knows, and nothing to answer: by its words, its meaning, the learnt model.
+        if (learnt >= Index.Options.HumanModelBar
+            || (Index.Options.HumanTalk && humans.AsksToTalk(normalized))
             || (vectors is not null && Index.Options.HumanMeaning
                 && HumanRequestMeaning.Shared.IsRequest(normalized, () => vectors.Length > 1 ? vectors : Index.EmbedSentences(text, detected))))
         {

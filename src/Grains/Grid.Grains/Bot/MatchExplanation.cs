@@ -26,6 +26,7 @@ internal static class MatchExplanation
             output.AppendLine(CultureInfo.InvariantCulture, $"human talk: {(new HumanRequestDetector().AsksToTalk(normalized) ? "a request, when the base has no answer" : "-")}");
         }
 
+        output.AppendLine(CultureInfo.InvariantCulture, $"human model: {(new HumanRequestDetector().MayAsk(normalized) ? HumanRequestModel.Shared.Probability(normalized).ToString("0.00", CultureInfo.InvariantCulture) : "- (not asked)")}");
         var vectors = index.Embeds ? index.Embed(text, language) : null;
         if (vectors is not null && index.Options.HumanMeaning)
         {

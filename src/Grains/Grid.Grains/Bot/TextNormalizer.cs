@@ -17,6 +17,7 @@ internal sealed partial class TextNormalizer(bool expandSms = true)
     public NormalizedText Normalize(string text, string language)
     {
         var folded = Fold(text);
+        folded = Elongated().Replace(folded, "$1"); // "passeeeez-moi quelqu'uuuun": no French or English word has a letter three times in a row
         foreach (var (joined, single) in BotLexicon.FrenchJoined)
         {
             folded = folded.Replace(joined, single, StringComparison.Ordinal);
@@ -69,6 +70,9 @@ internal sealed partial class TextNormalizer(bool expandSms = true)
     /// </summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(un|une|au|aux|a|le|la|les|des|votre|vos|mon|ma|mes|son|sa|ses|notre|nos)\s+conseil\s+(?:hier|ier|yer|ye)\b")]
     private static partial System.Text.RegularExpressions.Regex DictatedConseiller();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"([a-z])\1{2,}")]
+    private static partial System.Text.RegularExpressions.Regex Elongated();
 
     /// <summary>Lowercase, typographic apostrophes made plain, ligatures opened and accents removed ("Œuvre à été" → "oeuvre a ete").</summary>
     public static string Fold(string text)

@@ -1,0 +1,64 @@
+using Grid.Bot;
+using Grid.Pipeline;
+
+namespace Grid.Tests.Bot;
+
+/// <summary>
+/// The learnt person-request model (<see cref="HumanRequestModel"/>): what it learns from its shipped examples, judged
+/// on examples held out of its training, and how the matcher uses it — only where no rule fired and nothing answers.
+/// </summary>
+public sealed class HumanRequestModelTests
+{
+    private static readonly TextNormalizer Normalizer = new();
+
+    [Fact]
+    public void Tells_requests_from_other_messages_it_was_not_trained_on()
+    {
+        var examples = HumanRequestModel.Load();
+        var training = examples.Where((_, i) => i % 5 != 0).ToList();
+        var heldOut = examples.Where((_, i) => i % 5 == 0).ToList();
+
+        var model = HumanRequestModel.Train(Normalizer, training);
+
+        var right = heldOut.Count(e => model.Probability(Normalizer.Normalize(e.Text, e.Language)) >= 0.5 == e.Request);
+        var requests = heldOut.Where(e => e.Request).ToList();
+        var found = requests.Count(e => model.Probability(Normalizer.Normalize(e.Text, e.Language)) >= 0.7);
+        var others = heldOut.Where(e => !e.Request).ToList();
+        var falseAlarms = others.Count(e => model.Probability(Normalizer.Normalize(e.Text, e.Language)) >= 0.7);
+
+        Assert.True(right >= 0.85 * heldOut.Count, $"held-out accuracy {right}/{heldOut.Count}");
+        Assert.True(found >= 0.7 * requests.Count, $"held-out requests at 0.7: {found}/{requests.Count}");
+        Assert.True(falseAlarms <= 0.05 * others.Count, $"held-out non-requests at 0.7: {falseAlarms}/{others.Count}");
+    }
+
+    [Fact]
+    public void Trains_the_same_model_every_time()
+    {
+        var examples = HumanRequestModel.Load();
+        var text = Normalizer.Normalize("could somebody from your side pick this up with me", "en");
+
+        Assert.Equal(HumanRequestModel.Train(Normalizer, examples).Probability(text), HumanRequestModel.Train(Normalizer, examples).Probability(text));
+    }
+
+    [Theory]
+    [InlineData("j'aimerais que ce soit une personne qui traite mon dossier", "fr")]
+    [InlineData("could somebody from your side pick this up with me", "en")]
+    public void Hands_to_a_person_what_no_rule_reads(string text, string language)
+    {
+        var detector = new StopWordLanguageDetector();
+        Assert.Null(new HumanRequestDetector().Rule(Normalizer.Normalize(text, language)));
+
+        using var without = new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanModelBar = 2, HumanMeaning = false, HumanTalk = false });
+        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(without, detector).Decide(text).Kind);
+
+        using var with = new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false });
+        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(with, detector).Decide(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("Someone from your company asked me for my password over the phone. Is that normal?", "en")]
+    [InlineData("Ma mère a reçu un appel d'un soi-disant conseiller de chez vous, c'est une arnaque ?", "fr")]
+    [InlineData("Is there a fee to transfer the contract to another person?", "en")]
+    public void Is_not_asked_about_a_call_told_or_a_thing_handed_over(string text, string language) =>
+        Assert.False(new HumanRequestDetector().MayAsk(Normalizer.Normalize(text, language)));
+}
