@@ -25,7 +25,7 @@ internal static class BotEvalCommand
     {
         if (!flags.TryGetValue("kb", out var kb) || (!flags.TryGetValue("cases", out var cases) && !flags.ContainsKey("explain")))
         {
-            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time] [--errors] [--decision <decision-model.json>] [--no-library] [--human-model <0..1>]; bot-eval --kb <knowledge-base.json> --train-decision --cases <a.json,b.json,...> [--out <decision-model.json>]");
+            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time] [--errors] [--decision <decision-model.json>] [--no-library] [--human-model <0..1>] [--human-model-unnamed <0..1>]; bot-eval --kb <knowledge-base.json> --train-decision --cases <a.json,b.json,...> [--out <decision-model.json>]");
             return 2;
         }
 
@@ -62,6 +62,11 @@ internal static class BotEvalCommand
         {
             options = options with { Decision = true, DecisionModel = DecisionModel.Parse(File.ReadAllText(Resolve(decisionFile))) };
             Console.Error.WriteLine($"decision model: {decisionFile}");
+        }
+
+        if (flags.TryGetValue("human-model-unnamed", out var unnamedBar))
+        {
+            options = options with { HumanModelUnnamedBar = double.Parse(unnamedBar, CultureInfo.InvariantCulture) };
         }
 
         if (flags.TryGetValue("human-model", out var humanBar))

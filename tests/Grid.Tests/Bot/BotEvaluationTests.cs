@@ -87,7 +87,8 @@ public sealed class BotEvaluationTests
 
         Assert.Equal(500, grown.Count);
         Assert.Equal(500, grown.Select(e => e.Id).Distinct().Count());
-        using var index = new KnowledgeIndex(grown, new KnowledgeSettings(0.5, []), MatcherOptions.Default with { Semantic = false, Scorer = false });
+        // The grown copies (the seed's entries come first) index like the seed's: a slice of them, to keep the test short.
+        using var index = new KnowledgeIndex([.. grown.Skip(seed.Count).Take(60)], new KnowledgeSettings(0.5, []), MatcherOptions.Default with { Semantic = false, Scorer = false });
         Assert.Equal(2, index.Languages.Count);
     }
 }

@@ -17,7 +17,7 @@ public sealed class CompetingConsumersTests(LeaseFixture fixture) : IClassFixtur
     public async Task Two_streams_of_one_integrator_share_its_outbox_each_message_to_exactly_one_of_them()
     {
         const string tenant = "lease-share";
-        const int count = 2000;
+        const int count = 1000; // ten windows of leases
         await using var admin = fixture.Grid.IntegratorOf(tenant);
         await ImportAudienceAsync(admin, count);
         await using var clientA = fixture.Grid.IntegratorOf(tenant);
@@ -61,7 +61,7 @@ public sealed class CompetingConsumersTests(LeaseFixture fixture) : IClassFixtur
     public async Task A_stream_killed_mid_batch_loses_nothing_and_its_messages_come_to_the_other_at_once()
     {
         const string tenant = "lease-kill";
-        const int count = 600;
+        const int count = 300; // three windows
         await using var admin = fixture.Grid.IntegratorOf(tenant);
         await ImportAudienceAsync(admin, count);
         await using var clientA = fixture.Grid.IntegratorOf(tenant);

@@ -117,23 +117,30 @@ internal sealed partial class HumanRequestDetector
     }
 
     /// <summary>
-    /// Whether the learnt model (<see cref="HumanRequestModel"/>) may be asked: the message names a person (not the writer,
-    /// not the verb "conseiller" after "me", not a participle), a call, or a way of speaking only a person offers, and
-    /// nothing makes it a telling, a job enquiry or a person declined. The model has seen a thousand messages; this keeps
-    /// it to the ones a person request could be.
+    /// Whether the learnt model (<see cref="HumanRequestModel"/>) may be asked at its usual bar: nothing rules a request
+    /// out (<see cref="RulesOut"/>) and the message names a person (not the writer, not the verb "conseiller" after "me",
+    /// not a participle), a call, or a way of speaking only a person offers.
     /// </summary>
-    public bool MayAsk(NormalizedText text)
+    public bool MayAsk(NormalizedText text) => !RulesOut(text) && NamesAPerson(text);
+
+    /// <summary>
+    /// Whether something makes the message no person request whatever the learnt model says: a telling (a past call or
+    /// visit, speech reported), a job enquiry or a solicitation, a thing handed over, a person declined.
+    /// </summary>
+    public bool RulesOut(NormalizedText text)
     {
         var tokens = text.Tokens.ToList();
-        if (tokens.Any(t => BotLexicon.MentionMarkers.Contains(t) || BotLexicon.MentionTopics.Contains(t) || t is "rang" or "asked" or "phoned" or "rung" or "contacted" or "visited" or "sent")
+        return tokens.Any(t => BotLexicon.MentionMarkers.Contains(t) || BotLexicon.MentionTopics.Contains(t) || t is "rang" or "asked" or "phoned" or "rung" or "contacted" or "visited" or "sent")
             || tokens.Any(t => t is "recu" or "recue" or "received") // "ma mère a reçu un appel d'un soi-disant conseiller"
             || tokens.Where((t, i) => t is "transfer" or "transferer" or "transmettre" && At(tokens, i + 1) is "the" or "my" or "le" or "la" or "l" or "mon" or "ma" or "ce" or "this" && !IsPerson(At(tokens, i + 2))).Any() // a thing handed over
             || Solicits(text)
-            || ReportsSpeech(tokens) || text.Clauses.Any(DeclinesPerson))
-        {
-            return false;
-        }
+            || ReportsSpeech(tokens) || text.Clauses.Any(DeclinesPerson);
+    }
 
+    /// <summary>Whether the message names a person the customer could be put through to, a call, or a way of speaking.</summary>
+    private static bool NamesAPerson(NormalizedText text)
+    {
+        var tokens = text.Tokens.ToList();
         return tokens.Where((t, i) => (IsPerson(t) && !IsParticiple(tokens, i) && !DescribesWriter(tokens, i) && !BotLexicon.SelfObjects.Contains(At(tokens, i - 1)) && At(tokens, i - 1) != "vous")
                 || BotLexicon.CallbackVerbs.Contains(t) || BotLexicon.CallbackNouns.Contains(t) || t is "appel" or "call").Any()
             || text.Clauses.Any(c => VoicePhrase(c) >= 0);

@@ -41,9 +41,11 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         // A person asked for in words no rule knows: the learnt model, sure enough to outrank an answer.
-        var learnt = (Index.Options.HumanModelBar <= 1 || Index.Options.HumanModelOverAnswer <= 1) && humans.MayAsk(normalized)
+        var options = Index.Options;
+        var learnt = (options.HumanModelBar <= 1 || options.HumanModelOverAnswer <= 1 || options.HumanModelUnnamedBar <= 1) && !humans.RulesOut(normalized)
             ? HumanRequestModel.Shared.Probability(normalized) : 0;
-        if (learnt >= Index.Options.HumanModelOverAnswer)
+        var named = learnt > 0 && humans.MayAsk(normalized);
+        if (named && learnt >= options.HumanModelOverAnswer)
         {
             return new BotDecision(BotDecisionKind.Human, detected, []);
         }
@@ -56,7 +58,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         // A person asked for in an order no rule knows, and nothing to answer: by its words, its meaning, the learnt model.
-        if (learnt >= Index.Options.HumanModelBar
+        if (learnt >= (named ? options.HumanModelBar : options.HumanModelUnnamedBar)
             || (Index.Options.HumanTalk && humans.AsksToTalk(normalized))
             || (vectors is not null && Index.Options.HumanMeaning
                 && HumanRequestMeaning.Shared.IsRequest(normalized, () => vectors.Length > 1 ? vectors : Index.EmbedSentences(text, detected))))

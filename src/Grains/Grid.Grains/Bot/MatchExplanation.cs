@@ -26,7 +26,9 @@ internal static class MatchExplanation
             output.AppendLine(CultureInfo.InvariantCulture, $"human talk: {(new HumanRequestDetector().AsksToTalk(normalized) ? "a request, when the base has no answer" : "-")}");
         }
 
-        output.AppendLine(CultureInfo.InvariantCulture, $"human model: {(new HumanRequestDetector().MayAsk(normalized) ? HumanRequestModel.Shared.Probability(normalized).ToString("0.00", CultureInfo.InvariantCulture) : "- (not asked)")}");
+        var people = new HumanRequestDetector();
+        var gate = people.RulesOut(normalized) ? "ruled out" : people.MayAsk(normalized) ? "names a person" : "names no person";
+        output.AppendLine(CultureInfo.InvariantCulture, $"human model: {HumanRequestModel.Shared.Probability(normalized).ToString("0.00", CultureInfo.InvariantCulture)} ({gate})");
         var vectors = index.Embeds ? index.Embed(text, language) : null;
         if (vectors is not null && index.Options.HumanMeaning)
         {

@@ -164,6 +164,13 @@ internal sealed record MatcherOptions
     public double HumanModelBar { get; init; } = 0.7;
 
     /// <summary>
+    /// The learnt model's bar for a message that names no person, call or way of speaking ("who can I talk to that isn't
+    /// a computer?", "a quick word with one of the team"), the base having no answer and nothing ruling a request out;
+    /// above 1, never.
+    /// </summary>
+    public double HumanModelUnnamedBar { get; init; } = 2;
+
+    /// <summary>
     /// Whether the learned decision (<see cref="DecisionModel"/>) turns each ranked entry's features into its confidence,
     /// a probability of being the right answer, where the semantic signal runs; the hand-made confidence otherwise.
     /// Off: learnt on the development sets it answered more of each held-out one rightly, but on a new blind set it
