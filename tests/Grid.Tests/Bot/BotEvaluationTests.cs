@@ -33,7 +33,10 @@ public sealed class BotEvaluationTests
     /// before this round) before its errors were read. In the ninth round, four sets were written blind (docs/bot-evaluation.md):
     /// eval-sealed16 and eval-persons18 were measured once with the ninth round's matcher and their errors have not been
     /// read (their floors are that one measurement); eval-persons16's and eval-persons17's person-request misses were read
-    /// and turned into rules. Targets: 90% right, 90% abstention, 99% of human requests.
+    /// and turned into rules. In the tenth round the person-request model learnt from 2,400 more messages and was
+    /// asked where no person is named too: eval-persons19 was written blind and measured once with that (95.6% of human
+    /// requests, 90.6% with the ninth round's matcher); eval-persons18 and eval-sealed16, still unread, were measured a
+    /// second time (89.4% and 98.3%). Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]
     [InlineData("eval-cases.json", 0.90, 0.87, 1)]
@@ -51,10 +54,11 @@ public sealed class BotEvaluationTests
     [InlineData("eval-sealed11.json", 0.87, 0.88, 3)]
     [InlineData("eval-sealed13.json", 0.85, 0.89, 12)]
     [InlineData("eval-sealed14.json", 0.86, 0.73, 7)]
-    [InlineData("eval-sealed16.json", 0.89, 0.71, 9, 0.96, 0.98)]
-    [InlineData("eval-persons16.json", 0.93, 0.76, 2, 0.97)]
-    [InlineData("eval-persons17.json", 0.83, 0.61, 3, 0.94, 0.98)]
-    [InlineData("eval-persons18.json", 0.76, 0.78, 2, 0.88, 0.97)]
+    [InlineData("eval-sealed16.json", 0.89, 0.71, 9, 0.98, 0.98)]
+    [InlineData("eval-persons16.json", 0.93, 0.76, 2, 0.98)]
+    [InlineData("eval-persons17.json", 0.83, 0.61, 3, 0.97, 0.98)]
+    [InlineData("eval-persons18.json", 0.76, 0.78, 2, 0.89, 0.97)]
+    [InlineData("eval-persons19.json", 0.78, 0.84, 3, 0.95, 0.95)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99, double humanPrecision = 0.99)
     {
         var evaluation = new BotEvaluation(DemoBase.Entries, DemoBase.Settings, DemoBase.Cases(cases));

@@ -7,11 +7,14 @@ namespace Grid.Bot;
 /// binary logistic regression over a message's normalised words (<see cref="TextNormalizer"/>: folded, SMS spellings
 /// expanded), the pairs of words next to each other in a clause, and the character 3- and 4-grams of each word (a
 /// misspelt "conseiler" or "reprasentative" shares most of its n-grams with the word). Trained once per process, in a
-/// seeded order (deterministic), on <c>Bot/Data/human-requests-train.json</c>: about 930 French and English messages
-/// written for it by two writers who read no evaluation set — requests in every register and spelling, and hard
-/// non-requests that use the same words (a past call, a technician's visit, an adviser's words, how or when to reach
-/// the service, a person declined) plus ordinary questions and greetings. Texts found in any evaluation set were
-/// removed from it. The matcher asks it only when no rule fired (docs/bot-evaluation.md, "Ninth round").
+/// seeded order (deterministic), on <c>Bot/Data/human-requests-train.json</c>: about 3,960 French and English messages
+/// written for it by seven writers who read no evaluation set — requests in every register and spelling, replies in the
+/// middle of a conversation, and hard non-requests that use the same words (a past call, a technician's visit, an
+/// adviser's words, how or when to reach the service, a person declined, questions about the bot, off-topic asks, short
+/// topic fragments) plus ordinary questions and greetings. No text equals an evaluation set's once folded (lower case,
+/// no accents or punctuation). The matcher asks it only when no rule fired and nothing answers, at one bar where a
+/// person, a call or a way of speaking is named and a higher one where none is (docs/bot-evaluation.md, "Ninth round"
+/// and "Tenth round").
 /// </summary>
 internal sealed class HumanRequestModel
 {
@@ -33,7 +36,7 @@ internal sealed class HumanRequestModel
         this.bias = bias;
     }
 
-    /// <summary>The process's model (training takes well under a second).</summary>
+    /// <summary>The process's model (training takes about a second).</summary>
     public static HumanRequestModel Shared => SharedInstance.Value;
 
     /// <summary>The probability that the normalised message asks for a person.</summary>
