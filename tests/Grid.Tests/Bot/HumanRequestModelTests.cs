@@ -48,6 +48,7 @@ public sealed class HumanRequestModelTests
     [Theory]
     [InlineData("j'aimerais que ce soit une personne qui traite mon dossier", "fr")]
     [InlineData("could somebody from your side pick this up with me", "en")]
+    [InlineData("could I have two minutes with one of your team?", "en")] // names no person: the higher bar
     public void Hands_to_a_person_what_no_rule_reads(string text, string language)
     {
         var detector = new StopWordLanguageDetector();
@@ -63,4 +64,50 @@ public sealed class HumanRequestModelTests
     [InlineData("Is there a fee to transfer the contract to another person?", "en")]
     public void Is_not_asked_about_a_call_told_or_a_thing_handed_over(string text, string language) =>
         Assert.False(new HumanRequestDetector().MayAsk(Normalizer.Normalize(text, language)));
+
+    [Fact]
+    public void Is_asked_at_a_higher_bar_where_no_person_is_named()
+    {
+        var text = Normalizer.Normalize("could I have two minutes with one of your team?", "en");
+        var people = new HumanRequestDetector();
+
+        Assert.False(people.MayAsk(text));
+        Assert.False(people.RulesOut(text));
+        Assert.True(HumanRequestModel.Shared.Probability(text) >= MatcherOptions.Default.HumanModelUnnamedBar);
+    }
+
+    [Fact]
+    public void Turns_away_a_rules_request_it_finds_most_unlike_one()
+    {
+        const string text = "do real people read these messages afterwards?";
+        var normalized = Normalizer.Normalize(text, "en");
+
+        Assert.NotNull(new HumanRequestDetector().Rule(normalized)); // "real people" reads as a request to the rules
+        Assert.True(HumanRequestModel.Shared.Probability(normalized) < MatcherOptions.Default.HumanRuleVeto);
+        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(DemoBase.Index, new StopWordLanguageDetector()).Decide(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("thanks, no need for anybody to phone me", "en")]
+    [InlineData("merci à la dame au téléphone tout à l'heure, elle était top", "fr")]
+    public void Turns_away_what_the_looser_signals_take_for_a_request(string text, string language)
+    {
+        var normalized = Normalizer.Normalize(text, language);
+
+        Assert.Null(new HumanRequestDetector().Rule(normalized));
+        Assert.True(new HumanRequestDetector().AsksToTalk(normalized)); // a person, a way of talking and a wish, to the talk-word reading
+
+        Assert.True(HumanRequestModel.Shared.Probability(normalized) < MatcherOptions.Default.HumanSignalVeto);
+        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(DemoBase.Index, new StopWordLanguageDetector()).Decide(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("Je demande à parler à un superviseur. Cela fait trois fois que j'explique mon problème.", "fr")]
+    [InlineData("je veux parler à quelqu'un", "fr")]
+    [InlineData("get me a human", "en")]
+    public void Leaves_plain_requests_to_a_person(string text, string language)
+    {
+        Assert.True(HumanRequestModel.Shared.Probability(Normalizer.Normalize(text, language)) >= MatcherOptions.Default.HumanSignalVeto);
+        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(DemoBase.Index, new StopWordLanguageDetector()).Decide(text).Kind);
+    }
 }

@@ -30,7 +30,14 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     {
         var detected = DetectLanguage(text, language);
         var normalized = normalizer.Normalize(text, detected);
-        if (humans.IsRequest(normalized))
+        var options = Index.Options;
+        var modelOn = options.HumanModelBar <= 1 || options.HumanModelOverAnswer <= 1 || options.HumanModelUnnamedBar <= 1
+            || options.HumanRuleVeto > 0 || options.HumanSignalVeto > 0;
+        var ruledOut = modelOn && humans.RulesOut(normalized);
+        var probability = modelOn ? HumanRequestModel.Shared.Probability(normalized) : 1;
+
+        // A rule's request stands unless the learnt model finds it most unlike a request (a thanks, a question about the bot).
+        if (humans.IsRequest(normalized) && probability >= options.HumanRuleVeto)
         {
             return new BotDecision(BotDecisionKind.Human, detected, []);
         }
@@ -41,10 +48,8 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         // A person asked for in words no rule knows: the learnt model, sure enough to outrank an answer.
-        var options = Index.Options;
-        var learnt = (options.HumanModelBar <= 1 || options.HumanModelOverAnswer <= 1 || options.HumanModelUnnamedBar <= 1) && !humans.RulesOut(normalized)
-            ? HumanRequestModel.Shared.Probability(normalized) : 0;
-        var named = learnt > 0 && humans.MayAsk(normalized);
+        var learnt = ruledOut ? 0 : probability;
+        var named = modelOn && learnt > 0 && humans.MayAsk(normalized);
         if (named && learnt >= options.HumanModelOverAnswer)
         {
             return new BotDecision(BotDecisionKind.Human, detected, []);
@@ -58,10 +63,12 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         // A person asked for in an order no rule knows, and nothing to answer: by its words, its meaning, the learnt model.
-        if (learnt >= (named ? options.HumanModelBar : options.HumanModelUnnamedBar)
-            || (Index.Options.HumanTalk && humans.AsksToTalk(normalized))
-            || (vectors is not null && Index.Options.HumanMeaning
-                && HumanRequestMeaning.Shared.IsRequest(normalized, () => vectors.Length > 1 ? vectors : Index.EmbedSentences(text, detected))))
+        // The looser signals (talk words, meaning) hold only where the model does not find the message unlike a request.
+        if ((modelOn && learnt >= (named ? options.HumanModelBar : options.HumanModelUnnamedBar))
+            || (probability >= options.HumanSignalVeto
+                && ((options.HumanTalk && humans.AsksToTalk(normalized))
+                    || (vectors is not null && options.HumanMeaning
+                        && HumanRequestMeaning.Shared.IsRequest(normalized, () => vectors.Length > 1 ? vectors : Index.EmbedSentences(text, detected))))))
         {
             return new BotDecision(BotDecisionKind.Human, detected, []);
         }

@@ -172,6 +172,21 @@ internal sealed record MatcherOptions
     public double HumanModelUnnamedBar { get; init; } = 0.8;
 
     /// <summary>
+    /// The learnt model's probability below which a person request read by a rule is not one; 0, never vetoed. At 0.02
+    /// (chosen on the development sets) it turns away questions about the bot ("do real people ever read these chats?")
+    /// and a declined call ("I'm not after a call back, just a PDF…") and no request of any development set.
+    /// </summary>
+    public double HumanRuleVeto { get; init; } = 0.02;
+
+    /// <summary>
+    /// The learnt model's probability below which a person request read by talk words or by meaning
+    /// (<see cref="HumanTalk"/>, <see cref="HumanMeaning"/>) is not one; 0, never. 0.1 was chosen on the development sets
+    /// with <see cref="HumanRuleVeto"/> at 0.02 (docs/bot-evaluation.md, "Tenth round"): a thanks to "la dame au
+    /// téléphone", "no need for anyone to call me", "can someone set up the supply over the phone or…" are no requests.
+    /// </summary>
+    public double HumanSignalVeto { get; init; } = 0.1;
+
+    /// <summary>
     /// Whether the learned decision (<see cref="DecisionModel"/>) turns each ranked entry's features into its confidence,
     /// a probability of being the right answer, where the semantic signal runs; the hand-made confidence otherwise.
     /// Off: learnt on the development sets it answered more of each held-out one rightly, but on a new blind set it
