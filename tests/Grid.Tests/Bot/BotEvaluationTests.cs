@@ -37,7 +37,8 @@ public sealed class BotEvaluationTests
     /// asked where no person is named too: eval-persons19 was written blind and measured once with that (95.6% of human
     /// requests, 90.6% with the ninth round's matcher); eval-persons18 and eval-sealed16, still unread, were measured a
     /// second time (89.4% and 98.3%). Then eval-persons19's errors were read and the model was let veto the rules'
-    /// weakest readings (92.5% abstention, 98.3% precision there); eval-persons18 and eval-sealed16 did not move. Targets: 90% right, 90% abstention, 99% of human requests.
+    /// weakest readings (92.5% abstention, 98.3% precision there); eval-persons18 and eval-sealed16 did not move; then a
+    /// person asked for by first name was read (eval-persons17 98.3%, eval-persons19 96.7%). Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]
     [InlineData("eval-cases.json", 0.90, 0.87, 1)]
@@ -57,9 +58,9 @@ public sealed class BotEvaluationTests
     [InlineData("eval-sealed14.json", 0.86, 0.73, 7)]
     [InlineData("eval-sealed16.json", 0.89, 0.71, 9, 0.98, 0.98)]
     [InlineData("eval-persons16.json", 0.93, 0.76, 2, 0.98)]
-    [InlineData("eval-persons17.json", 0.83, 0.63, 3, 0.97, 0.99)]
+    [InlineData("eval-persons17.json", 0.83, 0.63, 3, 0.98, 0.99)]
     [InlineData("eval-persons18.json", 0.76, 0.78, 2, 0.89, 0.97)]
-    [InlineData("eval-persons19.json", 0.79, 0.92, 3, 0.95, 0.98)]
+    [InlineData("eval-persons19.json", 0.79, 0.92, 3, 0.96, 0.98)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99, double humanPrecision = 0.99)
     {
         var evaluation = new BotEvaluation(DemoBase.Entries, DemoBase.Settings, DemoBase.Cases(cases));

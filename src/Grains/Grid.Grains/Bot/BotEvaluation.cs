@@ -185,6 +185,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("no phrasing library", MatcherOptions.Default with { Library = false }),
         ("no person requests by meaning", MatcherOptions.Default with { HumanMeaning = false }),
         ("no person requests by talk words", MatcherOptions.Default with { HumanTalk = false }),
+        ("no person requests by name", MatcherOptions.Default with { HumanByName = false }),
         ("person requests by rules alone", MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }),
         ("no person-request model", MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2 }),
         ("person-request model only where a person is named", MatcherOptions.Default with { HumanModelUnnamedBar = 2 }),

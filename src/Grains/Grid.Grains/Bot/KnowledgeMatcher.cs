@@ -67,6 +67,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         if ((modelOn && learnt >= (named ? options.HumanModelBar : options.HumanModelUnnamedBar))
             || (probability >= options.HumanSignalVeto
                 && ((options.HumanTalk && humans.AsksToTalk(normalized))
+                    || (options.HumanByName && NamedPersonRequest.AsksForSomeoneByName(text))
                     || (vectors is not null && options.HumanMeaning
                         && HumanRequestMeaning.Shared.IsRequest(normalized, () => vectors.Length > 1 ? vectors : Index.EmbedSentences(text, detected))))))
         {

@@ -150,6 +150,12 @@ internal sealed record MatcherOptions
     public bool HumanTalk { get; init; } = true;
 
     /// <summary>
+    /// Whether a message that asks to talk to someone by name ("je peux reparler à Sophie ?", "can I speak to Mr Patel
+    /// again"), and that the base does not answer, is a person request (<see cref="NamedPersonRequest"/>).
+    /// </summary>
+    public bool HumanByName { get; init; } = true;
+
+    /// <summary>
     /// The probability of the learnt person-request model (<see cref="HumanRequestModel"/>) at or above which a message
     /// no rule takes for a request is one even when the base has an answer; above 1, never.
     /// </summary>

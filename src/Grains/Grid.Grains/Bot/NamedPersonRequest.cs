@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+
+namespace Grid.Bot;
+
+/// <summary>
+/// A person asked for by name: "est-ce que je peux reparler à Sophie ?", "vous me passez Julien ?", "put me on with
+/// Claire", "can I speak to Mr Patel again". Read on the text as written, because only the capital tells a first name
+/// from a word; the verb must ask (to talk to, to be put through to), not tell ("j'ai parlé à Sophie", "I spoke to
+/// Claire" do not match). The matcher takes it for a request only when the base has no answer
+/// (docs/architecture.md, the person-request rules).
+/// </summary>
+public static partial class NamedPersonRequest
+{
+    /// <summary>Whether the message asks to talk to, or be put through to, someone named.</summary>
+    public static bool AsksForSomeoneByName(string text)
+    {
+        foreach (Match match in Pattern().Matches(text))
+        {
+            if (!NotNames.Contains(match.Groups["name"].Value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Capitalised words that follow these verbs and are no one's first name (a greeting, the bot, a company's service).
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "Bonjour", "Hello", "Merci", "Thanks", "Please", "Svp", "Stp", "Vous", "You", "Your", "Votre", "Vos", "Le", "La", "Les", "The", "Un", "Une", "A", "An",
+        "Quelqu", "Quelquun", "Someone", "Somebody", "Anyone", "Personne", "Nobody", "Moi", "Me", "Him", "Her", "Lui", "Elle",
+    };
+
+    // Verbs that ask, then an optional title, then a capitalised word of letters only (not all capitals: "EDF", "SAV").
+    [GeneratedRegex(
+        @"(?i:\b(?:re)?parler\s+(?:à|a|avec)|\bdiscuter\s+avec|\b(?:passe[rz]?|redonne[rz]?)(?:-|\s)moi|\bme\s+(?:passer|passez|passe|redonner|redonnez)|\b(?:speak|talk|chat)\s+(?:again\s+)?(?:to|with)|\bput\s+me\s+(?:on|through)\s+(?:with|to)|\bask(?:ing)?\s+for)\s+(?i:again\s+)?(?i:(?:Mme|Mlle|Madame|Monsieur|M\.|Mrs|Mr|Ms|Miss)\.?\s+)?(?<name>\p{Lu}\p{Ll}{2,})\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}
