@@ -15,6 +15,7 @@ public sealed class HumanRequestModelTests
     // that only the model can tell a request here.
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> Without = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanMeaning = false, HumanTalk = false }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> With = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }));
+    private static readonly Lazy<Grid.Bot.KnowledgeIndex> WholeOnly = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelBySentence = false }));
 
     [Fact]
     public void Tells_requests_from_other_messages_it_was_not_trained_on()
@@ -43,6 +44,26 @@ public sealed class HumanRequestModelTests
         var text = Normalizer.Normalize("could somebody from your side pick this up with me", "en");
 
         Assert.Equal(HumanRequestModel.Train(Normalizer, examples).Probability(text), HumanRequestModel.Train(Normalizer, examples).Probability(text));
+    }
+
+    [Theory]
+    [InlineData("The new customer portal says I owe £2,340 when everything's paid by direct debit. Can you get a person to look at this?")] // "says": speech reported
+    public void Reads_a_request_in_one_sentence_that_another_sentence_would_rule_out(string text)
+    {
+        var detector = new StopWordLanguageDetector();
+        var normalized = Normalizer.Normalize(text, detector.Detect(text, "en"));
+        Assert.True(new HumanRequestDetector().RulesOut(normalized));
+
+        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(WholeOnly.Value, detector).Decide(text).Kind);
+        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(With.Value, detector).Decide(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("Un conseiller m'a appelé hier pour mon échéancier. Il m'a dit que tout était en ordre.")]
+    [InlineData("Your engineer came on Monday. He was very helpful and the boiler works again.")]
+    public void Reads_no_request_in_sentences_that_tell_of_a_person(string text)
+    {
+        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(With.Value, new StopWordLanguageDetector()).Decide(text).Kind);
     }
 
     [Theory]

@@ -50,6 +50,10 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         // A person asked for in words no rule knows: the learnt model, sure enough to outrank an answer.
         var learnt = ruledOut ? 0 : probability;
         var named = modelOn && learnt > 0 && humans.MayAsk(normalized);
+        if (modelOn && options.HumanModelBySentence)
+        {
+            (learnt, named) = BySentence(text, detected, learnt, named);
+        }
         if (named && learnt >= options.HumanModelOverAnswer)
         {
             return new BotDecision(BotDecisionKind.Human, detected, []);
@@ -75,6 +79,45 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         return vetoed ? decision : FromLibrary(text, detected, decision) ?? decision;
+    }
+
+    /// <summary>
+    /// The learnt model's reading of a message of several sentences, sentence by sentence: a request in one sentence
+    /// of a longer message ("The portal says I owe £2,340. Can you get a person to look at this?") is read on that
+    /// sentence alone, where nothing the other sentences tell (a telling, speech reported) rules it out. The whole
+    /// message's reading stands unless a sentence reaches its bar and the whole does not.
+    /// </summary>
+    private (double Learnt, bool Named) BySentence(string text, string detected, double learnt, bool named)
+    {
+        var options = Index.Options;
+        if (learnt >= (named ? options.HumanModelBar : options.HumanModelUnnamedBar))
+        {
+            return (learnt, named);
+        }
+
+        var sentences = KnowledgeIndex.SentenceBreak().Split(text).Where(s => s.Trim().Length > 0).ToList();
+        if (sentences.Count < 2)
+        {
+            return (learnt, named);
+        }
+
+        foreach (var sentence in sentences)
+        {
+            var normalized = normalizer.Normalize(sentence, detected);
+            if (humans.RulesOut(normalized))
+            {
+                continue;
+            }
+
+            var probability = HumanRequestModel.Shared.Probability(normalized);
+            var mayAsk = humans.MayAsk(normalized);
+            if (probability >= Math.Max(options.HumanSentenceBar, mayAsk ? options.HumanModelBar : options.HumanModelUnnamedBar))
+            {
+                return (probability, mayAsk);
+            }
+        }
+
+        return (learnt, named);
     }
 
     /// <summary>
