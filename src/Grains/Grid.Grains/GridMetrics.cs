@@ -58,7 +58,7 @@ public static class GridMetrics
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1, 2, 10) });
 
     public static readonly Counter Escalations = Metrics.CreateCounter(
-        "grid_escalations_total", "Conversations handed to a person, by the rule that decided it (asked-for-human, no-match-limit, negative-sentiment, tier, flow, task, flow-stuck, no-bot-answer, transferred, negative-csat, ...).",
+        "grid_escalations_total", "Conversations handed to a person, by the rule that decided it (asked-for-human, no-match-limit, negative-sentiment, tier, flow, task, flow-stuck, no-bot-answer, bot-warming-up, transferred, negative-csat, ...).",
         new CounterConfiguration { LabelNames = ["reason"] });
 
     public static readonly Counter BotConversations = Metrics.CreateCounter(

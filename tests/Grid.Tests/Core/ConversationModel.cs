@@ -26,7 +26,7 @@ internal sealed class ConversationModel
 
     private readonly InboundPipeline pipeline;
 
-    public ConversationModel(string conversationId = "cnv_model", InMemoryTables? tables = null, Grid.Escalation.EscalationPolicy? policy = null)
+    public ConversationModel(string conversationId = "cnv_model", InMemoryTables? tables = null, Grid.Escalation.EscalationPolicy? policy = null, IMessageAnalyzer? analyzer = null)
     {
         ConversationId = conversationId;
         Tables = tables ?? new InMemoryTables();
@@ -36,7 +36,7 @@ internal sealed class ConversationModel
         runtime.Pipeline.Steps = [.. PipelineOptions.DefaultSteps.Where(step => step != "incident")];
         var options = Options.Create(runtime);
         var policies = new FixedPolicies(policy);
-        var analyzers = new MessageAnalyzers([new LanguageAnalyzer(new StopWordLanguageDetector())]);
+        var analyzers = new MessageAnalyzers(analyzer is null ? [new LanguageAnalyzer(new StopWordLanguageDetector())] : [new LanguageAnalyzer(new StopWordLanguageDetector()), analyzer]);
         pipeline = new InboundPipeline([new RecordFactsStep(), new Grid.CustomerDirectory.IdentifyStep(), new ScreeningStep(policies), new CallbackStep(policies), new Grid.Bot.BotStep(NoKnowledge), new EscalationStep(policies, new FixedTime(() => Now)), new RoutingStep(policies, new FixedRouting()), new AcknowledgeStep(options, policies)], analyzers, options);
     }
 

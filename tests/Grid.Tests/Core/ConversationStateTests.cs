@@ -11,6 +11,29 @@ public sealed class ConversationStateTests
     private static readonly Actor Ben = new("ben");
 
     [Fact]
+    public async Task A_message_that_came_before_the_tenants_bot_was_built_goes_to_a_person_saying_why()
+    {
+        var model = new ConversationModel(analyzer: new NotReadyAnalyzer());
+        await model.InboundAsync(model.Message("m1", "bonjour, quels sont vos horaires ?"));
+
+        var events = (await model.Journal.ReadAsync(ConversationModel.Tenant, model.ConversationId, 0, 10)).Events.Select(e => e.Event).ToList();
+        Assert.Equal(("default", "bot-warming-up"), (Assert.IsType<Escalated>(events[1]).Queue, ((Escalated)events[1]).Reason));
+        Assert.DoesNotContain(events, e => e is BotAnswered);
+    }
+
+    /// <summary>What the bot analyzer adds when the tenant's matcher is not built within Grid:Bot:FirstBuildWait (tested in KnowledgeBaseGrainTests).</summary>
+    private sealed class NotReadyAnalyzer : Grid.Pipeline.IMessageAnalyzer
+    {
+        public bool IsCheap => true;
+
+        public ValueTask AnalyzeAsync(Grid.Pipeline.AnalysisRequest request, Grid.Pipeline.MessageAnalysisBuilder analysis, CancellationToken cancellationToken)
+        {
+            analysis.Add(new Grid.Bot.BotNotReady(15));
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task A_first_message_is_journaled_with_its_escalation_and_acknowledgement_in_the_customers_language()
     {
         var model = new ConversationModel();

@@ -12,6 +12,7 @@ public sealed class RuntimeOptionsTests
     {
         var options = GridRuntimeOptions.Read(Configuration(("Grid:Identity:HashKey", Convert.ToBase64String(new byte[32])), ("Grid:Conversations:LinkEmailReplies", "Any")));
         Assert.Equal((ReplyLinking.Any, 64, "fr"), (options.Conversations.LinkEmailReplies, options.Conversations.SnapshotEvery, options.Conversations.DefaultLanguage));
+        Assert.Equal((TimeSpan.FromSeconds(15), 0), (options.Bot.FirstBuildWait, options.Bot.WarmTenants.Count));
     }
 
     [Fact]
@@ -22,8 +23,10 @@ public sealed class RuntimeOptionsTests
             ("Grid:Conversations:DefaultLanguage", "de"),
             ("Grid:SqliteSynchronous", "OFF"),
             ("Grid:Routing:OfferTimeout", "00:00:00"),
-            ("Grid:Orleans:SiloPort", "70000"))));
-        foreach (var key in new[] { "Grid:Identity:HashKey", "Grid:Conversations:DefaultLanguage", "Grid:SqliteSynchronous", "Grid:Routing:OfferTimeout", "Grid:Orleans:SiloPort" })
+            ("Grid:Orleans:SiloPort", "70000"),
+            ("Grid:Bot:FirstBuildWait", "00:00:40"),
+            ("Grid:Bot:WarmTenants:0", " "))));
+        foreach (var key in new[] { "Grid:Identity:HashKey", "Grid:Conversations:DefaultLanguage", "Grid:SqliteSynchronous", "Grid:Routing:OfferTimeout", "Grid:Orleans:SiloPort", "Grid:Bot:FirstBuildWait", "Grid:Bot:WarmTenants" })
         {
             Assert.Contains(key, error.Message);
         }

@@ -20,6 +20,7 @@ public sealed class BotConversationTests(EmbeddedGridFixture fixture)
     {
         await using var integrator = Grid.IntegratorOf(Grid.Keys.BotTenant);
         await integrator.Knowledge.ImportEntriesAsync(new ImportEntriesRequest { Document = global::Grid.Bot.DemoKnowledgeBase.Document(), ReplaceAll = true }, integrator.Headers);
+        await integrator.BotReadyAsync();
         await using var outbound = integrator.OpenOutbound();
 
         var french = await integrator.PostSmsAsync(MessagePathTests.UniquePhone(), "bot-fr-" + Guid.NewGuid(), "bonjour, quels sont vos horaires d'ouverture svp");
@@ -50,6 +51,7 @@ public sealed class BotConversationTests(EmbeddedGridFixture fixture)
     {
         await using var integrator = Grid.IntegratorOf(Grid.Keys.BotTenant);
         await integrator.Knowledge.ImportEntriesAsync(new ImportEntriesRequest { Document = global::Grid.Bot.DemoKnowledgeBase.Document(), ReplaceAll = true }, integrator.Headers);
+        await integrator.BotReadyAsync();
         await using var outbound = integrator.OpenOutbound();
         var phone = MessagePathTests.UniquePhone();
 
@@ -83,6 +85,7 @@ public sealed class BotConversationTests(EmbeddedGridFixture fixture)
     {
         await using var integrator = Grid.IntegratorOf(Grid.Keys.BotTenant);
         await integrator.Knowledge.ImportEntriesAsync(new ImportEntriesRequest { Document = global::Grid.Bot.DemoKnowledgeBase.Document(), ReplaceAll = true }, integrator.Headers);
+        await integrator.BotReadyAsync();
         await using var outbound = integrator.OpenOutbound();
         var phone = MessagePathTests.UniquePhone();
 
@@ -105,6 +108,7 @@ public sealed class BotConversationTests(EmbeddedGridFixture fixture)
     {
         await using var integrator = Grid.IntegratorOf(Grid.Keys.BotTenant);
         await integrator.Knowledge.ImportEntriesAsync(new ImportEntriesRequest { Document = global::Grid.Bot.DemoKnowledgeBase.Document(), ReplaceAll = true }, integrator.Headers);
+        await integrator.BotReadyAsync();
         await using var outbound = integrator.OpenOutbound();
         var phone = MessagePathTests.UniquePhone();
 

@@ -171,6 +171,7 @@ public sealed class EscalationTests(EmbeddedGridFixture fixture)
     {
         var integrator = Grid.IntegratorOf(tenant);
         await integrator.Knowledge.ImportEntriesAsync(new ImportEntriesRequest { Document = global::Grid.Bot.DemoKnowledgeBase.Document(), ReplaceAll = true }, integrator.Headers);
+        await integrator.BotReadyAsync();
         return integrator;
     }
 

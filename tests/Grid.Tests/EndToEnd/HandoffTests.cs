@@ -27,6 +27,7 @@ public sealed class HandoffTests(EmbeddedGridFixture fixture)
     {
         await using var integrator = Grid.IntegratorOf("handoff");
         await integrator.Knowledge.ImportEntriesAsync(new ImportEntriesRequest { Document = global::Grid.Bot.DemoKnowledgeBase.Document(), ReplaceAll = true }, integrator.Headers);
+        await integrator.BotReadyAsync();
         await using var outbound = integrator.OpenOutbound();
         await using var ann = await Grid.AgentAsync("ann", "handoff");
         await ann.Hub.InvokeAsync<AgentDto>("SetPresence", "Available");

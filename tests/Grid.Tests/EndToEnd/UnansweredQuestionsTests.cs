@@ -40,6 +40,7 @@ public sealed class UnansweredQuestionsTests(EmbeddedGridFixture fixture)
         settings.Synonyms.Add(new SynonymGroup { Words = { "commande", "colis", "parcel", "order" } });
         await k.SetSettingsAsync(new SetSettingsRequest { Settings = settings }, h);
         await integrator.Escalation.SetPolicyAsync(new SetPolicyRequest { Policy = new EscalationPolicy { NoMatchLimit = 2, Queue = "default" } }, h);
+        await integrator.BotReadyAsync();
 
         string[] unanswerable = ["ma commande n'est pas arrivée", "commande tjr pas arrivee", "toujours pas reçu ma commande", "comment changer mon mot de passe", "my parcel has not arrived"];
         foreach (var text in unanswerable)

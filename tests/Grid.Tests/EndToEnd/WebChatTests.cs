@@ -31,6 +31,11 @@ public sealed class WebChatTests(EmbeddedGridFixture fixture)
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Grid.HttpPort}") };
         var config = await http.GetFromJsonAsync<ChatPageConfig>("/chat/config");
         Assert.Equal(("demo", "/hubs/chat"), (config!.Tenant, config.HubPath));
+        await using (var demo = Grid.Integrator(Grid.DemoApiKey()))
+        {
+            await demo.BotReadyAsync(); // the demo bot, which the host builds as it starts
+        }
+
         var visitorId = VisitorConnection.NewVisitorId();
         var pageOrigin = $"http://127.0.0.1:{Grid.HttpPort}";
 

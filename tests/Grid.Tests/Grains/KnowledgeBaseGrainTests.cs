@@ -212,4 +212,65 @@ public sealed class KnowledgeBaseGrainTests(ClusterFixture fixture)
         Assert.NotSame(first, rebuilt);
         Assert.Equal(2, newVersion);
     }
+
+    [Fact]
+    public async Task A_message_waits_for_its_tenants_first_build_at_most_the_bound_and_the_build_carries_on_for_the_next()
+    {
+        await KnowledgeBase.CreateAsync(Entry("hours", question: "quels sont vos horaires d'ouverture"));
+        using var release = new ManualResetEventSlim();
+        var slow = new HeldFactory(release);
+        await using var services = new ServiceCollection().AddSingleton<IKnowledgeMatcherFactory>(slow).BuildServiceProvider();
+        var matchers = new BotMatchers(fixture.Grains, services, TimeProvider.System);
+
+        Assert.Null(await matchers.GetForMessageAsync(tenant, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(300)));
+        Assert.Null(await matchers.GetForMessageAsync(tenant, TimeSpan.FromSeconds(1), TimeSpan.Zero));
+
+        release.Set();
+        var ready = await matchers.GetForMessageAsync(tenant, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+        Assert.NotNull(ready);
+        Assert.Equal(1, ready.Value.Snapshot.Version);
+        Assert.Equal(("hours", 1), (ready.Value.Matcher.Decide("vos horaires d'ouverture", "fr").EntryId, slow.Builds));
+        // Built once: the messages that gave up did not start builds of their own. Once built, no bound applies.
+        Assert.NotNull(await matchers.GetForMessageAsync(tenant, TimeSpan.Zero, TimeSpan.Zero));
+        Assert.Equal(1, slow.Builds);
+    }
+
+    [Fact]
+    public async Task The_bot_analyzer_marks_a_message_that_came_before_the_first_build_and_decides_the_next()
+    {
+        await KnowledgeBase.CreateAsync(Entry("hours", question: "quels sont vos horaires d'ouverture"));
+        using var release = new ManualResetEventSlim();
+        await using var services = new ServiceCollection().AddSingleton<IKnowledgeMatcherFactory>(new HeldFactory(release)).BuildServiceProvider();
+        var runtime = new Grid.Hosting.GridRuntimeOptions();
+        runtime.Bot.FirstBuildWait = TimeSpan.FromMilliseconds(200);
+        var analyzer = new BotAnalyzer(new BotMatchers(fixture.Grains, services, TimeProvider.System), Microsoft.Extensions.Options.Options.Create(runtime),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<BotAnalyzer>.Instance);
+        var request = new Grid.Pipeline.AnalysisRequest(tenant, "vos horaires d'ouverture ?", Channel.Sms, "fr");
+
+        var early = new Grid.Pipeline.MessageAnalysisBuilder("fr");
+        await analyzer.AnalyzeAsync(request, early, CancellationToken.None);
+        Assert.Equal(0.2, Assert.IsType<BotNotReady>(Assert.Single(early.Build().Findings)).WaitedSeconds, 3);
+
+        release.Set();
+        runtime.Bot.FirstBuildWait = TimeSpan.FromSeconds(20);
+        var later = new Grid.Pipeline.MessageAnalysisBuilder("fr");
+        await analyzer.AnalyzeAsync(request, later, CancellationToken.None);
+        Assert.Equal("hours", Assert.IsType<BotFinding>(Assert.Single(later.Build().Findings)).Decision.EntryId);
+    }
+
+    /// <summary>The real matcher, built only once the test lets it: a build that takes longer than a message may wait.</summary>
+    private sealed class HeldFactory(ManualResetEventSlim release) : IKnowledgeMatcherFactory
+    {
+        private readonly KnowledgeMatcherFactory real = new(new Grid.Pipeline.StopWordLanguageDetector());
+        private int builds;
+
+        public int Builds => Volatile.Read(ref builds);
+
+        public IBotMatcher Create(KnowledgeSnapshot snapshot)
+        {
+            Interlocked.Increment(ref builds);
+            release.Wait(TimeSpan.FromMinutes(1));
+            return real.Create(snapshot);
+        }
+    }
 }

@@ -50,6 +50,29 @@ public sealed class IntegratorClient : IAsyncDisposable
 
     public GrpcChannel Channel => channel;
 
+    /// <summary>
+    /// Waits until the tenant's bot is built on the grid, as an integrator checks an import before customers write: an
+    /// Evaluate answers once the knowledge base's current version is built. A build on a loaded machine may outlast a
+    /// call's deadline; the call is then repeated while the build carries on. A customer message that comes before
+    /// waits Grid:Bot:FirstBuildWait at most, then goes to a person ("bot-warming-up").
+    /// </summary>
+    public async Task BotReadyAsync()
+    {
+        var giveUp = DateTime.UtcNow.AddMinutes(3);
+        while (true)
+        {
+            try
+            {
+                await Knowledge.EvaluateAsync(new EvaluateRequest { Text = "bonjour" }, headers, deadline: DateTime.UtcNow.AddSeconds(40));
+                return;
+            }
+            catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded && DateTime.UtcNow < giveUp)
+            {
+                await Task.Delay(500);
+            }
+        }
+    }
+
     public Task<PostInboundResponse> PostSmsAsync(string sender, string externalId, string text) =>
         PostAsync(new PostInboundRequest { Channel = Protos.V1.Channel.Sms, Sender = sender, ExternalId = externalId, Text = text });
 

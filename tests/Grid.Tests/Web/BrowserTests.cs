@@ -28,6 +28,7 @@ public sealed class BrowserTests
         await using var grid = new EmbeddedGrid();
         await grid.StartAsync();
         await using var integrator = new IntegratorClient(grid.GrpcPort, grid.DemoApiKey());
+        await integrator.BotReadyAsync(); // the demo bot, which the host builds as it starts
         var artifacts = Path.Combine(AppContext.BaseDirectory, "browser-artifacts");
 
         var info = new ProcessStartInfo("node", ["chat-and-desk.mjs"])

@@ -3,7 +3,7 @@ namespace Grid.Escalation;
 /// <summary>
 /// A tenant's escalation rules: when the bot stops and a person takes over. Each escalation is journaled with the rule
 /// that decided it (its reason): "asked-for-human", "no-match-limit", "negative-sentiment", "tier:&lt;name&gt;",
-/// "flow:&lt;entry&gt;", "task:&lt;entry&gt;", "flow-stuck:&lt;entry&gt;", "no-bot-answer" (no bot in the pipeline).
+/// "flow:&lt;entry&gt;", "task:&lt;entry&gt;", "flow-stuck:&lt;entry&gt;", "no-bot-answer" (no bot in the pipeline), "bot-warming-up" (the silo was still building the tenant's bot).
 /// </summary>
 /// <param name="NoMatchLimit">Consecutive messages the bot could not answer (no match, or a clarification the customer did not resolve) before a person takes over; 1 to 10.</param>
 /// <param name="SentimentThreshold">A customer message whose sentiment score (−1 to 1) is at or below this goes to a person; null: sentiment never escalates.</param>

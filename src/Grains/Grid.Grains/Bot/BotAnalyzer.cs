@@ -1,4 +1,7 @@
+using Grid.Hosting;
 using Grid.Pipeline;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Grid.Bot;
 
@@ -8,7 +11,7 @@ namespace Grid.Bot;
 /// one the matcher detected, and adds a <see cref="BotFinding"/>. An entry with no answer in the customer's language
 /// answers in the tenant's default language, saying so in the customer's.
 /// </summary>
-internal sealed class BotAnalyzer(BotMatchers matchers) : IMessageAnalyzer
+internal sealed class BotAnalyzer(BotMatchers matchers, IOptions<GridRuntimeOptions> runtime, ILogger<BotAnalyzer> logger) : IMessageAnalyzer
 {
     public bool IsCheap => false;
 
@@ -19,7 +22,14 @@ internal sealed class BotAnalyzer(BotMatchers matchers) : IMessageAnalyzer
             return;
         }
 
-        var (matcher, snapshot) = await matchers.GetWithSnapshotAsync(request.Tenant, TimeSpan.FromSeconds(1));
+        var wait = runtime.Value.Bot.FirstBuildWait;
+        if (await matchers.GetForMessageAsync(request.Tenant, TimeSpan.FromSeconds(1), wait) is not var (matcher, snapshot))
+        {
+            logger.LogWarning("The bot of tenant {Tenant} was not ready on this silo within {Wait}: the message goes to a person", request.Tenant, wait);
+            analysis.Add(new BotNotReady(wait.TotalSeconds));
+            return;
+        }
+
         if (snapshot.Entries.Count == 0)
         {
             return; // a tenant without a knowledge base has no bot: its customers go to a person at once

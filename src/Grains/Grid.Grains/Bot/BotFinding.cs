@@ -19,3 +19,10 @@ internal sealed record BotOption(
     [property: Id(0)] string EntryId,
     [property: Id(1)] string Question,
     [property: Id(2)] string Answer);
+
+/// <summary>
+/// The tenant has a bot, but this silo's matcher was not ready within <c>Grid:Bot:FirstBuildWait</c> (the silo just
+/// started and is still building it): the message goes to a person rather than wait past a call's deadline.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.BotNotReady")]
+internal sealed record BotNotReady([property: Id(0)] double WaitedSeconds) : AnalysisFinding;

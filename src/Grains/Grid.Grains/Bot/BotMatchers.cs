@@ -42,6 +42,32 @@ internal sealed class BotMatchers(IGrainFactory grains, IServiceProvider service
         return (built.Matcher, built.Snapshot);
     }
 
+    /// <summary>
+    /// The tenant's matcher for a customer message (a version checked at most <paramref name="maxAge"/> ago), or null
+    /// when this silo has none yet and building it takes longer than <paramref name="wait"/>: the build carries on
+    /// for the next messages, and this one does not hold its caller past a grain call's deadline. Once the silo has a
+    /// matcher for the tenant, a newer version builds while the previous one decides, so nothing waits on a build.
+    /// </summary>
+    public async Task<(IBotMatcher Matcher, KnowledgeSnapshot Snapshot)?> GetForMessageAsync(string tenant, TimeSpan maxAge, TimeSpan wait)
+    {
+        var pending = GetBuiltAsync(tenant, maxAge);
+        if (!pending.IsCompleted && !this.built.ContainsKey(tenant))
+        {
+            try
+            {
+                await pending.WaitAsync(wait, clock);
+            }
+            catch (TimeoutException)
+            {
+                _ = pending.ContinueWith(static t => t.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
+                return null;
+            }
+        }
+
+        var built = await pending;
+        return (built.Matcher, built.Snapshot);
+    }
+
     private async Task<Built> GetBuiltAsync(string tenant, TimeSpan maxAge)
     {
         if (factory is null)

@@ -51,6 +51,25 @@ public sealed class GridRuntimeOptions
 
     public OutboxOptions Outbound { get; set; } = new();
     public LinkOptions Links { get; set; } = new();
+
+    public BotOptions Bot { get; set; } = new();
+}
+
+/// <summary>The bot's matchers on this silo (Grid:Bot; docs/architecture.md, "The bot").</summary>
+public sealed class BotOptions
+{
+    /// <summary>
+    /// Tenants whose matcher each silo builds in the background as soon as it is active, so that their first customer
+    /// message finds the bot ready (a seeded tenant, the embedded demo, is warmed without being listed).
+    /// </summary>
+    public List<string> WarmTenants { get; set; } = [];
+
+    /// <summary>
+    /// How long a customer message waits for its tenant's first matcher on this silo (a build takes seconds to tens of
+    /// seconds). Past it, the message goes on without the bot (to a person, reason "bot-warming-up") and the build
+    /// carries on for the next ones.
+    /// </summary>
+    public TimeSpan FirstBuildWait { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary>Actionable pushes' links (Grid:Links; docs/architecture.md, "Actionable pushes").</summary>

@@ -132,6 +132,16 @@ internal sealed class GridRuntimeOptionsValidator : IValidateOptions<GridRuntime
             failures.Add($"Grid:Links:PublicBaseUrl '{o.Links.PublicBaseUrl}' is not an http(s) address without a query (https://support.example.com).");
         }
 
+        if (o.Bot.FirstBuildWait < TimeSpan.Zero || o.Bot.FirstBuildWait > TimeSpan.FromSeconds(25))
+        {
+            failures.Add($"Grid:Bot:FirstBuildWait is {o.Bot.FirstBuildWait}: give 00:00:00 to 00:00:25 (00:00:15 by default), below the 30 s a grain call may take.");
+        }
+
+        if (o.Bot.WarmTenants.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add("Grid:Bot:WarmTenants has an empty tenant id: list tenant ids, or leave it empty.");
+        }
+
         if (o.Links.DefaultLifetime < TimeSpan.FromMinutes(1) || o.Links.DefaultLifetime > Grid.Proactive.ActionLimits.MaxLinkLifetime)
         {
             failures.Add($"Grid:Links:DefaultLifetime is {o.Links.DefaultLifetime}: give 00:01:00 to {Grid.Proactive.ActionLimits.MaxLinkLifetime:d\\.hh\\:mm\\:ss} (7.00:00:00 by default).");

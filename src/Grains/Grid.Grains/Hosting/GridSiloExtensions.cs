@@ -148,6 +148,8 @@ public static class GridSiloExtensions
     public static IServiceCollection AddGridKnowledge(this IServiceCollection services)
     {
         services.AddSingleton<BotMatchers>();
+        services.AddSingleton<BotWarmup>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<BotWarmup>());
 
         // The Lucene matcher (Bot/KnowledgeMatcher). Without a factory, Evaluate answers UNAVAILABLE and the bot stays silent.
         services.AddSingleton<IKnowledgeMatcherFactory, KnowledgeMatcherFactory>();
@@ -160,8 +162,10 @@ public static class GridSiloExtensions
     /// knowledge base was never written.
     /// </summary>
     public static ISiloBuilder SeedKnowledgeBase(this ISiloBuilder silo, string tenant, Func<string> document, Func<string?> settings) =>
-        silo.ConfigureServices(services => services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
-            ActivatorUtilities.CreateInstance<KnowledgeSeeder>(sp, tenant, new KnowledgeSeed(document, settings))));
+        silo.ConfigureServices(services => services
+            .AddSingleton(new SeededKnowledgeTenant(tenant))
+            .AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
+                ActivatorUtilities.CreateInstance<KnowledgeSeeder>(sp, tenant, new KnowledgeSeed(document, settings))));
 
     /// <summary>
     /// Trains <paramref name="tenant"/>'s category model from the embedded demo history in the background once the silo is

@@ -9,7 +9,8 @@ namespace Grid.Pipeline.Steps;
 /// conversation (the rules that stop the bot from answering at all, tier and sentiment, run before it in
 /// <see cref="ScreeningStep"/>): a message the bot could not answer — the bot asks the customer to put it another way
 /// until it has missed <see cref="EscalationPolicy.NoMatchLimit"/> messages in a row ("no-match-limit"), and without a
-/// bot (no knowledge base) it goes to a person at once ("no-bot-answer", "reopened-by-customer"). The bot's own
+/// bot (no knowledge base) it goes to a person at once ("no-bot-answer", "reopened-by-customer"), as it does while a
+/// silo that just started is still building the tenant's bot ("bot-warming-up", <see cref="BotNotReady"/>). The bot's own
 /// escalations (asked for a person, a flow's end) and the screening's stand. Every escalation goes
 /// to the tenant's queue when it was decided for "default", with the priority of the customer's tier, and records
 /// when people next answer when it is decided outside opening hours (the acknowledgement says so).
@@ -26,6 +27,9 @@ internal sealed class EscalationStep(ITenantPolicies policies, TimeProvider cloc
 
     /// <summary>The reason of an escalation after the tenant's limit of messages in a row the bot could not answer.</summary>
     public const string NoMatchLimitReason = "no-match-limit";
+
+    /// <summary>The tenant has a bot, but the silo was still building it when the message came (<see cref="BotNotReady"/>).</summary>
+    public const string BotWarmingUpReason = "bot-warming-up";
 
     public string Name => "escalate";
 
@@ -74,7 +78,8 @@ internal sealed class EscalationStep(ITenantPolicies policies, TimeProvider cloc
 
         if (context.Analysis.Find<BotFinding>() is null)
         {
-            context.Escalate(Name, rules.Queue, context.Reopened ? "reopened-by-customer" : "no-bot-answer");
+            context.Escalate(Name, rules.Queue, context.Reopened ? "reopened-by-customer"
+                : context.Analysis.Find<BotNotReady>() is not null ? BotWarmingUpReason : "no-bot-answer");
             return;
         }
 
