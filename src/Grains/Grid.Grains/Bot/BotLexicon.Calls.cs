@@ -1,0 +1,62 @@
+namespace Grid.Bot;
+
+/// <summary>
+/// The words of calls and of speaking by voice that ask for a person (<see cref="HumanRequestDetector"/>'s callback and
+/// voice readings): being called back, arranging a call, talking or having something explained by voice, someone
+/// available now, a team named with politeness or a want. Lowercase and without accents.
+/// </summary>
+internal static partial class BotLexicon
+{
+    /// <summary>Verbs asking to be called when the customer is their object ("rappelez-moi", "me rappeler", "call me back").</summary>
+    public static readonly HashSet<string> CallbackVerbs = new(StringComparer.Ordinal)
+    {
+        "rappeler", "rappelez", "rappelle", "recontacter", "recontactez", "appelez", "appeler", "call", "ring", "phone",
+        "rappele", "rappelee", "recontacte", "recontactee", "contacter", "contactez", "called", "contacted", "telephone", "contact",
+        "telephoner", "telephonez",
+    };
+
+    /// <summary>Participles that ask for a call only after "être" ("je demande à être contacté", "to be phoned").</summary>
+    public static readonly HashSet<string> PassiveCallParticiples = new(StringComparer.Ordinal)
+    {
+        "contacte", "contactee", "contactes", "contactees", "appele", "appelee", "appeles", "appelees", "phoned", "rung",
+    };
+
+    /// <summary>Nouns that are a callback request by themselves ("I'd like a callback"; not "rappel", which is also a reminder).</summary>
+    public static readonly HashSet<string> CallbackNouns = new(StringComparer.Ordinal) { "callback", "callbacks" };
+
+    /// <summary>What one gives the customer when calling them ("give me a ring", "give us a call", "give me a bell").</summary>
+    public static readonly HashSet<string> CallNouns = new(StringComparer.Ordinal) { "ring", "call", "bell", "buzz" };
+
+    /// <summary>Verbs of talking, explaining or helping that a wish and a way of speaking turn into a request ("en parler de vive voix", "qu'on m'explique au téléphone").</summary>
+    public static readonly HashSet<string> VoiceVerbs = new(StringComparer.Ordinal)
+    {
+        "parler", "parle", "discuter", "discute", "discutions", "expliquer", "explique", "expliquiez", "echanger", "aider", "aidiez",
+        "aide", "voir",
+        "talk", "speak", "discuss", "explain", "help",
+    };
+
+    /// <summary>Words saying someone is available now ("un employé disponible", "is an adviser available", "quelqu'un de permanence").</summary>
+    public static readonly HashSet<string> AvailabilityWords = new(StringComparer.Ordinal)
+    {
+        "disponible", "disponibles", "joignable", "joignables", "permanence", "available", "reachable", "free",
+    };
+
+    /// <summary>Politeness or a want that makes a bare team name a request ("service client svp", "customer service please").</summary>
+    public static readonly HashSet<string> AskingWords = new(StringComparer.Ordinal)
+    {
+        "plait", "svp", "stp", "please", "pls", "veux", "voudrais", "aimerais", "souhaite", "besoin", "want", "need", "now",
+        "maintenant", "vite", "asap", "urgent",
+    };
+
+    /// <summary>Verbs of arranging a call for the customer ("arrange a call", "planifier un appel").</summary>
+    public static readonly HashSet<string> ArrangeWords = new(StringComparer.Ordinal)
+    {
+        "arrange", "schedule", "book", "request", "requesting", "organiser", "organisez", "planifier", "planifiez", "programmer",
+    };
+
+    /// <summary>Words between a want and a call ("un appel", "a quick phone call", "un petit appel téléphonique").</summary>
+    public static readonly HashSet<string> CallDeterminers = new(StringComparer.Ordinal)
+    {
+        "un", "a", "an", "phone", "telephone", "quick", "short", "petit", "court", "d",
+    };
+}
