@@ -51,7 +51,7 @@ internal sealed class BotMatchers(IGrainFactory grains, IServiceProvider service
     public async Task<(IBotMatcher Matcher, KnowledgeSnapshot Snapshot)?> GetForMessageAsync(string tenant, TimeSpan maxAge, TimeSpan wait)
     {
         var pending = GetBuiltAsync(tenant, maxAge);
-        if (!pending.IsCompleted && !this.built.ContainsKey(tenant))
+        if (!pending.IsCompleted && !built.ContainsKey(tenant))
         {
             try
             {
@@ -64,8 +64,8 @@ internal sealed class BotMatchers(IGrainFactory grains, IServiceProvider service
             }
         }
 
-        var built = await pending;
-        return (built.Matcher, built.Snapshot);
+        var ready = await pending;
+        return (ready.Matcher, ready.Snapshot);
     }
 
     private async Task<Built> GetBuiltAsync(string tenant, TimeSpan maxAge)
