@@ -89,10 +89,60 @@ public sealed class EmbeddedGrid : IAsyncDisposable
         return last;
     }
 
+    /// <summary>
+    /// Where the journal and outbox end once <paramref name="tenant"/>'s rows (every tenant's when null) stop changing:
+    /// what <see cref="RowsSinceAsync"/> lists the rows added after.
+    /// </summary>
+    public async Task<RowMark> MarkRowsAsync(string? tenant = null)
+    {
+        await CountRowsAsync(tenant);
+        await using var connection = await OpenReadOnlyAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COALESCE(MAX(id), 0) FROM grid_journal), (SELECT COALESCE(MAX(id), 0) FROM grid_outbox)";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new RowMark(reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    /// <summary>
+    /// The journal and outbox rows of <paramref name="tenant"/> (every tenant's when null) added after
+    /// <paramref name="mark"/>, once they stop changing, each described (table, tenant, conversation, seq, event, external
+    /// id; never the customer's text) so that a failed "nothing was stored" names what was.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RowsSinceAsync(RowMark mark, string? tenant = null)
+    {
+        await CountRowsAsync(tenant);
+        await using var connection = await OpenReadOnlyAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT 'journal #' || id || ' ' || tenant || ' ' || conversation_id || ' seq ' || seq || ' ' "
+            + "|| COALESCE(json_extract(body, '$.event'), 'kind ' || kind) || COALESCE(' external id ' || idem_key, '') "
+            + "FROM grid_journal WHERE id > $journal AND ($tenant IS NULL OR tenant = $tenant) "
+            + "UNION ALL SELECT 'outbox #' || id || ' ' || tenant || ' ' || conversation_id || ' seq ' || seq || ' to ' || integrator "
+            + "FROM grid_outbox WHERE id > $outbox AND ($tenant IS NULL OR tenant = $tenant)";
+        command.Parameters.AddWithValue("$journal", mark.Journal);
+        command.Parameters.AddWithValue("$outbox", mark.Outbox);
+        command.Parameters.AddWithValue("$tenant", (object?)tenant ?? DBNull.Value);
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
+    private async Task<SqliteConnection> OpenReadOnlyAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(DataDir, "journal.db")};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        return connection;
+    }
+
     private async Task<(long Journal, long Outbox)> ReadRowCountsAsync(string? tenant)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(DataDir, "journal.db")};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await OpenReadOnlyAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT COUNT(*) FROM grid_journal WHERE $tenant IS NULL OR tenant = $tenant), "
             + "(SELECT COUNT(*) FROM grid_outbox WHERE $tenant IS NULL OR tenant = $tenant)";
@@ -115,3 +165,6 @@ public sealed class EmbeddedGrid : IAsyncDisposable
         }
     }
 }
+
+/// <summary>The last journal and outbox row ids at a moment of a test (see <see cref="EmbeddedGrid.MarkRowsAsync"/>).</summary>
+public readonly record struct RowMark(long Journal, long Outbox);

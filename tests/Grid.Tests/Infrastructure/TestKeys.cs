@@ -28,7 +28,7 @@ public sealed class TestKeys
     /// Extra tenants, one per test that routes to agents, so that conversations left waiting by other tests
     /// of a shared host never take its agents' slots. Integrator "{tenant}-gw", key from <see cref="ApiKeyFor"/>.
     /// </summary>
-    public IReadOnlyList<string> IsolatedTenants { get; } = ["path", "redeliver", "resend", "email", "decline", "ops", "replay"];
+    public IReadOnlyList<string> IsolatedTenants { get; } = ["path", "redeliver", "resend", "email", "decline", "ops", "replay", "bad-input", "retry"];
 
     /// <summary>An integrator of <see cref="Tenant"/> whose key has only the ingest scope.</summary>
     public string IngestOnlyIntegrator { get; } = "ingest-only";
