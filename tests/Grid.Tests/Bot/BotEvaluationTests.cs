@@ -48,7 +48,7 @@ public sealed class BotEvaluationTests
     [InlineData("eval-heldout.json", 0.94, 0.96, 3)]
     [InlineData("eval-final.json", 0.94, 0.96, 3)]
     [InlineData("eval-sealed2.json", 0.93, 0.96, 4)]
-    [InlineData("eval-sealed3.json", 0.91, 0.97, 3)]
+    [InlineData("eval-sealed3.json", 0.91, 0.95, 3)] // 71 → 70 of 73 uncovered when "c'est" stopped reading as "c est est"
     [InlineData("eval-sealed4.json", 0.88, 0.79, 6)]
     [InlineData("eval-sealed5.json", 0.88, 0.85, 3)]
     [InlineData("eval-sealed6.json", 0.81, 0.89, 6, 0.98, 0.98)]

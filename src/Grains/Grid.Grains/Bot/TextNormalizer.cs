@@ -123,12 +123,20 @@ internal sealed partial class TextNormalizer(bool expandSms = true)
         }
     }
 
+    /// <summary>
+    /// The word's pieces with SMS spellings expanded. A French elided piece ("c" of "c'est", "j" of "j'ai") is a word's
+    /// first letters, not the SMS "c" (c'est) or "g" (j'ai): only the last piece of an apostrophe-split French word is read
+    /// as SMS, so "c'est" stays "c est" rather than "c est est".
+    /// </summary>
     private IEnumerable<string> Expand(string word, bool english)
     {
-        foreach (var piece in SplitApostrophes(word, english))
+        var pieces = SplitApostrophes(word, english);
+        for (var i = 0; i < pieces.Length; i++)
         {
+            var piece = pieces[i];
+            var elided = !english && i < pieces.Length - 1;
             var sms = english ? BotLexicon.EnglishSms : BotLexicon.FrenchSms;
-            if (expandSms && sms.TryGetValue(piece, out var expansion))
+            if (expandSms && !elided && sms.TryGetValue(piece, out var expansion))
             {
                 foreach (var expanded in expansion.Split([' ', '\'', '-'], StringSplitOptions.RemoveEmptyEntries))
                 {
@@ -143,7 +151,7 @@ internal sealed partial class TextNormalizer(bool expandSms = true)
     }
 
     /// <summary>English contractions expanded ("don't" → "do not"); French elisions split ("j'ai" → "j", "ai").</summary>
-    private static IEnumerable<string> SplitApostrophes(string word, bool english)
+    private static string[] SplitApostrophes(string word, bool english)
     {
         if (!word.Contains('\''))
         {
