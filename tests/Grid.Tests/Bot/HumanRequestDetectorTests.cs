@@ -142,6 +142,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("could someone ring me this afternoon")]
     [InlineData("I'd like to be called back")]
     [InlineData("request a callback")]
+    [InlineData("I still haven't had a callback, can someone call me today?")]
+    [InlineData("why have I not had my callback yet? I want one today")]
     [InlineData("stop the bot, connect me to support staff")]
     [InlineData("this bot is useless")]
     [InlineData("I need human help with my bill")]
@@ -328,6 +330,9 @@ public sealed class HumanRequestDetectorTests
     [InlineData("Is an adviser available on Saturday?")]
     [InlineData("if nobody is home, can the delivery be left with the caretaker?")]
     [InlineData("Is there a fee to transfer the contract to another person?")]
+    [InlineData("I don't need a callback, an email is fine")]
+    [InlineData("not looking for a callback, just tell me when the heating will be back")]
+    [InlineData("no callback please, reply here")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

@@ -21,7 +21,7 @@ internal sealed partial class HumanRequestDetector
         for (var i = 0; i < clause.Count; i++)
         {
             var token = clause[i];
-            if (BotLexicon.CallbackNouns.Contains(token) || (token == "call" && At(clause, i + 1) == "back") || GivesACall(clause, i) || AsksARappel(clause, i) || CallWithPerson(clause, i) || WantsACall(clause, i))
+            if ((BotLexicon.CallbackNouns.Contains(token) && !DeclinesACallback(clause, i)) || (token == "call" && At(clause, i + 1) == "back") || GivesACall(clause, i) || AsksARappel(clause, i) || CallWithPerson(clause, i) || WantsACall(clause, i))
             {
                 return true;
             }
@@ -78,6 +78,15 @@ internal sealed partial class HumanRequestDetector
         && BotLexicon.SelfObjects.Contains(At(clause, i - 1))
         && Enumerable.Range(0, i).Any(k => BotLexicon.WantWords.Contains(clause[k]) && !IsPast(clause, k)
             && Enumerable.Range(k + 1, i - k).Any(q => clause[q] is "que" or "qu"));
+
+    /// <summary>
+    /// "I'm not after a callback", "no callback needed", "I don't want a callback": the noun declined. A callback not
+    /// yet had ("I still haven't had a callback", "never got the callback you promised") is a complaint that may ask
+    /// for one, and stays with the other rules and the model.
+    /// </summary>
+    private static bool DeclinesACallback(IReadOnlyList<string> clause, int noun) =>
+        Enumerable.Range(noun - 4, 4).Any(k => At(clause, k) is "no" or "not" or "never" or "pas" or "ne" or "inutile")
+        && !Enumerable.Range(noun - 5, 5).Any(k => At(clause, k) is "had" or "got" or "gotten" or "received" or "get" or "still" or "yet" or "eu" or "recu" or "toujours" or "encore");
 
     private static bool DeclinesOrRemembers(IReadOnlyList<string> clause, int verb) =>
         (At(clause, verb - 1) == "me" && At(clause, verb - 2) is "je" or "j" or "ne")
