@@ -111,6 +111,9 @@ public sealed class HumanRequestDetectorTests
     [InlineData("g besoin d'un gars de chez vous stp")]
     [InlineData("sortez-moi de ce robot")]
     [InlineData("je voudrais rencontrer quelqu'un en agence")]
+    [InlineData("Rappel svp")]
+    [InlineData("un rappel stp c urgent")]
+    [InlineData("rappel dès que possible svp merci")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -268,6 +271,10 @@ public sealed class HumanRequestDetectorTests
     [InlineData("un conseiller est disponible le samedi ?")]
     [InlineData("si personne n'est chez moi, le technicien peut-il laisser un avis de passage ?")]
     [InlineData("j'ai besoin d'un justificatif de domicile")]
+    [InlineData("j'ai reçu un rappel svp expliquez moi")]
+    [InlineData("rappel de paiement urgent ?")]
+    [InlineData("c'est quoi ce rappel svp")]
+    [InlineData("rappel")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]

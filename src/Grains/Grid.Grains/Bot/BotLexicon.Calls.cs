@@ -48,6 +48,13 @@ internal static partial class BotLexicon
         "maintenant", "vite", "asap", "urgent",
     };
 
+    /// <summary>What may stand beside a bare "rappel" asked for besides <see cref="AskingWords"/> ("un rappel s'il vous plaît, merci, c'est urgent").</summary>
+    public static readonly HashSet<string> BareRappelCompanions = new(StringComparer.Ordinal)
+    {
+        "un", "s", "il", "vous", "te", "merci", "c", "est", "tres", "bonjour", "bonsoir", "salut", "des", "que", "possible",
+        "rapidement", "aujourd", "hui", "demain", "matin",
+    };
+
     /// <summary>Verbs of arranging a call for the customer ("arrange a call", "planifier un appel").</summary>
     public static readonly HashSet<string> ArrangeWords = new(StringComparer.Ordinal)
     {

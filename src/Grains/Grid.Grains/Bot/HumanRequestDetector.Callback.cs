@@ -99,9 +99,17 @@ internal sealed partial class HumanRequestDetector
     /// </summary>
     private static bool AsksARappel(IReadOnlyList<string> clause, int i) =>
         clause[i] is "rappel"
-        && (At(clause, i + 1) is "telephonique"
+        && (At(clause, i + 1) is "telephonique" || IsBareRappel(clause)
             || (At(clause, i - 1) is "de" or "un" && At(clause, i - 2) is "demande" or "demander" or "demandez" or "veux" or "voudrais" or "souhaite")
             || (At(clause, i + 1) == "par" && Enumerable.Range(i + 2, 3).Any(k => k < clause.Count && IsStandalonePerson(clause[k]))));
+
+    /// <summary>
+    /// "Rappel svp", "un rappel stp, c'est urgent": "rappel" with nothing but politeness or urgency around it is a call back
+    /// asked for ("j'ai reçu un rappel", "rappel de paiement" carry more words; a bare "rappel" asks nothing).
+    /// </summary>
+    private static bool IsBareRappel(IReadOnlyList<string> clause) =>
+        clause.Any(BotLexicon.AskingWords.Contains)
+        && clause.All(t => t == "rappel" || BotLexicon.AskingWords.Contains(t) || BotLexicon.BareRappelCompanions.Contains(t));
 
     /// <summary>"a phone call with an adviser", "un rendez-vous téléphonique avec un conseiller": a call arranged with a person.</summary>
     private static bool CallWithPerson(IReadOnlyList<string> clause, int i) =>
