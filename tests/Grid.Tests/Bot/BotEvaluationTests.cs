@@ -41,7 +41,10 @@ public sealed class BotEvaluationTests
     /// person asked for by first name was read (eval-persons17 98.3%, eval-persons19 96.7%). In the eleventh round the
     /// model learnt from 970 more messages and reads each sentence of a longer message: eval-persons20, written blind,
     /// was measured once with that (94.4% of human requests, 93.9% with the matcher before the round); eval-persons18
-    /// went 89.4 → 91.1% (abstention 78.8 → 75.8%), eval-sealed16 did not move. Targets: 90% right, 90% abstention, 99% of human requests.
+    /// went 89.4 → 91.1% (abstention 78.8 → 75.8%), eval-sealed16 did not move. In the twelfth round eval-sealed16's,
+    /// eval-persons18's and eval-persons20's person-request misses were read (development sets now), and eval-persons21,
+    /// written blind, was measured once with that round's two callback rules (95.0% of human requests, precision 96.6%,
+    /// 86.3% right, 82.5% abstention); its errors have not been read. Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]
     [InlineData("eval-cases.json", 0.90, 0.87, 1)]
@@ -65,6 +68,7 @@ public sealed class BotEvaluationTests
     [InlineData("eval-persons18.json", 0.76, 0.75, 2, 0.91, 0.97)]
     [InlineData("eval-persons19.json", 0.79, 0.92, 3, 0.98, 0.98)]
     [InlineData("eval-persons20.json", 0.86, 0.87, 1, 0.94, 0.98)]
+    [InlineData("eval-persons21.json", 0.86, 0.82, 0, 0.94, 0.96)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99, double humanPrecision = 0.99)
     {
         var evaluation = new BotEvaluation(DemoBase.Entries, DemoBase.Settings, DemoBase.Cases(cases));
