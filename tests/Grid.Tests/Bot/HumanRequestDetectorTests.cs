@@ -111,6 +111,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("g besoin d'un gars de chez vous stp")]
     [InlineData("sortez-moi de ce robot")]
     [InlineData("je voudrais rencontrer quelqu'un en agence")]
+    [InlineData("pls un conseiller jcomprend rien a ma facture de regul")]
+    [InlineData("un humain svp ma facture a doublé depuis le mois dernier")]
     [InlineData("Rappel svp")]
     [InlineData("un rappel stp c urgent")]
     [InlineData("rappel dès que possible svp merci")]
@@ -146,6 +148,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("I'd like to be called back")]
     [InlineData("request a callback")]
     [InlineData("I still haven't had a callback, can someone call me today?")]
+    [InlineData("agent please my bill doubled and nobody explains why")]
     [InlineData("why have I not had my callback yet? I want one today")]
     [InlineData("stop the bot, connect me to support staff")]
     [InlineData("this bot is useless")]
@@ -275,6 +278,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("rappel de paiement urgent ?")]
     [InlineData("c'est quoi ce rappel svp")]
     [InlineData("rappel")]
+    [InlineData("un conseiller m'a dit que ma facture serait corrigée")]
+    [InlineData("svp le conseiller que j'ai eu hier avait promis un avoir")]
     public void Ignores_french_mentions(string text) => Assert.False(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -340,6 +345,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("I don't need a callback, an email is fine")]
     [InlineData("not looking for a callback, just tell me when the heating will be back")]
     [InlineData("no callback please, reply here")]
+    [InlineData("please the agent who called me said my refund was sent")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

@@ -40,6 +40,7 @@ internal sealed partial class HumanRequestDetector
             }
 
             var rule = BareRequest(clause) ? "bare"
+                : ReferenceEquals(clause, text.Clauses[0]) && OpensWithBareRequest(clause) ? "opening"
                 : ThreatensUnlessCalled(clause) ? "unless-called"
                 : ContactRequest(clause) ? "contact"
                 : GiveMePerson(clause) ? "give-me"
@@ -72,6 +73,22 @@ internal sealed partial class HumanRequestDetector
         clause.Count <= 10
         && clause.Any(IsStandalonePerson)
         && clause.All(t => BotLexicon.BareRequestFiller.Contains(t) || IsPerson(t));
+
+    /// <summary>
+    /// A message that opens with a bare request and politeness, then says why without a stop between ("pls un conseiller
+    /// jcomprend rien a ma facture", "un humain svp ma facture a doublé", "agent please my bill doubled"): the opening words,
+    /// before anything else is said, are a person asked for. Politeness is required next to the person ("un conseiller m'a
+    /// dit…" opens with a person too, and tells), and the words after the opening must not go on about that person ("svp le
+    /// conseiller que j'ai eu hier…", "the agent who…": <see cref="BotLexicon.TellingContinuations"/>).
+    /// </summary>
+    private static bool OpensWithBareRequest(IReadOnlyList<string> clause)
+    {
+        var opening = clause.Take(7).TakeWhile(t => BotLexicon.BareRequestFiller.Contains(t) || IsPerson(t)).ToList();
+        return opening.Count < clause.Count
+            && !BotLexicon.TellingContinuations.Contains(clause[opening.Count])
+            && opening.Any(IsStandalonePerson)
+            && opening.Any(t => t is "plait" or "please" or "pls" or "svp" or "stp" or "plz");
+    }
 
     private static bool ContactRequest(IReadOnlyList<string> clause)
     {
