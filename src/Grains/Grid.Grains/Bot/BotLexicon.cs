@@ -11,7 +11,7 @@ internal static partial class BotLexicon
     public static readonly IReadOnlyDictionary<string, string> FrenchSms = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["slt"] = "salut", ["bjr"] = "bonjour", ["bsr"] = "bonsoir", ["cc"] = "coucou", ["stp"] = "s'il te plait",
-        ["svp"] = "s'il vous plait", ["pls"] = "s'il vous plait", ["plz"] = "s'il vous plait", ["pk"] = "pourquoi", ["pq"] = "pourquoi", ["pkoi"] = "pourquoi", ["pourkoi"] = "pourquoi",
+        ["svp"] = "s'il vous plait", ["pk"] = "pourquoi", ["pq"] = "pourquoi", ["pkoi"] = "pourquoi", ["pourkoi"] = "pourquoi",
         ["tjr"] = "toujours", ["tjrs"] = "toujours", ["tjs"] = "toujours", ["kan"] = "quand", ["qd"] = "quand", ["qand"] = "quand",
         ["c"] = "c'est", ["ct"] = "c'etait", ["ds"] = "dans", ["pr"] = "pour", ["jsp"] = "je ne sais pas", ["chais"] = "je sais",
         ["mdp"] = "mot de passe", ["qqn"] = "quelquun", ["qqun"] = "quelquun", ["qqch"] = "quelque chose", ["qqc"] = "quelque chose",
