@@ -27,7 +27,7 @@ public sealed class GracefulShutdownTests
         });
 
         var acked = new ConcurrentBag<(string Sender, string Text, PostInboundResponse Ack)>();
-        var failures = new ConcurrentBag<StatusCode>();
+        var failures = new ConcurrentBag<Status>();
         await using var agent = await first.AgentAsync("rita");
         await using var integrator = first.Integrator();
         using var stream = integrator.Outbound.Receive(new ReceiveRequest(), integrator.Headers);
@@ -60,7 +60,7 @@ public sealed class GracefulShutdownTests
                 }
                 catch (RpcException failed)
                 {
-                    failures.Add(failed.StatusCode);
+                    failures.Add(failed.Status);
                     await Task.Delay(50);
                 }
             }
@@ -86,7 +86,14 @@ public sealed class GracefulShutdownTests
         Assert.Equal(StatusCode.Unavailable, await streamEnd);
         // The "Reconnect" notice to agents is best-effort: it races SignalR closing the connections at SIGTERM and was
         // seen lost under a loaded machine, so it is not asserted; the closed connection is what makes desks reconnect.
-        Assert.All(failures, code => Assert.Equal(StatusCode.Unavailable, code));
+        // Refused by the draining edge (UNAVAILABLE), or never started: a call the client was opening as Kestrel closed the
+        // connection (GOAWAY, HTTP/2 NO_ERROR) fails in the client before reaching Grid, and grpc-dotnet calls that INTERNAL
+        // ("Error starting gRPC call… The HTTP/2 server closed the connection"). Either is retried with the same key (README).
+        Assert.All(failures, status => Assert.True(
+            status.StatusCode == StatusCode.Unavailable
+            || (status.StatusCode == StatusCode.Internal && status.Detail.StartsWith("Error starting gRPC call", StringComparison.Ordinal)
+                && status.Detail.Contains("server closed the connection", StringComparison.Ordinal)),
+            $"{status.StatusCode}: {status.Detail}"));
         Assert.Contains("Drained: no call in flight", first.Process.Output);
 
         // Restarted on the same data: every acknowledged message is there, at its sequence number.
