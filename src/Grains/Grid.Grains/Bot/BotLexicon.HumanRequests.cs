@@ -45,7 +45,6 @@ internal static partial class BotLexicon
         "interlocution",
     };
 
-    /// <summary>Words that may accompany a standalone person noun in a bare request ("un vrai conseiller svp", "live agent now").</summary>
     /// <summary>Words that, right after a person named at a message's opening, go on about that person rather than ask for one.</summary>
     public static readonly HashSet<string> TellingContinuations = new(StringComparer.Ordinal)
     {
@@ -53,6 +52,7 @@ internal static partial class BotLexicon
         "who", "that", "which", "told", "said", "says", "was", "is", "has", "had", "came", "called", "promised", "did",
     };
 
+    /// <summary>Words that may accompany a standalone person noun in a bare request ("un vrai conseiller svp", "live agent now").</summary>
     public static readonly HashSet<string> BareRequestFiller = new(StringComparer.Ordinal)
     {
         "un", "une", "le", "la", "l", "des", "de", "d", "du", "vrai", "vraie", "reel", "reelle", "physique", "en", "chair", "os",

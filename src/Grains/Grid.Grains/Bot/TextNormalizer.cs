@@ -130,12 +130,12 @@ internal sealed partial class TextNormalizer(bool expandSms = true)
     /// </summary>
     private IEnumerable<string> Expand(string word, bool english)
     {
+        var sms = english ? BotLexicon.EnglishSms : BotLexicon.FrenchSms;
         var pieces = SplitApostrophes(word, english);
         for (var i = 0; i < pieces.Length; i++)
         {
             var piece = pieces[i];
             var elided = !english && i < pieces.Length - 1;
-            var sms = english ? BotLexicon.EnglishSms : BotLexicon.FrenchSms;
             if (expandSms && !elided && sms.TryGetValue(piece, out var expansion))
             {
                 foreach (var expanded in expansion.Split([' ', '\'', '-'], StringSplitOptions.RemoveEmptyEntries))
