@@ -44,7 +44,11 @@ public sealed class BotEvaluationTests
     /// went 89.4 → 91.1% (abstention 78.8 → 75.8%), eval-sealed16 did not move. In the twelfth round eval-sealed16's,
     /// eval-persons18's and eval-persons20's person-request misses were read (development sets now), and eval-persons21,
     /// written blind, was measured once with that round's two callback rules (95.0% of human requests, precision 96.6%,
-    /// 86.3% right, 82.5% abstention); its errors have not been read. Targets: 90% right, 90% abstention, 99% of human requests.
+    /// 86.3% right, 82.5% abstention); its errors have not been read. In the thirteenth round eval-persons21's misses were
+    /// counted by mechanism (no text read; 172 of 180 after the round), and eval-sealed17 and eval-persons22 were written
+    /// blind and measured before and after the round's changes (neither moved); their floors are the shipped
+    /// measurement, with the five texts they share with the model's training taken out of it; their errors have not
+    /// been read. Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]
     [InlineData("eval-cases.json", 0.90, 0.87, 1)]
@@ -68,7 +72,9 @@ public sealed class BotEvaluationTests
     [InlineData("eval-persons18.json", 0.76, 0.75, 2, 0.91, 0.97)]
     [InlineData("eval-persons19.json", 0.79, 0.92, 3, 0.98, 0.98)]
     [InlineData("eval-persons20.json", 0.86, 0.87, 1, 0.94, 0.98)]
-    [InlineData("eval-persons21.json", 0.86, 0.82, 0, 0.94, 0.96)]
+    [InlineData("eval-persons21.json", 0.86, 0.82, 0, 0.95, 0.96)]
+    [InlineData("eval-persons22.json", 0.93, 0.92, 2, 0.95, 0.99)]
+    [InlineData("eval-sealed17.json", 0.87, 0.93, 5, 0.99, 0.99)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99, double humanPrecision = 0.99)
     {
         var evaluation = new BotEvaluation(DemoBase.Entries, DemoBase.Settings, DemoBase.Cases(cases));

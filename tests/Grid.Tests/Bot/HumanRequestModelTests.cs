@@ -11,11 +11,11 @@ public sealed class HumanRequestModelTests
 {
     private static readonly TextNormalizer Normalizer = new();
 
-    // Built once for the class: an index of the demo base takes seconds. The rules' weaker readings are off in both, so
+    // Built once for the class: an index of the demo base takes seconds. The rules' weaker readings are off in all, so
     // that only the model can tell a request here.
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> Without = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanMeaning = false, HumanTalk = false }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> With = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }));
-    private static readonly Lazy<Grid.Bot.KnowledgeIndex> WholeOnly = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelBySentence = false }));
+    private static readonly Lazy<Grid.Bot.KnowledgeIndex> WholeOnly = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelBySentence = false, HumanUntoldBar = 2 }));
 
     [Fact]
     public void Tells_requests_from_other_messages_it_was_not_trained_on()
@@ -56,6 +56,40 @@ public sealed class HumanRequestModelTests
 
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(WholeOnly.Value, detector).Decide(text).Kind);
         Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(With.Value, detector).Decide(text).Kind);
+    }
+
+    /// <summary>
+    /// A request in the same sentence as a telling, in a clause of its own: the model reads the clauses that tell
+    /// nothing (<see cref="HumanRequestDetector.Untold"/>, <see cref="MatcherOptions.HumanUntoldBar"/>).
+    /// </summary>
+    [Theory]
+    [InlineData("the lady who sorted my bill out last year, can I talk to her again?", "en")] // "last": a telling
+    [InlineData("la dame qui m'a aidée la dernière fois, je peux lui reparler ?", "fr")] // "dernière": a telling
+    public void Reads_a_request_in_the_clauses_that_tell_nothing(string text, string language)
+    {
+        var people = new HumanRequestDetector();
+        var normalized = Normalizer.Normalize(text, language);
+        Assert.Null(people.Rule(normalized));
+        Assert.True(people.RulesOut(normalized));
+        var untold = people.Untold(normalized);
+        Assert.NotNull(untold);
+        Assert.True(untold.Clauses.Count < normalized.Clauses.Count);
+        Assert.True(HumanRequestModel.Shared.Probability(untold) >= MatcherOptions.Default.HumanUntoldBar);
+
+        // One sentence: the reading by sentence cannot take it; only the clauses that tell nothing can.
+        var detector = new StopWordLanguageDetector();
+        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(WholeOnly.Value, detector).Decide(text).Kind);
+        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(With.Value, detector).Decide(text).Kind);
+    }
+
+    [Theory]
+    [InlineData("I talked to a human yesterday")] // every clause tells
+    [InlineData("no need to call me back, your colleague already sorted it")] // a person declined
+    [InlineData("j'ai déjà envoyé mon CV, vous recrutez des conseillers ?")] // a job enquiry
+    public void Reads_no_clause_apart_where_more_than_a_telling_rules_a_request_out(string text)
+    {
+        var language = new StopWordLanguageDetector().Detect(text, "en");
+        Assert.Null(new HumanRequestDetector().Untold(Normalizer.Normalize(text, language)));
     }
 
     [Theory]

@@ -49,6 +49,40 @@ public sealed class SemanticSignalTests
     }
 
     /// <summary>
+    /// An out-of-scope phrasing closer in meaning does not silence a message whose every word the best entry's own
+    /// phrasings hold (<see cref="MatcherOptions.OutOfScopeVetoCovered"/>): "vous ouvrez" names nobody else's hours.
+    /// A message that names someone else's does stay silent.
+    /// </summary>
+    [Fact]
+    public void Answers_a_message_the_entrys_own_words_say_entirely_however_close_a_look_alike()
+    {
+        var matcher = new KnowledgeMatcher(DemoBase.Index, new StopWordLanguageDetector());
+        var ours = matcher.Decide("vous ouvrez a quelle heure le samedi ?");
+        Assert.Equal(BotDecisionKind.Answer, ours.Kind);
+        Assert.Equal("opening-hours", ours.EntryId);
+
+        var theirs = matcher.Decide("la poste ouvre a quelle heure le samedi ?");
+        Assert.Equal(BotDecisionKind.NoMatch, theirs.Kind);
+    }
+
+    /// <summary>The rule itself: the veto of a closer out-of-scope meaning is lifted only where the best entry holds every word.</summary>
+    [Theory]
+    [InlineData(true, true, false)]
+    [InlineData(false, true, true)]
+    [InlineData(true, false, true)]
+    public void Lifts_the_out_of_scope_veto_only_for_a_message_the_best_entry_says_entirely(bool covered, bool lifted, bool vetoed)
+    {
+        var outOfScope = Enumerable.Range(0, DemoBase.Index.Entries.Count).Single(DemoBase.Index.IsOutOfScope);
+        (int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned, bool Covered)[] ranked =
+        [
+            (0, 0.88, 15.9f, 0.84, 0.88, false, covered),
+            (outOfScope, 0.75, 14.0f, 0.90, 0.75, false, false),
+        ];
+
+        Assert.Equal(vetoed, KnowledgeMatcher.Vetoes(ranked, DemoBase.Index.IsOutOfScope, MatcherOptions.Default with { OutOfScopeVetoCovered = lifted }));
+    }
+
+    /// <summary>
     /// A tenant's first base has a few phrasings an entry: the demo base cut to five per language, on eval-sealed9. The
     /// answers' sentences, embedded too, answer more of it rightly and no more wrongly (docs/bot-evaluation.md: 52.1% →
     /// 55.5% right); abstention stays.

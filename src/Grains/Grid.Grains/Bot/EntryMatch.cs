@@ -15,6 +15,7 @@ namespace Grid.Bot;
 /// <param name="PhrasingCoverage">The share of the best phrasing's content (IDF-weighted terms) that the query matches.</param>
 /// <param name="Classifier">The <see cref="PhrasingClassifier"/>'s probability for the entry (0 without one).</param>
 /// <param name="Semantic">The best cosine between the message's sentence embedding and the entry's phrasings' (0 without the semantic signal).</param>
+/// <param name="HoldsEveryTerm">Whether the entry's phrasings hold every analysed term of the query as it is written (no synonym, no typo).</param>
 internal sealed record EntryMatch(
     int Entry,
     float Score,
@@ -23,4 +24,5 @@ internal sealed record EntryMatch(
     double QueryCoverage,
     double PhrasingCoverage,
     double Classifier = 0,
-    double Semantic = 0);
+    double Semantic = 0,
+    bool HoldsEveryTerm = false);

@@ -137,6 +137,30 @@ internal sealed partial class HumanRequestDetector
             || ReportsSpeech(tokens) || text.Clauses.Any(DeclinesPerson);
     }
 
+    /// <summary>
+    /// The message without the clauses that tell what happened (a past call or visit, speech reported, a thing
+    /// received), where only such tellings rule a request out (<see cref="RulesOut"/>): "I already called twice, I want a
+    /// manager" is read as "I want a manager". Null when something else rules it out (a job enquiry, a solicitation, a
+    /// thing handed over, a person declined), when no clause tells, or when every clause does.
+    /// </summary>
+    public NormalizedText? Untold(NormalizedText text)
+    {
+        var tokens = text.Tokens.ToList();
+        if (tokens.Any(BotLexicon.MentionTopics.Contains) || Solicits(text) || text.Clauses.Any(DeclinesPerson)
+            || tokens.Where((t, i) => t is "transfer" or "transferer" or "transmettre" && At(tokens, i + 1) is "the" or "my" or "le" or "la" or "l" or "mon" or "ma" or "ce" or "this" && !IsPerson(At(tokens, i + 2))).Any())
+        {
+            return null;
+        }
+
+        var untold = text.Clauses.Where(c => !Tells(c)).ToList();
+        return untold.Count == 0 || untold.Count == text.Clauses.Count ? null : text with { Clauses = untold };
+    }
+
+    /// <summary>Whether a clause tells what happened: a past call or visit, speech reported, a thing received.</summary>
+    private static bool Tells(IReadOnlyList<string> clause) =>
+        clause.Any(t => BotLexicon.MentionMarkers.Contains(t) || t is "rang" or "asked" or "phoned" or "rung" or "contacted" or "visited" or "sent" or "recu" or "recue" or "received")
+        || ReportsSpeech(clause);
+
     /// <summary>Whether the message names a person the customer could be put through to, a call, or a way of speaking.</summary>
     private static bool NamesAPerson(NormalizedText text)
     {

@@ -50,6 +50,16 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         // A person asked for in words no rule knows: the learnt model, sure enough to outrank an answer.
         var learnt = ruledOut ? 0 : probability;
         var named = modelOn && learnt > 0 && humans.MayAsk(normalized);
+        if (ruledOut && options.HumanUntoldBar <= 1 && humans.Untold(normalized) is { } untold)
+        {
+            var untoldProbability = HumanRequestModel.Shared.Probability(untold);
+            var untoldNamed = humans.MayAsk(untold);
+            if (untoldProbability >= Math.Max(options.HumanUntoldBar, untoldNamed ? options.HumanModelBar : options.HumanModelUnnamedBar))
+            {
+                (learnt, named) = (untoldProbability, untoldNamed);
+            }
+        }
+
         if (modelOn && options.HumanModelBySentence)
         {
             (learnt, named) = BySentence(text, detected, learnt, named);
@@ -222,7 +232,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     /// probability where it runs (<see cref="KnowledgeIndex.Decision"/>, in a language with the semantic signal), the
     /// hand-made confidence (<see cref="MatchConfidence"/>) otherwise — its BM25 score, best cosine and hand-made confidence.
     /// </summary>
-    public IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned)> Rank(string text, string language, float[][]? vectors = null)
+    public IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned, bool Covered)> Rank(string text, string language, float[][]? vectors = null)
     {
         if (Score(text, language, vectors) is not var (search, handMade, features))
         {
@@ -260,10 +270,10 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     }
 
     /// <summary>A search's matches with their confidences, best first (ties by entry position).</summary>
-    internal static IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned)> Ordered(
+    internal static IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned, bool Covered)> Ordered(
         IndexSearch search, double[] confidence, double[] handMade, bool learned) =>
         [.. search.Matches
-            .Select((m, rank) => (m.Entry, Confidence: confidence[rank], m.Score, m.Semantic, HandMade: handMade[rank], Learned: learned))
+            .Select((m, rank) => (m.Entry, Confidence: confidence[rank], m.Score, m.Semantic, HandMade: handMade[rank], Learned: learned, Covered: m.HoldsEveryTerm))
             .OrderByDescending(r => r.Confidence)
             .ThenBy(r => r.Entry)];
 
@@ -276,14 +286,24 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     /// <summary>
     /// Whether the best of the ranked entries is closest to what the tenant says it does not handle ("my Gmail
     /// password", "the post office's hours"): an out-of-scope entry first, or one at least as close in meaning that
-    /// also shares the message's words (<see cref="MatcherOptions.OutOfScopeVetoScoreShare"/> of the best's score).
+    /// also shares the message's words (<see cref="MatcherOptions.OutOfScopeVetoScoreShare"/> of the best's score),
+    /// unless the best entry's phrasings hold every word of the message as written (<see cref="MatcherOptions.OutOfScopeVetoCovered"/>:
+    /// "vous ouvrez à quelle heure le samedi ?" names nobody else's hours, however close it sits to "à quelle heure
+    /// ouvre la mairie le samedi ?").
     /// </summary>
-    internal bool Vetoed(IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned)> ranked)
+    internal bool Vetoed(IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned, bool Covered)> ranked) =>
+        Vetoes(ranked, Index.IsOutOfScope, Index.Options);
+
+    /// <summary><see cref="Vetoed"/> for any index: which entries are out of scope, and the options.</summary>
+    internal static bool Vetoes(
+        IReadOnlyList<(int Entry, double Confidence, float Score, double Semantic, double HandMade, bool Learned, bool Covered)> ranked,
+        Func<int, bool> isOutOfScope,
+        MatcherOptions options)
     {
         var best = ranked[0];
-        return Index.IsOutOfScope(best.Entry)
-            || (Index.Options.OutOfScopeVeto && best.Semantic > 0 && ranked.Any(r => Index.IsOutOfScope(r.Entry) && r.Semantic >= best.Semantic
-                && r.Score >= Index.Options.OutOfScopeVetoScoreShare * best.Score));
+        return isOutOfScope(best.Entry)
+            || (options.OutOfScopeVeto && best.Semantic > 0 && !(best.Covered && options.OutOfScopeVetoCovered)
+                && ranked.Any(r => isOutOfScope(r.Entry) && r.Semantic >= best.Semantic && r.Score >= options.OutOfScopeVetoScoreShare * best.Score));
     }
 
     /// <summary>The entry's answer language: the customer's when the entry has an answer in it, else the tenant's default.</summary>

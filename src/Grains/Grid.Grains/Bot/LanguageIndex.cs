@@ -278,7 +278,8 @@ internal sealed partial class LanguageIndex : IDisposable
                     QueryCoverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc)),
                     PhrasingCoverage(terms, alternatives, docTerms[doc]!),
                     probabilities?[entry] ?? 0,
-                    semantic?[entry].Cosine ?? 0);
+                    semantic?[entry].Cosine ?? 0,
+                    HoldsEvery(terms, EntryTerms(entry, excludeDoc)));
             })
             .OrderByDescending(m => m.Score)
             .ThenBy(m => m.Entry)
@@ -293,7 +294,7 @@ internal sealed partial class LanguageIndex : IDisposable
                 if (matches.TrueForAll(m => m.Entry != entry))
                 {
                     matches.Add(new EntryMatch(entry, 0, 0, 0, QueryCoverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc)),
-                        PhrasingCoverage(terms, alternatives, docTerms[doc]!), probabilities?[entry] ?? 0, cosine));
+                        PhrasingCoverage(terms, alternatives, docTerms[doc]!), probabilities?[entry] ?? 0, cosine, HoldsEvery(terms, EntryTerms(entry, excludeDoc))));
                 }
             }
         }
@@ -327,6 +328,8 @@ internal sealed partial class LanguageIndex : IDisposable
     }
 
     /// <summary>The terms of an entry's phrasings (those not hidden).</summary>
+    private static bool HoldsEvery(List<string> terms, HashSet<string> entryTerms) => terms.Count > 0 && terms.TrueForAll(entryTerms.Contains);
+
     private HashSet<string> EntryTerms(int entry, Func<int, int, bool>? excludeDoc)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);

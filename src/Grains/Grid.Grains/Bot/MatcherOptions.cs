@@ -130,6 +130,14 @@ internal sealed record MatcherOptions
     /// </summary>
     public double OutOfScopeVetoScoreShare { get; init; } = 0.5;
 
+    /// <summary>
+    /// Whether an out-of-scope entry's meaning does not veto a best entry whose phrasings hold every analysed word of
+    /// the message as written (<see cref="EntryMatch.HoldsEveryTerm"/>, <see cref="OutOfScopeVeto"/>): a message the
+    /// entry's own words say entirely names nothing else. Chosen in the thirteenth round on the development sets
+    /// (docs/bot-evaluation.md): five more right answers, no silence lost.
+    /// </summary>
+    public bool OutOfScopeVetoCovered { get; init; } = true;
+
     /// <summary>How many of the entries closest in meaning join the lexical candidates.</summary>
     public int SemanticCandidates { get; init; } = 3;
 
@@ -163,6 +171,15 @@ internal sealed record MatcherOptions
     /// false requests.
     /// </summary>
     public bool HumanModelBySentence { get; init; } = true;
+
+    /// <summary>
+    /// The learnt model's probability at or above which a message that tells what happened in some clauses (a past call,
+    /// speech reported) is read as a request on its other clauses (<see cref="HumanRequestDetector.Untold"/>); below the
+    /// message's own bars, those bars; above 1, never. 0.9, like <see cref="HumanSentenceBar"/>: chosen in the thirteenth
+    /// round on the development sets (docs/bot-evaluation.md), one more request and no false one; at 0.55 a complaint
+    /// that nobody called back became one.
+    /// </summary>
+    public double HumanUntoldBar { get; init; } = 0.9;
 
     /// <summary>
     /// The learnt model's probability at or above which one sentence of a longer message is read as a request
