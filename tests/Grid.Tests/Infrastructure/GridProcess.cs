@@ -30,6 +30,9 @@ public sealed class GridProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The embedding cache every test's Grid process shares (the caller's environment may name another).</summary>
+    public static string SharedEmbeddingCache { get; } = Path.Combine(Path.GetTempPath(), "grid-tests-embeddings");
+
     public static GridProcess Start(string name, string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet", [dll, .. arguments])
@@ -41,6 +44,10 @@ public sealed class GridProcess : IAsyncDisposable
         };
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         info.Environment["Logging__LogLevel__Default"] = "Information";
+
+        // Every Grid process of the tests reads the demo base's phrasing vectors from one shared cache instead of
+        // encoding them again (about 19 s of CPU each; docs/architecture.md, "Grid:Bot:EmbeddingCache").
+        info.Environment["Grid__Bot__EmbeddingCache"] = SharedEmbeddingCache;
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;

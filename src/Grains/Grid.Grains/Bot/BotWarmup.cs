@@ -23,8 +23,13 @@ internal sealed class BotWarmup(
     public IReadOnlyList<string> Tenants { get; } =
         [.. seeded.Select(s => s.Tenant).Concat(options.Value.Bot.WarmTenants).Distinct(StringComparer.Ordinal)];
 
-    public void Participate(ISiloLifecycle lifecycle) =>
+    public void Participate(ISiloLifecycle lifecycle)
+    {
+        var runtime = options.Value;
+        SentenceEmbedder.UseDiskCache(
+            runtime.Bot.EmbeddingCache ?? (runtime.Mode == GridMode.Embedded ? Path.Combine(runtime.DataDir, "embeddings") : null), logger);
         lifecycle.Subscribe(nameof(BotWarmup), ServiceLifecycleStage.Active + 1, Start);
+    }
 
     private Task Start(CancellationToken cancellationToken)
     {
