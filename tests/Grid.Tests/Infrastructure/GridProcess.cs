@@ -48,6 +48,10 @@ public sealed class GridProcess : IAsyncDisposable
         // Every Grid process of the tests reads the demo base's phrasing vectors from one shared cache instead of
         // encoding them again (about 19 s of CPU each; docs/architecture.md, "Grid:Bot:EmbeddingCache").
         info.Environment["Grid__Bot__EmbeddingCache"] = SharedEmbeddingCache;
+
+        // A test's Grid process lives for seconds to a minute: profiling its hot methods for a better second compilation
+        // costs more CPU than it wins back (about 3 of the 19 s of CPU a silo takes to start and build the demo bot).
+        info.Environment["DOTNET_TieredPGO"] = "0";
         foreach (var (key, value) in environment)
         {
             info.Environment[key] = value;
