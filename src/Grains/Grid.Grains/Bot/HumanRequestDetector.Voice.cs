@@ -130,12 +130,21 @@ internal sealed partial class HumanRequestDetector
     public bool RulesOut(NormalizedText text)
     {
         var tokens = text.Tokens.ToList();
-        return tokens.Any(t => BotLexicon.MentionMarkers.Contains(t) || BotLexicon.MentionTopics.Contains(t) || t is "rang" or "asked" or "phoned" or "rung" or "contacted" or "visited" or "sent")
-            || tokens.Any(t => t is "recu" or "recue" or "received") // "ma mère a reçu un appel d'un soi-disant conseiller"
-            || tokens.Where((t, i) => t is "transfer" or "transferer" or "transmettre" && At(tokens, i + 1) is "the" or "my" or "le" or "la" or "l" or "mon" or "ma" or "ce" or "this" && !IsPerson(At(tokens, i + 2))).Any() // a thing handed over
+        return tokens.Any(t => IsTellingWord(t) || BotLexicon.MentionTopics.Contains(t))
+            || HandsAThingOver(tokens)
             || Solicits(text)
             || ReportsSpeech(tokens) || text.Clauses.Any(DeclinesPerson);
     }
+
+    /// <summary>A word that tells what happened: a past call or visit, a thing received ("ma mère a reçu un appel d'un soi-disant conseiller").</summary>
+    private static bool IsTellingWord(string token) =>
+        BotLexicon.MentionMarkers.Contains(token)
+        || token is "rang" or "asked" or "phoned" or "rung" or "contacted" or "visited" or "sent" or "recu" or "recue" or "received";
+
+    /// <summary>"transférer le contrat", "transfer my account": a thing handed over, not a person asked for.</summary>
+    private static bool HandsAThingOver(IReadOnlyList<string> tokens) =>
+        tokens.Where((t, i) => t is "transfer" or "transferer" or "transmettre"
+            && At(tokens, i + 1) is "the" or "my" or "le" or "la" or "l" or "mon" or "ma" or "ce" or "this" && !IsPerson(At(tokens, i + 2))).Any();
 
     /// <summary>
     /// The message without the clauses that tell what happened (a past call or visit, speech reported, a thing
@@ -146,8 +155,7 @@ internal sealed partial class HumanRequestDetector
     public NormalizedText? Untold(NormalizedText text)
     {
         var tokens = text.Tokens.ToList();
-        if (tokens.Any(BotLexicon.MentionTopics.Contains) || Solicits(text) || text.Clauses.Any(DeclinesPerson)
-            || tokens.Where((t, i) => t is "transfer" or "transferer" or "transmettre" && At(tokens, i + 1) is "the" or "my" or "le" or "la" or "l" or "mon" or "ma" or "ce" or "this" && !IsPerson(At(tokens, i + 2))).Any())
+        if (tokens.Any(BotLexicon.MentionTopics.Contains) || Solicits(text) || text.Clauses.Any(DeclinesPerson) || HandsAThingOver(tokens))
         {
             return null;
         }
@@ -157,9 +165,7 @@ internal sealed partial class HumanRequestDetector
     }
 
     /// <summary>Whether a clause tells what happened: a past call or visit, speech reported, a thing received.</summary>
-    private static bool Tells(IReadOnlyList<string> clause) =>
-        clause.Any(t => BotLexicon.MentionMarkers.Contains(t) || t is "rang" or "asked" or "phoned" or "rung" or "contacted" or "visited" or "sent" or "recu" or "recue" or "received")
-        || ReportsSpeech(clause);
+    private static bool Tells(IReadOnlyList<string> clause) => clause.Any(IsTellingWord) || ReportsSpeech(clause);
 
     /// <summary>Whether the message names a person the customer could be put through to, a call, or a way of speaking.</summary>
     private static bool NamesAPerson(NormalizedText text)
