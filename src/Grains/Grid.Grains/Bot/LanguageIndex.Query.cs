@@ -115,6 +115,28 @@ internal sealed partial class LanguageIndex
     private static bool Matches(string term, List<(string Term, float Boost, bool Typo)> alternatives, HashSet<string> terms) =>
         terms.Contains(term) || alternatives.Exists(a => terms.Contains(a.Term));
 
+    /// <summary>The terms of an entry's phrasings (those not hidden).</summary>
+    private HashSet<string> EntryTerms(int entry, Func<int, int, bool>? excludeDoc)
+    {
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var doc in entryDocs[entry])
+        {
+            if (excludeDoc?.Invoke(entry, doc) != true)
+            {
+                terms.UnionWith(docTerms[doc]!);
+            }
+        }
+
+        return terms;
+    }
+
+    /// <summary>
+    /// The query's coverage by an entry's terms (<see cref="EntryMatch.QueryCoverage"/>) and whether they hold every
+    /// query term as written (<see cref="EntryMatch.HoldsEveryTerm"/>), from one set of the entry's terms.
+    /// </summary>
+    private static (double Coverage, bool HoldsEvery) Coverage(List<string> terms, List<(string Term, float Boost, bool Typo)>[] alternatives, double[] weights, HashSet<string> entryTerms) =>
+        (QueryCoverage(terms, alternatives, weights, entryTerms), terms.Count > 0 && terms.TrueForAll(entryTerms.Contains));
+
     private static double QueryCoverage(List<string> terms, List<(string Term, float Boost, bool Typo)>[] alternatives, double[] weights, HashSet<string> matched)
     {
         double hit = 0, all = 0;

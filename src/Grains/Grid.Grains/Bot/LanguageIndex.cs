@@ -270,16 +270,17 @@ internal sealed partial class LanguageIndex : IDisposable
             .Select(pair =>
             {
                 var (entry, (score, doc)) = (pair.Key, pair.Value);
+                var (coverage, holdsEvery) = Coverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc));
                 return new EntryMatch(
                     entry,
                     score + answerScores.GetValueOrDefault(entry),
                     score,
                     selfScore[doc] > 0 ? Math.Min(1, score / selfScore[doc]) : 0,
-                    QueryCoverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc)),
+                    coverage,
                     PhrasingCoverage(terms, alternatives, docTerms[doc]!),
                     probabilities?[entry] ?? 0,
                     semantic?[entry].Cosine ?? 0,
-                    HoldsEvery(terms, EntryTerms(entry, excludeDoc)));
+                    holdsEvery);
             })
             .OrderByDescending(m => m.Score)
             .ThenBy(m => m.Entry)
@@ -293,8 +294,8 @@ internal sealed partial class LanguageIndex : IDisposable
             {
                 if (matches.TrueForAll(m => m.Entry != entry))
                 {
-                    matches.Add(new EntryMatch(entry, 0, 0, 0, QueryCoverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc)),
-                        PhrasingCoverage(terms, alternatives, docTerms[doc]!), probabilities?[entry] ?? 0, cosine, HoldsEvery(terms, EntryTerms(entry, excludeDoc))));
+                    var (coverage, holdsEvery) = Coverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc));
+                    matches.Add(new EntryMatch(entry, 0, 0, 0, coverage, PhrasingCoverage(terms, alternatives, docTerms[doc]!), probabilities?[entry] ?? 0, cosine, holdsEvery));
                 }
             }
         }
@@ -325,23 +326,6 @@ internal sealed partial class LanguageIndex : IDisposable
         var weighted = terms.Select(t => (t, 1f)).ToList();
         weighted.AddRange(alternatives.SelectMany(a => a).Where(a => !a.Typo).Select(a => (a.Term, a.Boost)).DistinctBy(a => a.Term));
         return weighted;
-    }
-
-    /// <summary>The terms of an entry's phrasings (those not hidden).</summary>
-    private static bool HoldsEvery(List<string> terms, HashSet<string> entryTerms) => terms.Count > 0 && terms.TrueForAll(entryTerms.Contains);
-
-    private HashSet<string> EntryTerms(int entry, Func<int, int, bool>? excludeDoc)
-    {
-        var terms = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var doc in entryDocs[entry])
-        {
-            if (excludeDoc?.Invoke(entry, doc) != true)
-            {
-                terms.UnionWith(docTerms[doc]!);
-            }
-        }
-
-        return terms;
     }
 
     public void Dispose()
