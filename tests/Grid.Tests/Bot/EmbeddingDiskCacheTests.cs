@@ -50,6 +50,26 @@ public sealed class EmbeddingDiskCacheTests : IDisposable
     }
 
     [Fact]
+    public void Keeps_only_the_lists_used_last()
+    {
+        var cache = Cache();
+        cache.Write(["kept"], [[1f]]);
+        for (var i = 0; i < EmbeddingDiskCache.MaxFiles + 5; i++)
+        {
+            cache.Write([$"text {i}"], [[i]]);
+            if (i % 10 == 0)
+            {
+                Assert.NotNull(cache.TryRead(["kept"])); // read: the most recent again
+            }
+        }
+
+        Assert.Equal(EmbeddingDiskCache.MaxFiles, Directory.GetFiles(directory, "*.vec").Length);
+        Assert.NotNull(cache.TryRead(["kept"]));
+        Assert.NotNull(cache.TryRead([$"text {EmbeddingDiskCache.MaxFiles + 4}"]));
+        Assert.Null(cache.TryRead(["text 1"])); // the oldest, never read again, is gone
+    }
+
+    [Fact]
     public void Does_not_make_again_a_directory_removed_since()
     {
         var cache = Cache();

@@ -9,9 +9,14 @@ namespace Grid.Bot;
 /// texts, named by the SHA-256 of the model's name and the texts in order, holding a header (a magic word, the count,
 /// the dimension) and the vectors. Written to a temporary name and renamed, so a reader never sees half a file and
 /// processes sharing the directory may write the same file at once. The texts are not stored, only their vectors.
+/// Every edit of a base makes a new list: the directory keeps the <see cref="MaxFiles"/> files read or written last
+/// (a read touches its file) and removes the others, and temporary files a killed process left.
 /// </summary>
 internal sealed class EmbeddingDiskCache(string directory, string model, ILogger logger)
 {
+    /// <summary>How many lists' files the directory keeps (one per language and per answers' list of each base version).</summary>
+    public const int MaxFiles = 64;
+
     private const int Magic = 0x31434556; // "VEC1"
 
     /// <summary>The vectors of exactly these texts, or null when none are stored or the file does not fit them.</summary>
@@ -46,6 +51,8 @@ internal sealed class EmbeddingDiskCache(string directory, string model, ILogger
                 Buffer.BlockCopy(bytes, 0, vectors[i], 0, bytes.Length);
             }
 
+            reader.Dispose();
+            Touch(path);
             return vectors;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -86,6 +93,7 @@ internal sealed class EmbeddingDiskCache(string directory, string model, ILogger
             }
 
             File.Move(temporary, path, overwrite: true);
+            Prune();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -94,6 +102,31 @@ internal sealed class EmbeddingDiskCache(string directory, string model, ILogger
             {
                 File.Delete(temporary);
             }
+        }
+    }
+
+    /// <summary>Marks a file as used now, so pruning keeps it; a file that cannot be touched is only read again.</summary>
+    private void Touch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogDebug(ex, "The embedding cache file {Path} could not be marked as used", path);
+        }
+    }
+
+    /// <summary>Removes all but the <see cref="MaxFiles"/> most recent files, and temporary files older than an hour.</summary>
+    private void Prune()
+    {
+        var info = new DirectoryInfo(directory);
+        var stale = info.GetFiles("*.vec").OrderByDescending(f => f.LastWriteTimeUtc).Skip(MaxFiles)
+            .Concat(info.GetFiles("*.tmp").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow.AddHours(-1)));
+        foreach (var file in stale)
+        {
+            file.Delete(); // a file another process removed first is no error
         }
     }
 
