@@ -48,7 +48,9 @@ public sealed class BotEvaluationTests
     /// counted by mechanism (no text read; 172 of 180 after the round), and eval-sealed17 and eval-persons22 were written
     /// blind and measured before and after the round's changes (neither moved); their floors are the shipped
     /// measurement, with the five texts they share with the model's training taken out of it; their errors have not
-    /// been read. Targets: 90% right, 90% abstention, 99% of human requests.
+    /// been read. In the fourteenth round the model's reading of a whole message that only a telling rules out was let
+    /// stand at 0.9 (eval-persons20 172 → 173 of 180, eval-persons21 172 → 175; eval-sealed17 and eval-persons22 did not
+    /// move). Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]
     [InlineData("eval-cases.json", 0.90, 0.87, 1)]
@@ -71,8 +73,8 @@ public sealed class BotEvaluationTests
     [InlineData("eval-persons17.json", 0.83, 0.66, 3, 0.99, 0.99)]
     [InlineData("eval-persons18.json", 0.76, 0.75, 2, 0.91, 0.97)]
     [InlineData("eval-persons19.json", 0.79, 0.92, 3, 0.98, 0.98)]
-    [InlineData("eval-persons20.json", 0.86, 0.87, 1, 0.94, 0.98)]
-    [InlineData("eval-persons21.json", 0.86, 0.82, 0, 0.95, 0.96)]
+    [InlineData("eval-persons20.json", 0.86, 0.87, 1, 0.96, 0.98)]
+    [InlineData("eval-persons21.json", 0.86, 0.82, 0, 0.97, 0.96)]
     [InlineData("eval-persons22.json", 0.93, 0.92, 2, 0.95, 0.99)]
     [InlineData("eval-sealed17.json", 0.87, 0.93, 5, 0.99, 0.99)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99, double humanPrecision = 0.99)

@@ -15,6 +15,7 @@ public sealed class HumanRequestModelTests
     // that only the model can tell a request here.
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> Without = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanMeaning = false, HumanTalk = false }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> With = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }));
+    private static readonly Lazy<Grid.Bot.KnowledgeIndex> NotOverATelling = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 2 }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> WholeOnly = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelBySentence = false, HumanUntoldBar = 2 }));
 
     [Fact]
@@ -80,6 +81,42 @@ public sealed class HumanRequestModelTests
         var detector = new StopWordLanguageDetector();
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(WholeOnly.Value, detector).Decide(text).Kind);
         Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(With.Value, detector).Decide(text).Kind);
+    }
+
+    /// <summary>
+    /// A request that a telling alone rules out, in a clause that tells ("the engineer who came on Monday"): the
+    /// model's reading of the whole message, when it is sure of it (<see cref="MatcherOptions.HumanRuledOutBar"/>).
+    /// </summary>
+    [Theory]
+    [InlineData("Could you get the engineer who came on Monday to call me back please?", "en")] // "came": a telling
+    public void Reads_a_request_a_telling_rules_out_when_the_model_is_sure_of_it(string text, string language)
+    {
+        var people = new HumanRequestDetector();
+        var normalized = Normalizer.Normalize(text, language);
+        Assert.Null(people.Rule(normalized));
+        Assert.True(people.RulesOut(normalized));
+        Assert.True(people.OnlyTellingsMayRuleOut(normalized));
+        Assert.Null(people.Untold(normalized)); // every clause tells: the clauses apart cannot take it
+        Assert.True(HumanRequestModel.Shared.Probability(normalized) >= MatcherOptions.Default.HumanRuledOutBar);
+
+        var detector = new StopWordLanguageDetector();
+        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(With.Value, detector).Decide(text).Kind);
+        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(NotOverATelling.Value, detector).Decide(text).Kind);
+    }
+
+    /// <summary>A call declined rules a request out whatever the model reads in it (0.92 and 0.94 here).</summary>
+    [Theory]
+    [InlineData("No need to ring me, a real person already helped me on the phone", "en")]
+    [InlineData("pas besoin de me rappeler, une vraie personne m'a déjà aidé au téléphone", "fr")]
+    public void Reads_no_request_where_a_call_is_declined_however_sure_the_model(string text, string language)
+    {
+        var normalized = Normalizer.Normalize(text, language);
+        Assert.True(new HumanRequestDetector().RulesOut(normalized));
+        Assert.False(new HumanRequestDetector().OnlyTellingsMayRuleOut(normalized));
+        Assert.True(HumanRequestModel.Shared.Probability(normalized) >= 0.9);
+
+        var overAll = new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 0.5 });
+        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(overAll, new StopWordLanguageDetector()).Decide(text).Kind);
     }
 
     [Theory]

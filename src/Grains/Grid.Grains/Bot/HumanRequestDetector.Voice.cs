@@ -154,14 +154,23 @@ internal sealed partial class HumanRequestDetector
     /// </summary>
     public NormalizedText? Untold(NormalizedText text)
     {
-        var tokens = text.Tokens.ToList();
-        if (tokens.Any(BotLexicon.MentionTopics.Contains) || Solicits(text) || text.Clauses.Any(DeclinesPerson) || HandsAThingOver(tokens))
+        if (!OnlyTellingsMayRuleOut(text))
         {
             return null;
         }
 
         var untold = text.Clauses.Where(c => !Tells(c)).ToList();
         return untold.Count == 0 || untold.Count == text.Clauses.Count ? null : text with { Clauses = untold };
+    }
+
+    /// <summary>
+    /// Whether nothing but a telling can rule a request out of the message: no job enquiry or solicitation, no thing
+    /// handed over, no person declined ("no need to call me back, your colleague sorted it").
+    /// </summary>
+    public bool OnlyTellingsMayRuleOut(NormalizedText text)
+    {
+        var tokens = text.Tokens.ToList();
+        return !(tokens.Any(BotLexicon.MentionTopics.Contains) || Solicits(text) || text.Clauses.Any(DeclinesPerson) || HandsAThingOver(tokens));
     }
 
     /// <summary>Whether a clause tells what happened: a past call or visit, speech reported, a thing received.</summary>

@@ -48,9 +48,11 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         // A person asked for in words no rule knows: the learnt model, sure enough to outrank an answer.
-        var learnt = ruledOut ? 0 : probability;
+        // Where only a telling rules a request out (a past call, speech reported), the model may still read one: in the
+        // whole message when it is sure of it, else in the clauses that tell nothing.
+        var learnt = ruledOut && (probability < options.HumanRuledOutBar || !humans.OnlyTellingsMayRuleOut(normalized)) ? 0 : probability;
         var named = modelOn && learnt > 0 && humans.MayAsk(normalized);
-        if (ruledOut && options.HumanUntoldBar <= 1 && humans.Untold(normalized) is { } untold)
+        if (learnt == 0 && ruledOut && options.HumanUntoldBar <= 1 && humans.Untold(normalized) is { } untold)
         {
             var untoldProbability = HumanRequestModel.Shared.Probability(untold);
             var untoldNamed = humans.MayAsk(untold);
