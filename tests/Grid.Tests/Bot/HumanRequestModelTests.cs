@@ -69,9 +69,7 @@ public sealed class HumanRequestModelTests
     public void Reads_a_request_in_the_clauses_that_tell_nothing(string text, string language)
     {
         var people = new HumanRequestDetector();
-        var normalized = Normalizer.Normalize(text, language);
-        Assert.Null(people.Rule(normalized));
-        Assert.True(people.RulesOut(normalized));
+        var normalized = RuledOutWithoutARule(people, text, language);
         var untold = people.Untold(normalized);
         Assert.NotNull(untold);
         Assert.True(untold.Clauses.Count < normalized.Clauses.Count);
@@ -92,9 +90,7 @@ public sealed class HumanRequestModelTests
     public void Reads_a_request_a_telling_rules_out_when_the_model_is_sure_of_it(string text, string language)
     {
         var people = new HumanRequestDetector();
-        var normalized = Normalizer.Normalize(text, language);
-        Assert.Null(people.Rule(normalized));
-        Assert.True(people.RulesOut(normalized));
+        var normalized = RuledOutWithoutARule(people, text, language);
         Assert.True(people.OnlyTellingsMayRuleOut(normalized));
         Assert.Null(people.Untold(normalized)); // every clause tells: the clauses apart cannot take it
         Assert.True(HumanRequestModel.Shared.Probability(normalized) >= MatcherOptions.Default.HumanRuledOutBar);
@@ -110,13 +106,22 @@ public sealed class HumanRequestModelTests
     [InlineData("pas besoin de me rappeler, une vraie personne m'a déjà aidé au téléphone", "fr")]
     public void Reads_no_request_where_a_call_is_declined_however_sure_the_model(string text, string language)
     {
-        var normalized = Normalizer.Normalize(text, language);
-        Assert.True(new HumanRequestDetector().RulesOut(normalized));
-        Assert.False(new HumanRequestDetector().OnlyTellingsMayRuleOut(normalized));
+        var people = new HumanRequestDetector();
+        var normalized = RuledOutWithoutARule(people, text, language);
+        Assert.False(people.OnlyTellingsMayRuleOut(normalized));
         Assert.True(HumanRequestModel.Shared.Probability(normalized) >= 0.9);
 
         var overAll = new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 0.5 });
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(overAll, new StopWordLanguageDetector()).Decide(text).Kind);
+    }
+
+    /// <summary>The message as the matcher reads it, that no rule takes for a request and something rules out.</summary>
+    private static NormalizedText RuledOutWithoutARule(HumanRequestDetector people, string text, string language)
+    {
+        var normalized = Normalizer.Normalize(text, language);
+        Assert.Null(people.Rule(normalized));
+        Assert.True(people.RulesOut(normalized));
+        return normalized;
     }
 
     [Theory]
