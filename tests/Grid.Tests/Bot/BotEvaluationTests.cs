@@ -49,7 +49,7 @@ public sealed class BotEvaluationTests
     /// blind and measured before and after the round's changes (neither moved); their floors are the shipped
     /// measurement, with the five texts they share with the model's training taken out of it; their errors have not
     /// been read. In the fourteenth round the model's reading of a whole message that only a telling rules out was let
-    /// stand at 0.9 (eval-persons20 172 → 173 of 180, eval-persons21 172 → 175; eval-sealed17 and eval-persons22 did not
+    /// stand at 0.85 (eval-persons20 172 → 174 of 180, eval-persons21 172 → 175; eval-sealed17 and eval-persons22 did not
     /// move). Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]

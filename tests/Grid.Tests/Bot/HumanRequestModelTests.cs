@@ -16,7 +16,7 @@ public sealed class HumanRequestModelTests
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> Without = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanMeaning = false, HumanTalk = false }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> With = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> NotOverATelling = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 2 }));
-    private static readonly Lazy<Grid.Bot.KnowledgeIndex> WholeOnly = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelBySentence = false, HumanUntoldBar = 2 }));
+    private static readonly Lazy<Grid.Bot.KnowledgeIndex> WholeOnly = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelBySentence = false, HumanUntoldBar = 2, HumanRuledOutBar = 2 }));
 
     [Fact]
     public void Tells_requests_from_other_messages_it_was_not_trained_on()
@@ -87,6 +87,8 @@ public sealed class HumanRequestModelTests
     /// </summary>
     [Theory]
     [InlineData("Could you get the engineer who came on Monday to call me back please?", "en")] // "came": a telling
+    [InlineData("can the lady i spoke to yesterday call me back", "en")] // "yesterday": a telling
+    [InlineData("est-ce que la conseillère que j'ai eue hier peut me rappeler", "fr")] // "hier": a telling
     public void Reads_a_request_a_telling_rules_out_when_the_model_is_sure_of_it(string text, string language)
     {
         var people = new HumanRequestDetector();

@@ -198,7 +198,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("person-request model on the clauses that tell nothing at 0.7", MatcherOptions.Default with { HumanUntoldBar = 0.7 }),
         ("person-request model over a telling at 0.95", MatcherOptions.Default with { HumanRuledOutBar = 0.95 }),
         ("person-request model over a telling at 0.98", MatcherOptions.Default with { HumanRuledOutBar = 0.98 }),
-        ("person-request model over a telling at 0.85", MatcherOptions.Default with { HumanRuledOutBar = 0.85 }),
+        ("person-request model over a telling at 0.9", MatcherOptions.Default with { HumanRuledOutBar = 0.9 }),
         ("person-request model not over a telling", MatcherOptions.Default with { HumanRuledOutBar = 2 }),
         ("out-of-scope meaning vetoes whatever the best entry's words", MatcherOptions.Default with { OutOfScopeVetoCovered = false }),
         ("person-request model at 0.5", MatcherOptions.Default with { HumanModelBar = 0.5 }),
