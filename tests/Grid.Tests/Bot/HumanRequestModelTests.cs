@@ -16,6 +16,7 @@ public sealed class HumanRequestModelTests
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> Without = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanMeaning = false, HumanTalk = false }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> With = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> NotOverATelling = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 2 }));
+    private static readonly Lazy<Grid.Bot.KnowledgeIndex> OverATellingAtHalf = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 0.5 }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> WholeOnly = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelBySentence = false, HumanUntoldBar = 2, HumanRuledOutBar = 2 }));
 
     [Fact]
@@ -113,8 +114,7 @@ public sealed class HumanRequestModelTests
         Assert.False(people.OnlyTellingsMayRuleOut(normalized));
         Assert.True(HumanRequestModel.Shared.Probability(normalized) >= 0.9);
 
-        var overAll = new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 0.5 });
-        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(overAll, new StopWordLanguageDetector()).Decide(text).Kind);
+        Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(OverATellingAtHalf.Value, new StopWordLanguageDetector()).Decide(text).Kind);
     }
 
     /// <summary>The message as the matcher reads it, that no rule takes for a request and something rules out.</summary>
