@@ -11,6 +11,8 @@ namespace Grid.Silo;
 /// --threshold overrides the threshold.
 /// <c>--errors</c> prints only the cases not decided as expected and the clarified ones; <c>--no-library</c> decides
 /// without Grid's phrasing library (<see cref="PhrasingLibrary"/>), to see what it adds to a sparsely phrased base.
+/// <c>--candidates</c> prints each case's decision and three best candidates (tab-separated);
+/// <c>--learn-missed A,B [--out-of-scope] --out FILE</c> writes the base with the sets' missed messages as phrasings (<see cref="MissedPhrasings"/>).
 /// <c>bot-eval --kb FILE --explain "message"</c> prints why the matcher decides what it does for one message (one a line).
 /// <c>bot-eval --kb FILE --train-decision --cases A,B [--out FILE]</c> learns the decision model (<see cref="DecisionModel"/>)
 /// from labelled sets; <c>--decision FILE</c> evaluates with such a model instead of the shipped one.
@@ -23,9 +25,9 @@ internal static class BotEvalCommand
 
     public static int Run(IReadOnlyDictionary<string, string> flags)
     {
-        if (!flags.TryGetValue("kb", out var kb) || (!flags.TryGetValue("cases", out var cases) && !flags.ContainsKey("explain")))
+        if (!flags.TryGetValue("kb", out var kb) || (!flags.TryGetValue("cases", out var cases) && !flags.ContainsKey("explain") && !flags.ContainsKey("learn-missed")))
         {
-            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time] [--errors] [--decision <decision-model.json>] [--no-library] [--human-model <0..1>] [--human-model-unnamed <0..1>]; bot-eval --kb <knowledge-base.json> --train-decision --cases <a.json,b.json,...> [--out <decision-model.json>]");
+            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time] [--errors] [--decision <decision-model.json>] [--no-library] [--human-model <0..1>] [--human-model-unnamed <0..1>] [--candidates]; bot-eval --kb <knowledge-base.json> --learn-missed <a.json,b.json,...> [--out-of-scope] [--out <new-kb.json>]; bot-eval --kb <knowledge-base.json> --train-decision --cases <a.json,b.json,...> [--out <decision-model.json>]");
             return 2;
         }
 
@@ -52,6 +54,11 @@ internal static class BotEvalCommand
         }
 
         var entries = KnowledgeBaseFile.ReadEntries(File.ReadAllText(Resolve(kb)));
+        if (flags.TryGetValue("learn-missed", out var learnFrom))
+        {
+            return LearnMissed(entries, settings, learnFrom, flags.ContainsKey("out-of-scope"), flags.GetValueOrDefault("out"));
+        }
+
         if (flags.ContainsKey("train-decision"))
         {
             return TrainDecision(entries, settings, cases!, flags.GetValueOrDefault("out"));
@@ -86,6 +93,7 @@ internal static class BotEvalCommand
         Console.Write(
             flags.ContainsKey("choices") ? evaluation.Compare([.. BotEvaluation.Choices.Where(c => !flags.TryGetValue("only", out var only) || c.Name == "shipped" || c.Name.Contains(only, StringComparison.Ordinal))])
             : flags.ContainsKey("errors") ? evaluation.Errors()
+            : flags.ContainsKey("candidates") ? evaluation.Candidates()
             : flags.ContainsKey("time") ? string.Create(CultureInfo.InvariantCulture, $"{evaluation.Time(size)}\n")
             : flags.ContainsKey("sweep") ? evaluation.Sweep(Enumerable.Range(0, 19).Select(i => i * 0.05))
             : evaluation.Report(size));
@@ -116,6 +124,29 @@ internal static class BotEvalCommand
         {
             File.WriteAllText(output, model.ToJson() + "\n");
             Console.Error.WriteLine($"decision model written to {output}");
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--learn-missed A.json,B.json [--out-of-scope] --out NEW-kb.json</c>: the base with the messages of the listed
+    /// sets it misses added as phrasings (<see cref="MissedPhrasings"/>), written as an import document.
+    /// </summary>
+    private static int LearnMissed(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, string cases, bool outOfScope, string? output)
+    {
+        var files = cases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sets = files.Select(f => KnowledgeBaseFile.ReadCases(File.ReadAllText(Resolve(f)))).ToList();
+        var (learnt, added, addedOutOfScope) = MissedPhrasings.Learn(entries, settings, sets, outOfScope);
+        Console.Error.WriteLine($"{added} missed messages added to their entries, {addedOutOfScope} answered uncovered ones to the out-of-scope entry, from {files.Length} sets");
+        var json = KnowledgeJson.Write(learnt) + "\n";
+        if (output is null)
+        {
+            Console.Write(json);
+        }
+        else
+        {
+            File.WriteAllText(output, json);
         }
 
         return 0;

@@ -49,7 +49,7 @@ public sealed class HumanTalkRequestTests
         Assert.Null(new HumanRequestDetector().Rule(new TextNormalizer().Normalize(text, "fr"))); // no rule knows this order
         Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(index, detector).Decide(text).Kind);
 
-        using var without = new KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanTalk = false, HumanMeaning = false, HumanModelBar = 2, HumanModelUnnamedBar = 2 });
+        using var without = new KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanTalk = false, HumanMeaning = false, HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2 });
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(without, detector).Decide(text).Kind);
 
         // The looser reading sees a request in this one too, but the base answers it: an answer outranks it.

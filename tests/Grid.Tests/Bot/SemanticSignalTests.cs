@@ -10,7 +10,8 @@ namespace Grid.Tests.Bot;
 /// </summary>
 public sealed class SemanticSignalTests
 {
-    private static readonly IReadOnlyList<KnowledgeEntry> Entries = DemoBase.Entries;
+    // The base as written: the demo base has since learnt the missed messages of eval-sealed4 (MissedPhrasings).
+    private static readonly IReadOnlyList<KnowledgeEntry> Entries = DemoBase.WrittenEntries;
     private static readonly KnowledgeSettings Settings = DemoBase.Settings;
 
     /// <summary>
@@ -23,7 +24,7 @@ public sealed class SemanticSignalTests
     {
         var evaluation = new BotEvaluation(Entries, Settings, DemoBase.Cases("eval-sealed4.json"));
 
-        var withIt = evaluation.Run(DemoBase.Index);
+        var withIt = evaluation.Run(DemoBase.WrittenIndex);
         var without = evaluation.Run(MatcherOptions.Default with { Semantic = false });
 
         Assert.True(withIt.Accuracy >= without.Accuracy + 0.05, $"right answers {without.Accuracy:P1} → {withIt.Accuracy:P1}");
@@ -37,7 +38,7 @@ public sealed class SemanticSignalTests
         // The English model puts this French message closer to an out-of-scope phrasing than to the new-contract ones,
         // but it shares few words with what the tenant does not handle: answered.
         const string text = "ouvrir un contrat électricité";
-        var matcher = new KnowledgeMatcher(DemoBase.Index, new StopWordLanguageDetector());
+        var matcher = new KnowledgeMatcher(DemoBase.WrittenIndex, new StopWordLanguageDetector());
         Assert.Equal("new-contract", matcher.Decide(text).EntryId);
         using var meaningAlone = new KnowledgeIndex(Entries, Settings, MatcherOptions.Default with { OutOfScopeVetoScoreShare = 0 });
         Assert.Equal(BotDecisionKind.NoMatch, new KnowledgeMatcher(meaningAlone, new StopWordLanguageDetector()).Decide(text).Kind);

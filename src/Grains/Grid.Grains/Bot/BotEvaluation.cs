@@ -178,6 +178,29 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         return text.ToString();
     }
 
+    /// <summary>
+    /// One line a case, tab-separated: the language, what was expected, the decision, and its three best candidates
+    /// with their confidences (a tenant reads where its threshold sits between right and wrong first entries).
+    /// </summary>
+    public string Candidates(EvaluationTally? result = null)
+    {
+        result ??= Run();
+        var text = new StringBuilder();
+        text.AppendLine("lang\texpected\tdecision\tfirst\tconfidence\tsecond\tconfidence\tthird\tconfidence");
+        foreach (var o in result.Outcomes)
+        {
+            text.Append(Invariant, $"{o.Case.Language}\t{o.ExpectedText}\t{o.Decision.Kind}");
+            foreach (var c in o.Decision.Candidates.Take(3))
+            {
+                text.Append(Invariant, $"\t{c.EntryId}\t{c.Confidence:0.000}");
+            }
+
+            text.AppendLine();
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Variants of the shipped matcher, one choice changed each, to choose by measurement.</summary>
     public static IReadOnlyList<(string Name, MatcherOptions Options)> Choices { get; } =
     [
@@ -187,7 +210,7 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("no person requests by talk words", MatcherOptions.Default with { HumanTalk = false }),
         ("no person requests by name", MatcherOptions.Default with { HumanByName = false }),
         ("person requests by rules alone", MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }),
-        ("no person-request model", MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2 }),
+        ("no person-request model", MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2 }),
         ("person-request model only where a person is named", MatcherOptions.Default with { HumanModelUnnamedBar = 2 }),
         ("person-request model at 0.7 (the first model's bar)", MatcherOptions.Default with { HumanModelBar = 0.7 }),
         ("person-request model where no person is named at 0.7", MatcherOptions.Default with { HumanModelUnnamedBar = 0.7 }),
@@ -204,6 +227,8 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
         ("person-request model at 0.5", MatcherOptions.Default with { HumanModelBar = 0.5 }),
         ("person-request model at 0.6", MatcherOptions.Default with { HumanModelBar = 0.6 }),
         ("person-request model over answers at 0.95", MatcherOptions.Default with { HumanModelOverAnswer = 0.95 }),
+        ("person-request model never over answers", MatcherOptions.Default with { HumanModelOverAnswer = 2 }),
+        ("person-request model over answers at 0.99", MatcherOptions.Default with { HumanModelOverAnswer = 0.99 }),
         ("person-request signals vetoed by the model under 0.05", MatcherOptions.Default with { HumanSignalVeto = 0.05 }),
         ("person-request signals vetoed by the model under 0.1", MatcherOptions.Default with { HumanSignalVeto = 0.1 }),
         ("person-request signals vetoed by the model under 0.2", MatcherOptions.Default with { HumanSignalVeto = 0.2 }),
