@@ -106,7 +106,7 @@ internal static class BotEvalCommand
     /// </summary>
     private static int TrainDecision(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, string cases, string? output)
     {
-        var files = cases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var files = Files(cases);
         var rows = new List<(float[] Features, bool Right)>();
         foreach (var file in files)
         {
@@ -135,7 +135,7 @@ internal static class BotEvalCommand
     /// </summary>
     private static int LearnMissed(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, string cases, bool outOfScope, string? output)
     {
-        var files = cases.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var files = Files(cases);
         var sets = files.Select(f => KnowledgeBaseFile.ReadCases(File.ReadAllText(Resolve(f)))).ToList();
         var (learnt, added, addedOutOfScope) = MissedPhrasings.Learn(entries, settings, sets, outOfScope);
         Console.Error.WriteLine($"{added} missed messages added to their entries, {addedOutOfScope} answered uncovered ones to the out-of-scope entry, from {files.Length} sets");
@@ -151,6 +151,9 @@ internal static class BotEvalCommand
 
         return 0;
     }
+
+    /// <summary>The files of a comma-separated list ("a.json, b.json").</summary>
+    private static string[] Files(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The settings beside a knowledge base named "NAME-kb.json": "NAME-settings.json", when it exists.</summary>
     private static string? SiblingSettings(string kb)

@@ -16,7 +16,7 @@ namespace Grid.Bot;
 /// <c>shipped</c> replaces <see cref="MatcherOptions.Default"/> as the matcher evaluated; when it holds a
 /// <see cref="MatcherOptions.DecisionModel"/>, every variant that runs the learned decision uses that model.
 /// </remarks>
-internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, IReadOnlyList<EvaluationCase> cases, MatcherOptions? shipped = null)
+internal sealed partial class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, KnowledgeSettings settings, IReadOnlyList<EvaluationCase> cases, MatcherOptions? shipped = null)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -200,94 +200,6 @@ internal sealed class BotEvaluation(IReadOnlyList<KnowledgeEntry> entries, Knowl
 
         return text.ToString();
     }
-
-    /// <summary>Variants of the shipped matcher, one choice changed each, to choose by measurement.</summary>
-    public static IReadOnlyList<(string Name, MatcherOptions Options)> Choices { get; } =
-    [
-        ("shipped", MatcherOptions.Default),
-        ("no phrasing library", MatcherOptions.Default with { Library = false }),
-        ("no person requests by meaning", MatcherOptions.Default with { HumanMeaning = false }),
-        ("no person requests by talk words", MatcherOptions.Default with { HumanTalk = false }),
-        ("no person requests by name", MatcherOptions.Default with { HumanByName = false }),
-        ("person requests by rules alone", MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }),
-        ("no person-request model", MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2 }),
-        ("person-request model only where a person is named", MatcherOptions.Default with { HumanModelUnnamedBar = 2 }),
-        ("person-request model at 0.7 (the first model's bar)", MatcherOptions.Default with { HumanModelBar = 0.7 }),
-        ("person-request model where no person is named at 0.7", MatcherOptions.Default with { HumanModelUnnamedBar = 0.7 }),
-        ("person-request model at 0.9, and at 0.95 over answers", MatcherOptions.Default with { HumanModelBar = 0.9, HumanModelOverAnswer = 0.95 }),
-        ("person-request model on the whole message only", MatcherOptions.Default with { HumanModelBySentence = false }),
-        ("person-request model by sentence at 0.8", MatcherOptions.Default with { HumanSentenceBar = 0.8 }),
-        ("person-request model not on the clauses that tell nothing", MatcherOptions.Default with { HumanUntoldBar = 2 }),
-        ("person-request model on the clauses that tell nothing at 0.7", MatcherOptions.Default with { HumanUntoldBar = 0.7 }),
-        ("person-request model not over a telling", MatcherOptions.Default with { HumanRuledOutBar = 2 }),
-        ("person-request model over a telling at 0.9", MatcherOptions.Default with { HumanRuledOutBar = 0.9 }),
-        ("person-request model over a telling at 0.95", MatcherOptions.Default with { HumanRuledOutBar = 0.95 }),
-        ("person-request model over a telling at 0.98", MatcherOptions.Default with { HumanRuledOutBar = 0.98 }),
-        ("out-of-scope meaning vetoes whatever the best entry's words", MatcherOptions.Default with { OutOfScopeVetoCovered = false }),
-        ("person-request model at 0.5", MatcherOptions.Default with { HumanModelBar = 0.5 }),
-        ("person-request model at 0.6", MatcherOptions.Default with { HumanModelBar = 0.6 }),
-        ("person-request model over answers at 0.95", MatcherOptions.Default with { HumanModelOverAnswer = 0.95 }),
-        ("person-request model never over answers", MatcherOptions.Default with { HumanModelOverAnswer = 2 }),
-        ("person-request model over answers at 0.99", MatcherOptions.Default with { HumanModelOverAnswer = 0.99 }),
-        ("person-request signals vetoed by the model under 0.05", MatcherOptions.Default with { HumanSignalVeto = 0.05 }),
-        ("person-request signals vetoed by the model under 0.1", MatcherOptions.Default with { HumanSignalVeto = 0.1 }),
-        ("person-request signals vetoed by the model under 0.2", MatcherOptions.Default with { HumanSignalVeto = 0.2 }),
-        ("person-request rules vetoed by the model under 0.02", MatcherOptions.Default with { HumanRuleVeto = 0.02 }),
-        ("person-request rules vetoed by the model under 0.03", MatcherOptions.Default with { HumanRuleVeto = 0.03 }),
-        ("person-request rules vetoed by the model under 0.05", MatcherOptions.Default with { HumanRuleVeto = 0.05 }),
-        ("person-request rules vetoed by the model under 0.1", MatcherOptions.Default with { HumanRuleVeto = 0.1 }),
-        ("person-request rules and signals vetoed by the model under 0.05 and 0.1", MatcherOptions.Default with { HumanRuleVeto = 0.05, HumanSignalVeto = 0.1 }),
-        ("learned decision", MatcherOptions.Default with { Decision = true }),
-        ("learned decision at threshold 0.70", MatcherOptions.Default with { Decision = true, DecisionThreshold = 0.7 }),
-        ("no SMS normalisation", MatcherOptions.Default with { Sms = false }),
-        ("no synonyms", MatcherOptions.Default with { Synonyms = false }),
-        ("no typo tolerance", MatcherOptions.Default with { Typos = TypoTolerance.None }),
-        ("no stemming or folding", MatcherOptions.Default with { Stemming = false }),
-        ("BM25 b 0.3", MatcherOptions.Default with { B = 0.3f }),
-        ("BM25 b 1", MatcherOptions.Default with { B = 1f }),
-        ("BM25 k1 0.8", MatcherOptions.Default with { K1 = 0.8f }),
-        ("BM25 k1 2", MatcherOptions.Default with { K1 = 2f }),
-        ("French light stemmer", MatcherOptions.Default with { FrenchStemmer = "light" }),
-        ("French minimal stemmer", MatcherOptions.Default with { FrenchStemmer = "minimal" }),
-        ("French Snowball stemmer", MatcherOptions.Default with { FrenchStemmer = "snowball" }),
-        ("English minimal stemmer", MatcherOptions.Default with { EnglishStemmer = "minimal" }),
-        ("English KStem", MatcherOptions.Default with { EnglishStemmer = "kstem" }),
-        ("English Porter", MatcherOptions.Default with { EnglishStemmer = "porter" }),
-        ("typos: spelling correction", MatcherOptions.Default with { Typos = TypoTolerance.Correction }),
-        ("typos: fuzzy query", MatcherOptions.Default with { Typos = TypoTolerance.Fuzzy }),
-        ("clarify margin 0.04", MatcherOptions.Default with { Margin = 0.04 }),
-        ("learned decision at threshold 0.70, clarify floor 0.5", MatcherOptions.Default with { Decision = true, DecisionThreshold = 0.7, ClarifyFloor = 0.5 }),
-        ("score margin off", MatcherOptions.Default with { ScoreMargin = 2 }),
-        ("no answer field", MatcherOptions.Default with { AnswerField = false }),
-        ("no entry field", MatcherOptions.Default with { EntryField = false }),
-        ("entry field weight 0.25", MatcherOptions.Default with { EntryWeight = 0.25f }),
-        ("entry field weight 1", MatcherOptions.Default with { EntryWeight = 1f }),
-        ("answer field weight 0.5", MatcherOptions.Default with { AnswerWeight = 0.5f }),
-        ("no other languages", MatcherOptions.Default with { CrossLanguage = false }),
-        ("basic confidence", MatcherOptions.Default with { Confidence = ConfidenceKind.Basic }),
-        ("calibrated confidence", MatcherOptions.Default with { Confidence = ConfidenceKind.Calibrated }),
-        ("trained confidence", MatcherOptions.Default with { Confidence = ConfidenceKind.Trained }),
-        ("no trained scorer", MatcherOptions.Default with { Scorer = false }),
-        ("trained scorer, weight 0.1, offset 0.3", MatcherOptions.Default with { Scorer = true, ScorerWeight = 0.1, ScorerOffset = 0.3 }),
-        ("trained scorer, weight 0.2, offset 0.3", MatcherOptions.Default with { Scorer = true, ScorerWeight = 0.2, ScorerOffset = 0.3 }),
-        ("trained scorer, weight 0.3, offset 0.2", MatcherOptions.Default with { Scorer = true, ScorerWeight = 0.3, ScorerOffset = 0.2 }),
-        ("no semantic signal", MatcherOptions.Default with { Semantic = false }),
-        ("semantic signal in English only", MatcherOptions.Default with { SemanticLanguages = new HashSet<string>(StringComparer.Ordinal) { "en" } }),
-        ("semantic weight 0.3", MatcherOptions.Default with { SemanticWeight = 0.3 }),
-        ("semantic weight 0.5", MatcherOptions.Default with { SemanticWeight = 0.5 }),
-        ("semantic ramp 0.3–0.8", MatcherOptions.Default with { SemanticFloor = 0.3 }),
-        ("semantic ramp 0.5–0.8", MatcherOptions.Default with { SemanticFloor = 0.5 }),
-        ("semantic ramp 0.4–0.9", MatcherOptions.Default with { SemanticCeiling = 0.9 }),
-        ("semantic ramp read off the base (p25–p75)", MatcherOptions.Default with { SemanticCalibrated = true }),
-        ("semantic ramp read off the base (p10–p50)", MatcherOptions.Default with { SemanticCalibrated = true, SemanticFloorQuantile = 0.1, SemanticCeilingQuantile = 0.5 }),
-        ("semantic on the text as written", MatcherOptions.Default with { SemanticNormalized = false }),
-        ("semantic on the whole message only", MatcherOptions.Default with { SemanticSentences = false }),
-        ("semantic vectors in full precision", MatcherOptions.Default with { SemanticQuantized = false }),
-        ("semantic without the answers' sentences", MatcherOptions.Default with { SemanticAnswers = false }),
-        ("out-of-scope entries without their veto in meaning", MatcherOptions.Default with { OutOfScopeVeto = false }),
-        ("out-of-scope veto by meaning alone", MatcherOptions.Default with { OutOfScopeVetoScoreShare = 0 }),
-        ("out-of-scope veto with 30% of the score", MatcherOptions.Default with { OutOfScopeVetoScoreShare = 0.3 }),
-    ];
 
     /// <summary>A Markdown table of the shipped matcher's tallies at several thresholds (the trade-off between answering and abstaining).</summary>
     public string Sweep(IEnumerable<double> thresholds)

@@ -4,7 +4,7 @@ namespace Grid.Bot;
 /// What a tenant does with the messages its bot missed, done over labelled sets: each answerable message the base does
 /// not answer right (no match, a clarification, another entry, a person) becomes a phrasing of its entry in its
 /// language, and, with <c>outOfScope</c>, each uncovered message the base answers becomes a phrasing of the base's
-/// out-of-scope entry (what the tenant does not handle). Every set is decided by the base as given, not by the base
+/// out-of-scope entry (what the tenant does not handle). Every set is decided by the base as given (one index for all), not by the base
 /// as it grows. Texts longer than <see cref="KnowledgeLimits.MaxPhrasingLength"/> or already a phrasing (folded) are
 /// left out; an entry takes at most <see cref="KnowledgeLimits.MaxPhrasings"/> phrasings a language, the kept ones
 /// drawn in a seeded order (deterministic). docs/bot-evaluation.md, "Fifteenth round", says what it gained on sets it
@@ -18,9 +18,10 @@ internal static class MissedPhrasings
         var missed = new Dictionary<(string Entry, string Language), List<string>>();
         var outOfScopeEntries = entries.Where(e => e.Tags.Contains(KnowledgeIndex.OutOfScopeTag, StringComparer.Ordinal)).ToList();
         var outOfScopeId = outOfScope && outOfScopeEntries.Count == 1 ? outOfScopeEntries[0].Id : null;
+        using var index = new KnowledgeIndex(entries, settings, MatcherOptions.Default);
         foreach (var cases in sets)
         {
-            foreach (var outcome in new BotEvaluation(entries, settings, cases).Run().Outcomes)
+            foreach (var outcome in new BotEvaluation(entries, settings, cases).Run(index).Outcomes)
             {
                 var c = outcome.Case;
                 var key = c.Expect == "answer" && !outcome.Right && c.Entry is not null ? (c.Entry, c.Language)
