@@ -116,6 +116,10 @@ public sealed class HumanRequestDetectorTests
     [InlineData("Rappel svp")]
     [InlineData("un rappel stp c urgent")]
     [InlineData("rappel dès que possible svp merci")]
+    [InlineData("Rappel souhaité jeudi après 17h.")]
+    [InlineData("rappel souhaité mardi entre 9h et 12h")]
+    [InlineData("Est-ce que quelqu'un lit vraiment mes messages ?")]
+    [InlineData("Je veux une vraie personne pour ma réclamation, pas un algorithme.")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
     [Theory]
@@ -208,6 +212,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("hook me up with customer service")]
     [InlineData("team leader please")]
     [InlineData("get me off this bot")]
+    [InlineData("Is anyone actually reading this?")]
+    [InlineData("does anybody read these messages")]
     [InlineData("do you have live support?")]
     [InlineData("I want my usual adviser")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
@@ -237,6 +243,9 @@ public sealed class HumanRequestDetectorTests
     [InlineData("tu es un robot ?")]
     [InlineData("quel est le salaire d'un conseiller clientèle ?")]
     [InlineData("j'ai reçu un rappel de paiement")]
+    [InlineData("rappel de paiement reçu jeudi")]
+    [InlineData("quelqu'un a lu mon compteur hier ?")]
+    [InlineData("personne ne lit mes messages")]
     [InlineData("comment contacter votre service client par courrier ?")]
     [InlineData("Comment joindre le service client ?")]
     [InlineData("j'ai mis ma facture en pièce jointe")]
@@ -343,6 +352,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("if nobody is home, can the delivery be left with the caretaker?")]
     [InlineData("Is there a fee to transfer the contract to another person?")]
     [InlineData("I don't need a callback, an email is fine")]
+    [InlineData("is someone reading the meters on tuesday?")]
+    [InlineData("someone read my meter yesterday, why is the bill estimated")]
     [InlineData("not looking for a callback, just tell me when the heating will be back")]
     [InlineData("no callback please, reply here")]
     [InlineData("please the agent who called me said my refund was sent")]

@@ -6,8 +6,9 @@ namespace Grid.Tests.Bot;
 public sealed class QuantizedVectorsTests
 {
     [Theory]
-    [InlineData(384)] // the sentence model's size: whole SIMD lanes
-    [InlineData(10)] // a size that leaves a tail
+    [InlineData(384)] // the sentence model's size: whole SIMD steps
+    [InlineData(10)] // shorter than one step: the scalar loop alone
+    [InlineData(40)] // two steps and a tail
     public void Gives_the_cosines_of_the_full_vectors(int dimensions)
     {
         var random = new Random(7);
@@ -22,6 +23,7 @@ public sealed class QuantizedVectorsTests
             {
                 var exact = SentenceEmbedder.Similarity(message, stored[i]);
                 largestError = Math.Max(largestError, Math.Abs(quantized.Dot(message, i) - exact));
+                Assert.Equal(quantized.Dot(message, i), quantized.Dot(QuantizedVectors.Prepare(message), i));
             }
         }
 
@@ -30,6 +32,22 @@ public sealed class QuantizedVectorsTests
         Assert.True(quantized.Dot(stored[3], 3) > 0.99, "a vector with itself"); // and not with another
         Assert.True(quantized.Dot(stored[3], 4) < 0.9);
     }
+
+    [Fact]
+    public void Sums_a_long_vector_of_extreme_components_without_overflow()
+    {
+        // Every component at the largest code: the 32-bit lanes would overflow if they summed the whole vector.
+        const int dimensions = 65_536;
+        var vector = Enumerable.Repeat(1 / MathF.Sqrt(dimensions), dimensions).ToArray();
+        var quantized = new QuantizedVectors([vector, [.. vector.Select(v => -v)]]);
+
+        Assert.Equal(1, quantized.Dot(vector, 0), 4);
+        Assert.Equal(-1, quantized.Dot(vector, 1), 4);
+    }
+
+    [Fact]
+    public void Refuses_a_message_of_another_size() =>
+        Assert.Throws<ArgumentException>(() => new QuantizedVectors([new float[4]]).Dot(new float[5], 0));
 
     [Fact]
     public void Refuses_vectors_of_different_sizes() =>

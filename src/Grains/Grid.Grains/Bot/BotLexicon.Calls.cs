@@ -53,6 +53,7 @@ internal static partial class BotLexicon
     {
         "un", "s", "il", "vous", "te", "merci", "c", "est", "tres", "bonjour", "bonsoir", "salut", "des", "que", "possible",
         "rapidement", "aujourd", "hui", "demain", "matin",
+        "apres", "avant", "entre", "vers", "partir", "a", "de", "et", "h", "aprem", "soir", "midi", // "rappel souhaité jeudi après 17h"
     };
 
     /// <summary>Verbs of arranging a call for the customer ("arrange a call", "planifier un appel").</summary>

@@ -156,6 +156,18 @@ internal static partial class BotLexicon
         "around", "online", "derriere", "behind",
     };
 
+    /// <summary>Verbs of reading a message now: "is anyone reading this?", "quelqu'un lit vraiment ces messages ?".</summary>
+    public static readonly HashSet<string> ReadingVerbs = new(StringComparer.Ordinal)
+    {
+        "reading", "reads", "lit", "lisent", "lire", "lisez",
+    };
+
+    /// <summary>What a reading check asks about: the customer's own messages, not a meter or a letter.</summary>
+    public static readonly HashSet<string> ReadMessages = new(StringComparer.Ordinal)
+    {
+        "this", "these", "message", "messages", "mail", "mails", "email", "emails", "chat", "ca", "ceci", "ces", "mes",
+    };
+
     /// <summary>Negations: "il n'y a personne dans l'ascenseur", "nobody there" state a fact, they do not ask.</summary>
     public static readonly HashSet<string> Negations = new(StringComparer.Ordinal) { "n", "ne", "pas", "not", "no", "nobody", "aucun" };
 
@@ -306,6 +318,7 @@ internal static partial class BotLexicon
     public static readonly HashSet<string> BotNouns = new(StringComparer.Ordinal)
     {
         "bot", "robot", "chatbot", "machine", "automate", "ia", "repondeur", "bots", "robots",
+        "algorithme", "algorithmes", "algorithm", "algorithms", "algo", // "une personne, pas un algorithme"
     };
 
     /// <summary>Words refusing the bot when near one of <see cref="BotNouns"/>.</summary>

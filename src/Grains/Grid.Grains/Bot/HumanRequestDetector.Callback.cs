@@ -104,12 +104,18 @@ internal sealed partial class HumanRequestDetector
             || (At(clause, i + 1) == "par" && Enumerable.Range(i + 2, 3).Any(k => k < clause.Count && IsStandalonePerson(clause[k]))));
 
     /// <summary>
-    /// "Rappel svp", "un rappel stp, c'est urgent": "rappel" with nothing but politeness or urgency around it is a call back
+    /// "Rappel svp", "un rappel stp, c'est urgent", "rappel souhaité jeudi après 17h": "rappel" with nothing but politeness,
+    /// urgency or a day and time around it is a call back
     /// asked for ("j'ai reçu un rappel", "rappel de paiement" carry more words; a bare "rappel" asks nothing).
     /// </summary>
     private static bool IsBareRappel(IReadOnlyList<string> clause) =>
         clause.Any(BotLexicon.AskingWords.Contains)
-        && clause.All(t => t == "rappel" || BotLexicon.AskingWords.Contains(t) || BotLexicon.BareRappelCompanions.Contains(t));
+        && clause.All(t => t == "rappel" || BotLexicon.AskingWords.Contains(t) || BotLexicon.BareRappelCompanions.Contains(t)
+            || BotLexicon.DaysAndTimes.Contains(t) || ClockTime().IsMatch(t));
+
+    /// <summary>A time of day as written in a message: "17h", "17h30", "9", "14:00".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{1,2}(?:[h:]\d{0,2})?$")]
+    private static partial System.Text.RegularExpressions.Regex ClockTime();
 
     /// <summary>"a phone call with an adviser", "un rendez-vous téléphonique avec un conseiller": a call arranged with a person.</summary>
     private static bool CallWithPerson(IReadOnlyList<string> clause, int i) =>

@@ -12,7 +12,7 @@ namespace Grid.Bot;
 /// <item>a refusal of the bot ("pas un robot", "stop the bot", "j'en ai marre de ce bot");</item>
 /// <item>human help asked for ("assistance humaine", "human help");</item>
 /// <item>a presence check: a short clause asking whether someone is there or real ("y a quelqu'un ?", "anyone there?",
-/// "is there a real person out there"), not a negation ("il n'y a personne dans l'ascenseur").</item>
+/// "is there a real person out there", "is anyone reading this?"), not a negation ("il n'y a personne dans l'ascenseur").</item>
 /// </list>
 /// A clause that tells what happened or what someone else does is a mention, not a request: a contact verb right after
 /// an auxiliary ("j'ai parlé", "vous m'avez rappelé", "doit me rappeler"), past or reported speech before it ("hier",
@@ -220,12 +220,20 @@ internal sealed partial class HumanRequestDetector
                 && clause.All(t => BotLexicon.EscalateVerbs.Contains(t) || BotLexicon.BareRequestFiller.Contains(t) || BotLexicon.EscalateObjects.Contains(t))));
 
     private static bool ChecksPresence(IReadOnlyList<string> clause) =>
-        clause.Count <= 7
-        && clause.Any(BotLexicon.PresencePersons.Contains)
-        && clause.Any(BotLexicon.PresenceWords.Contains)
+        clause.Any(BotLexicon.PresencePersons.Contains)
+        && ((clause.Count <= 7 && clause.Any(BotLexicon.PresenceWords.Contains)) || (clause.Count <= 9 && ChecksReading(clause)))
         && !clause.Any(BotLexicon.Negations.Contains)
         && !clause.Any(BotLexicon.ContactVerbs.Contains) // "someone to answer the phone there" is left to the contact rule
         && !clause.Any(t => t.Length > 3 && t.EndsWith("er", StringComparison.Ordinal) && !BotLexicon.PresencePersons.Contains(t)); // "y a qqn pour réparer"
+
+    /// <summary>
+    /// Whether someone reads the customer's messages ("is anyone reading this?", "est-ce que quelqu'un lit vraiment ces
+    /// messages ?", "does anybody read these messages"): a reading verb in the present (a bare "read" only in a question
+    /// that opens in the present) and the messages it reads, not "someone read my meter".
+    /// </summary>
+    private static bool ChecksReading(IReadOnlyList<string> clause) =>
+        clause.Any(t => BotLexicon.ReadingVerbs.Contains(t) || (t == "read" && At(clause, 0) is "does" or "do" or "will" or "can"))
+        && clause.Any(BotLexicon.ReadMessages.Contains);
 
     /// <summary>A verb right after an auxiliary ("ai parlé", "m'avez rappelé", "doit me rappeler") or after reported speech.</summary>
     private static bool IsPast(IReadOnlyList<string> clause, int verb)

@@ -75,15 +75,16 @@ internal sealed partial class LanguageIndex
     private (double Cosine, int Doc)[] Semantic(float[][] vectors, Func<int, int, bool>? excludeDoc)
     {
         var best = Enumerable.Repeat((Cosine: 0d, Doc: -1), entryCount).ToArray();
+        var prepared = quantized is null ? null : vectors.Select(QuantizedVectors.Prepare).ToArray();
         for (var q = 0; q < Questions.Count; q++)
         {
             var (doc, entry, _) = Questions[q];
             if (docVector[doc] is { } phrasing && excludeDoc?.Invoke(entry, doc) != true)
             {
                 var cosine = double.MinValue;
-                foreach (var vector in vectors)
+                for (var v = 0; v < vectors.Length; v++)
                 {
-                    cosine = Math.Max(cosine, quantized is null ? SentenceEmbedder.Similarity(vector, phrasing) : quantized.Dot(vector, q));
+                    cosine = Math.Max(cosine, prepared is null ? SentenceEmbedder.Similarity(vectors[v], phrasing) : quantized!.Dot(prepared[v], q));
                 }
 
                 if (best[entry].Doc < 0 || cosine > best[entry].Cosine)

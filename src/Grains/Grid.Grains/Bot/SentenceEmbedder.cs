@@ -61,6 +61,12 @@ internal sealed class SentenceEmbedder
     }
 
     /// <summary>
+    /// Empties the cache of messages' vectors: a timing then pays for each message's embedding, as a message that
+    /// arrives once does (<see cref="BotEvaluation.Time"/>).
+    /// </summary>
+    internal void ForgetMessages() => messages.Clear();
+
+    /// <summary>
     /// Keeps each knowledge base's phrasing vectors in <paramref name="directory"/> too (<c>Grid:Bot:EmbeddingCache</c>),
     /// so that another process — a restart, another silo on the machine, a test's silo — reads them instead of encoding
     /// them again (the demo base's 3,300 phrasings cost about 19 s of CPU). Null or empty: memory only. A file that
