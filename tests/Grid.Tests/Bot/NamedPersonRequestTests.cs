@@ -20,6 +20,8 @@ public sealed class NamedPersonRequestTests
     [InlineData("je voudrais discuter avec Mme Lefebvre de mon dossier")]
     [InlineData("can I speak to Mr Patel again")]
     [InlineData("please put me through to Claire")]
+    [InlineData("Is Mark from the technical team around?")]
+    [InlineData("Est-ce que Karim du service technique est disponible ?")]
     [InlineData("I'm asking for Dave, he knows my file")]
     public void Reads_a_request_for_someone_named(string text)
     {
@@ -34,6 +36,8 @@ public sealed class NamedPersonRequestTests
     [InlineData("can I speak to someone")] // no one named: the other rules' business
     [InlineData("parler à sophie")] // no capital: not told from a word
     [InlineData("talk to You soon")]
+    [InlineData("Is Tuesday available for the technician?")] // a day, not a name
+    [InlineData("Mark was around yesterday to fix the lift")] // tells: no question
     public void Does_not_read_what_tells_of_someone_or_names_no_one(string text)
     {
         Assert.False(NamedPersonRequest.AsksForSomeoneByName(text));

@@ -132,7 +132,7 @@ internal static partial class BotLexicon
     public static readonly HashSet<string> WantWords = new(StringComparer.Ordinal)
     {
         "veux", "voudrais", "voudrait", "veut", "souhaite", "souhaiterais", "souhaiterait", "aimerais", "aimerait", "exige",
-        "exigeons", "demande", "besoin", "want", "need", "demand", "require", "desire", "desirerais", "desirerait",
+        "exigeons", "demande", "demandons", "besoin", "want", "need", "demand", "require", "desire", "desirerais", "desirerait",
         "faut", "faudrait", "prendrait", // "il me faut un conseiller", Québec "ça me prendrait quelqu'un au bout du fil"
     };
 

@@ -36,7 +36,7 @@ internal static partial class BotLexicon
     /// <summary>English SMS spellings, abbreviations and contractions written without their apostrophe.</summary>
     public static readonly IReadOnlyDictionary<string, string> EnglishSms = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["u"] = "you", ["ur"] = "your", ["r"] = "are", ["ya"] = "you", ["pls"] = "please", ["plz"] = "please", ["plss"] = "please",
+        ["u"] = "you", ["ur"] = "your", ["r"] = "are", ["ya"] = "you", ["pls"] = "please", ["dept"] = "department", ["depts"] = "departments", ["plz"] = "please", ["plss"] = "please",
         ["pleas"] = "please", ["thx"] = "thanks", ["thnx"] = "thanks", ["tx"] = "thanks", ["ty"] = "thank you", ["cant"] = "cannot",
         ["dont"] = "do not", ["wont"] = "will not", ["im"] = "i am", ["ive"] = "i have", ["didnt"] = "did not",
         ["doesnt"] = "does not", ["isnt"] = "is not", ["wasnt"] = "was not", ["arent"] = "are not", ["havent"] = "have not",

@@ -11,10 +11,13 @@ namespace Grid.Bot;
 /// </summary>
 public static partial class NamedPersonRequest
 {
-    /// <summary>Whether the message asks to talk to, or be put through to, someone named.</summary>
+    /// <summary>
+    /// Whether the message asks to talk to, or be put through to, someone named, or whether someone named is there
+    /// ("Is Mark from the technical team around?", "Est-ce que Karim du service technique est disponible ?").
+    /// </summary>
     public static bool AsksForSomeoneByName(string text)
     {
-        foreach (Match match in Pattern().Matches(text))
+        foreach (Match match in Pattern().Matches(text).Concat(Availability().Matches(text)))
         {
             if (!NotNames.Contains(match.Groups["name"].Value))
             {
@@ -30,7 +33,16 @@ public static partial class NamedPersonRequest
     {
         "Bonjour", "Hello", "Merci", "Thanks", "Please", "Svp", "Stp", "Vous", "You", "Your", "Votre", "Vos", "Le", "La", "Les", "The", "Un", "Une", "A", "An",
         "Quelqu", "Quelquun", "Someone", "Somebody", "Anyone", "Personne", "Nobody", "Moi", "Me", "Him", "Her", "Lui", "Elle",
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Lundi", "Mardi", "Mercredi", "Jeudi",
+        "Vendredi", "Samedi", "Dimanche", "There", "This", "That", "Internet", "Parking", "Support", "Service",
     };
+
+    // "Is Mark … around?", "Est-ce que Karim … est disponible ?": a capitalised word asked about, then within the same
+    // sentence a word of being there to take a call.
+    [GeneratedRegex(
+        @"(?i:\bis\s+|\best-ce\s+que?\s+|\best-ce\s+qu')(?<name>\p{Lu}\p{Ll}{2,})\b[^.?!\n]{0,50}?(?i:\b(?:available|around|there|free|in\s+today|disponible|joignable|là|present|présent)\b)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Availability();
 
     // Verbs that ask, then an optional title, then a capitalised word of letters only (not all capitals: "EDF", "SAV").
     [GeneratedRegex(
