@@ -266,14 +266,20 @@ internal sealed partial class LanguageIndex : IDisposable
 
         var weights = terms.Select(Idf).ToArray();
         var probabilities = classifier?.Probabilities(ClassifierTerms(terms, alternatives), entryCount);
+        // Ranked on the score first and only the kept entries measured: an entry's terms and coverage cost a set of
+        // all its phrasings' terms, and a 500-entry base gives up to 200 lexical hits for a few kept.
         var matches = byEntry
-            .Select(pair =>
+            .Select(pair => (Entry: pair.Key, pair.Value.Score, pair.Value.Doc, Total: pair.Value.Score + answerScores.GetValueOrDefault(pair.Key)))
+            .OrderByDescending(p => p.Total)
+            .ThenBy(p => p.Entry)
+            .Take(top)
+            .Select(p =>
             {
-                var (entry, (score, doc)) = (pair.Key, pair.Value);
+                var (entry, score, doc) = (p.Entry, p.Score, p.Doc);
                 var (coverage, holdsEvery) = Coverage(terms, alternatives, weights, EntryTerms(entry, excludeDoc));
                 return new EntryMatch(
                     entry,
-                    score + answerScores.GetValueOrDefault(entry),
+                    p.Total,
                     score,
                     selfScore[doc] > 0 ? Math.Min(1, score / selfScore[doc]) : 0,
                     coverage,
@@ -282,9 +288,6 @@ internal sealed partial class LanguageIndex : IDisposable
                     semantic?[entry].Cosine ?? 0,
                     holdsEvery);
             })
-            .OrderByDescending(m => m.Score)
-            .ThenBy(m => m.Entry)
-            .Take(top)
             .ToList();
         if (semantic is not null)
         {
