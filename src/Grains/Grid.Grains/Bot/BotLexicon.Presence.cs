@@ -1,0 +1,33 @@
+namespace Grid.Bot;
+
+/// <summary>
+/// The words of a presence check (<see cref="HumanRequestDetector"/>): asking whether someone is there, real, or reads
+/// the customer's messages ("y a quelqu'un ?", "anyone there?", "is anyone reading this?"). Lowercase and without accents.
+/// </summary>
+internal static partial class BotLexicon
+{
+    /// <summary>Who a presence check asks for ("y a quelqu'un ?", "anyone there?").</summary>
+    public static readonly HashSet<string> PresencePersons = new(StringComparer.Ordinal)
+    {
+        "quelquun", "personne", "anyone", "anybody", "someone", "somebody", "human", "humain", "person", "humans", "monde", "gens",
+    };
+
+    /// <summary>Words that make a short clause with a <see cref="PresencePersons"/> ask whether someone is there or real.</summary>
+    public static readonly HashSet<string> PresenceWords = new(StringComparer.Ordinal)
+    {
+        "y", "la", "present", "presente", "vivant", "vrai", "reel", "there", "here", "home", "awake", "alive", "real", "out",
+        "around", "online", "derriere", "behind",
+    };
+
+    /// <summary>Verbs of reading a message now: "is anyone reading this?", "quelqu'un lit vraiment ces messages ?".</summary>
+    public static readonly HashSet<string> ReadingVerbs = new(StringComparer.Ordinal)
+    {
+        "reading", "reads", "lit", "lisent", "lire", "lisez",
+    };
+
+    /// <summary>What a reading check asks about: the customer's own messages, not a meter or a letter.</summary>
+    public static readonly HashSet<string> ReadMessages = new(StringComparer.Ordinal)
+    {
+        "this", "these", "message", "messages", "mail", "mails", "email", "emails", "chat", "ca", "ceci", "ces", "mes",
+    };
+}
