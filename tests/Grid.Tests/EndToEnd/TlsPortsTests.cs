@@ -50,8 +50,9 @@ public sealed class TlsPortsTests
                 {
                     status = (await https.GetAsync($"https://127.0.0.1:{httpPort}/readyz")).StatusCode;
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
+                    // Not listening yet, or a starting host too busy to finish the handshake in the client's 5 s: ask again.
                     await Task.Delay(300);
                 }
             }
