@@ -17,7 +17,7 @@ public sealed class HumanRequestMeaningTests
 
     [Theory]
     [InlineData("I'd prefer to sort this out with a member of your team, if possible")]
-    [InlineData("could one of your employees go through this with me")]
+    [InlineData("could one of your employees pick this up with me")]
     [InlineData("This is a waste of time. Let me talk to a flesh-and-blood person.")] // short, but read sentence by sentence
     public void Hands_a_request_no_rule_knows_to_a_person(string text)
     {

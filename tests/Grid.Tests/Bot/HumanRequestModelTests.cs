@@ -49,7 +49,7 @@ public sealed class HumanRequestModelTests
     }
 
     [Theory]
-    [InlineData("The new customer portal says I owe £2,340 when everything's paid by direct debit. Can you get a person to look at this?")] // "says": speech reported
+    [InlineData("The new customer portal says I owe £2,340 when everything's paid by direct debit. Could a person pick this up?")] // "says": speech reported
     public void Reads_a_request_in_one_sentence_that_another_sentence_would_rule_out(string text)
     {
         var detector = new StopWordLanguageDetector();
@@ -145,7 +145,7 @@ public sealed class HumanRequestModelTests
     }
 
     [Theory]
-    [InlineData("j'aimerais que ce soit une personne qui traite mon dossier", "fr")]
+    [InlineData("j'aimerais que ce soit une personne en chair qui me réponde sur mon dossier", "fr")]
     [InlineData("could somebody from your side pick this up with me", "en")]
     [InlineData("could I have two minutes with one of your team?", "en")] // names no person: the higher bar
     public void Hands_to_a_person_what_no_rule_reads(string text, string language)
@@ -187,7 +187,6 @@ public sealed class HumanRequestModelTests
     }
 
     [Theory]
-    [InlineData("thanks, no need for anybody to phone me", "en")]
     [InlineData("merci à la dame au téléphone tout à l'heure, elle était top", "fr")]
     public void Turns_away_what_the_looser_signals_take_for_a_request(string text, string language)
     {

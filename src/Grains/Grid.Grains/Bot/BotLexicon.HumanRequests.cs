@@ -19,6 +19,7 @@ internal static partial class BotLexicon
         "prepose", "preposee", "employe", "employee", "employes", "employees", "gestionnaire", "gestionnaires", "collaborateurs",
         "collaboratrices", "commercial", "commerciale", "commerciaux", "membre", "membres", "dame", "dames",
         "representant", "representante", "representants", "patron", "patronne", "cadre", "cadres", "gars", "mec", "leader", "leaders",
+        "chargeclientele", "salarie", "salariee", "salaries", "salariees",
         // English
         "human", "humans", "person", "people", "someone", "somebody", "anyone", "anybody", "operator", "operators",
         "representative", "representatives", "advisor", "advisors", "adviser", "advisers", "manager", "managers",
@@ -33,7 +34,7 @@ internal static partial class BotLexicon
         "conseiller", "conseillere", "conseille", "teleconseiller", "teleconseillere", "humain", "humaine", "agent", "operateur", "operatrice", "interlocuteur",
         "personne", "quelquun", "responsable", "human", "person", "operator", "representative", "advisor", "adviser",
         "someone", "somebody", "manager", "supervisor", "superviseur", "rep", "prepose", "preposee", "executive",
-        "representant", "representante", "leader",
+        "representant", "representante", "leader", "chargeclientele",
     };
 
     /// <summary>Real words one typo from a person noun, or two from a long one, which are not misspellings of it.</summary>

@@ -74,6 +74,12 @@ internal static partial class BotLexicon
     {
         ["quelqu'un"] = "quelquun", ["quelqu un"] = "quelquun", ["aujourd'hui"] = "aujourdhui", ["aujourd hui"] = "aujourdhui",
         ["presqu'ile"] = "presquile",
+        // "chargé(e) de clientèle / de compte / de dossier / d'affaires": one person noun (BotLexicon.PersonNouns)
+        ["chargee de clientele"] = "chargeclientele", ["charge de clientele"] = "chargeclientele",
+        ["chargee de compte"] = "chargeclientele", ["charge de compte"] = "chargeclientele",
+        ["chargee de dossier"] = "chargeclientele", ["charge de dossier"] = "chargeclientele",
+        ["chargee d'affaires"] = "chargeclientele", ["charge d'affaires"] = "chargeclientele",
+        ["chargee d affaires"] = "chargeclientele", ["charge d affaires"] = "chargeclientele",
     };
 
     // ---- Topic words ----------------------------------------------------------------------------------------------------

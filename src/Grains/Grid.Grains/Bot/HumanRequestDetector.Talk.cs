@@ -52,7 +52,7 @@ internal sealed partial class HumanRequestDetector
         return false;
     }
 
-    /// <summary>"je ne veux pas", "veux pas", "I don't want": the wish is denied.</summary>
+    /// <summary>"je ne veux pas", "veux pas", "I don't want", "no need for anybody to phone me": the wish is denied.</summary>
     private static bool Denied(IReadOnlyList<string> clause, int wish) =>
-        At(clause, wish + 1) is "pas" or "plus" or "not" or "never" || At(clause, wish - 1) is "ne" or "n" or "not" || At(clause, wish - 2) is "not" or "ne" or "n";
+        At(clause, wish + 1) is "pas" or "plus" or "not" or "never" || At(clause, wish - 1) is "ne" or "n" or "not" or "no" || At(clause, wish - 2) is "not" or "ne" or "n";
 }

@@ -57,6 +57,8 @@ internal sealed partial class HumanRequestDetector
                 : WantsVoice(clause) ? "voice"
                 : AsksForTheService(clause) ? "service"
                 : ChecksAvailability(clause) ? "available"
+                : AsksPersonToHandle(clause) ? "handle"
+                : AsksWhomToTalkTo(clause) ? "whom"
                 : null;
             if (rule is not null)
             {

@@ -1,0 +1,80 @@
+using Grid.Bot;
+
+namespace Grid.Tests.Bot;
+
+/// <summary>
+/// The "handle" rule (a person of the service asked to take the case in hand) and the "whom" rule (whom to talk to), with
+/// the tellings, interventions and relative clauses they must leave alone, and "chargé de clientèle" read as one person.
+/// </summary>
+public sealed class HumanRequestHandleTests
+{
+    private static readonly TextNormalizer Normalizer = new();
+
+    private static string? Rule(string text, string language) => new HumanRequestDetector().Rule(Normalizer.Normalize(text, language));
+
+    [Theory]
+    [InlineData("Could somebody from your team look into this payment? It went out twice.", "en")]
+    [InlineData("can a manager review the decision on my refund please", "en")]
+    [InlineData("I'd like someone to go through my account with me.", "en")]
+    [InlineData("i need a person to deal with this, the app keeps failing", "en")]
+    [InlineData("Is there anybody who can take over my complaint?", "en")]
+    [InlineData("Would a member of your staff please examine the charges on my statement", "en")]
+    [InlineData("quelqu'un pourrait vérifier mon dossier svp", "fr")]
+    [InlineData("J'aimerais qu'un conseiller regarde ma facture de plus près.", "fr")]
+    [InlineData("est-ce qu'une personne de chez vous peut s'occuper de ma réclamation ?", "fr")]
+    [InlineData("Je souhaiterais qu'un responsable prenne en charge ce litige.", "fr")]
+    [InlineData("y a-t-il un agent qui peut étudier ma demande d'échéancier ?", "fr")]
+    [InlineData("je demande qu'un employé traite mon dossier, pas un robot", "fr")]
+    public void A_person_asked_to_take_the_case_in_hand_is_a_request(string text, string language) => Assert.NotNull(Rule(text, language));
+
+    [Theory]
+    [InlineData("Could somebody from your team look into this payment? It went out twice.", "en")]
+    [InlineData("quelqu'un pourrait vérifier mon dossier svp", "fr")]
+    [InlineData("est-ce qu'une personne de chez vous peut s'occuper de ma réclamation ?", "fr")]
+    public void The_handle_rule_reads_what_no_other_rule_does(string text, string language) => Assert.Equal("handle", Rule(text, language));
+
+    [Fact]
+    public void A_declined_person_is_no_talk_request()
+    {
+        var normalized = Normalizer.Normalize("thanks, no need for anybody to phone me", "en");
+        Assert.Null(new HumanRequestDetector().Rule(normalized));
+        Assert.False(new HumanRequestDetector().AsksToTalk(normalized)); // "no need": the wish is denied
+    }
+
+    [Theory]
+    [InlineData("who can I speak to about moving house?", "en")]
+    [InlineData("Who should we talk to regarding the service charge?", "en")]
+    [InlineData("à qui puis-je parler pour contester ma facture ?", "fr")]
+    [InlineData("avec qui je peux discuter de mon contrat", "fr")]
+    public void A_question_of_whom_to_talk_to_is_a_request(string text, string language) =>
+        Assert.Equal("whom", Rule(text, language));
+
+    [Theory]
+    [InlineData("An agent will review your file within two days.", "en")] // the service telling, no one asked
+    [InlineData("The manager reviewed my account and found nothing wrong.", "en")]
+    [InlineData("Can someone check the boiler in flat 4?", "en")] // an intervention
+    [InlineData("When can someone look at my complaint?", "en")] // when: a question the base answers
+    [InlineData("The adviser who can deal with refunds is on leave, when is she back?", "en")] // a relative clause
+    [InlineData("who did I speak to last time?", "en")]
+    [InlineData("who do I send the form to?", "en")]
+    [InlineData("Can I check my balance in the app?", "en")]
+    [InlineData("le conseiller qui peut traiter ma demande est absent ?", "fr")]
+    [InlineData("quelqu'un peut regarder le compteur demain ?", "fr")] // an intervention
+    [InlineData("un agent a examiné mon dossier la semaine dernière", "fr")]
+    [InlineData("personne ne peut vérifier mon dossier, c'est ça ?", "fr")] // nobody
+    [InlineData("à qui dois-je envoyer le formulaire ?", "fr")]
+    [InlineData("je suis conseiller et je dois vérifier le dossier d'un client", "fr")] // the writer
+    [InlineData("there's a leak in the hall, could you send somebody to look at it", "en")] // someone sent
+    [InlineData("can someone explain the standing charge on my bill?", "en")] // the explanation is asked for
+    [InlineData("À qui dois-je adresser ma demande de résiliation ?", "fr")] // where a request goes
+    public void Tellings_interventions_and_other_questions_are_not(string text, string language) => Assert.Null(Rule(text, language));
+
+    [Theory]
+    [InlineData("Je veux mon chargé de clientèle.")]
+    [InlineData("je voudrais parler à ma chargée de compte")]
+    public void A_charge_de_clientele_is_a_person(string text) => Assert.NotNull(Rule(text, "fr"));
+
+    [Fact]
+    public void A_charge_de_clientele_is_one_word_after_normalisation() =>
+        Assert.Contains("chargeclientele", Normalizer.Normalize("Ma chargée de clientèle est absente", "fr").Tokens);
+}
