@@ -166,6 +166,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("i spoke to an agent last week but i want to talk to a manager now")]
     [InlineData("I would like to speak with customer service")]
     [InlineData("hello? anyone there?")]
+    [InlineData("hi?? anybody??")] // a lone "anybody" after a hail
     [InlineData("is anybody out there")]
     [InlineData("can a real person answer me please")]
     [InlineData("transfer me")]
@@ -369,6 +370,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("not looking for a callback, just tell me when the heating will be back")]
     [InlineData("no callback please, reply here")]
     [InlineData("please the agent who called me said my refund was sent")]
+    [InlineData("hi, anyone know if the gas is back in Ashby Road?")]
     public void Ignores_english_mentions(string text) => Assert.False(IsRequest(text, "en"), text);
 
     [Fact]

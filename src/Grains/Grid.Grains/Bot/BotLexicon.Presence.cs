@@ -19,6 +19,12 @@ internal static partial class BotLexicon
         "around", "online", "derriere", "behind",
     };
 
+    /// <summary>Calls into the void that may stand beside a lone "anyone" ("hello?? anyone??", "allo ? quelqu'un ?").</summary>
+    public static readonly HashSet<string> Hails = new(StringComparer.Ordinal)
+    {
+        "hello", "hi", "hey", "allo", "alo", "bonjour", "salut", "oh", "ohe", "yo", "please", "pls", "svp", "excuse", "excusez", "moi", "me",
+    };
+
     /// <summary>Verbs of reading a message now: "is anyone reading this?", "quelqu'un lit vraiment ces messages ?".</summary>
     public static readonly HashSet<string> ReadingVerbs = new(StringComparer.Ordinal)
     {

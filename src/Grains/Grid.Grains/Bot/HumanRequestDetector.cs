@@ -267,7 +267,8 @@ internal sealed partial class HumanRequestDetector
 
     private static bool ChecksPresence(IReadOnlyList<string> clause) =>
         clause.Any(BotLexicon.PresencePersons.Contains)
-        && ((clause.Count <= 7 && clause.Any(BotLexicon.PresenceWords.Contains)) || (clause.Count <= 9 && ChecksReading(clause)))
+        && ((clause.Count <= 7 && clause.Any(BotLexicon.PresenceWords.Contains)) || (clause.Count <= 9 && ChecksReading(clause))
+            || (clause.Count <= 3 && clause.All(t => BotLexicon.PresencePersons.Contains(t) || BotLexicon.Hails.Contains(t)))) // "hello?? anyone??"
         && !clause.Any(BotLexicon.Negations.Contains)
         && !clause.Any(BotLexicon.ContactVerbs.Contains) // "someone to answer the phone there" is left to the contact rule
         && !clause.Any(t => t.Length > 3 && t.EndsWith("er", StringComparison.Ordinal) && !BotLexicon.PresencePersons.Contains(t)); // "y a qqn pour réparer"

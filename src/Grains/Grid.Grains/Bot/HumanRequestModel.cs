@@ -8,7 +8,7 @@ namespace Grid.Bot;
 /// expanded), the pairs of words next to each other in a clause, and the character 3- and 4-grams of each word (a
 /// misspelt "conseiler" or "reprasentative" shares most of its n-grams with the word). Trained once per process, in a
 /// seeded order (deterministic), on <c>Bot/Data/human-requests-train.json</c>: about 6,370 French and English messages
-/// written for it by ten writers who read no evaluation set — requests in every register and spelling, replies in the
+/// written for it by twelve writers who read no evaluation set — requests in every register and spelling, replies in the
 /// middle of a conversation, and hard non-requests that use the same words (a past call, a technician's visit, an
 /// adviser's words, how or when to reach the service, a person declined, questions about the bot, off-topic asks, short
 /// topic fragments) plus ordinary questions and greetings. No text equals an evaluation set's once folded (lower case,
