@@ -3,7 +3,7 @@ namespace Grid.Bot;
 /// <summary>
 /// The words of a person of the service asked to take the customer's case in hand ("could a member of staff review my
 /// account?", "je veux que quelqu'un vérifie mon dossier") and of a question of whom to talk to ("who can I talk to
-/// about my bill?", "à qui dois-je m'adresser ?"): <see cref="HumanRequestDetector"/>'s "handle" and "whom" rules.
+/// about my bill?", "à qui puis-je parler de ma facture ?"): <see cref="HumanRequestDetector"/>'s "handle" and "whom" rules.
 /// Lowercase and without accents.
 /// </summary>
 internal static partial class BotLexicon

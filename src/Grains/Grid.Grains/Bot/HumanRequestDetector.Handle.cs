@@ -4,7 +4,7 @@ namespace Grid.Bot;
 /// The rules of <see cref="HumanRequestDetector"/> that read a person of the service asked to take the case in hand
 /// ("could a member of staff review my account?", "est-ce que quelqu'un de chez vous peut se pencher sur ma facture ?",
 /// "je veux que quelqu'un de compétent vérifie mon dossier", "can a colleague of yours take over?") and a question of
-/// whom to talk to ("who can I talk to about my bill?", "à qui dois-je m'adresser ?").
+/// whom to talk to ("who can I talk to about my bill?", "à qui puis-je parler de ma facture ?").
 /// </summary>
 internal sealed partial class HumanRequestDetector
 {
@@ -82,8 +82,9 @@ internal sealed partial class HumanRequestDetector
     }
 
     /// <summary>
-    /// "who can I talk to about my bill?", "to whom may I speak", "à qui puis-je parler de…", "à qui dois-je
-    /// m'adresser ?": whom, a modal with the customer, and a verb of speaking, which asks for the person to speak to.
+    /// "who can I talk to about my bill?", "to whom may I speak", "à qui puis-je parler de…", "avec qui je peux discuter
+    /// de mon contrat": whom, a modal with the customer, and a verb of speaking (<see cref="BotLexicon.WhomVerbs"/>), which
+    /// asks for the person to speak to. Not "à qui dois-je adresser cette demande ?", which asks where a request goes.
     /// </summary>
     private static bool AsksWhomToTalkTo(IReadOnlyList<string> clause)
     {
