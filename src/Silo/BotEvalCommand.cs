@@ -11,7 +11,9 @@ namespace Grid.Silo;
 /// --threshold overrides the threshold.
 /// <c>--errors</c> prints only the cases not decided as expected and the clarified ones; <c>--no-library</c> decides
 /// without Grid's phrasing library (<see cref="PhrasingLibrary"/>), to see what it adds to a sparsely phrased base.
-/// <c>--candidates</c> prints each case's decision and three best candidates (tab-separated);
+/// <c>--candidates</c> prints each case's decision and three best candidates (tab-separated); <c>--signals</c> each
+/// case's decision, person-request rule, learnt model probability and gate (tab-separated;
+/// with <c>--model-only</c> the person-request signals alone, in seconds);
 /// <c>--learn-missed A,B [--out-of-scope] --out FILE</c> writes the base with the sets' missed messages as phrasings (<see cref="MissedPhrasings"/>).
 /// <c>bot-eval --kb FILE --explain "message"</c> prints why the matcher decides what it does for one message (one a line).
 /// <c>bot-eval --kb FILE --train-decision --cases A,B [--out FILE]</c> learns the decision model (<see cref="DecisionModel"/>)
@@ -27,7 +29,7 @@ internal static class BotEvalCommand
     {
         if (!flags.TryGetValue("kb", out var kb) || (!flags.TryGetValue("cases", out var cases) && !flags.ContainsKey("explain") && !flags.ContainsKey("learn-missed")))
         {
-            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time] [--errors] [--decision <decision-model.json>] [--no-library] [--human-model <0..1>] [--human-model-unnamed <0..1>] [--candidates]; bot-eval --kb <knowledge-base.json> --learn-missed <a.json,b.json,...> [--out-of-scope] [--out <new-kb.json>]; bot-eval --kb <knowledge-base.json> --train-decision --cases <a.json,b.json,...> [--out <decision-model.json>]");
+            Console.Error.WriteLine("usage: bot-eval --kb <knowledge-base.json> --cases <eval-cases.json> [--settings <settings.json>] [--threshold <0..1>] [--size <entries for timing>] [--choices [--only <variant name part>]] [--sweep] [--time] [--errors] [--decision <decision-model.json>] [--no-library] [--human-model <0..1>] [--human-model-unnamed <0..1>] [--candidates] [--signals [--model-only]]; bot-eval --kb <knowledge-base.json> --learn-missed <a.json,b.json,...> [--out-of-scope] [--out <new-kb.json>]; bot-eval --kb <knowledge-base.json> --train-decision --cases <a.json,b.json,...> [--out <decision-model.json>]");
             return 2;
         }
 
@@ -94,6 +96,7 @@ internal static class BotEvalCommand
             flags.ContainsKey("choices") ? evaluation.Compare([.. BotEvaluation.Choices.Where(c => !flags.TryGetValue("only", out var only) || c.Name == "shipped" || c.Name.Contains(only, StringComparison.Ordinal))])
             : flags.ContainsKey("errors") ? evaluation.Errors()
             : flags.ContainsKey("candidates") ? evaluation.Candidates()
+            : flags.ContainsKey("signals") ? evaluation.Signals(flags.ContainsKey("model-only"))
             : flags.ContainsKey("time") ? string.Create(CultureInfo.InvariantCulture, $"{evaluation.Time(size)}\n")
             : flags.ContainsKey("sweep") ? evaluation.Sweep(Enumerable.Range(0, 19).Select(i => i * 0.05))
             : evaluation.Report(size));

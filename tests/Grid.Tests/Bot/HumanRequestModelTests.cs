@@ -17,6 +17,8 @@ public sealed class HumanRequestModelTests
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> With = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> NotOverATelling = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 2 }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> OverATellingAtHalf = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 0.5 }));
+    private static readonly Lazy<Grid.Bot.KnowledgeIndex> NeverOverAnswer = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelOverWeakAnswer = 2, HumanUnnamedOverAnswer = 2, HumanRuledOutOverAnswer = 2 }));
+    private static readonly Lazy<Grid.Bot.KnowledgeIndex> OverAnyAnswer = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelOverWeakAnswer = 0, HumanWeakAnswer = 2, HumanRuledOutBar = 0, HumanRuledOutOverAnswer = 0 }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> WholeOnly = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelBySentence = false, HumanUntoldBar = 2, HumanRuledOutBar = 2 }));
 
     [Fact]
@@ -115,6 +117,65 @@ public sealed class HumanRequestModelTests
         Assert.True(HumanRequestModel.Shared.Probability(normalized) >= 0.9);
 
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(OverATellingAtHalf.Value, new StopWordLanguageDetector()).Decide(text).Kind);
+    }
+
+    /// <summary>
+    /// A person asked for in words no rule knows, that the base also answers: the model's reading outranks the answer
+    /// when it is sure enough (<see cref="MatcherOptions.HumanUnnamedOverAnswer"/>: a team named, no person).
+    /// </summary>
+    [Fact]
+    public void Reads_a_request_over_an_answer_when_the_model_is_sure_of_it()
+    {
+        const string text = "Put me through to the meter-reading team please";
+        var normalized = Normalizer.Normalize(text, "en");
+        var people = new HumanRequestDetector();
+        Assert.Null(people.Rule(normalized));
+        Assert.False(people.MayAsk(normalized)); // a team, not a person: the unnamed bar
+        Assert.True(HumanRequestModel.Shared.Probability(normalized) >= MatcherOptions.Default.HumanUnnamedOverAnswer);
+
+        var detector = new StopWordLanguageDetector();
+        var answered = new KnowledgeMatcher(NeverOverAnswer.Value, detector).Decide(text);
+        Assert.Equal(BotDecisionKind.Answer, answered.Kind);
+        Assert.Equal("meter-reading", answered.EntryId);
+        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(With.Value, detector).Decide(text).Kind);
+    }
+
+    /// <summary>
+    /// Over an answer, the model's bar for a message that names a person (<see cref="MatcherOptions.HumanModelOverWeakAnswer"/>)
+    /// decides: under it the answer stands; a message that asks about hours is answered whatever the model reads (when
+    /// the service can be reached is the base's to answer).
+    /// </summary>
+    [Theory]
+    [InlineData("J'ai perdu mon badge dans la rue ce matin. J'ai peur que quelqu'un s'en serve pour entrer.", "fr", false)]
+    [InlineData("What hours are your advisers available on Saturdays?", "en", true)]
+    [InlineData("Quels sont les horaires de vos conseillers le samedi ?", "fr", true)]
+    public void Keeps_an_answer_under_the_bar_or_where_hours_are_asked(string text, string language, bool asksHours)
+    {
+        var normalized = Normalizer.Normalize(text, language);
+        var people = new HumanRequestDetector();
+        Assert.Null(people.Rule(normalized));
+        Assert.True(people.MayAsk(normalized));
+        Assert.True(HumanRequestModel.Shared.Probability(normalized) < MatcherOptions.Default.HumanModelOverWeakAnswer);
+
+        var detector = new StopWordLanguageDetector();
+        Assert.Equal(BotDecisionKind.Answer, new KnowledgeMatcher(With.Value, detector).Decide(text).Kind);
+        Assert.Equal(asksHours ? BotDecisionKind.Answer : BotDecisionKind.Human, new KnowledgeMatcher(OverAnyAnswer.Value, detector).Decide(text).Kind);
+    }
+
+    /// <summary>
+    /// Over an answer, the whole message must read as a request, not one of its sentences alone: "J'ai peur que
+    /// quelqu'un entre." reads as one on its own, the message of a stolen badge does not.
+    /// </summary>
+    [Fact]
+    public void Keeps_an_answer_where_only_one_sentence_reads_as_a_request()
+    {
+        const string text = "Bonjour, on m'a volé mon portefeuille avec le badge de la résidence hier soir. J'ai peur que quelqu'un entre.";
+        Assert.True(HumanRequestModel.Shared.Probability(Normalizer.Normalize("J'ai peur que quelqu'un entre.", "fr")) >= MatcherOptions.Default.HumanModelOverWeakAnswer);
+        Assert.True(HumanRequestModel.Shared.Probability(Normalizer.Normalize(text, "fr")) < MatcherOptions.Default.HumanModelOverWeakAnswer);
+
+        var decision = new KnowledgeMatcher(With.Value, new StopWordLanguageDetector()).Decide(text);
+        Assert.Equal(BotDecisionKind.Answer, decision.Kind);
+        Assert.Equal("access-badge", decision.EntryId);
     }
 
     /// <summary>The message as the matcher reads it, that no rule takes for a request and something rules out.</summary>

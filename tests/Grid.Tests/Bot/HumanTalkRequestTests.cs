@@ -49,13 +49,17 @@ public sealed class HumanTalkRequestTests
         Assert.Null(new HumanRequestDetector().Rule(new TextNormalizer().Normalize(text, "fr"))); // no rule knows this order
         Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(index, detector).Decide(text).Kind);
 
-        using var without = new KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanTalk = false, HumanMeaning = false, HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2 });
+        var modelOff = MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2, HumanModelOverWeakAnswer = 2, HumanUnnamedOverAnswer = 2, HumanRuledOutOverAnswer = 2 };
+        using var without = new KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, modelOff with { HumanTalk = false, HumanMeaning = false });
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(without, detector).Decide(text).Kind);
 
-        // The looser reading sees a request in this one too, but the base answers it: an answer outranks it.
+        // The looser reading sees a request in this one too, but the base answers it: the talk words do not outrank an
+        // answer; only the learnt model, sure of it, does (MatcherOptions.HumanModelOverWeakAnswer).
         const string answered = "I would like a conversation with a staff member about cancelling my contract";
         Assert.True(AsksToTalk(answered, "en"));
-        var decision = new KnowledgeMatcher(index, detector).Decide(answered);
+        using var talkOnly = new KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, modelOff);
+        var decision = new KnowledgeMatcher(talkOnly, detector).Decide(answered);
         Assert.Equal((BotDecisionKind.Answer, "contract-cancellation"), (decision.Kind, decision.EntryId));
+        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(index, detector).Decide(answered).Kind);
     }
 }

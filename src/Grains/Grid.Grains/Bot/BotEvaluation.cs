@@ -205,6 +205,55 @@ internal sealed partial class BotEvaluation(IReadOnlyList<KnowledgeEntry> entrie
         return text.ToString();
     }
 
+    /// <summary>
+    /// One line a case, tab-separated, for tuning the person-request bars: what was expected, the decision and its first
+    /// answer's confidence, the human-request rule that fired, the learnt model's probability and its gate (ruled out,
+    /// names a person, names none).
+    /// </summary>
+    public string Signals(bool modelOnly = false)
+    {
+        if (modelOnly)
+        {
+            return ModelSignals();
+        }
+
+        using var index = new KnowledgeIndex(entries, settings, WithModel(null));
+        var matcher = new KnowledgeMatcher(index, new StopWordLanguageDetector());
+        var normalizer = new TextNormalizer(index.Options.Sms);
+        var people = new HumanRequestDetector();
+        var text = new StringBuilder();
+        text.AppendLine("lang\texpected\tentry\tdecision\tanswer\tconfidence\trule\tmodel\tgate");
+        foreach (var c in cases)
+        {
+            var decision = matcher.Decide(c.Text);
+            var normalized = normalizer.Normalize(c.Text, decision.Language);
+            var gate = people.RulesOut(normalized) ? "ruled-out" : people.MayAsk(normalized) ? "named" : "unnamed";
+            text.AppendLine(Invariant, $"{c.Language}\t{c.Expect}\t{c.Entry ?? "-"}\t{decision.Kind}\t{decision.EntryId ?? "-"}\t{decision.Confidence:0.000}\t{people.Rule(normalized) ?? "-"}\t{HumanRequestModel.Shared.Probability(normalized):0.000}\t{gate}");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The person-request signals alone, without deciding (no index, no embedding: seconds for a set), each case read in
+    /// its labelled language: what was expected, the rule that fired, the learnt model's probability and its gate.
+    /// </summary>
+    private string ModelSignals()
+    {
+        var normalizer = new TextNormalizer(MatcherOptions.Default.Sms);
+        var people = new HumanRequestDetector();
+        var text = new StringBuilder();
+        text.AppendLine("lang\texpected\trule\tmodel\tgate");
+        foreach (var c in cases)
+        {
+            var normalized = normalizer.Normalize(c.Text, c.Language);
+            var gate = people.RulesOut(normalized) ? "ruled-out" : people.MayAsk(normalized) ? "named" : "unnamed";
+            text.AppendLine(Invariant, $"{c.Language}\t{c.Expect}\t{people.Rule(normalized) ?? "-"}\t{HumanRequestModel.Shared.Probability(normalized):0.000}\t{gate}");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>A Markdown table of the shipped matcher's tallies at several thresholds (the trade-off between answering and abstaining).</summary>
     public string Sweep(IEnumerable<double> thresholds)
     {

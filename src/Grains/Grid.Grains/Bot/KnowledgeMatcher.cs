@@ -75,7 +75,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         var decision = DecideEntry(text, detected, vectors, out var vetoed);
         if (decision.Kind == BotDecisionKind.Answer)
         {
-            return decision;
+            return modelOn && OutranksAnswer(normalized, decision, Math.Min(learnt, probability), named, ruledOut) ? new BotDecision(BotDecisionKind.Human, detected, []) : decision;
         }
 
         // A person asked for in an order no rule knows, and nothing to answer: by its words, its meaning, the learnt model.
@@ -91,6 +91,23 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         }
 
         return vetoed ? decision : FromLibrary(text, detected, decision) ?? decision;
+    }
+
+    /// <summary>
+    /// Whether the learnt model's reading of a person request outranks the base's answer (below
+    /// <see cref="MatcherOptions.HumanModelOverAnswer"/>, which outranks any): a message that names a person at
+    /// <see cref="MatcherOptions.HumanModelOverWeakAnswer"/> over an answer less sure than
+    /// <see cref="MatcherOptions.HumanWeakAnswer"/>, unless it asks about hours (when to reach the service is a question the
+    /// base answers); one that names none at <see cref="MatcherOptions.HumanUnnamedOverAnswer"/>; one that only a telling
+    /// rules out at <see cref="MatcherOptions.HumanRuledOutOverAnswer"/>. The whole message must read so, not only one of
+    /// its sentences: "J'ai peur que quelqu'un rentre." alone reads as a request, the message of a stolen badge does not.
+    /// </summary>
+    private bool OutranksAnswer(NormalizedText normalized, BotDecision answer, double learnt, bool named, bool ruledOut)
+    {
+        var options = Index.Options;
+        return named
+            ? learnt >= options.HumanModelOverWeakAnswer && answer.Confidence < options.HumanWeakAnswer && !normalized.Tokens.Any(BotLexicon.HoursWords.Contains)
+            : learnt >= (ruledOut ? options.HumanRuledOutOverAnswer : options.HumanUnnamedOverAnswer);
     }
 
     /// <summary>
