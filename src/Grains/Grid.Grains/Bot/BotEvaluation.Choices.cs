@@ -14,6 +14,7 @@ internal sealed partial class BotEvaluation
         ("person requests by rules alone", MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }),
         ("no person-request model", MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2 }),
         ("person-request model only where a person is named", MatcherOptions.Default with { HumanModelUnnamedBar = 2 }),
+        ("person-request model over answers only at 0.98", MatcherOptions.Default with { HumanModelOverWeakAnswer = 2, HumanUnnamedOverAnswer = 2, HumanRuledOutOverAnswer = 2 }),
         ("person-request model at 0.7 (the first model's bar)", MatcherOptions.Default with { HumanModelBar = 0.7 }),
         ("person-request model where no person is named at 0.7", MatcherOptions.Default with { HumanModelUnnamedBar = 0.7 }),
         ("person-request model at 0.9, and at 0.95 over answers", MatcherOptions.Default with { HumanModelBar = 0.9, HumanModelOverAnswer = 0.95 }),
