@@ -124,6 +124,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("Nous demandons qu'un représentant de votre direction nous appelle.")]
     [InlineData("rappel souhaité mardi entre 9h et 12h")]
     [InlineData("Est-ce que quelqu'un lit vraiment mes messages ?")]
+    [InlineData("ça fait 2 heures que j'attends je veux parler à un conseiller")] // hours counted, not the service's
     [InlineData("Je veux une vraie personne pour ma réclamation, pas un algorithme.")]
     public void Recognises_french_requests(string text) => Assert.True(IsRequest(text, "fr"), text);
 
@@ -224,6 +225,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("Is anyone actually reading this?")]
     [InlineData("does anybody read these messages")]
     [InlineData("do you have live support?")]
+    [InlineData("been waiting 2 hours to speak to someone, put me through to an agent")] // hours counted, not the service's
     [InlineData("I want my usual adviser")]
     public void Recognises_english_requests(string text) => Assert.True(IsRequest(text, "en"), text);
 
@@ -271,6 +273,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("je veux un relevé de compteur")]
     [InlineData("une vraie personne m'a rappelé, c'est réglé")]
     [InlineData("à quelle heure on peut joindre un conseiller le samedi ?")]
+    [InlineData("Quelles sont vos horaires pour parler à un conseiller au téléphone ?")] // the service's hours
+    [InlineData("je voudrais appeler un conseiller vous fermez a quelle heure")]
     [InlineData("tout le monde dans l'immeuble est sans chauffage")]
     [InlineData("j'ai eu quelqu'un au bout du fil, très gentil")]
     [InlineData("il faudrait quelqu'un pour réparer la porte du garage")]
@@ -348,6 +352,8 @@ public sealed class HumanRequestDetectorTests
     [InlineData("the lady on the phone was lovely")]
     [InlineData("who is in charge of supervision of the works in our building")]
     [InlineData("is there a way to get an adviser on the phone on saturdays?")] // a question about hours
+    [InlineData("what times could my dad get hold of an adviser by phone")]
+    [InlineData("during your opening hours can I speak to an adviser or only by email")]
     [InlineData("I was put through to the wrong department yesterday")]
     [InlineData("you guys sent me the wrong invoice")]
     [InlineData("the executive of my company pays the bill")]
