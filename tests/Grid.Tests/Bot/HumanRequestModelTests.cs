@@ -5,7 +5,8 @@ namespace Grid.Tests.Bot;
 
 /// <summary>
 /// The learnt person-request model (<see cref="HumanRequestModel"/>): what it learns from its shipped examples, judged
-/// on examples held out of its training, and how the matcher uses it — only where no rule fired and nothing answers.
+/// on examples held out of its training, and how the matcher uses it — only where no rule fired, over an answer only
+/// where it is sure.
 /// </summary>
 public sealed class HumanRequestModelTests
 {

@@ -206,8 +206,8 @@ internal sealed partial class BotEvaluation(IReadOnlyList<KnowledgeEntry> entrie
     }
 
     /// <summary>
-    /// One line a case, tab-separated, for tuning the person-request bars: what was expected, the decision and its first
-    /// answer's confidence, the human-request rule that fired, the learnt model's probability and its gate (ruled out,
+    /// One line a case, tab-separated, for tuning the person-request bars: what was expected, the decision, its entry and
+    /// confidence, the human-request rule that fired, the learnt model's probability and its gate (ruled out,
     /// names a person, names none).
     /// </summary>
     public string Signals(bool modelOnly = false)

@@ -12,9 +12,9 @@ namespace Grid.Bot;
 /// middle of a conversation, and hard non-requests that use the same words (a past call, a technician's visit, an
 /// adviser's words, how or when to reach the service, a person declined, questions about the bot, off-topic asks, short
 /// topic fragments) plus ordinary questions and greetings. No text equals an evaluation set's once folded (lower case,
-/// no accents or punctuation). The matcher asks it only when no rule fired and nothing answers, at one bar where a
-/// person, a call or a way of speaking is named and a higher one where none is (docs/bot-evaluation.md, "Ninth round"
-/// and "Tenth round").
+/// no accents or punctuation). The matcher asks it when no rule fired: where nothing answers, at one bar where a person,
+/// a call or a way of speaking is named and a higher one where none is (docs/bot-evaluation.md, "Ninth round" and
+/// "Tenth round"); over an answer, only at higher bars still ("Eighteenth round").
 /// </summary>
 internal sealed class HumanRequestModel
 {

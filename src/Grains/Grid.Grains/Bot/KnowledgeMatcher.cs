@@ -4,8 +4,9 @@ namespace Grid.Bot;
 
 /// <summary>
 /// Decides what the bot does with one customer message: <see cref="BotDecisionKind.Human"/> when the customer asks
-/// for a person (a rule of <see cref="HumanRequestDetector"/>; or, when the base has no answer, the message's meaning:
-/// <see cref="HumanRequestMeaning"/>); otherwise the knowledge base's entries are ranked in the message's language (then in the others when
+/// for a person (a rule of <see cref="HumanRequestDetector"/>; the learnt model, <see cref="HumanRequestModel"/>, where it
+/// is sure enough to outrank the base's answer; or, when the base has no answer, the model at lower bars and the
+/// message's meaning: <see cref="HumanRequestMeaning"/>); otherwise the knowledge base's entries are ranked in the message's language (then in the others when
 /// that finds nothing confident) and given a confidence (<see cref="MatchConfidence"/>).
 /// <see cref="BotDecisionKind.Answer"/> when the best entry reaches the tenant's threshold and is clearly ahead of the
 /// others (in confidence, or in BM25 score); <see cref="BotDecisionKind.Clarify"/> when two or three entries are close
