@@ -275,6 +275,7 @@ public sealed class HumanRequestDetectorTests
     [InlineData("à quelle heure on peut joindre un conseiller le samedi ?")]
     [InlineData("Quelles sont vos horaires pour parler à un conseiller au téléphone ?")] // the service's hours
     [InlineData("je voudrais appeler un conseiller vous fermez a quelle heure")]
+    [InlineData("Quelles sont vos heures pour joindre un conseiller par téléphone ?")]
     [InlineData("tout le monde dans l'immeuble est sans chauffage")]
     [InlineData("j'ai eu quelqu'un au bout du fil, très gentil")]
     [InlineData("il faudrait quelqu'un pour réparer la porte du garage")]
