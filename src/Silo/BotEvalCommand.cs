@@ -96,7 +96,7 @@ internal static class BotEvalCommand
             flags.ContainsKey("choices") ? evaluation.Compare([.. BotEvaluation.Choices.Where(c => !flags.TryGetValue("only", out var only) || c.Name == "shipped" || c.Name.Contains(only, StringComparison.Ordinal))])
             : flags.ContainsKey("errors") ? evaluation.Errors()
             : flags.ContainsKey("candidates") ? evaluation.Candidates()
-            : flags.ContainsKey("signals") ? evaluation.Signals(flags.ContainsKey("model-only"))
+            : flags.ContainsKey("signals") ? (flags.ContainsKey("model-only") ? evaluation.ModelSignals() : evaluation.Signals())
             : flags.ContainsKey("time") ? string.Create(CultureInfo.InvariantCulture, $"{evaluation.Time(size)}\n")
             : flags.ContainsKey("sweep") ? evaluation.Sweep(Enumerable.Range(0, 19).Select(i => i * 0.05))
             : evaluation.Report(size));

@@ -210,13 +210,8 @@ internal sealed partial class BotEvaluation(IReadOnlyList<KnowledgeEntry> entrie
     /// confidence, the human-request rule that fired, the learnt model's probability and its gate (ruled out,
     /// names a person, names none).
     /// </summary>
-    public string Signals(bool modelOnly = false)
+    public string Signals()
     {
-        if (modelOnly)
-        {
-            return ModelSignals();
-        }
-
         using var index = new KnowledgeIndex(entries, settings, WithModel(null));
         var matcher = new KnowledgeMatcher(index, new StopWordLanguageDetector());
         var normalizer = new TextNormalizer(index.Options.Sms);
@@ -227,8 +222,7 @@ internal sealed partial class BotEvaluation(IReadOnlyList<KnowledgeEntry> entrie
         {
             var decision = matcher.Decide(c.Text);
             var normalized = normalizer.Normalize(c.Text, decision.Language);
-            var gate = people.RulesOut(normalized) ? "ruled-out" : people.MayAsk(normalized) ? "named" : "unnamed";
-            text.AppendLine(Invariant, $"{c.Language}\t{c.Expect}\t{c.Entry ?? "-"}\t{decision.Kind}\t{decision.EntryId ?? "-"}\t{decision.Confidence:0.000}\t{people.Rule(normalized) ?? "-"}\t{HumanRequestModel.Shared.Probability(normalized):0.000}\t{gate}");
+            text.AppendLine(Invariant, $"{c.Language}\t{c.Expect}\t{c.Entry ?? "-"}\t{decision.Kind}\t{decision.EntryId ?? "-"}\t{decision.Confidence:0.000}\t{people.Rule(normalized) ?? "-"}\t{HumanRequestModel.Shared.Probability(normalized):0.000}\t{Gate(people, normalized)}");
         }
 
         return text.ToString();
@@ -238,7 +232,7 @@ internal sealed partial class BotEvaluation(IReadOnlyList<KnowledgeEntry> entrie
     /// The person-request signals alone, without deciding (no index, no embedding: seconds for a set), each case read in
     /// its labelled language: what was expected, the rule that fired, the learnt model's probability and its gate.
     /// </summary>
-    private string ModelSignals()
+    public string ModelSignals()
     {
         var normalizer = new TextNormalizer(MatcherOptions.Default.Sms);
         var people = new HumanRequestDetector();
@@ -247,12 +241,15 @@ internal sealed partial class BotEvaluation(IReadOnlyList<KnowledgeEntry> entrie
         foreach (var c in cases)
         {
             var normalized = normalizer.Normalize(c.Text, c.Language);
-            var gate = people.RulesOut(normalized) ? "ruled-out" : people.MayAsk(normalized) ? "named" : "unnamed";
-            text.AppendLine(Invariant, $"{c.Language}\t{c.Expect}\t{people.Rule(normalized) ?? "-"}\t{HumanRequestModel.Shared.Probability(normalized):0.000}\t{gate}");
+            text.AppendLine(Invariant, $"{c.Language}\t{c.Expect}\t{people.Rule(normalized) ?? "-"}\t{HumanRequestModel.Shared.Probability(normalized):0.000}\t{Gate(people, normalized)}");
         }
 
         return text.ToString();
     }
+
+    /// <summary>Which bar of the learnt model a message is held to: ruled out, names a person, names none.</summary>
+    private static string Gate(HumanRequestDetector people, NormalizedText normalized) =>
+        people.RulesOut(normalized) ? "ruled-out" : people.MayAsk(normalized) ? "named" : "unnamed";
 
     /// <summary>A Markdown table of the shipped matcher's tallies at several thresholds (the trade-off between answering and abstaining).</summary>
     public string Sweep(IEnumerable<double> thresholds)

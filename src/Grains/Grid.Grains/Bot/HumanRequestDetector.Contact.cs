@@ -14,9 +14,9 @@ internal sealed partial class HumanRequestDetector
     /// ("vos horaires", "vos heures", "your hours", "opening hours"), not a count ("2 hours waiting to talk to someone" asks).
     /// </summary>
     private static bool AsksWhen(IReadOnlyList<string> clause, int verb) =>
-        Enumerable.Range(0, verb).Any(k => clause[k] is "when" or "quand" || (clause[k] is "what" or "quelle" && At(clause, k + 1) is "time" or "times" or "heure" or "heures"))
-        || Enumerable.Range(verb + 1, Math.Max(0, clause.Count - verb - 1)).Any(k => clause[k] == "quelle" && At(clause, k + 1) is "heure" or "heures")
-        || Enumerable.Range(1, Math.Max(0, clause.Count - 1)).Any(k => (clause[k] is "horaires" or "horaire" or "hours" && At(clause, k - 1) is "vos" or "your" or "les" or "the" or "opening" or "vo" or "ur")
+        Enumerable.Range(0, verb).Any(k => clause[k] is "when" or "quand" || (clause[k] == "what" && At(clause, k + 1) is "time" or "times"))
+        || Enumerable.Range(0, clause.Count).Any(k => (clause[k] == "quelle" && At(clause, k + 1) is "heure" or "heures")
+            || (clause[k] is "horaires" or "horaire" or "hours" && At(clause, k - 1) is "vos" or "vo" or "your" or "les" or "the" or "opening")
             || (clause[k] == "heures" && At(clause, k - 1) is "vos" or "vo")) // "quelles sont vos heures pour joindre…"
         || (BotLexicon.QuestionOpeners.Contains(At(clause, 0)) && clause.Any(t => BotLexicon.DaysAndTimes.Contains(t) || IsClockTime(t)));
 
