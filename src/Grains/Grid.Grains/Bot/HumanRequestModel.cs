@@ -5,23 +5,33 @@ namespace Grid.Bot;
 /// <summary>
 /// Person requests learnt from examples, for the wordings <see cref="HumanRequestDetector"/>'s rules do not know: a
 /// binary logistic regression over a message's normalised words (<see cref="TextNormalizer"/>: folded, SMS spellings
-/// expanded), the pairs of words next to each other in a clause, and the character 3- and 4-grams of each word (a
-/// misspelt "conseiler" or "reprasentative" shares most of its n-grams with the word). Trained once per process, in a
-/// seeded order (deterministic), on <c>Bot/Data/human-requests-train.json</c>: about 6,370 French and English messages
-/// written for it by twelve writers who read no evaluation set — requests in every register and spelling, replies in the
-/// middle of a conversation, and hard non-requests that use the same words (a past call, a technician's visit, an
-/// adviser's words, how or when to reach the service, a person declined, questions about the bot, off-topic asks, short
-/// topic fragments) plus ordinary questions and greetings. No text equals an evaluation set's once folded (lower case,
-/// no accents or punctuation). The matcher asks it when no rule fired: where nothing answers, at one bar where a person,
-/// a call or a way of speaking is named and a higher one where none is (docs/bot-evaluation.md, "Ninth round" and
-/// "Tenth round"); over an answer, only at higher bars still ("Eighteenth round").
+/// expanded), the pairs of words next to each other in a clause, the same pairs read through the words' classes in
+/// <see cref="BotLexicon"/> ("k:WantWords TalkWords": a pairing the training never saw in those words is one it saw in
+/// others), and the character 3- and 4-grams of each word (a misspelt "conseiler" or "reprasentative" shares most of its
+/// n-grams with the word). Trained once per process, in a seeded order (deterministic, a few seconds), on
+/// <c>Bot/Data/human-requests-train.json</c>: about 9,000 French and English messages written for it by eighteen writers
+/// who read no evaluation set — requests in every register and spelling, replies in the middle of a conversation, long
+/// e-mails, dictated and non-native writing, and hard non-requests that use the same words (a past call, a technician's
+/// visit, an adviser's words, how or when to reach the service, a person declined, questions about the bot, off-topic
+/// asks, short topic fragments) plus ordinary questions and greetings. No text equals an evaluation set's once folded
+/// (lower case, no accents or punctuation). The matcher asks it when no rule fired: where nothing answers, at one bar
+/// where a person, a call or a way of speaking is named and a higher one where none is (docs/bot-evaluation.md, "Ninth
+/// round" and "Tenth round"); over an answer, only at higher bars still ("Eighteenth round"). The class pairs and a
+/// stronger regularisation came in the nineteenth round, with the bars moved to the new model's scale.
 /// </summary>
 internal sealed class HumanRequestModel
 {
-    private const int Epochs = 30;
+    private const int Epochs = 60;
     private const double LearningRate = 0.5;
-    private const double L2 = 1e-4;
+    private const double L2 = 2e-3;
     private const float CharWeight = 0.4f;
+    private const float ClassPairWeight = 0.5f;
+
+    /// <summary>
+    /// The word classes of <see cref="BotLexicon"/> each word belongs to (a person noun, a wish, a call verb, a telling…),
+    /// built on first use, after the lexicon's sets.
+    /// </summary>
+    private static readonly Lazy<Dictionary<string, string[]>> WordClasses = new(BuildWordClasses);
 
     private static readonly Lazy<HumanRequestModel> SharedInstance = new(() => Train(new TextNormalizer(), Load()));
 
@@ -114,8 +124,10 @@ internal sealed class HumanRequestModel
             for (var i = 0; i < clause.Count; i++)
             {
                 var word = clause[i];
+                var previous = i == 0 ? "^" : clause[i - 1];
                 Add("w:" + word, 1);
-                Add("b:" + (i == 0 ? "^" : clause[i - 1]) + " " + word, 1);
+                Add("b:" + previous + " " + word, 1);
+                AddClassPairs(previous, word, Add);
                 var padded = "<" + word + ">";
                 for (var n = 3; n <= 4; n++)
                 {
@@ -134,5 +146,103 @@ internal sealed class HumanRequestModel
 
         var norm = (float)Math.Sqrt(counts.Values.Sum(v => v * v));
         return norm == 0 ? [] : counts.Select(pair => (pair.Key, pair.Value / norm));
+    }
+
+    /// <summary>
+    /// Neighbouring words read through their classes: each word stands for itself or for any of its classes, and every
+    /// pairing but the two words themselves is a feature ("k:WantWords TalkWords", "k:PersonNouns svp"). A request in
+    /// words the training never paired ("je souhaiterais causer à un préposé") shares its class pairs with ones it did.
+    /// </summary>
+    private static void AddClassPairs(string previous, string word, Action<string, float> add)
+    {
+        var classes = WordClasses.Value;
+        var before = classes.GetValueOrDefault(previous);
+        var after = classes.GetValueOrDefault(word);
+        if (before is null && after is null)
+        {
+            return;
+        }
+
+        string[] lefts = before is null ? [previous] : [previous, .. before];
+        string[] rights = after is null ? [word] : [word, .. after];
+        for (var l = 0; l < lefts.Length; l++)
+        {
+            for (var r = 0; r < rights.Length; r++)
+            {
+                if (l > 0 || r > 0)
+                {
+                    add("k:" + lefts[l] + " " + rights[r], ClassPairWeight);
+                }
+            }
+        }
+    }
+
+    private static Dictionary<string, string[]> BuildWordClasses()
+    {
+        (string Name, HashSet<string> Words)[] sets =
+        [
+            (nameof(BotLexicon.CallbackVerbs), BotLexicon.CallbackVerbs),
+            (nameof(BotLexicon.PassiveCallParticiples), BotLexicon.PassiveCallParticiples),
+            (nameof(BotLexicon.CallbackNouns), BotLexicon.CallbackNouns),
+            (nameof(BotLexicon.CallNouns), BotLexicon.CallNouns),
+            (nameof(BotLexicon.VoiceVerbs), BotLexicon.VoiceVerbs),
+            (nameof(BotLexicon.AvailabilityWords), BotLexicon.AvailabilityWords),
+            (nameof(BotLexicon.AskingWords), BotLexicon.AskingWords),
+            (nameof(BotLexicon.BareRappelCompanions), BotLexicon.BareRappelCompanions),
+            (nameof(BotLexicon.ArrangeWords), BotLexicon.ArrangeWords),
+            (nameof(BotLexicon.CallDeterminers), BotLexicon.CallDeterminers),
+            (nameof(BotLexicon.HandleVerbs), BotLexicon.HandleVerbs),
+            (nameof(BotLexicon.DispatchVerbs), BotLexicon.DispatchVerbs),
+            (nameof(BotLexicon.EquipmentWords), BotLexicon.EquipmentWords),
+            (nameof(BotLexicon.WhomVerbs), BotLexicon.WhomVerbs),
+            (nameof(BotLexicon.PersonNouns), BotLexicon.PersonNouns),
+            (nameof(BotLexicon.StandalonePersonNouns), BotLexicon.StandalonePersonNouns),
+            (nameof(BotLexicon.NearPersonWords), BotLexicon.NearPersonWords),
+            (nameof(BotLexicon.TellingContinuations), BotLexicon.TellingContinuations),
+            (nameof(BotLexicon.BareRequestFiller), BotLexicon.BareRequestFiller),
+            (nameof(BotLexicon.PreferenceWords), BotLexicon.PreferenceWords),
+            (nameof(BotLexicon.HandOverVerbs), BotLexicon.HandOverVerbs),
+            (nameof(BotLexicon.ContactVerbs), BotLexicon.ContactVerbs),
+            (nameof(BotLexicon.OneOfYourTeam), BotLexicon.OneOfYourTeam),
+            (nameof(BotLexicon.Modals), BotLexicon.Modals),
+            (nameof(BotLexicon.RealPersonNouns), BotLexicon.RealPersonNouns),
+            (nameof(BotLexicon.RealAdjectives), BotLexicon.RealAdjectives),
+            (nameof(BotLexicon.WantWords), BotLexicon.WantWords),
+            (nameof(BotLexicon.Determiners), BotLexicon.Determiners),
+            (nameof(BotLexicon.Negations), BotLexicon.Negations),
+            (nameof(BotLexicon.QuestionOpeners), BotLexicon.QuestionOpeners),
+            (nameof(BotLexicon.DaysAndTimes), BotLexicon.DaysAndTimes),
+            (nameof(BotLexicon.TalkWords), BotLexicon.TalkWords),
+            (nameof(BotLexicon.WishWords), BotLexicon.WishWords),
+            (nameof(BotLexicon.PastCopulas), BotLexicon.PastCopulas),
+            (nameof(BotLexicon.HoursWords), BotLexicon.HoursWords),
+            (nameof(BotLexicon.SelfObjects), BotLexicon.SelfObjects),
+            (nameof(BotLexicon.Auxiliaries), BotLexicon.Auxiliaries),
+            (nameof(BotLexicon.ReportedSpeechParticiples), BotLexicon.ReportedSpeechParticiples),
+            (nameof(BotLexicon.MentionMarkers), BotLexicon.MentionMarkers),
+            (nameof(BotLexicon.NounVerbGap), BotLexicon.NounVerbGap),
+            (nameof(BotLexicon.VerbNounGap), BotLexicon.VerbNounGap),
+            (nameof(BotLexicon.ServiceNouns), BotLexicon.ServiceNouns),
+            (nameof(BotLexicon.HowWords), BotLexicon.HowWords),
+            (nameof(BotLexicon.TaskLinks), BotLexicon.TaskLinks),
+            (nameof(BotLexicon.PassiveAuxiliaries), BotLexicon.PassiveAuxiliaries),
+            (nameof(BotLexicon.SolicitationWords), BotLexicon.SolicitationWords),
+            (nameof(BotLexicon.MentionTopics), BotLexicon.MentionTopics),
+            (nameof(BotLexicon.BotNouns), BotLexicon.BotNouns),
+            (nameof(BotLexicon.BotRefusals), BotLexicon.BotRefusals),
+            (nameof(BotLexicon.EscalateVerbs), BotLexicon.EscalateVerbs),
+            (nameof(BotLexicon.EscalateObjects), BotLexicon.EscalateObjects),
+            (nameof(BotLexicon.DepartmentNouns), BotLexicon.DepartmentNouns),
+            (nameof(BotLexicon.HumanAdjectives), BotLexicon.HumanAdjectives),
+            (nameof(BotLexicon.HelpNouns), BotLexicon.HelpNouns),
+            (nameof(BotLexicon.PresencePersons), BotLexicon.PresencePersons),
+            (nameof(BotLexicon.PresenceWords), BotLexicon.PresenceWords),
+            (nameof(BotLexicon.Hails), BotLexicon.Hails),
+            (nameof(BotLexicon.ReadingVerbs), BotLexicon.ReadingVerbs),
+            (nameof(BotLexicon.ReadMessages), BotLexicon.ReadMessages),
+        ];
+        return sets.SelectMany(set => set.Words.Select(word => (word, set.Name)))
+            .GroupBy(pair => pair.word, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Select(pair => pair.Name).ToArray(), StringComparer.Ordinal);
     }
 }

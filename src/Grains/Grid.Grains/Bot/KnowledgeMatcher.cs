@@ -53,20 +53,22 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
         // whole message when it is sure of it, else in the clauses that tell nothing.
         var learnt = ruledOut && (probability < options.HumanRuledOutBar || !humans.OnlyTellingsMayRuleOut(normalized)) ? 0 : probability;
         var named = modelOn && learnt > 0 && humans.MayAsk(normalized);
+        var pastTelling = ruledOut && learnt > 0; // the whole message read past a telling: held to its own bar
         if (learnt == 0 && ruledOut && options.HumanUntoldBar <= 1 && humans.Untold(normalized) is { } untold)
         {
             var untoldProbability = HumanRequestModel.Shared.Probability(untold);
             var untoldNamed = humans.MayAsk(untold);
-            if (untoldProbability >= Math.Max(options.HumanUntoldBar, untoldNamed ? options.HumanModelBar : options.HumanModelUnnamedBar))
+            if (untoldProbability >= Math.Max(options.HumanUntoldBar, LearntBar(untoldNamed, pastTelling: false)))
             {
                 (learnt, named) = (untoldProbability, untoldNamed);
             }
         }
 
-        if (modelOn && options.HumanModelBySentence)
+        if (modelOn && options.HumanModelBySentence && learnt < LearntBar(named, pastTelling) && BySentence(text, detected) is { } sentence)
         {
-            (learnt, named) = BySentence(text, detected, learnt, named);
+            (learnt, named, pastTelling) = (sentence.Probability, sentence.MayAsk, false);
         }
+
         if (named && learnt >= options.HumanModelOverAnswer)
         {
             return new BotDecision(BotDecisionKind.Human, detected, []);
@@ -81,7 +83,7 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
 
         // A person asked for in an order no rule knows, and nothing to answer: by its words, its meaning, the learnt model.
         // The looser signals (talk words, meaning) hold only where the model does not find the message unlike a request.
-        if ((modelOn && learnt >= (named ? options.HumanModelBar : options.HumanModelUnnamedBar))
+        if ((modelOn && learnt >= LearntBar(named, pastTelling))
             || (probability >= options.HumanSignalVeto
                 && ((options.HumanTalk && humans.AsksToTalk(normalized))
                     || (options.HumanByName && NamedPersonRequest.AsksForSomeoneByName(text))
@@ -112,23 +114,27 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     }
 
     /// <summary>
-    /// The learnt model's reading of a message of several sentences, sentence by sentence: a request in one sentence
-    /// of a longer message ("The portal says I owe £2,340. Can you get a person to look at this?") is read on that
-    /// sentence alone, where nothing the other sentences tell (a telling, speech reported) rules it out. The whole
-    /// message's reading stands unless a sentence reaches its bar and the whole does not.
+    /// The learnt model's bar for a message that no rule takes for a request and the base does not answer: where it names
+    /// a person, a call or a way of speaking, <see cref="MatcherOptions.HumanModelBar"/>; where only a telling rules a
+    /// request out and the whole message is read past it, <see cref="MatcherOptions.HumanRuledOutBar"/>; otherwise
+    /// <see cref="MatcherOptions.HumanModelUnnamedBar"/>.
     /// </summary>
-    private (double Learnt, bool Named) BySentence(string text, string detected, double learnt, bool named)
+    private double LearntBar(bool named, bool pastTelling) =>
+        named ? Index.Options.HumanModelBar : pastTelling ? Index.Options.HumanRuledOutBar : Index.Options.HumanModelUnnamedBar;
+
+    /// <summary>
+    /// The learnt model's reading of a message of several sentences, sentence by sentence, for a message whose whole does
+    /// not reach its bar: a request in one sentence of a longer message ("The portal says I owe £2,340. Can you get a
+    /// person to look at this?") is read on that sentence alone, where nothing the other sentences tell (a telling,
+    /// speech reported) rules it out. The first sentence that reaches its bar, or null.
+    /// </summary>
+    private (double Probability, bool MayAsk)? BySentence(string text, string detected)
     {
         var options = Index.Options;
-        if (learnt >= (named ? options.HumanModelBar : options.HumanModelUnnamedBar))
-        {
-            return (learnt, named);
-        }
-
         var sentences = KnowledgeIndex.SentenceBreak().Split(text).Where(s => s.Trim().Length > 0).ToList();
         if (sentences.Count < 2)
         {
-            return (learnt, named);
+            return null;
         }
 
         foreach (var sentence in sentences)
@@ -141,13 +147,13 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
 
             var probability = HumanRequestModel.Shared.Probability(normalized);
             var mayAsk = humans.MayAsk(normalized);
-            if (probability >= Math.Max(options.HumanSentenceBar, mayAsk ? options.HumanModelBar : options.HumanModelUnnamedBar))
+            if (probability >= Math.Max(options.HumanSentenceBar, LearntBar(mayAsk, pastTelling: false)))
             {
                 return (probability, mayAsk);
             }
         }
 
-        return (learnt, named);
+        return null;
     }
 
     /// <summary>
