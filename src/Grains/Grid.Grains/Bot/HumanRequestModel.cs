@@ -46,7 +46,7 @@ internal sealed class HumanRequestModel
         this.bias = bias;
     }
 
-    /// <summary>The process's model (training takes about a second).</summary>
+    /// <summary>The process's model (training takes about two seconds).</summary>
     public static HumanRequestModel Shared => SharedInstance.Value;
 
     /// <summary>The probability that the normalised message asks for a person.</summary>
