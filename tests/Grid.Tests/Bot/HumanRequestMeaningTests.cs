@@ -25,10 +25,10 @@ public sealed class HumanRequestMeaningTests
         Assert.Null(new HumanRequestDetector().Rule(new TextNormalizer().Normalize(text, language))); // no rule: meaning decides
 
         // Talk words and the learnt model off, so that the meaning alone decides.
-        using var meaning = new KnowledgeIndex(Entries, Settings, MatcherOptions.Default with { HumanTalk = false, HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2 });
+        using var meaning = new KnowledgeIndex(Entries, Settings, MatcherOptions.Default with { HumanTalk = false, HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2, HumanRuledOutBar = 2 });
         Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(meaning, detector).Decide(text).Kind);
 
-        using var without = new KnowledgeIndex(Entries, Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2 });
+        using var without = new KnowledgeIndex(Entries, Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2, HumanRuledOutBar = 2 });
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(without, detector).Decide(text).Kind);
     }
 

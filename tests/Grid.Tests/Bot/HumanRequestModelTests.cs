@@ -14,7 +14,7 @@ public sealed class HumanRequestModelTests
 
     // Built once for the class: an index of the demo base takes seconds. The rules' weaker readings are off in all, so
     // that only the model can tell a request here.
-    private static readonly Lazy<Grid.Bot.KnowledgeIndex> Without = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2, HumanMeaning = false, HumanTalk = false }));
+    private static readonly Lazy<Grid.Bot.KnowledgeIndex> Without = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2, HumanRuledOutBar = 2, HumanModelOverWeakAnswer = 2, HumanUnnamedOverAnswer = 2, HumanRuledOutOverAnswer = 2, HumanMeaning = false, HumanTalk = false }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> With = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> NotOverATelling = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 2 }));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> OverATellingAtHalf = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 0.5 }));
@@ -108,6 +108,23 @@ public sealed class HumanRequestModelTests
     }
 
     /// <summary>A call declined rules a request out whatever the model reads in it (0.92 and 0.94 here).</summary>
+    /// <summary>
+    /// A whole message read past a telling is held to its own bar (<see cref="MatcherOptions.HumanRuledOutBar"/>), not to
+    /// the bar for messages that name no one, though nothing in it is named once ruled out.
+    /// </summary>
+    [Fact]
+    public void Holds_a_message_read_past_a_telling_to_its_own_bar()
+    {
+        const string text = "can the lady i spoke to yesterday call me back";
+        var normalized = RuledOutWithoutARule(new HumanRequestDetector(), text, "en");
+        var probability = HumanRequestModel.Shared.Probability(normalized);
+        Assert.InRange(probability, 0.6, 0.95);
+
+        var options = MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false, HumanRuledOutBar = 0.6, HumanModelUnnamedBar = 0.95 };
+        using var index = new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, options);
+        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(index, new StopWordLanguageDetector()).Decide(text).Kind);
+    }
+
     [Theory]
     [InlineData("No need to ring me, a real person already helped me on the phone", "en")]
     [InlineData("pas besoin de me rappeler, une vraie personne m'a déjà aidé au téléphone", "fr")]

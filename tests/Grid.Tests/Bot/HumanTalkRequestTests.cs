@@ -49,7 +49,7 @@ public sealed class HumanTalkRequestTests
         Assert.Null(new HumanRequestDetector().Rule(new TextNormalizer().Normalize(text, "fr"))); // no rule knows this order
         Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(index, detector).Decide(text).Kind);
 
-        var modelOff = MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2, HumanModelOverWeakAnswer = 2, HumanUnnamedOverAnswer = 2, HumanRuledOutOverAnswer = 2 };
+        var modelOff = MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2, HumanRuledOutBar = 2, HumanModelOverWeakAnswer = 2, HumanUnnamedOverAnswer = 2, HumanRuledOutOverAnswer = 2 };
         using var without = new KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, modelOff with { HumanTalk = false, HumanMeaning = false });
         Assert.NotEqual(BotDecisionKind.Human, new KnowledgeMatcher(without, detector).Decide(text).Kind);
 

@@ -10,7 +10,7 @@ namespace Grid.Tests.Bot;
 public sealed class NamedPersonRequestTests
 {
     // The other weaker readings and the model are off, so that only the by-name rule can tell these requests.
-    private static readonly MatcherOptions OthersOff = MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2, HumanMeaning = false, HumanTalk = false };
+    private static readonly MatcherOptions OthersOff = MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2, HumanRuledOutBar = 2, HumanMeaning = false, HumanTalk = false };
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> With = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, OthersOff));
     private static readonly Lazy<Grid.Bot.KnowledgeIndex> Without = new(() => new Grid.Bot.KnowledgeIndex(DemoBase.Entries, DemoBase.Settings, OthersOff with { HumanByName = false }));
 

@@ -12,7 +12,7 @@ internal sealed partial class BotEvaluation
         ("no person requests by talk words", MatcherOptions.Default with { HumanTalk = false }),
         ("no person requests by name", MatcherOptions.Default with { HumanByName = false }),
         ("person requests by rules alone", MatcherOptions.Default with { HumanMeaning = false, HumanTalk = false }),
-        ("no person-request model", MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2 }),
+        ("no person-request model", MatcherOptions.Default with { HumanModelBar = 2, HumanModelUnnamedBar = 2, HumanModelOverAnswer = 2, HumanRuledOutBar = 2, HumanModelOverWeakAnswer = 2, HumanUnnamedOverAnswer = 2, HumanRuledOutOverAnswer = 2 }),
         ("person-request model only where a person is named", MatcherOptions.Default with { HumanModelUnnamedBar = 2 }),
         ("person-request model over answers only at 0.98", MatcherOptions.Default with { HumanModelOverWeakAnswer = 2, HumanUnnamedOverAnswer = 2, HumanRuledOutOverAnswer = 2 }),
         ("person-request model at 0.7 (the first model's bar)", MatcherOptions.Default with { HumanModelBar = 0.7 }),
