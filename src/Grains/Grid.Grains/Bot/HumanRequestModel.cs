@@ -163,15 +163,14 @@ internal sealed class HumanRequestModel
             return;
         }
 
-        string[] lefts = before is null ? [previous] : [previous, .. before];
-        string[] rights = after is null ? [word] : [word, .. after];
-        for (var l = 0; l < lefts.Length; l++)
+        // -1 stands for the word itself; no arrays are built on this path, which every message's reading takes.
+        for (var l = -1; l < (before?.Length ?? 0); l++)
         {
-            for (var r = 0; r < rights.Length; r++)
+            for (var r = -1; r < (after?.Length ?? 0); r++)
             {
-                if (l > 0 || r > 0)
+                if (l >= 0 || r >= 0)
                 {
-                    add("k:" + lefts[l] + " " + rights[r], ClassPairWeight);
+                    add("k:" + (l < 0 ? previous : before![l]) + " " + (r < 0 ? word : after![r]), ClassPairWeight);
                 }
             }
         }
