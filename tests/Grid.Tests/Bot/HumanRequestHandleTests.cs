@@ -3,8 +3,9 @@ using Grid.Bot;
 namespace Grid.Tests.Bot;
 
 /// <summary>
-/// The "handle" rule (a person of the service asked to take the case in hand) and the "whom" rule (whom to talk to), with
-/// the tellings, interventions and relative clauses they must leave alone, and "chargé de clientèle" read as one person.
+/// The "handle" rule (a person of the service asked to take the case in hand), the "whom" rule (whom to talk to) and the
+/// "described" rule (a person the customer met, asked for by what they did), with the tellings, interventions and
+/// relative clauses they must leave alone, and "chargé de clientèle" read as one person.
 /// </summary>
 public sealed class HumanRequestHandleTests
 {
@@ -68,6 +69,27 @@ public sealed class HumanRequestHandleTests
     [InlineData("can someone explain the standing charge on my bill?", "en")] // the explanation is asked for
     [InlineData("À qui dois-je adresser ma demande de résiliation ?", "fr")] // where a request goes
     public void Tellings_interventions_and_other_questions_are_not(string text, string language) => Assert.Null(Rule(text, language));
+
+    [Theory]
+    [InlineData("Could I speak to the technician who came to fix the lift last week?", "en")]
+    [InlineData("put me through to the guy who came to read the meter", "en")]
+    [InlineData("I'd like to talk to the lady who rang me this morning about my bill", "en")]
+    [InlineData("pouvez vous me passer le monsieur qui est passé pour le compteur", "fr")]
+    [InlineData("je voudrais reparler au technicien qui est venu mardi", "fr")]
+    [InlineData("Passez-moi la jeune femme que j'ai eue au téléphone hier", "fr")]
+    [InlineData("Pouvez-vous me passer le technicien qui est venu jeudi ?", "fr")] // the day tells when he came
+    public void A_person_the_customer_met_asked_for_by_what_they_did_is_a_request(string text, string language) =>
+        Assert.Equal("described", Rule(text, language));
+
+    [Theory]
+    [InlineData("je voudrais parler du technicien qui est venu hier, il a été très impoli", "fr")] // about him
+    [InlineData("Le technicien qui est venu hier m'a dit de vous contacter pour le rendez-vous", "fr")]
+    [InlineData("I talked to the engineer who came yesterday and he said the boiler is fine", "en")] // told
+    [InlineData("can the technician who came yesterday come back to finish the job?", "en")] // an intervention
+    [InlineData("I don't want to speak to the man who came last time, he was rude", "en")] // negated
+    [InlineData("when can I talk to the engineer who installed the meter?", "en")] // when: a question the base answers
+    [InlineData("send the technician who came on Monday again please", "en")] // someone sent
+    public void A_person_the_customer_met_told_about_or_sent_is_not(string text, string language) => Assert.Null(Rule(text, language));
 
     [Theory]
     [InlineData("Je veux mon chargé de clientèle.")]

@@ -182,6 +182,25 @@ public sealed class HumanRequestModelTests
     }
 
     /// <summary>
+    /// A message that only a telling rules out ("le technicien qui est venu… devait me rappeler") is held over an answer
+    /// less sure than <see cref="MatcherOptions.HumanWeakAnswer"/> to the bar of a message that names a person
+    /// (<see cref="MatcherOptions.HumanModelOverWeakAnswer"/>), under the bar it is held to over any answer.
+    /// </summary>
+    [Fact]
+    public void Reads_a_request_past_a_telling_over_a_weak_answer()
+    {
+        const string text = "Le technicien qui est venu pour le rendez-vous devait me rappeler, vous pouvez me mettre en contact avec lui ?";
+        var normalized = RuledOutWithoutARule(new HumanRequestDetector(), text, "fr");
+        Assert.InRange(HumanRequestModel.Shared.Probability(normalized), MatcherOptions.Default.HumanModelOverWeakAnswer, MatcherOptions.Default.HumanRuledOutOverAnswer);
+
+        var detector = new StopWordLanguageDetector();
+        var answered = new KnowledgeMatcher(NeverOverAnswer.Value, detector).Decide(text);
+        Assert.Equal(BotDecisionKind.Answer, answered.Kind);
+        Assert.True(answered.Confidence < MatcherOptions.Default.HumanWeakAnswer, $"answer confidence {answered.Confidence}");
+        Assert.Equal(BotDecisionKind.Human, new KnowledgeMatcher(With.Value, detector).Decide(text).Kind);
+    }
+
+    /// <summary>
     /// Over an answer, the whole message must read as a request, not one of its sentences alone: "J'ai peur que
     /// quelqu'un entre." reads as one on its own, the message of a stolen badge does not.
     /// </summary>

@@ -59,6 +59,7 @@ internal sealed partial class HumanRequestDetector
                 : ChecksAvailability(clause) ? "available"
                 : AsksPersonToHandle(clause) ? "handle"
                 : AsksWhomToTalkTo(clause) ? "whom"
+                : AsksForDescribedPerson(clause) ? "described"
                 : null;
             if (rule is not null)
             {

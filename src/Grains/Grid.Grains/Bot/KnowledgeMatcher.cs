@@ -102,15 +102,18 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     /// <see cref="MatcherOptions.HumanModelOverWeakAnswer"/> over an answer less sure than
     /// <see cref="MatcherOptions.HumanWeakAnswer"/>, unless it asks about hours (when to reach the service is a question the
     /// base answers); one that names none at <see cref="MatcherOptions.HumanUnnamedOverAnswer"/>; one that only a telling
-    /// rules out at <see cref="MatcherOptions.HumanRuledOutOverAnswer"/>. The whole message must read so, not only one of
+    /// rules out ("passez-moi le technicien qui est venu mardi") as one that names a person over a weak answer, and at
+    /// <see cref="MatcherOptions.HumanRuledOutOverAnswer"/> over any (docs/bot-evaluation.md, "Twentieth round"). The whole message must read so, not only one of
     /// its sentences: "J'ai peur que quelqu'un rentre." alone reads as a request, the message of a stolen badge does not.
     /// </summary>
     private bool OutranksAnswer(NormalizedText normalized, BotDecision answer, double learnt, bool named, bool ruledOut)
     {
         var options = Index.Options;
-        return named
-            ? learnt >= options.HumanModelOverWeakAnswer && answer.Confidence < options.HumanWeakAnswer && !normalized.Tokens.Any(BotLexicon.HoursWords.Contains)
-            : learnt >= (ruledOut ? options.HumanRuledOutOverAnswer : options.HumanUnnamedOverAnswer);
+        var overWeak = learnt >= options.HumanModelOverWeakAnswer && answer.Confidence < options.HumanWeakAnswer
+            && !normalized.Tokens.Any(BotLexicon.HoursWords.Contains);
+        return named ? overWeak
+            : ruledOut ? overWeak || learnt >= options.HumanRuledOutOverAnswer
+            : learnt >= options.HumanUnnamedOverAnswer;
     }
 
     /// <summary>

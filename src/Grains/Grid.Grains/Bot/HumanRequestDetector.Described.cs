@@ -1,0 +1,66 @@
+namespace Grid.Bot;
+
+/// <summary>
+/// The rule for a person the customer met, asked for by what they did (<see cref="HumanRequestDetector"/>, rule
+/// "described").
+/// </summary>
+internal sealed partial class HumanRequestDetector
+{
+    /// <summary>
+    /// "Could I speak to the technician who came to fix the lift last week?", "passez-moi le monsieur qui est passé pour
+    /// le compteur", "I'd like to talk to the lady who called me this morning": a verb of talking, or a hand-over of the
+    /// customer, then a person described by a relative clause — a technician, a man, a lady, whom the customer met. What the
+    /// relative clause tells describes the person; the clause asks. A technician is otherwise no person asked for ("send a
+    /// technician" asks for an intervention), so the relative clause is required. Not about someone ("parler du
+    /// technicien qui…", "talk about the guy who…"), not told in the past, negated, or a question of when (before the relative
+    /// clause: "pouvez-vous me passer le technicien qui est venu mardi ?" asks for him).
+    /// </summary>
+    private static bool AsksForDescribedPerson(IReadOnlyList<string> clause)
+    {
+        if (clause.Any(BotLexicon.Negations.Contains))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < clause.Count; i++)
+        {
+            if (!TalksOrHandsOver(clause, i) || IsPast(clause, i))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < clause.Count && j <= i + 6; j++)
+            {
+                if (BotLexicon.DescribedPersonNouns.Contains(clause[j]) || IsPerson(clause[j]))
+                {
+                    if (At(clause, j + 1) is "qui" or "que" or "qu" or "who" or "that" or "whom")
+                    {
+                        // A day or a time in the relative clause tells when the person came ("qui est venu mardi"); only
+                        // before it does it ask when.
+                        return !AsksWhen([.. clause.Take(j + 1)], i);
+                    }
+
+                    if (BotLexicon.DescribedPersonNouns.Contains(At(clause, j + 1))) // "la jeune femme qui…"
+                    {
+                        continue;
+                    }
+
+                    break;
+                }
+
+                if (!BotLexicon.DescribedPersonGap.Contains(clause[j]))
+                {
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"speak", "parler", "reparler", or "passez-moi", "put me through", "connect me": talking, or the customer handed over.</summary>
+    private static bool TalksOrHandsOver(IReadOnlyList<string> clause, int i) =>
+        BotLexicon.DescribedTalkVerbs.Contains(clause[i])
+        || (BotLexicon.HandOverVerbs.Contains(clause[i]) || clause[i] is "passez" or "passer" or "put")
+            && (BotLexicon.SelfObjects.Contains(At(clause, i + 1)) || BotLexicon.SelfObjects.Contains(At(clause, i - 1)));
+}
