@@ -33,7 +33,7 @@ internal sealed partial class HumanRequestDetector
             {
                 if (BotLexicon.DescribedPersonNouns.Contains(clause[j]) || IsPerson(clause[j]))
                 {
-                    if (At(clause, j + 1) is "qui" or "que" or "qu" or "who" or "that" or "whom")
+                    if (BotLexicon.RelativePronouns.Contains(At(clause, j + 1)))
                     {
                         // A day or a time in the relative clause tells when the person came ("qui est venu mardi"); only
                         // before it does it ask when.
@@ -61,6 +61,6 @@ internal sealed partial class HumanRequestDetector
     /// <summary>"speak", "parler", "reparler", or "passez-moi", "put me through", "connect me": talking, or the customer handed over.</summary>
     private static bool TalksOrHandsOver(IReadOnlyList<string> clause, int i) =>
         BotLexicon.DescribedTalkVerbs.Contains(clause[i])
-        || (BotLexicon.HandOverVerbs.Contains(clause[i]) || clause[i] is "passez" or "passer" or "put")
+        || (BotLexicon.HandOverVerbs.Contains(clause[i]) || clause[i] is "passer" or "put")
             && (BotLexicon.SelfObjects.Contains(At(clause, i + 1)) || BotLexicon.SelfObjects.Contains(At(clause, i - 1)));
 }

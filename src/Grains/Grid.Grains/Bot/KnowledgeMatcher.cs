@@ -103,8 +103,9 @@ internal sealed class KnowledgeMatcher(KnowledgeIndex index, ILanguageDetector d
     /// <see cref="MatcherOptions.HumanWeakAnswer"/>, unless it asks about hours (when to reach the service is a question the
     /// base answers); one that names none at <see cref="MatcherOptions.HumanUnnamedOverAnswer"/>; one that only a telling
     /// rules out ("passez-moi le technicien qui est venu mardi") as one that names a person over a weak answer, and at
-    /// <see cref="MatcherOptions.HumanRuledOutOverAnswer"/> over any (docs/bot-evaluation.md, "Twentieth round"). The whole message must read so, not only one of
-    /// its sentences: "J'ai peur que quelqu'un rentre." alone reads as a request, the message of a stolen badge does not.
+    /// <see cref="MatcherOptions.HumanRuledOutOverAnswer"/> over any (docs/bot-evaluation.md, "Twentieth round"). The
+    /// whole message must read so, not only one of its sentences: "J'ai peur que quelqu'un rentre." alone reads as a
+    /// request, the message of a stolen badge does not.
     /// </summary>
     private bool OutranksAnswer(NormalizedText normalized, BotDecision answer, double learnt, bool named, bool ruledOut)
     {

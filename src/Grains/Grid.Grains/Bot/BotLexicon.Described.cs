@@ -1,0 +1,40 @@
+namespace Grid.Bot;
+
+/// <summary>
+/// The words of a person the customer met, asked for by what they did ("Could I speak to the technician who came last
+/// week?", "passez-moi le monsieur qui est passé pour le compteur"): <see cref="HumanRequestDetector"/>'s "described"
+/// rule. Lowercase and without accents.
+/// </summary>
+internal static partial class BotLexicon
+{
+    /// <summary>
+    /// People the customer met and describes by what they did ("the technician who came", "le monsieur qui est passé"):
+    /// a person asked for only with a relative clause after them (<see cref="HumanRequestDetector"/>, rule "described").
+    /// </summary>
+    public static readonly HashSet<string> DescribedPersonNouns = new(StringComparer.Ordinal)
+    {
+        "technicien", "technicienne", "techniciens", "tech", "technico", "ingenieur", "plombier", "electricien", "installateur",
+        "releveur", "monsieur", "homme", "femme", "fille", "garcon", "jeune", "type", "madame", "demoiselle", "livreur",
+        "technician", "technicians", "engineer", "plumber", "electrician", "installer", "fitter", "guy", "man", "lady",
+        "woman", "gentleman", "girl", "fellow", "chap", "bloke", "gal",
+    };
+
+    /// <summary>Verbs of talking for the rule "described": "parler au technicien qui…", "speak to the lady who…".</summary>
+    public static readonly HashSet<string> DescribedTalkVerbs = new(StringComparer.Ordinal)
+    {
+        "parler", "reparler", "discuter", "echanger", "speak", "talk", "chat",
+    };
+
+    /// <summary>
+    /// Words between the verb and the person for the rule "described" ("parler à nouveau au même technicien", "put me
+    /// through to the same guy"); not "de"/"about", which talk about the person.
+    /// </summary>
+    public static readonly HashSet<string> DescribedPersonGap = new(StringComparer.Ordinal)
+    {
+        "a", "au", "avec", "le", "la", "l", "un", "une", "ce", "cette", "meme", "nouveau", "encore", "me", "moi", "m", "en",
+        "relation", "contact", "to", "with", "the", "that", "this", "same", "again", "back", "through", "please", "svp",
+    };
+
+    /// <summary>The words that open a relative clause after the person for the rule "described": "qui", "que", "who", "that".</summary>
+    public static readonly HashSet<string> RelativePronouns = new(StringComparer.Ordinal) { "qui", "que", "qu", "who", "that", "whom" };
+}
