@@ -52,29 +52,46 @@ public sealed class TracingTests
         var sender = "+3366" + Random.Shared.Next(1_000_000, 9_999_999);
         await integrator.Ingest.PostInboundAsync(new PostInboundRequest { Channel = Protos.V1.Channel.Sms, Sender = sender, ExternalId = "t-" + sender, Text = "Bonjour" }, headers);
 
+        // Spans are exported in batches as they end, the edge's last: wait until the chain from the journal append reaches
+        // the caller's span (or the deadline, and the assertions below say what is missing).
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         List<Span> trace;
+        List<Span> chain;
         do
         {
             await Task.Delay(200);
             trace = [.. spans.Where(s => s.TraceId == traceId)];
+            chain = ChainFromAppend(trace);
         }
-        while (!trace.Any(s => s.Name == "grid.journal.append") && DateTime.UtcNow < deadline);
+        while ((chain.Count == 0 || chain[^1].ParentSpanId != callerSpan) && DateTime.UtcNow < deadline);
 
+        Assert.NotEmpty(chain);
         var server = Assert.Single(trace, s => s.ParentSpanId == callerSpan);
         Assert.Contains("PostInbound", server.Name);
-        var append = trace.First(s => s.Name == "grid.journal.append");
-        var byId = trace.ToDictionary(s => s.SpanId);
+
+        // journal append ← grain calls (Orleans) ← the edge's gRPC span ← the caller.
+        Assert.Equal(server.SpanId, chain[^1].SpanId);
+        Assert.True(chain.Count(s => s.Scope.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)) >= 2,
+            "no grain call spans between the edge and the journal: " + string.Join(" <- ", chain.Select(s => $"{s.Scope}:{s.Name}")));
+    }
+
+    /// <summary>The journal append's span and its ancestors received so far, nearest first; empty before the append's.</summary>
+    private static List<Span> ChainFromAppend(List<Span> trace)
+    {
+        var append = trace.FirstOrDefault(s => s.Name == "grid.journal.append");
+        if (append is null)
+        {
+            return [];
+        }
+
+        var byId = trace.GroupBy(s => s.SpanId).ToDictionary(g => g.Key, g => g.First());
         var chain = new List<Span> { append };
         while (chain[^1].ParentSpanId is { Length: > 0 } parent && byId.TryGetValue(parent, out var up))
         {
             chain.Add(up);
         }
 
-        // journal append ← grain calls (Orleans) ← the edge's gRPC span ← the caller.
-        Assert.Equal(server.SpanId, chain[^1].SpanId);
-        Assert.True(chain.Count(s => s.Scope.StartsWith("Microsoft.Orleans", StringComparison.Ordinal)) >= 2,
-            "no grain call spans between the edge and the journal: " + string.Join(" <- ", chain.Select(s => $"{s.Scope}:{s.Name}")));
+        return chain;
     }
 
     /// <summary>The fields of an OTLP span the test reads, decoded from ExportTraceServiceRequest (opentelemetry-proto's field numbers).</summary>
