@@ -25,9 +25,11 @@ internal sealed class BotWarmup(
 
     public void Participate(ISiloLifecycle lifecycle)
     {
+        // Phrasing vectors and trained models (the person-request model, each base's scorer) kept for the next process.
         var runtime = options.Value;
-        SentenceEmbedder.UseDiskCache(
-            runtime.Bot.EmbeddingCache ?? (runtime.Mode == GridMode.Embedded ? Path.Combine(runtime.DataDir, "embeddings") : null), logger);
+        var cache = runtime.Bot.EmbeddingCache ?? (runtime.Mode == GridMode.Embedded ? Path.Combine(runtime.DataDir, "embeddings") : null);
+        SentenceEmbedder.UseDiskCache(cache, logger);
+        TrainedModelCache.UseDiskCache(cache, logger);
         lifecycle.Subscribe(nameof(BotWarmup), ServiceLifecycleStage.Active + 1, Start);
     }
 

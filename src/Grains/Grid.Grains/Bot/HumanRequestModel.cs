@@ -9,15 +9,16 @@ namespace Grid.Bot;
 /// <see cref="BotLexicon"/> ("k:WantWords TalkWords": a pairing the training never saw in those words is one it saw in
 /// others), and the character 3- and 4-grams of each word (a misspelt "conseiler" or "reprasentative" shares most of its
 /// n-grams with the word). Trained once per process, in a seeded order (deterministic, a few seconds), on
-/// <c>Bot/Data/human-requests-train.json</c>: about 9,000 French and English messages written for it by eighteen writers
-/// who read no evaluation set — requests in every register and spelling, replies in the middle of a conversation, long
+/// <c>Bot/Data/human-requests-train.json</c>: about 11,650 French and English messages written for it by twenty-four
+/// writers who read no evaluation set — requests in every register and spelling, replies in the middle of a conversation, long
 /// e-mails, dictated and non-native writing, and hard non-requests that use the same words (a past call, a technician's
 /// visit, an adviser's words, how or when to reach the service, a person declined, questions about the bot, off-topic
 /// asks, short topic fragments) plus ordinary questions and greetings. No text equals an evaluation set's once folded
 /// (lower case, no accents or punctuation). The matcher asks it when no rule fired: where nothing answers, at one bar
 /// where a person, a call or a way of speaking is named and a higher one where none is (docs/bot-evaluation.md, "Ninth
 /// round" and "Tenth round"); over an answer, only at higher bars still ("Eighteenth round"). The class pairs and a
-/// stronger regularisation came in the nineteenth round, with the bars moved to the new model's scale.
+/// stronger regularisation came in the nineteenth round, with the bars moved to the new model's scale. A process that
+/// finds the trained model in <see cref="TrainedModelCache"/> (another process's, on disk) reads it instead of training.
 /// </summary>
 internal sealed class HumanRequestModel
 {
@@ -33,7 +34,9 @@ internal sealed class HumanRequestModel
     /// </summary>
     private static readonly Lazy<Dictionary<string, string[]>> WordClasses = new(BuildWordClasses);
 
-    private static readonly Lazy<HumanRequestModel> SharedInstance = new(() => Train(new TextNormalizer(), Load()));
+    private const int Magic = 0x314D5248; // "HRM1"
+
+    private static readonly Lazy<HumanRequestModel> SharedInstance = new(() => Trained(TrainedModelCache.Shared, Load()));
 
     private readonly Dictionary<string, int> features;
     private readonly double[] weights;
@@ -104,6 +107,64 @@ internal sealed class HumanRequestModel
         }
 
         return new HumanRequestModel(index, weights, bias);
+    }
+
+    /// <summary>
+    /// The model trained on these examples, from the cache when it holds it (<see cref="TrainedModelCache"/>: training
+    /// is deterministic, so the model read back is the one training gives).
+    /// </summary>
+    internal static HumanRequestModel Trained(TrainedModelCache cache, IReadOnlyList<(string Text, string Language, bool Request)> examples)
+    {
+        var key = TrainedModelCache.Key("human-request-model", hash =>
+        {
+            foreach (var (text, language, request) in examples)
+            {
+                TrainedModelCache.Add(hash, text);
+                TrainedModelCache.Add(hash, language);
+                hash.AppendData([request ? (byte)1 : (byte)0]);
+            }
+        });
+        return cache.GetOrTrain(key, () => Train(new TextNormalizer(), examples), Write, Read)!;
+    }
+
+    /// <summary>Writes the model: a magic word, the features with their weights in index order, the bias.</summary>
+    private static void Write(BinaryWriter writer, HumanRequestModel model)
+    {
+        writer.Write(Magic);
+        writer.Write(model.weights.Length);
+        foreach (var (feature, index) in model.features.OrderBy(f => f.Value))
+        {
+            writer.Write(feature);
+            writer.Write(model.weights[index]);
+        }
+
+        writer.Write(model.bias);
+    }
+
+    /// <summary>Reads a model <see cref="Write"/> wrote; null when the file is not one.</summary>
+    private static HumanRequestModel? Read(BinaryReader reader)
+    {
+        if (reader.ReadInt32() != Magic)
+        {
+            return null;
+        }
+
+        var count = reader.ReadInt32();
+        if (count < 0 || count > reader.BaseStream.Length)
+        {
+            throw new InvalidDataException($"A person-request model file holds {count} weights.");
+        }
+
+        var features = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        var weights = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            features.Add(reader.ReadString(), i);
+            weights[i] = reader.ReadDouble();
+        }
+
+        var bias = reader.ReadDouble();
+        return reader.BaseStream.Position == reader.BaseStream.Length ? new HumanRequestModel(features, weights, bias) : null;
     }
 
     /// <summary>The shipped training messages.</summary>

@@ -200,7 +200,8 @@ internal sealed partial class LanguageIndex : IDisposable
         var entriesHere = Questions.Select(q => q.Entry).Distinct().Count();
         if (options.Scorer && entriesHere > 1 && Questions.Count >= options.ScorerMinPhrasings * entriesHere)
         {
-            classifier = PhrasingClassifier.Train(
+            classifier = PhrasingClassifier.Trained(
+                TrainedModelCache.Shared,
                 [.. Questions.Select(q => (q.Entry, (IReadOnlyList<(string, float)>)ClassifierTerms(QueryTerms(Prepare(q.Text)))))], options.ScorerL2);
         }
     }
