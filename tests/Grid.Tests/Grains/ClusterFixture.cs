@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Grid.Hosting;
 using Grid.Storage;
+using Grid.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
@@ -21,6 +22,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Grid:DataDir"] = DataDir,
+            ["Grid:Bot:EmbeddingCache"] = GridProcess.SharedEmbeddingCache, // the process's caches stay where BotCaches put them
             ["Grid:Routing:OfferTimeout"] = "00:00:03",
             ["Grid:Conversations:ReopenWindow"] = "00:00:02",
             ["Grid:Identity:HashKey"] = Convert.ToBase64String(new byte[32]),

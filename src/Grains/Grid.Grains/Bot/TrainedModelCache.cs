@@ -28,13 +28,26 @@ internal sealed class TrainedModelCache
     private static readonly Guid Code = typeof(TrainedModelCache).Module.ModuleVersionId;
 
     private readonly LinkedList<(string Key, object Model)> recent = new();
-    private readonly CacheDirectory? disk;
+    private CacheDirectory? disk;
 
-    /// <summary>A cache in memory, and in <paramref name="directory"/> when one is given (made when missing).</summary>
-    public TrainedModelCache(string? directory, ILogger logger)
+    /// <summary>A cache in memory, and in <paramref name="directory"/> when one is given (<see cref="UseDirectory"/>).</summary>
+    public TrainedModelCache(string? directory, ILogger logger) => UseDirectory(directory, logger);
+
+    /// <summary>The process's cache: memory only until <see cref="UseDiskCache"/>.</summary>
+    public static TrainedModelCache Shared { get; } = new(null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+    /// <summary>Keeps the process's models in <paramref name="directory"/> too (<see cref="UseDirectory"/>); called as the silo starts.</summary>
+    public static void UseDiskCache(string? directory, ILogger logger) => Shared.UseDirectory(directory, logger);
+
+    /// <summary>
+    /// Keeps models in <paramref name="directory"/> too (made when missing); null or empty: memory only. A directory
+    /// that cannot be made is logged, and models are trained in every process. The models in memory stay.
+    /// </summary>
+    public void UseDirectory(string? directory, ILogger logger)
     {
         if (string.IsNullOrWhiteSpace(directory))
         {
+            disk = null;
             return;
         }
 
@@ -46,17 +59,9 @@ internal sealed class TrainedModelCache
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             logger.LogWarning(ex, "The model cache directory {Directory} cannot be made; models are trained in every process", directory);
+            disk = null;
         }
     }
-
-    /// <summary>The process's cache: memory only until <see cref="UseDiskCache"/>.</summary>
-    public static TrainedModelCache Shared { get; private set; } = new(null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
-
-    /// <summary>
-    /// Keeps the process's models in <paramref name="directory"/> too; null or empty: memory only. A directory that
-    /// cannot be made is logged, and models are trained in every process. Called once, as the silo starts.
-    /// </summary>
-    public static void UseDiskCache(string? directory, ILogger logger) => Shared = new TrainedModelCache(directory, logger);
 
     /// <summary>
     /// The key of a model of this kind trained on what <paramref name="content"/> adds to the hash (the training's
