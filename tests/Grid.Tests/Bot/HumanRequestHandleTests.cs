@@ -4,7 +4,8 @@ namespace Grid.Tests.Bot;
 
 /// <summary>
 /// The "handle" rule (a person of the service asked to take the case in hand), the "whom" rule (whom to talk to) and the
-/// "described" rule (a person the customer met, asked for by what they did), with the tellings, interventions and
+/// "described" and "described-call" rules (a person the customer met, asked for by what they did or asked to call the
+/// customer), with the tellings, interventions and
 /// relative clauses they must leave alone, and "chargé de clientèle" read as one person.
 /// </summary>
 public sealed class HumanRequestHandleTests
@@ -90,6 +91,28 @@ public sealed class HumanRequestHandleTests
     [InlineData("when can I talk to the engineer who installed the meter?", "en")] // when: a question the base answers
     [InlineData("send the technician who came on Monday again please", "en")] // someone sent
     public void A_person_the_customer_met_told_about_or_sent_is_not(string text, string language) => Assert.Null(Rule(text, language));
+
+    [Theory]
+    [InlineData("Could you get the technician who came on Friday to call me?", "en")]
+    [InlineData("please ask the lady who called me this morning to ring me back", "en")]
+    [InlineData("Pouvez-vous demander au technicien qui est passé mardi de me rappeler ?", "fr")]
+    [InlineData("dites au monsieur qui est venu pour le compteur de me recontacter svp", "fr")]
+    public void A_person_the_customer_met_asked_to_call_them_is_a_request(string text, string language) =>
+        Assert.NotNull(Rule(text, language)); // the French ones are the callback rule's ("de me rappeler")
+
+    [Theory]
+    [InlineData("Could you get the technician who came on Friday to call me?")]
+    [InlineData("please ask the lady who called me this morning to ring me back")]
+    public void The_described_call_rule_reads_what_no_other_rule_does(string text) => Assert.Equal("described-call", Rule(text, "en"));
+
+    [Theory]
+    [InlineData("I asked the technician who came to call me but he never did", "en")] // told
+    [InlineData("the guy who called me yesterday said to call you back", "en")] // a call in the relative clause
+    [InlineData("ask the technician who came to fix the lift when he will be back", "en")] // no call to the customer
+    [InlineData("ne demandez pas au technicien qui est venu de me rappeler", "fr")] // negated
+    [InlineData("J'ai demandé au monsieur qui est passé de me rappeler", "fr")] // told
+    public void A_person_the_customer_met_told_about_or_not_asked_to_call_is_not_read_so(string text, string language) =>
+        Assert.NotEqual("described-call", Rule(text, language));
 
     [Theory]
     [InlineData("Je veux mon chargé de clientèle.")]

@@ -35,6 +35,15 @@ internal static partial class BotLexicon
         "relation", "contact", "to", "with", "the", "that", "this", "same", "again", "back", "through", "please", "svp",
     };
 
+    /// <summary>
+    /// Verbs that have someone act, for the rule "described-call": "get the technician who came to call me", "demandez à
+    /// la dame qui m'a eu de me rappeler".
+    /// </summary>
+    public static readonly HashSet<string> HaveSomeoneActVerbs = new(StringComparer.Ordinal)
+    {
+        "get", "have", "ask", "tell", "demander", "demandez", "demande", "dire", "dites", "faire", "faites",
+    };
+
     /// <summary>The words that open a relative clause after the person for the rule "described": "qui", "que", "who", "that".</summary>
     public static readonly HashSet<string> RelativePronouns = new(StringComparer.Ordinal) { "qui", "que", "qu", "who", "that", "whom" };
 }

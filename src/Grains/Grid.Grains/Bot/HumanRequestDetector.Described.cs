@@ -58,6 +58,51 @@ internal sealed partial class HumanRequestDetector
         return false;
     }
 
+    /// <summary>
+    /// "Could you get the technician who came on Friday to call me?", "pouvez-vous demander au monsieur qui est passé de
+    /// me rappeler", "ask the lady who called me to ring me back": a verb that has someone act (get, have, ask, tell;
+    /// demander, dire, faire), the described person and a relative clause, then a call to the customer as the infinitive
+    /// that verb asks for ("to call me", "de me rappeler") — a call inside the relative clause ("the guy who called me")
+    /// has no such mark. Not negated, not told in the past ("I asked the technician who came to call me"), not a
+    /// question of when.
+    /// </summary>
+    private static bool AsksDescribedPersonToCall(IReadOnlyList<string> clause)
+    {
+        if (clause.Any(BotLexicon.Negations.Contains))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < clause.Count; i++)
+        {
+            if (!BotLexicon.HaveSomeoneActVerbs.Contains(clause[i]) || IsPast(clause, i))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < clause.Count && j <= i + 6; j++)
+            {
+                if ((BotLexicon.DescribedPersonNouns.Contains(clause[j]) || IsPerson(clause[j])) && BotLexicon.RelativePronouns.Contains(At(clause, j + 1)))
+                {
+                    return !AsksWhen([.. clause.Take(j + 1)], i) && Enumerable.Range(j + 2, Math.Max(0, clause.Count - j - 2)).Any(k => CallsTheCustomer(clause, k));
+                }
+
+                if (!BotLexicon.DescribedPersonGap.Contains(clause[j]) && !BotLexicon.DescribedPersonNouns.Contains(clause[j]))
+                {
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A call to the customer marked as an infinitive: "to call me", "to ring us", "de me rappeler", "d'me recontacter".</summary>
+    private static bool CallsTheCustomer(IReadOnlyList<string> clause, int k) =>
+        BotLexicon.CallbackVerbs.Contains(clause[k])
+        && ((At(clause, k - 1) == "to" && BotLexicon.SelfObjects.Contains(At(clause, k + 1)))
+            || (BotLexicon.SelfObjects.Contains(At(clause, k - 1)) && At(clause, k - 2) is "de" or "d"));
+
     /// <summary>"speak", "parler", "reparler", or "passez-moi", "put me through", "connect me": talking, or the customer handed over.</summary>
     private static bool TalksOrHandsOver(IReadOnlyList<string> clause, int i) =>
         BotLexicon.DescribedTalkVerbs.Contains(clause[i])

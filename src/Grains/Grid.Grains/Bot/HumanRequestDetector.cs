@@ -60,6 +60,7 @@ internal sealed partial class HumanRequestDetector
                 : AsksPersonToHandle(clause) ? "handle"
                 : AsksWhomToTalkTo(clause) ? "whom"
                 : AsksForDescribedPerson(clause) ? "described"
+                : AsksDescribedPersonToCall(clause) ? "described-call"
                 : null;
             if (rule is not null)
             {
