@@ -115,6 +115,18 @@ public sealed class HumanRequestHandleTests
         Assert.NotEqual("described-call", Rule(text, language));
 
     [Theory]
+    [InlineData("Vous me passez le service réclamations ou je dois hurler ?")] // "ou": or
+    [InlineData("passez-moi le service client ou je résilie")]
+    public void A_team_asked_for_with_an_or_after_it_is_a_request(string text) => Assert.NotNull(Rule(text, "fr"));
+
+    [Theory]
+    [InlineData("où joindre le service client ?")] // "où", folded
+    [InlineData("ou contacter le service réclamations")]
+    [InlineData("comment joindre le service client ou le SAV")]
+    [InlineData("je peux encore appeler votre service client après le boulot ou c'est fermé ?")] // when: "ou" after a call, not a hand-over
+    public void Where_or_how_to_reach_a_team_is_not_a_request(string text) => Assert.Null(Rule(text, "fr"));
+
+    [Theory]
     [InlineData("Je veux mon chargé de clientèle.")]
     [InlineData("je voudrais parler à ma chargée de compte")]
     public void A_charge_de_clientele_is_a_person(string text) => Assert.NotNull(Rule(text, "fr"));

@@ -138,6 +138,19 @@ internal sealed partial class HumanRequestDetector
         return false;
     }
 
+    /// <summary>
+    /// Whether a clause that names a team asks how or where to reach it (<see cref="BotLexicon.HowWords"/>: "comment
+    /// joindre le service client", "où contacter le SAV"), which the base answers. "où" folds to "ou", which after a team
+    /// the customer asks to be handed to is "or": "vous me passez le service réclamations ou je dois hurler ?" asks for
+    /// it; "je peux appeler votre service client après le boulot ou c'est fermé ?" asks when.
+    /// </summary>
+    private static bool AsksHowToReach(IReadOnlyList<string> clause, int verb, int team)
+    {
+        var handedOver = BotLexicon.HandOverVerbs.Contains(clause[verb])
+            && (BotLexicon.SelfObjects.Contains(At(clause, verb - 1)) || BotLexicon.SelfObjects.Contains(At(clause, verb + 1)));
+        return clause.Where((t, k) => BotLexicon.HowWords.Contains(t) && !(t == "ou" && k > team && handedOver)).Any();
+    }
+
     /// <summary>"parler à un conseiller", "put me through to a member of your team": a person within a few linking words.</summary>
     private static bool PersonAfter(IReadOnlyList<string> clause, int verb)
     {
@@ -151,7 +164,7 @@ internal sealed partial class HumanRequestDetector
 
             if (IsServiceTeam(clause, j) || clause[j] == "guys") // "you guys" is the company, like a team
             {
-                return !clause.Any(BotLexicon.HowWords.Contains);
+                return !AsksHowToReach(clause, verb, j);
             }
 
             if (!BotLexicon.VerbNounGap.Contains(clause[j]) && ++unknown > 1)
