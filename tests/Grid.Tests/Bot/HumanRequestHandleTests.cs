@@ -127,6 +127,22 @@ public sealed class HumanRequestHandleTests
     public void Where_or_how_to_reach_a_team_is_not_a_request(string text) => Assert.Null(Rule(text, "fr"));
 
     [Theory]
+    [InlineData("Vous êtes un robot ? Alors passez la main.", "fr")]
+    [InlineData("passe la main stp", "fr")]
+    [InlineData("vous pouvez passer la main à un collègue ?", "fr")]
+    [InlineData("Please, I just need a real voice.", "en")]
+    [InlineData("a human voice please", "en")]
+    [InlineData("je veux entendre une voix humaine", "fr")]
+    public void The_bot_asked_to_hand_over_or_a_real_voice_asked_for_is_a_request(string text, string language) => Assert.NotNull(Rule(text, language));
+
+    [Theory]
+    [InlineData("le conseiller m'a dit qu'il a passé la main au service technique", "fr")] // told
+    [InlineData("ne passez pas la main, je veux juste l'horaire", "fr")] // negated
+    [InlineData("the automated voice said my number was wrong", "en")] // a voice, not a real one
+    [InlineData("j'ai laissé un message vocal, la voix était coupée", "fr")]
+    public void A_hand_over_told_or_declined_or_a_recorded_voice_is_not(string text, string language) => Assert.Null(Rule(text, language));
+
+    [Theory]
     [InlineData("Je veux mon chargé de clientèle.")]
     [InlineData("je voudrais parler à ma chargée de compte")]
     public void A_charge_de_clientele_is_a_person(string text) => Assert.NotNull(Rule(text, "fr"));

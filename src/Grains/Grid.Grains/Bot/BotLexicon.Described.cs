@@ -44,6 +44,18 @@ internal static partial class BotLexicon
         "get", "have", "ask", "tell", "demander", "demandez", "demande", "dire", "dites", "faire", "faites",
     };
 
+    /// <summary>
+    /// A voice, which "real" or "human" makes a person asked for ("I just need a real voice", "une voix humaine") in the
+    /// real-person rule; not one of the model's word classes.
+    /// </summary>
+    public static readonly HashSet<string> VoiceNouns = new(StringComparer.Ordinal) { "voice", "voix" };
+
+    /// <summary>
+    /// "passez la main", "passe la main": hand the conversation over, said to the bot (the hand-over rule, after a verb of
+    /// passing in the present and before "la main").
+    /// </summary>
+    public static readonly HashSet<string> PassTheHandVerbs = new(StringComparer.Ordinal) { "passez", "passe", "passer", "passes" };
+
     /// <summary>The words that open a relative clause after the person for the rule "described": "qui", "que", "who", "that".</summary>
     public static readonly HashSet<string> RelativePronouns = new(StringComparer.Ordinal) { "qui", "que", "qu", "who", "that", "whom" };
 }

@@ -66,13 +66,13 @@ internal sealed partial class HumanRequestDetector
     {
         for (var i = 0; i < clause.Count; i++)
         {
-            if (!BotLexicon.RealPersonNouns.Contains(clause[i]) || DescribesSomeone(clause, i) || clause.Any(BotLexicon.MentionMarkers.Contains)
+            if (!(BotLexicon.RealPersonNouns.Contains(clause[i]) || IsHumanVoice(clause, i)) || DescribesSomeone(clause, i) || clause.Any(BotLexicon.MentionMarkers.Contains)
                 || At(clause, i + 1).EndsWith("ed", StringComparison.Ordinal) || (At(clause, i + 1) == "m" && At(clause, i + 2) is "a" or "avait"))
             {
                 continue;
             }
 
-            if (BotLexicon.RealAdjectives.Contains(At(clause, i - 1)) || (BotLexicon.RealAdjectives.Contains(At(clause, i + 1)) && At(clause, i + 1) != "live")
+            if (IsHumanVoice(clause, i) || BotLexicon.RealAdjectives.Contains(At(clause, i - 1)) || (BotLexicon.RealAdjectives.Contains(At(clause, i + 1)) && At(clause, i + 1) != "live")
                 || (At(clause, i + 1) == "de" && BotLexicon.RealAdjectives.Contains(At(clause, i + 2)))
                 || (clause[i] is "etre" or "being" && At(clause, i + 1) is "humain" or "human")
                 || (clause[i] is "being" && At(clause, i - 1) is "human"))
@@ -83,6 +83,15 @@ internal sealed partial class HumanRequestDetector
 
         return false;
     }
+
+    /// <summary>
+    /// "I just need a real voice", "une voix humaine svp", "a human voice": a voice said to be real or human stands for
+    /// the person (<see cref="BotLexicon.VoiceNouns"/>; the real-person rule then asks for a word of reality before or
+    /// after it, or "human" before it).
+    /// </summary>
+    private static bool IsHumanVoice(IReadOnlyList<string> clause, int i) =>
+        BotLexicon.VoiceNouns.Contains(clause[i])
+        && (BotLexicon.RealAdjectives.Contains(At(clause, i - 1)) || At(clause, i - 1) == "human" || At(clause, i + 1) is "humaine" or "reelle" or "vivante");
 
     /// <summary>"le technicien est une vraie personne", "she was a real person": a copula before it describes someone, it asks for no one.</summary>
     private static bool DescribesSomeone(IReadOnlyList<string> clause, int noun) =>

@@ -234,8 +234,19 @@ internal sealed partial class HumanRequestDetector
                 && clause.Any(BotLexicon.SelfObjects.Contains)
                 && clause.All(t => BotLexicon.HandOverVerbs.Contains(t) || BotLexicon.SelfObjects.Contains(t) || BotLexicon.BareRequestFiller.Contains(t)))
             || clause.Where((t, i) => clause.Count <= 5 && t == "put" && BotLexicon.SelfObjects.Contains(At(clause, i + 1)) && At(clause, i + 2) == "through" && !IsPast(clause, i)).Any()
+            || clause.Where((t, i) => PassesTheHand(clause, i)).Any()
             || (clause.Any(BotLexicon.EscalateVerbs.Contains)
                 && clause.All(t => BotLexicon.EscalateVerbs.Contains(t) || BotLexicon.BareRequestFiller.Contains(t) || BotLexicon.EscalateObjects.Contains(t))));
+
+    /// <summary>
+    /// "Alors passez la main.", "passe la main stp", "vous pouvez passer la main ?": the bot asked to hand the conversation
+    /// over — "passez" anywhere, "passe" or "passer" first or after a modal or a filler ("alors", "bon"); not told ("il a
+    /// passé la main"), not negated.
+    /// </summary>
+    private static bool PassesTheHand(IReadOnlyList<string> clause, int i) =>
+        BotLexicon.PassTheHandVerbs.Contains(clause[i]) && At(clause, i + 1) == "la" && At(clause, i + 2) == "main"
+        && (clause[i] == "passez" || i == 0 || BotLexicon.Modals.Contains(At(clause, i - 1)) || BotLexicon.BareRequestFiller.Contains(At(clause, i - 1)))
+        && !IsPast(clause, i) && !clause.Any(BotLexicon.Negations.Contains);
 
     /// <summary>
     /// Asks to be connected to someone, whoever follows: "mettez-moi en relation avec le technicien qui est venu lundi",
