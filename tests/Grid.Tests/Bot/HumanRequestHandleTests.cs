@@ -136,6 +136,15 @@ public sealed class HumanRequestHandleTests
     public void The_bot_asked_to_hand_over_or_a_real_voice_asked_for_is_a_request(string text, string language) => Assert.NotNull(Rule(text, language));
 
     [Theory]
+    [InlineData("Il y a des gens derrière ce chat ?", "fr")] // "chat": the chat, not the verb
+    [InlineData("is it just bots or is there a human somewhere", "en")] // the part after "or"
+    [InlineData("c'est un robot ou y a quelqu'un ?", "fr")]
+    public void Whether_someone_is_there_is_a_request(string text, string language) => Assert.Equal("presence", Rule(text, language));
+
+    [Fact]
+    public void Someone_stuck_in_the_lift_is_no_presence_check() => Assert.Null(Rule("il y a quelqu'un coincé dans l'ascenseur !!!", "fr"));
+
+    [Theory]
     [InlineData("le conseiller m'a dit qu'il a passé la main au service technique", "fr")] // told
     [InlineData("ne passez pas la main, je veux juste l'horaire", "fr")] // negated
     [InlineData("the automated voice said my number was wrong", "en")] // a voice, not a real one
