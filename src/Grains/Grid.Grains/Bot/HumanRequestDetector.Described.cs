@@ -24,34 +24,11 @@ internal sealed partial class HumanRequestDetector
 
         for (var i = 0; i < clause.Count; i++)
         {
-            if (!TalksOrHandsOver(clause, i) || IsPast(clause, i))
+            // A day or a time in the relative clause tells when the person came ("qui est venu mardi"); only before it
+            // does it ask when.
+            if (TalksOrHandsOver(clause, i) && !IsPast(clause, i) && DescribedPersonAfter(clause, i) is var person and >= 0)
             {
-                continue;
-            }
-
-            for (var j = i + 1; j < clause.Count && j <= i + 6; j++)
-            {
-                if (BotLexicon.DescribedPersonNouns.Contains(clause[j]) || IsPerson(clause[j]))
-                {
-                    if (BotLexicon.RelativePronouns.Contains(At(clause, j + 1)))
-                    {
-                        // A day or a time in the relative clause tells when the person came ("qui est venu mardi"); only
-                        // before it does it ask when.
-                        return !AsksWhen([.. clause.Take(j + 1)], i);
-                    }
-
-                    if (BotLexicon.DescribedPersonNouns.Contains(At(clause, j + 1))) // "la jeune femme qui…"
-                    {
-                        continue;
-                    }
-
-                    break;
-                }
-
-                if (!BotLexicon.DescribedPersonGap.Contains(clause[j]))
-                {
-                    break;
-                }
+                return !AsksWhen([.. clause.Take(person + 1)], i);
             }
         }
 
@@ -75,26 +52,43 @@ internal sealed partial class HumanRequestDetector
 
         for (var i = 0; i < clause.Count; i++)
         {
-            if (!BotLexicon.HaveSomeoneActVerbs.Contains(clause[i]) || IsPast(clause, i))
+            if (BotLexicon.HaveSomeoneActVerbs.Contains(clause[i]) && !IsPast(clause, i) && DescribedPersonAfter(clause, i) is var person and >= 0)
             {
-                continue;
-            }
-
-            for (var j = i + 1; j < clause.Count && j <= i + 6; j++)
-            {
-                if ((BotLexicon.DescribedPersonNouns.Contains(clause[j]) || IsPerson(clause[j])) && BotLexicon.RelativePronouns.Contains(At(clause, j + 1)))
-                {
-                    return !AsksWhen([.. clause.Take(j + 1)], i) && Enumerable.Range(j + 2, Math.Max(0, clause.Count - j - 2)).Any(k => CallsTheCustomer(clause, k));
-                }
-
-                if (!BotLexicon.DescribedPersonGap.Contains(clause[j]) && !BotLexicon.DescribedPersonNouns.Contains(clause[j]))
-                {
-                    break;
-                }
+                return !AsksWhen([.. clause.Take(person + 1)], i)
+                    && Enumerable.Range(person + 2, Math.Max(0, clause.Count - person - 2)).Any(k => CallsTheCustomer(clause, k));
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Where, within a few linking words after the verb (<see cref="BotLexicon.DescribedPersonGap"/>), a person is named
+    /// and a relative clause opens right after them ("the technician who…", "la jeune femme qui…"); -1 when none is.
+    /// </summary>
+    private static int DescribedPersonAfter(IReadOnlyList<string> clause, int verb)
+    {
+        for (var j = verb + 1; j < clause.Count && j <= verb + 6; j++)
+        {
+            if (BotLexicon.DescribedPersonNouns.Contains(clause[j]) || IsPerson(clause[j]))
+            {
+                if (BotLexicon.RelativePronouns.Contains(At(clause, j + 1)))
+                {
+                    return j;
+                }
+
+                if (!BotLexicon.DescribedPersonNouns.Contains(At(clause, j + 1))) // "la jeune femme qui…" goes on
+                {
+                    return -1;
+                }
+            }
+            else if (!BotLexicon.DescribedPersonGap.Contains(clause[j]))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>A call to the customer marked as an infinitive: "to call me", "to ring us", "de me rappeler", "d'me recontacter".</summary>
@@ -106,6 +100,9 @@ internal sealed partial class HumanRequestDetector
     /// <summary>"speak", "parler", "reparler", or "passez-moi", "put me through", "connect me": talking, or the customer handed over.</summary>
     private static bool TalksOrHandsOver(IReadOnlyList<string> clause, int i) =>
         BotLexicon.DescribedTalkVerbs.Contains(clause[i])
-        || (BotLexicon.HandOverVerbs.Contains(clause[i]) || clause[i] is "passer" or "put")
-            && (BotLexicon.SelfObjects.Contains(At(clause, i + 1)) || BotLexicon.SelfObjects.Contains(At(clause, i - 1)));
+        || ((BotLexicon.HandOverVerbs.Contains(clause[i]) || clause[i] is "passer" or "put") && NextToTheCustomer(clause, i));
+
+    /// <summary>"me" or "moi" right before or after the word ("passez-moi", "vous me passez", "put me through").</summary>
+    private static bool NextToTheCustomer(IReadOnlyList<string> clause, int i) =>
+        BotLexicon.SelfObjects.Contains(At(clause, i + 1)) || BotLexicon.SelfObjects.Contains(At(clause, i - 1));
 }

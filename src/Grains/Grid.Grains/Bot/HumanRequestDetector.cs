@@ -146,8 +146,7 @@ internal sealed partial class HumanRequestDetector
     /// </summary>
     private static bool AsksHowToReach(IReadOnlyList<string> clause, int verb, int team)
     {
-        var handedOver = BotLexicon.HandOverVerbs.Contains(clause[verb])
-            && (BotLexicon.SelfObjects.Contains(At(clause, verb - 1)) || BotLexicon.SelfObjects.Contains(At(clause, verb + 1)));
+        var handedOver = BotLexicon.HandOverVerbs.Contains(clause[verb]) && NextToTheCustomer(clause, verb);
         return clause.Where((t, k) => BotLexicon.HowWords.Contains(t) && !(t == "ou" && k > team && handedOver)).Any();
     }
 
@@ -222,114 +221,6 @@ internal sealed partial class HumanRequestDetector
     /// <summary>"réparer", "venir", "faire": what follows "pour" when a task is meant ("pour ma facture" is a topic).</summary>
     private static bool IsFrenchInfinitive(string token) =>
         token.Length > 3 && (token.EndsWith("er", StringComparison.Ordinal) || token.EndsWith("ir", StringComparison.Ordinal) || token.EndsWith("re", StringComparison.Ordinal));
-
-    /// <summary>"transfer me", "transférez-moi", "connect me please": a hand-over verb with only the customer as its object.</summary>
-    /// <summary>
-    /// Or "put me through", "escalate please", "escaladez mon dossier": a short clause of only putting through or
-    /// escalating, and politeness.
-    /// </summary>
-    private static bool AsksHandOver(IReadOnlyList<string> clause) =>
-        clause.Count <= 8
-        && ((clause.Count <= 5 && clause.Any(BotLexicon.HandOverVerbs.Contains)
-                && clause.Any(BotLexicon.SelfObjects.Contains)
-                && clause.All(t => BotLexicon.HandOverVerbs.Contains(t) || BotLexicon.SelfObjects.Contains(t) || BotLexicon.BareRequestFiller.Contains(t)))
-            || clause.Where((t, i) => clause.Count <= 5 && t == "put" && BotLexicon.SelfObjects.Contains(At(clause, i + 1)) && At(clause, i + 2) == "through" && !IsPast(clause, i)).Any()
-            || clause.Where((t, i) => PassesTheHand(clause, i)).Any()
-            || (clause.Any(BotLexicon.EscalateVerbs.Contains)
-                && clause.All(t => BotLexicon.EscalateVerbs.Contains(t) || BotLexicon.BareRequestFiller.Contains(t) || BotLexicon.EscalateObjects.Contains(t))));
-
-    /// <summary>
-    /// "Alors passez la main.", "passe la main stp", "vous pouvez passer la main ?": the bot asked to hand the conversation
-    /// over — "passez" anywhere, "passe" or "passer" first or after a modal or a filler ("alors", "bon"); not told ("il a
-    /// passé la main"), not negated.
-    /// </summary>
-    private static bool PassesTheHand(IReadOnlyList<string> clause, int i) =>
-        BotLexicon.PassTheHandVerbs.Contains(clause[i]) && At(clause, i + 1) == "la" && At(clause, i + 2) == "main"
-        && (clause[i] == "passez" || i == 0 || BotLexicon.Modals.Contains(At(clause, i - 1)) || BotLexicon.BareRequestFiller.Contains(At(clause, i - 1)))
-        && !IsPast(clause, i) && !clause.Any(BotLexicon.Negations.Contains);
-
-    /// <summary>
-    /// Asks to be connected to someone, whoever follows: "mettez-moi en relation avec le technicien qui est venu lundi",
-    /// "pouvez-vous me la passer ?", "could you put us in touch with whoever coordinates the installs", "can I be
-    /// connected to Gary?", "connect me with the billing team". The form itself asks for a person, so the words after it
-    /// (a technician, a department, a name, what that person did) do not matter; not when it was done ("vous m'avez mis
-    /// en relation", "I was connected to") nor a question of how ("comment être mis en relation ?").
-    /// </summary>
-    private static bool AsksToBeConnected(IReadOnlyList<string> clause)
-    {
-        if (clause.Any(t => t is "comment" or "how"))
-        {
-            return false;
-        }
-
-        for (var i = 0; i < clause.Count; i++)
-        {
-            var asks = clause[i] switch
-            {
-                // "mettez-moi en relation", "me mettre en relation", "être mis en relation"
-                "relation" => At(clause, i - 1) == "en"
-                    && ((BotLexicon.SelfObjects.Contains(At(clause, i - 2)) && At(clause, i - 3) is "mettez" or "mets" or "mettre" or "mettriez" or "mettrez")
-                        || (At(clause, i - 2) is "mettre" && BotLexicon.SelfObjects.Contains(At(clause, i - 3)))
-                        || (At(clause, i - 2) is "mis" or "mise" or "mises" && At(clause, i - 3) == "etre")),
-                // "pouvez-vous me la passer ?", "vous me le passez ?"
-                "passer" or "passez" => At(clause, i - 1) is "la" or "le" or "l" && BotLexicon.SelfObjects.Contains(At(clause, i - 2)),
-                // "put me in touch with", "get us in touch with"
-                "touch" => At(clause, i - 1) == "in" && BotLexicon.SelfObjects.Contains(At(clause, i - 2)) && At(clause, i - 3) is "put" or "get"
-                    && (i == 3 || At(clause, i - 4) is "please" or "to" or "kindly"
-                        || (At(clause, i - 4) is "you" or "u" && At(clause, i - 5) is "can" or "could" or "would" or "will")),
-                // "can I be connected to", "connect me with"
-                "connected" => At(clause, i - 1) is "be" or "get" && At(clause, i + 1) is "to" or "with",
-                "connect" => BotLexicon.SelfObjects.Contains(At(clause, i + 1)) && At(clause, i + 2) is "to" or "with" && !IsPast(clause, i),
-                _ => false,
-            };
-            if (asks)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether the clause asks if someone is there or real ("il y a quelqu'un ?", "is anyone there", "y a des gens
-    /// derrière ce chat ?"), or its part after an "or" does ("is it just bots or is there a human somewhere", "c'est un
-    /// robot ou y a quelqu'un ?").
-    /// </summary>
-    private static bool ChecksPresence(IReadOnlyList<string> clause)
-    {
-        var or = clause.Count - 1;
-        while (or > 0 && clause[or] is not ("or" or "ou"))
-        {
-            or--;
-        }
-
-        return ChecksPresenceIn(clause) || (or > 0 && ChecksPresenceIn([.. clause.Skip(or + 1)]));
-    }
-
-    private static bool ChecksPresenceIn(IReadOnlyList<string> clause) =>
-        clause.Any(BotLexicon.PresencePersons.Contains)
-        && ((Words(clause) <= 7 && clause.Any(BotLexicon.PresenceWords.Contains)) || (clause.Count <= 9 && ChecksReading(clause))
-            || (clause.Count <= 3 && clause.All(t => BotLexicon.PresencePersons.Contains(t) || BotLexicon.Hails.Contains(t)))) // "hello?? anyone??"
-        && !clause.Any(BotLexicon.Negations.Contains)
-        && !clause.Where((t, i) => BotLexicon.ContactVerbs.Contains(t) && !IsChatNoun(clause, i)).Any() // "someone to answer the phone there" is left to the contact rule
-        && !clause.Any(t => t.Length > 3 && t.EndsWith("er", StringComparison.Ordinal) && !BotLexicon.PresencePersons.Contains(t)); // "y a qqn pour réparer"
-
-    /// <summary>A short clause's length, "ce chat" / "this chat" not counted: "il y a des gens derrière ce chat ?" is as short as "y a des gens ?".</summary>
-    private static int Words(IReadOnlyList<string> clause) => clause.Count - (clause.Where((_, i) => IsChatNoun(clause, i)).Any() ? 2 : 0);
-
-    /// <summary>"ce chat", "the chat", "votre chat": the chat itself, not "chat" the verb of talking.</summary>
-    private static bool IsChatNoun(IReadOnlyList<string> clause, int i) =>
-        clause[i] == "chat" && At(clause, i - 1) is "ce" or "le" or "du" or "au" or "votre" or "ton" or "this" or "the" or "your" or "that";
-
-    /// <summary>
-    /// Whether someone reads the customer's messages ("is anyone reading this?", "est-ce que quelqu'un lit vraiment ces
-    /// messages ?", "does anybody read these messages"): a reading verb in the present (a bare "read" only in a question
-    /// that opens in the present) and the messages it reads, not "someone read my meter".
-    /// </summary>
-    private static bool ChecksReading(IReadOnlyList<string> clause) =>
-        clause.Any(t => BotLexicon.ReadingVerbs.Contains(t) || (t == "read" && At(clause, 0) is "does" or "do" or "will" or "can"))
-        && clause.Any(BotLexicon.ReadMessages.Contains);
 
     /// <summary>A verb right after an auxiliary ("ai parlé", "m'avez rappelé", "doit me rappeler") or after reported speech.</summary>
     private static bool IsPast(IReadOnlyList<string> clause, int verb)
