@@ -43,6 +43,31 @@ public sealed class HumanRequestModelTests
         Assert.True(falseAlarms <= 0.05 * others.Count, $"held-out non-requests at 0.7: {falseAlarms}/{others.Count}");
     }
 
+    /// <summary>
+    /// A few texts more or less do not move the model's scale (its bars are set on that scale): the weights averaged over
+    /// the last epochs move far less than the last weights alone, which depend on the shuffle's last messages.
+    /// </summary>
+    [Fact]
+    public void A_few_training_texts_less_barely_move_its_probabilities()
+    {
+        var examples = HumanRequestModel.Load().Where((_, i) => i % 4 == 0).ToList(); // a quarter, to keep the test short
+        var fewer = examples.Where((_, i) => i % 300 != 7).ToList();
+        var probes = HumanRequestModel.Load().Where((_, i) => i % 4 == 1).Take(400).Select(e => Normalizer.Normalize(e.Text, e.Language)).ToList();
+
+        double Drift(int averagedEpochs)
+        {
+            var all = HumanRequestModel.Train(Normalizer, examples, averagedEpochs);
+            var some = HumanRequestModel.Train(Normalizer, fewer, averagedEpochs);
+            return probes.Average(p => Math.Abs(all.Probability(p) - some.Probability(p)));
+        }
+
+        var lastWeights = Drift(0);
+        var averaged = Drift(20);
+
+        Assert.True(averaged < 0.5 * lastWeights, $"averaged {averaged:0.0000}, last weights {lastWeights:0.0000}");
+        Assert.True(averaged < 0.01, $"averaged {averaged:0.0000}");
+    }
+
     [Fact]
     public void Trains_the_same_model_every_time()
     {

@@ -67,4 +67,41 @@ internal static partial class BotLexicon
     {
         "un", "a", "an", "phone", "telephone", "quick", "short", "petit", "court", "d",
     };
+    /// <summary>Verbs of meeting a person in its base form ("rencontrer quelqu'un", "venir voir un conseiller", "see someone", "meet an adviser").</summary>
+    public static readonly HashSet<string> MeetVerbs = new(StringComparer.Ordinal) { "rencontrer", "voir", "meet", "see" };
+
+    /// <summary>Modals before a verb of meeting ("je peux venir voir", "could I see", "I'd like to meet").</summary>
+    public static readonly HashSet<string> MeetModals = new(StringComparer.Ordinal)
+    {
+        "peux", "puis", "pourrais", "pourrait", "pourrions", "peut", "pouvons", "voudrais", "veux", "aimerais", "dois", "devrais",
+        "can", "could", "may", "might", "want", "like", "would", "need", "should",
+    };
+
+    /// <summary>An article or a possessive between a verb of meeting and the person ("voir un conseiller", "see your manager").</summary>
+    public static readonly HashSet<string> PersonArticles = new(StringComparer.Ordinal)
+    {
+        "un", "une", "le", "la", "l", "votre", "ton", "a", "an", "the", "your", "one",
+    };
+
+    /// <summary>What may follow the person met: where, when, why or politeness ("quelqu'un à vos bureaux", "someone face to face", "an adviser about my bill").</summary>
+    public static readonly HashSet<string> MeetContinuations = new(StringComparer.Ordinal)
+    {
+        "a", "au", "aux", "en", "de", "du", "des", "chez", "dans", "sur", "pour", "demain", "aujourd", "physiquement",
+        "personnellement", "qui", "et", "ou", "plutot", "directement", "svp", "stp", "merci", "pls", "plz", "please", "at", "in",
+        "about", "face", "today", "tomorrow", "asap", "from", "of", "here", "there", "personally", "physically", "who", "for",
+        "on", "and", "or", "rather", "instead", "directly", "to", "regarding", "concerning",
+    };
+
+    /// <summary>Verbs of dealing with the matter that a way of speaking turns into a call with the service ("can we do this over the phone", "régler ça par téléphone avec vous").</summary>
+    public static readonly HashSet<string> SettleVerbs = new(StringComparer.Ordinal)
+    {
+        "regler", "faire", "traiter", "gerer", "voir", "finir", "continuer", "poursuivre", "terminer", "resoudre", "discuter",
+        "do", "sort", "settle", "handle", "deal", "finish", "continue", "solve", "resolve", "discuss",
+    };
+
+    /// <summary>Words asking for another channel than this chat ("can we do this over the phone instead", "plutôt").</summary>
+    public static readonly HashSet<string> ChannelSwitchWords = new(StringComparer.Ordinal) { "plutot", "instead", "rather", "easier", "simpler", "quicker" };
+
+    /// <summary>"this", "ça": the matter at hand as the object of a verb of dealing with it.</summary>
+    public static readonly HashSet<string> MatterPronouns = new(StringComparer.Ordinal) { "ca", "cela", "tout", "this", "it", "that", "things", "everything" };
 }

@@ -61,6 +61,8 @@ internal sealed partial class HumanRequestDetector
                 : AsksWhomToTalkTo(clause) ? "whom"
                 : AsksForDescribedPerson(clause) ? "described"
                 : AsksDescribedPersonToCall(clause) ? "described-call"
+                : AsksToMeet(clause) ? "meet"
+                : SettlesTogetherByVoice(clause) ? "settle-by-voice"
                 : null;
             if (rule is not null)
             {

@@ -1,0 +1,86 @@
+namespace Grid.Bot;
+
+/// <summary>
+/// The rules of <see cref="HumanRequestDetector"/> that read a person wanted away from the chat: met in person ("can I
+/// come in and see someone", "y a-t-il une agence où je peux rencontrer quelqu'un ?") and the matter settled together by
+/// voice ("can we do this over the phone instead", "je préfère régler ça par téléphone avec vous").
+/// </summary>
+internal sealed partial class HumanRequestDetector
+{
+    /// <summary>
+    /// "can I come in and see someone", "est-ce que je peux venir voir quelqu'un à vos bureaux", "I'd like to meet an
+    /// adviser": a verb of meeting in its base form (<see cref="BotLexicon.MeetVerbs"/>), the customer its subject with a
+    /// modal or a wish a few words before it, and a person right after it (an article between), the clause ending or
+    /// going on with where, when or why. Not told ("I met your adviser", "j'ai vu quelqu'un"), negated, a question of
+    /// hours ("when can I see someone" asks when), nor a task for the person ("see someone to fix the lift").
+    /// </summary>
+    private static bool AsksToMeet(IReadOnlyList<string> clause)
+    {
+        if (clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.MentionMarkers.Contains(t) || BotLexicon.HoursWords.Contains(t)
+                || BotLexicon.DaysAndTimes.Contains(t) || IsClockTime(t)))
+        {
+            return false;
+        }
+
+        for (var i = 1; i + 1 < clause.Count; i++)
+        {
+            if (!BotLexicon.MeetVerbs.Contains(clause[i]) || AfterAuxiliary(clause, i) || !CustomerWishesBefore(clause, i))
+            {
+                continue;
+            }
+
+            var person = BotLexicon.PersonArticles.Contains(clause[i + 1]) ? i + 2 : i + 1;
+            if (person < clause.Count && IsPerson(clause[person]) && !NamesATask(clause, person)
+                && (person + 1 == clause.Count || BotLexicon.MeetContinuations.Contains(clause[person + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "can we do this over the phone instead", "on peut faire ça par téléphone plutôt ?", "je préfère régler ça par
+    /// téléphone avec vous": a verb of dealing with the matter (<see cref="BotLexicon.SettleVerbs"/>) with "this"/"ça" as
+    /// its object, a way of speaking only a person offers after it, and the service on the other side: "with you"/"avec
+    /// vous" in the clause, or "we"/"on" the verb's subject with a change of channel asked ("instead", "plutôt"). "Can I
+    /// do it by phone?" asks how the customer alone may do something, which the base answers; "je peux payer par
+    /// téléphone ?" names no matter; "on peut faire ça par téléphone ?" after a topic is as often a question of the
+    /// channel ("je veux prendre l'électricité avec votre société, on peut faire ça par téléphone ?", eval-sealed6, an
+    /// answer); none of them is read.
+    /// </summary>
+    private static bool SettlesTogetherByVoice(IReadOnlyList<string> clause)
+    {
+        var voice = VoicePhrase(clause);
+        if (voice < 0 || clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.HowWords.Contains(t) || BotLexicon.HoursWords.Contains(t)
+                || BotLexicon.MentionMarkers.Contains(t) || BotLexicon.PastCopulas.Contains(t)))
+        {
+            return false;
+        }
+
+        var withUs = Enumerable.Range(0, clause.Count - 1).Any(k =>
+            (clause[k] == "avec" && clause[k + 1] is "vous" or "quelquun") || (clause[k] == "with" && clause[k + 1] is "you" or "someone" or "somebody"));
+        var switches = clause.Any(BotLexicon.ChannelSwitchWords.Contains);
+        for (var i = 1; i < voice; i++)
+        {
+            if (BotLexicon.SettleVerbs.Contains(clause[i]) && !AfterAuxiliary(clause, i)
+                && BotLexicon.MatterPronouns.Contains(At(clause, i + 1))
+                && (withUs || (switches && Enumerable.Range(Math.Max(0, i - 3), i - Math.Max(0, i - 3)).Any(k => clause[k] is "we" or "on" or "nous"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"je peux venir voir", "I'd like to meet", "can I come in and see", "où je pourrais rencontrer": the customer and a modal or a wish within four words before the verb.</summary>
+    private static bool CustomerWishesBefore(IReadOnlyList<string> clause, int verb)
+    {
+        var from = Math.Max(0, verb - 5);
+        var window = clause.Skip(from).Take(verb - from).ToList();
+        return window.Any(t => t is "je" or "j" or "i" or "we" or "on" or "nous")
+            && window.Any(t => BotLexicon.MeetModals.Contains(t) || BotLexicon.WishWords.Contains(t));
+    }
+}
