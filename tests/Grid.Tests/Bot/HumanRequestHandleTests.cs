@@ -159,4 +159,32 @@ public sealed class HumanRequestHandleTests
     [Fact]
     public void A_charge_de_clientele_is_one_word_after_normalisation() =>
         Assert.Contains("chargeclientele", Normalizer.Normalize("Ma chargée de clientèle est absente", "fr").Tokens);
+
+    [Theory]
+    [InlineData("Mettez-moi en ligne avec un technicien, je veux lui expliquer la fuite moi-même.", "fr")]
+    [InlineData("passez-moi le technicien svp", "fr")]
+    [InlineData("put me through to the engineer please", "en")]
+    public void A_customer_put_through_to_a_technician_is_a_request_with_no_relative_clause(string text, string language) =>
+        Assert.Equal("described", Rule(text, language));
+
+    [Theory]
+    [InlineData("passez-moi le numéro du technicien", "fr")] // the number, not the person
+    [InlineData("le technicien m'a mis en relation avec le plombier", "fr")] // told
+    [InlineData("j'ai besoin d'un technicien pour la fuite", "fr")] // an intervention
+    [InlineData("send a technician please", "en")]
+    public void A_technician_asked_for_without_the_customer_handed_over_is_no_request(string text, string language) =>
+        Assert.Null(Rule(text, language));
+
+    [Theory]
+    [InlineData("can I speak to one of you please", "en")]
+    [InlineData("Do I have to go through this bot, or can I just talk to one of you?", "en")]
+    [InlineData("je peux parler à l'un de vous ?", "fr")]
+    [InlineData("est-ce que je pourrais échanger avec un d'entre vous", "fr")]
+    public void One_of_you_is_a_person_to_talk_to(string text, string language) => Assert.Equal("contact", Rule(text, language));
+
+    [Theory]
+    [InlineData("can I ask about one of your bills", "en")]
+    [InlineData("I spoke to one of you yesterday", "en")]
+    [InlineData("un de vous m'a appelé hier", "fr")]
+    public void One_of_you_told_about_or_one_of_your_things_is_no_request(string text, string language) => Assert.Null(Rule(text, language));
 }

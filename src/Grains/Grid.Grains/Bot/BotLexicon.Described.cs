@@ -32,7 +32,7 @@ internal static partial class BotLexicon
     public static readonly HashSet<string> DescribedPersonGap = new(StringComparer.Ordinal)
     {
         "a", "au", "avec", "le", "la", "l", "un", "une", "ce", "cette", "meme", "nouveau", "encore", "me", "moi", "m", "en",
-        "relation", "contact", "to", "with", "the", "that", "this", "same", "again", "back", "through", "please", "svp",
+        "relation", "contact", "ligne", "to", "with", "the", "that", "this", "same", "again", "back", "through", "please", "svp",
     };
 
     /// <summary>

@@ -30,6 +30,11 @@ internal sealed partial class HumanRequestDetector
             {
                 return !AsksWhen([.. clause.Take(person + 1)], i);
             }
+
+            if (PutsTheCustomerThrough(clause, i) && !IsPast(clause, i) && DescribedPersonAfter(clause, i, described: false) is var handedTo and >= 0)
+            {
+                return !AsksWhen([.. clause.Take(handedTo + 1)], i);
+            }
         }
 
         return false;
@@ -66,13 +71,13 @@ internal sealed partial class HumanRequestDetector
     /// Where, within a few linking words after the verb (<see cref="BotLexicon.DescribedPersonGap"/>), a person is named
     /// and a relative clause opens right after them ("the technician who…", "la jeune femme qui…"); -1 when none is.
     /// </summary>
-    private static int DescribedPersonAfter(IReadOnlyList<string> clause, int verb)
+    private static int DescribedPersonAfter(IReadOnlyList<string> clause, int verb, bool described = true)
     {
         for (var j = verb + 1; j < clause.Count && j <= verb + 6; j++)
         {
             if (BotLexicon.DescribedPersonNouns.Contains(clause[j]) || IsPerson(clause[j]))
             {
-                if (BotLexicon.RelativePronouns.Contains(At(clause, j + 1)))
+                if (!described || BotLexicon.RelativePronouns.Contains(At(clause, j + 1)))
                 {
                     return j;
                 }
@@ -101,6 +106,16 @@ internal sealed partial class HumanRequestDetector
     private static bool TalksOrHandsOver(IReadOnlyList<string> clause, int i) =>
         BotLexicon.DescribedTalkVerbs.Contains(clause[i])
         || ((BotLexicon.HandOverVerbs.Contains(clause[i]) || clause[i] is "passer" or "put") && NextToTheCustomer(clause, i));
+
+    /// <summary>
+    /// "mettez-moi en ligne avec un technicien", "put me through to the engineer", "passez-moi le technicien": the
+    /// customer handed over to a person, which asks to talk to them even with no relative clause (a technician asked for
+    /// without it is an intervention: "send a technician").
+    /// </summary>
+    private static bool PutsTheCustomerThrough(IReadOnlyList<string> clause, int i) =>
+        (BotLexicon.HandOverVerbs.Contains(clause[i]) || clause[i] is "passer" or "put" or "mettez" or "mettre" or "mets")
+        && NextToTheCustomer(clause, i)
+        && (clause[i] is not ("mettez" or "mettre" or "mets") || clause.Skip(i + 1).Take(3).Any(t => t is "ligne" or "relation" or "contact"));
 
     /// <summary>"me" or "moi" right before or after the word ("passez-moi", "vous me passez", "put me through").</summary>
     private static bool NextToTheCustomer(IReadOnlyList<string> clause, int i) =>

@@ -158,7 +158,7 @@ internal sealed partial class HumanRequestDetector
         var unknown = 0;
         for (var j = verb + 1; j < clause.Count && j <= verb + 9; j++) // "me mettre en relation avec l'un de vos conseillers"
         {
-            if (IsPerson(clause[j]) && clause[j] != "guys")
+            if ((IsPerson(clause[j]) && clause[j] != "guys") || OneOfYou(clause, j))
             {
                 return !NamesATask(clause, j);
             }
@@ -176,6 +176,15 @@ internal sealed partial class HumanRequestDetector
 
         return false;
     }
+
+    /// <summary>
+    /// "talk to one of you", "parler à l'un de vous", "un d'entre vous": one of the service's people, named by the
+    /// company ("you", "vous") rather than by a person noun ("one of your bills" is no one).
+    /// </summary>
+    private static bool OneOfYou(IReadOnlyList<string> clause, int j) =>
+        (clause[j] == "one" && At(clause, j + 1) == "of" && At(clause, j + 2) is "you" or "yous" or "ya")
+        || (clause[j] is "un" or "une" && At(clause, j + 1) is "de" or "d"
+            && (At(clause, j + 2) == "vous" || (At(clause, j + 2) == "entre" && At(clause, j + 3) == "vous")));
 
     /// <summary>"a human I can talk to", "qqn peut me rappeler": a person, then only linking words up to the verb.</summary>
     private static bool PersonBefore(IReadOnlyList<string> clause, int verb)
