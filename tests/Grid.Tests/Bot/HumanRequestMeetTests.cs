@@ -3,8 +3,9 @@ using Grid.Bot;
 namespace Grid.Tests.Bot;
 
 /// <summary>
-/// The "meet" rule (a person of the service met in person) and the "settle-by-voice" rule (the matter dealt with together
-/// by phone), with the tellings, questions of hours and channel questions they must leave alone.
+/// The "meet" rule (a person of the service met in person), the "settle-by-voice" rule (the matter dealt with together
+/// by phone) and the "human-line" rule (a line where a person answers), with the tellings, questions of hours and
+/// channel questions they must leave alone.
 /// </summary>
 public sealed class HumanRequestMeetTests
 {
@@ -53,4 +54,20 @@ public sealed class HumanRequestMeetTests
     [InlineData("we can't do this over the phone", "en")] // negated
     public void A_channel_question_or_a_telling_is_not_read_by_the_settle_rule(string text, string language) =>
         Assert.NotEqual("settle-by-voice", Rule(text, language));
+
+    [Theory]
+    [InlineData("Y a un numéro où ça décroche pour de vrai ?", "fr")]
+    [InlineData("vous avez une ligne où quelqu'un répond vraiment ?", "fr")]
+    [InlineData("Is there a number where a human actually picks up?", "en")]
+    [InlineData("do you have a number where someone actually answers", "en")]
+    public void A_line_where_a_person_answers_is_read_by_the_human_line_rule(string text, string language) =>
+        Assert.Equal("human-line", Rule(text, language));
+
+    [Theory]
+    [InlineData("votre numéro ne répond jamais vraiment, c'est une honte", "fr")] // a complaint, negated
+    [InlineData("à quel numéro ça répond vraiment le samedi ?", "fr")] // when
+    [InlineData("your hotline really answers fast, thanks", "en")] // the service's own line, praised
+    [InlineData("is there a number I can call for a lift breakdown?", "en")] // nothing says a person answers
+    public void A_line_complained_of_or_asked_about_hours_is_not_read_by_the_human_line_rule(string text, string language) =>
+        Assert.NotEqual("human-line", Rule(text, language));
 }

@@ -102,6 +102,28 @@ internal static partial class BotLexicon
     /// <summary>Words asking for another channel than this chat ("can we do this over the phone instead", "plutôt").</summary>
     public static readonly HashSet<string> ChannelSwitchWords = new(StringComparer.Ordinal) { "plutot", "instead", "rather", "easier", "simpler", "quicker" };
 
+    /// <summary>A phone number or line ("un numéro où ça décroche", "a line where someone answers").</summary>
+    public static readonly HashSet<string> LineNouns = new(StringComparer.Ordinal) { "numero", "num", "ligne", "hotline", "number", "line", "phoneline" };
+
+    /// <summary>Words before a number or a line that is sought, not the service's own ("un numéro où…", "is there a number", "what line").</summary>
+    public static readonly HashSet<string> SoughtDeterminers = new(StringComparer.Ordinal)
+    {
+        "un", "une", "quel", "quelle", "autre", "a", "an", "any", "some", "what", "which", "another", "other",
+    };
+
+    /// <summary>Verbs of answering the phone ("ça décroche", "quelqu'un répond", "a human picks up").</summary>
+    public static readonly HashSet<string> PickUpWords = new(StringComparer.Ordinal)
+    {
+        "decroche", "decrochent", "decrocher", "repond", "repondent", "repondre", "answers", "answer", "picks", "pick", "pickup",
+    };
+
+    /// <summary>Words saying a person, not a machine, answers ("pour de vrai", "vraiment", "a real person", "actually", "human").</summary>
+    public static readonly HashSet<string> RealnessWords = new(StringComparer.Ordinal)
+    {
+        "vrai", "vraie", "vrais", "vraies", "vraiment", "humain", "humaine", "humains", "real", "really", "actual", "actually",
+        "human", "humans",
+    };
+
     /// <summary>"this", "ça": the matter at hand as the object of a verb of dealing with it.</summary>
     public static readonly HashSet<string> MatterPronouns = new(StringComparer.Ordinal) { "ca", "cela", "tout", "this", "it", "that", "things", "everything" };
 }

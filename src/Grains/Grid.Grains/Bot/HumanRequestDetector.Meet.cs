@@ -2,8 +2,9 @@ namespace Grid.Bot;
 
 /// <summary>
 /// The rules of <see cref="HumanRequestDetector"/> that read a person wanted away from the chat: met in person ("can I
-/// come in and see someone", "y a-t-il une agence où je peux rencontrer quelqu'un ?") and the matter settled together by
-/// voice ("can we do this over the phone instead", "je préfère régler ça par téléphone avec vous").
+/// come in and see someone", "y a-t-il une agence où je peux rencontrer quelqu'un ?"), the matter settled together by
+/// voice ("can we do this over the phone instead", "je préfère régler ça par téléphone avec vous") and a line where a
+/// person answers ("y a un numéro où ça décroche pour de vrai ?").
 /// </summary>
 internal sealed partial class HumanRequestDetector
 {
@@ -83,4 +84,18 @@ internal sealed partial class HumanRequestDetector
         return window.Any(t => t is "je" or "j" or "i" or "we" or "on" or "nous")
             && window.Any(t => BotLexicon.MeetModals.Contains(t) || BotLexicon.WishWords.Contains(t));
     }
+
+    /// <summary>
+    /// "Y a un numéro où ça décroche pour de vrai ?", "is there a number where a human actually picks up", "a line where
+    /// someone really answers": a number or a line sought (an indefinite or interrogative word before it), a verb of
+    /// answering the phone, and a word that says a person, not a machine, answers ("pour de vrai", "vraiment", "real",
+    /// "actually", "human"). Not negated ("le numéro ne répond jamais vraiment" complains), not a question of hours or
+    /// days ("à quel numéro ça répond vraiment le samedi ?" asks when), not told.
+    /// </summary>
+    private static bool AsksForAHumanLine(IReadOnlyList<string> clause) =>
+        Enumerable.Range(1, Math.Max(0, clause.Count - 1)).Any(k => BotLexicon.LineNouns.Contains(clause[k]) && BotLexicon.SoughtDeterminers.Contains(clause[k - 1]))
+        && clause.Any(BotLexicon.PickUpWords.Contains)
+        && clause.Any(BotLexicon.RealnessWords.Contains)
+        && !clause.Any(t => BotLexicon.Negations.Contains(t) || t is "never" or "jamais" || BotLexicon.HoursWords.Contains(t)
+            || BotLexicon.DaysAndTimes.Contains(t) || BotLexicon.MentionMarkers.Contains(t) || IsClockTime(t));
 }

@@ -63,6 +63,7 @@ internal sealed partial class HumanRequestDetector
                 : AsksDescribedPersonToCall(clause) ? "described-call"
                 : AsksToMeet(clause) ? "meet"
                 : SettlesTogetherByVoice(clause) ? "settle-by-voice"
+                : AsksForAHumanLine(clause) ? "human-line"
                 : null;
             if (rule is not null)
             {
