@@ -180,8 +180,7 @@ internal sealed record MatcherOptions
     /// model, where as many development messages clear it as cleared 0.9 before (docs/bot-evaluation.md, "Nineteenth
     /// round"). That model reads short clauses lower: "je peux lui reparler ?" 0.92 → 0.62, under the bar for a clause
     /// that names no one (<see cref="HumanModelUnnamedBar"/>).
-    /// 0.77 with the twenty-second round's averaged model: the highest two-decimal bar that at least as many development
-    /// messages clear as cleared 0.73 before (docs/bot-evaluation.md, "Twenty-second round").
+    /// 0.77 on the twenty-second round's averaged model, matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
     public double HumanUntoldBar { get; init; } = 0.77;
 
@@ -200,8 +199,7 @@ internal sealed record MatcherOptions
     /// call me back" at 0.64; no message of any evaluation set that only a telling rules out reads between 0.60 and 0.65
     /// with nothing to answer, and the highest such non-request of the development sets reads 0.55 (docs/bot-evaluation.md,
     /// "Twentieth round").
-    /// 0.65 with the twenty-second round's averaged model: the highest two-decimal bar that at least as many development
-    /// messages clear as cleared 0.60 before (docs/bot-evaluation.md, "Twenty-second round").
+    /// 0.65 on the twenty-second round's averaged model, matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
     public double HumanRuledOutBar { get; init; } = 0.65;
 
@@ -209,8 +207,7 @@ internal sealed record MatcherOptions
     /// The learnt model's probability at or above which one sentence of a longer message is read as a request
     /// (<see cref="HumanModelBySentence"/>); below the message's own bars, those bars. 0.9 from the eleventh round; 0.83
     /// on the nineteenth round's model, where as many development messages clear it as cleared 0.9 before.
-    /// 0.85 with the twenty-second round's averaged model: the highest two-decimal bar that at least as many development
-    /// messages clear as cleared 0.83 before (docs/bot-evaluation.md, "Twenty-second round").
+    /// 0.85 on the twenty-second round's averaged model, matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
     public double HumanSentenceBar { get; init; } = 0.85;
 
@@ -221,8 +218,7 @@ internal sealed record MatcherOptions
     /// quelqu'un pour m'expliquer au téléphone ?" (0.99) was answered from a learnt phrasing; at 0.95 it cost right
     /// answers. 0.91 on the nineteenth round's model (docs/bot-evaluation.md, "Nineteenth round"): 0.93 matches the count
     /// of development messages over 0.98 before, and 0.91 gains one request there with no right answer lost.
-    /// 0.92 with the twenty-second round's averaged model: the highest two-decimal bar that at least as many development
-    /// messages clear as cleared 0.91 before (docs/bot-evaluation.md, "Twenty-second round").
+    /// 0.92 on the twenty-second round's averaged model, matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
     public double HumanModelOverAnswer { get; init; } = 0.92;
 
@@ -235,8 +231,7 @@ internal sealed record MatcherOptions
     /// round's model: 0.79 matches the count of development messages over 0.85 before, and 0.74 gains requests there
     /// with no right answer lost (docs/bot-evaluation.md, "Nineteenth round"). Since the twentieth round it applies to a
     /// message that only a telling rules out too ("Pouvez-vous me passer le technicien qui est venu mardi ?").
-    /// 0.78 with the twenty-second round's averaged model: the highest two-decimal bar that at least as many development
-    /// messages clear as cleared 0.74 before (docs/bot-evaluation.md, "Twenty-second round").
+    /// 0.78 on the twenty-second round's averaged model, matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
     public double HumanModelOverWeakAnswer { get; init; } = 0.78;
 
@@ -249,8 +244,7 @@ internal sealed record MatcherOptions
     /// entry); above 1, never. 0.98 from the eighteenth round (at 0.95, "possible d'avoir un echeancier svp" lost its
     /// answer); 0.89 on the nineteenth round's model: 0.94 matches the count of development messages over 0.98 before,
     /// and 0.89 gains requests there with no right answer lost.
-    /// 0.91 with the twenty-second round's averaged model: the highest two-decimal bar that at least as many development
-    /// messages clear as cleared 0.89 before (docs/bot-evaluation.md, "Twenty-second round").
+    /// 0.91 on the twenty-second round's averaged model, matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
     public double HumanUnnamedOverAnswer { get; init; } = 0.91;
 
@@ -261,8 +255,7 @@ internal sealed record MatcherOptions
     /// (at 0.9, "badge perdu hier soir, quelqu'un pourrait rentrer avec ?" lost its answer); 0.87 on the nineteenth
     /// round's model: 0.89 matches the count of development messages over 0.95 before, 0.87 gains one request there
     /// with no right answer lost, and that badge message reads 0.72.
-    /// 0.89 with the twenty-second round's averaged model: the highest two-decimal bar that at least as many development
-    /// messages clear as cleared 0.87 before (docs/bot-evaluation.md, "Twenty-second round").
+    /// 0.89 on the twenty-second round's averaged model, matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
     public double HumanRuledOutOverAnswer { get; init; } = 0.89;
 
@@ -273,8 +266,7 @@ internal sealed record MatcherOptions
     /// "Tenth round"), 0.55 with 4,900 (0.5 took "can somebody fix it??" for a request). 0.5 again on the nineteenth
     /// round's model (docs/bot-evaluation.md, "Nineteenth round"): 0.52 matches the count of development messages over
     /// 0.55 before, and 0.5 gains one request there with no false one.
-    /// 0.55 with the twenty-second round's averaged model: the highest two-decimal bar that at least as many development
-    /// messages clear as cleared 0.50 before (docs/bot-evaluation.md, "Twenty-second round").
+    /// 0.55 on the twenty-second round's averaged model, matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
     public double HumanModelBar { get; init; } = 0.55;
 
@@ -284,8 +276,7 @@ internal sealed record MatcherOptions
     /// above 1, never. 0.8 from the tenth round (0.7 took "je parle à un robot là ?" for a request); 0.68 on the
     /// nineteenth round's model, where as many development messages clear it as cleared 0.8 before (0.66 gains two
     /// requests there for one false).
-    /// 0.73 with the twenty-second round's averaged model: the highest two-decimal bar that at least as many development
-    /// messages clear as cleared 0.68 before (docs/bot-evaluation.md, "Twenty-second round").
+    /// 0.73 on the twenty-second round's averaged model, matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
     public double HumanModelUnnamedBar { get; init; } = 0.73;
 
@@ -295,8 +286,7 @@ internal sealed record MatcherOptions
     /// call back, just a PDF…"). 0.02, then 0.03 from the eleventh round; 0.14 on the nineteenth round's model, chosen on
     /// the development sets: it turns away eight of their messages that are not requests and none that is (the lowest
     /// request a rule reads sits at 0.146; docs/bot-evaluation.md, "Nineteenth round").
-    /// 0.16 with the twenty-second round's averaged model: the highest two-decimal bar that at least as many development
-    /// messages clear as cleared 0.14 before (docs/bot-evaluation.md, "Twenty-second round").
+    /// 0.16 on the twenty-second round's averaged model, matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
     public double HumanRuleVeto { get; init; } = 0.16;
 
@@ -307,8 +297,7 @@ internal sealed record MatcherOptions
     /// tenth round; 0.3 on the nineteenth round's model, chosen on the development sets: two of their false requests
     /// ("Someone from your company asked me for my password over the phone. Is that normal?", 0.25) go, no request
     /// is lost (the lowest such request reads 0.46).
-    /// 0.35 with the twenty-second round's averaged model: the highest two-decimal bar that at least as many development
-    /// messages clear as cleared 0.30 before (docs/bot-evaluation.md, "Twenty-second round").
+    /// 0.35 on the twenty-second round's averaged model, matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
     public double HumanSignalVeto { get; init; } = 0.35;
 
