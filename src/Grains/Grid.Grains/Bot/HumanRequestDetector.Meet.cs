@@ -76,7 +76,7 @@ internal sealed partial class HumanRequestDetector
         return false;
     }
 
-    /// <summary>"je peux venir voir", "I'd like to meet", "can I come in and see", "où je pourrais rencontrer": the customer and a modal or a wish within four words before the verb.</summary>
+    /// <summary>"je peux venir voir", "I'd like to meet", "can I come in and see", "où je pourrais rencontrer": the customer and a modal or a wish within five words before the verb.</summary>
     private static bool CustomerWishesBefore(IReadOnlyList<string> clause, int verb)
     {
         var from = Math.Max(0, verb - 5);

@@ -88,6 +88,7 @@ internal sealed class HumanRequestModel
         var order = Enumerable.Range(0, rows.Count).ToArray();
         var random = new Random(17);
         var step = 0;
+        averagedEpochs = Math.Min(averagedEpochs, Epochs);
         var sum = new double[index.Count];
         var biasSum = 0.0;
         for (var epoch = 0; epoch < Epochs; epoch++)
