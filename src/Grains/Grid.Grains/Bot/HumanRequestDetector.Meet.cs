@@ -17,8 +17,7 @@ internal sealed partial class HumanRequestDetector
     /// </summary>
     private static bool AsksToMeet(IReadOnlyList<string> clause)
     {
-        if (clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.MentionMarkers.Contains(t) || BotLexicon.HoursWords.Contains(t)
-                || BotLexicon.DaysAndTimes.Contains(t) || IsClockTime(t)))
+        if (clause.Any(NegatesTellsOrTimes))
         {
             return false;
         }
@@ -96,6 +95,10 @@ internal sealed partial class HumanRequestDetector
         Enumerable.Range(1, Math.Max(0, clause.Count - 1)).Any(k => BotLexicon.LineNouns.Contains(clause[k]) && BotLexicon.SoughtDeterminers.Contains(clause[k - 1]))
         && clause.Any(BotLexicon.PickUpWords.Contains)
         && clause.Any(BotLexicon.RealnessWords.Contains)
-        && !clause.Any(t => BotLexicon.Negations.Contains(t) || t is "never" or "jamais" || BotLexicon.HoursWords.Contains(t)
-            || BotLexicon.DaysAndTimes.Contains(t) || BotLexicon.MentionMarkers.Contains(t) || IsClockTime(t));
+        && !clause.Any(t => NegatesTellsOrTimes(t) || t is "never" or "jamais");
+
+    /// <summary>A word that negates, tells what happened, or names an hour or a day: the clause asks for no one now.</summary>
+    private static bool NegatesTellsOrTimes(string token) =>
+        BotLexicon.Negations.Contains(token) || BotLexicon.MentionMarkers.Contains(token) || BotLexicon.HoursWords.Contains(token)
+        || BotLexicon.DaysAndTimes.Contains(token) || IsClockTime(token);
 }
