@@ -23,6 +23,9 @@ public sealed class NamedPersonRequestTests
     [InlineData("Is Mark from the technical team around?")]
     [InlineData("Est-ce que Karim du service technique est disponible ?")]
     [InlineData("I'm asking for Dave, he knows my file")]
+    [InlineData("Est-ce que je peux avoir affaire à Nadia de nouveau ?")]
+    [InlineData("can I deal with Priya again, she knows the file")]
+    [InlineData("Je ne sais pas, pouvez-vous me passer Julien ?")] // a negation in another phrase
     public void Reads_a_request_for_someone_named(string text)
     {
         Assert.True(NamedPersonRequest.AsksForSomeoneByName(text));
@@ -38,6 +41,9 @@ public sealed class NamedPersonRequestTests
     [InlineData("talk to You soon")]
     [InlineData("Is Tuesday available for the technician?")] // a day, not a name
     [InlineData("Mark was around yesterday to fix the lift")] // tells: no question
+    [InlineData("je ne veux plus avoir affaire à Kevin")] // negated
+    [InlineData("I don't want to talk to Mark ever again")]
+    [InlineData("j'ai eu affaire à Nadia en janvier")] // told
     public void Does_not_read_what_tells_of_someone_or_names_no_one(string text)
     {
         Assert.False(NamedPersonRequest.AsksForSomeoneByName(text));

@@ -83,6 +83,12 @@ internal static partial class BotLexicon
         "un", "une", "le", "la", "l", "votre", "ton", "a", "an", "the", "your", "one",
     };
 
+    /// <summary>Where an appointment is with a person ("un rendez-vous physique", "en agence", "in person at your office").</summary>
+    public static readonly HashSet<string> InPersonWords = new(StringComparer.Ordinal)
+    {
+        "physique", "physiquement", "personne", "agence", "agences", "bureau", "bureaux", "guichet", "person", "office", "offices", "branch", "face",
+    };
+
     /// <summary>What may follow the person met: where, when, why or politeness ("quelqu'un à vos bureaux", "someone face to face", "an adviser about my bill").</summary>
     public static readonly HashSet<string> MeetContinuations = new(StringComparer.Ordinal)
     {

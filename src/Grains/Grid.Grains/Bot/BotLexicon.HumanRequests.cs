@@ -37,6 +37,16 @@ internal static partial class BotLexicon
         "representant", "representante", "leader", "chargeclientele",
     };
 
+    /// <summary>
+    /// Heads asked for as such ("je veux le chef", "je veux le directeur"), read like <see cref="StandalonePersonNouns"/>
+    /// but kept apart from them: not matched with typos ("bosse" is a verb), and not one of the person-request model's word
+    /// classes (the model already knows them as <see cref="PersonNouns"/>).
+    /// </summary>
+    public static readonly HashSet<string> HeadNouns = new(StringComparer.Ordinal)
+    {
+        "chef", "superieur", "directeur", "directrice", "patron", "patronne", "boss",
+    };
+
     /// <summary>Real words one typo from a person noun, or two from a long one, which are not misspellings of it.</summary>
     public static readonly HashSet<string> NearPersonWords = new(StringComparer.Ordinal)
     {

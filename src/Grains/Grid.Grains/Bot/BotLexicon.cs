@@ -30,6 +30,8 @@ internal static partial class BotLexicon
         ["asap"] = "des que possible", ["rapidos"] = "rapidement", ["perso"] = "personnelles", ["pro"] = "professionnel",
         ["mm"] = "meme", ["keske"] = "qu'est-ce que", ["kesk"] = "qu'est-ce que",
         ["qq1"] = "quelquun", ["kelkun"] = "quelquun", ["kelkin"] = "quelquun", ["quelquin"] = "quelquun", ["davoir"] = "d'avoir", ["o"] = "au", ["kelk1"] = "quelquun", ["qlq1"] = "quelquun", ["qlqn"] = "quelquun", ["dun"] = "d'un", ["dune"] = "d'une",
+        ["rapeler"] = "rappeler", ["rapelez"] = "rappelez", ["rapelle"] = "rappelle", ["rapele"] = "rappele", ["rapel"] = "rappel", // one "p", as often written
+        ["mappeler"] = "m'appeler", ["mapeler"] = "m'appeler", ["mappelle"] = "m'appelle", ["mapelle"] = "m'appelle", ["mrappeler"] = "me rappeler", ["mrapeler"] = "me rappeler",
         ["cnsllr"] = "conseiller", ["cnslr"] = "conseiller", ["csllr"] = "conseiller", ["conslr"] = "conseiller", ["veu"] = "veux", ["vx"] = "veux", ["1"] = "un",
     };
 

@@ -20,6 +20,15 @@ internal sealed partial class HumanRequestDetector
             || (clause[k] == "heures" && At(clause, k - 1) is "vos" or "vo")) // "quelles sont vos heures pour joindre…"
         || (BotLexicon.QuestionOpeners.Contains(At(clause, 0)) && clause.Any(t => BotLexicon.DaysAndTimes.Contains(t) || IsClockTime(t)));
 
+    /// <summary>
+    /// "how do I get hold of an adviser?", "comment je peux joindre un conseiller ?": how to reach someone, which the base
+    /// answers (its contact channels) — a verb of reaching after "how"/"comment". Talking is asked even after "how" ("how
+    /// can I speak to a human?"), and so is getting one on the line ("comment faire pour avoir un conseiller au bout du fil ?").
+    /// </summary>
+    private static bool AsksHowToReach(IReadOnlyList<string> clause, int verb) =>
+        (clause[verb] is "joindre" or "contacter" or "reach" or "contact" || (clause[verb] == "get" && At(clause, verb + 1) is "hold" or "through" or "in"))
+        && Enumerable.Range(0, verb).Any(k => clause[k] is "how" or "comment");
+
     /// <summary>"7.30pm", "18h30", "8am": a time of day (the normaliser splits "7.30pm" at the point).</summary>
     private static bool IsClockTime(string token) =>
         token.Length > 2 && char.IsDigit(token[0]) && (token.EndsWith("pm", StringComparison.Ordinal) || token.EndsWith("am", StringComparison.Ordinal) || token.Contains('h', StringComparison.Ordinal));

@@ -62,10 +62,29 @@ internal sealed partial class HumanRequestDetector
                 return !AsksWhen([.. clause.Take(person + 1)], i)
                     && Enumerable.Range(person + 2, Math.Max(0, clause.Count - person - 2)).Any(k => CallsTheCustomer(clause, k));
             }
+
+            if (AsksWhetherTheyMay(clause, i) && DescribedPersonAfter(clause, i) is var subject and >= 0)
+            {
+                return Enumerable.Range(subject + 2, Math.Max(0, clause.Count - subject - 2)).Any(k => MayCallTheCustomer(clause, k));
+            }
         }
 
         return false;
     }
+
+    /// <summary>
+    /// "Can the engineer who came on Tuesday call me?", "est-ce que le technicien qui est passé peut me rappeler ?": a
+    /// question opening the clause ("can", "could", "est-ce que") whose subject is the described person.
+    /// </summary>
+    private static bool AsksWhetherTheyMay(IReadOnlyList<string> clause, int i) =>
+        (i <= 1 && clause[i] is "can" or "could")
+        || (clause[i] == "que" && At(clause, i - 1) == "ce" && At(clause, i - 2) == "est" && i <= 4);
+
+    /// <summary>"call me", "ring me back", "peut me rappeler", "pourrait me contacter": the described person's call to the customer, asked.</summary>
+    private static bool MayCallTheCustomer(IReadOnlyList<string> clause, int k) =>
+        BotLexicon.CallbackVerbs.Contains(clause[k])
+        && ((BotLexicon.SelfObjects.Contains(At(clause, k + 1)) && At(clause, k - 1) is not ("to" or "de" or "d") && clause[k] is not ("called" or "contacted"))
+            || (BotLexicon.SelfObjects.Contains(At(clause, k - 1)) && At(clause, k - 2) is "peut" or "pourrait" or "pourra" or "pourraient" or "peuvent"));
 
     /// <summary>
     /// Where, within a few linking words after the verb (<see cref="BotLexicon.DescribedPersonGap"/>), a person is named

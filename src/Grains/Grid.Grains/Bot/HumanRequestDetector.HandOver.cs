@@ -34,7 +34,7 @@ internal sealed partial class HumanRequestDetector
     /// <summary>
     /// Asks to be connected to someone, whoever follows: "mettez-moi en relation avec le technicien qui est venu lundi",
     /// "pouvez-vous me la passer ?", "could you put us in touch with whoever coordinates the installs", "can I be
-    /// connected to Gary?", "connect me with the billing team". The form itself asks for a person, so the words after it
+    /// connected to Gary?", "connect me with the billing team", "vous pouvez me mettre avec le service réclamation ?". The form itself asks for a person, so the words after it
     /// (a technician, a department, a name, what that person did) do not matter; not when it was done ("vous m'avez mis
     /// en relation", "I was connected to") nor a question of how ("comment être mis en relation ?").
     /// </summary>
@@ -60,6 +60,10 @@ internal sealed partial class HumanRequestDetector
                 "touch" => At(clause, i - 1) == "in" && BotLexicon.SelfObjects.Contains(At(clause, i - 2)) && At(clause, i - 3) is "put" or "get"
                     && (i == 3 || At(clause, i - 4) is "please" or "to" or "kindly"
                         || (At(clause, i - 4) is "you" or "u" && At(clause, i - 5) is "can" or "could" or "would" or "will")),
+                // "vous pouvez me mettre avec le service réclamation ?", "mettez-moi avec un conseiller": not "je me mets avec…"
+                "avec" => ((At(clause, i - 1) is "mettre" or "mettez" or "mets" or "mettriez" && BotLexicon.SelfObjects.Contains(At(clause, i - 2)) && At(clause, i - 3) is not ("je" or "j"))
+                        || (BotLexicon.SelfObjects.Contains(At(clause, i - 1)) && At(clause, i - 2) is "mettez" or "mets"))
+                    && clause.Skip(i + 1).Take(3).Any(t => IsPerson(t) || t == "service" || BotLexicon.DepartmentNouns.Contains(t) || BotLexicon.ServiceNouns.Contains(t)),
                 // "can I be connected to", "connect me with"
                 "connected" => At(clause, i - 1) is "be" or "get" && At(clause, i + 1) is "to" or "with",
                 "connect" => BotLexicon.SelfObjects.Contains(At(clause, i + 1)) && At(clause, i + 2) is "to" or "with" && !IsPast(clause, i),

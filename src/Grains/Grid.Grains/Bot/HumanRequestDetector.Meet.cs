@@ -30,8 +30,36 @@ internal sealed partial class HumanRequestDetector
             }
 
             var person = BotLexicon.PersonArticles.Contains(clause[i + 1]) ? i + 2 : i + 1;
-            if (person < clause.Count && IsPerson(clause[person]) && !NamesATask(clause, person)
+            var socialWorker = At(clause, person) is "assistante" or "assistant" or "social" && At(clause, person + 1) is "sociale" or "social" or "worker";
+            person += socialWorker ? 1 : 0; // "rencontrer l'assistante sociale", "see the social worker": read from the pair's last word
+            if (person < clause.Count && (IsPerson(clause[person]) || socialWorker) && !NamesATask(clause, person)
                 && (person + 1 == clause.Count || BotLexicon.MeetContinuations.Contains(clause[person + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Pourrais-je avoir un rendez-vous physique dans votre agence ?", "can I book an appointment in person at your
+    /// office?": an appointment the customer asks for (a modal or a wish before it) where people meet — in person, at an
+    /// agency or an office. A technician's appointment at home names none of these and is the base's. Not negated, not
+    /// told, not a question of hours.
+    /// </summary>
+    private static bool AsksAppointmentInPerson(IReadOnlyList<string> clause)
+    {
+        if (clause.Any(NegatesTellsOrTimes))
+        {
+            return false;
+        }
+
+        for (var i = 1; i < clause.Count; i++)
+        {
+            var appointment = (clause[i] == "vous" && clause[i - 1] == "rendez") || clause[i] is "appointment" or "meeting" or "entretien";
+            if (appointment && CustomerWishesBefore(clause, clause[i] == "vous" ? i - 1 : i)
+                && clause.Skip(i + 1).Take(6).Any(t => BotLexicon.InPersonWords.Contains(t)))
             {
                 return true;
             }
@@ -48,7 +76,8 @@ internal sealed partial class HumanRequestDetector
     /// do it by phone?" asks how the customer alone may do something, which the base answers; "je peux payer par
     /// téléphone ?" names no matter; "on peut faire ça par téléphone ?" after a topic is as often a question of the
     /// channel ("je veux prendre l'électricité avec votre société, on peut faire ça par téléphone ?", eval-sealed6, an
-    /// answer); none of them is read.
+    /// answer); none of them is read. Looking at the matter or discussing it together needs no more ("on peut voir ça
+    /// par téléphone ?", "can we discuss this over the phone?": "voir", "regarder", "discuter", "discuss").
     /// </summary>
     private static bool SettlesTogetherByVoice(IReadOnlyList<string> clause)
     {
@@ -66,7 +95,8 @@ internal sealed partial class HumanRequestDetector
         {
             if (BotLexicon.SettleVerbs.Contains(clause[i]) && !AfterAuxiliary(clause, i)
                 && BotLexicon.MatterPronouns.Contains(At(clause, i + 1))
-                && (withUs || (switches && Enumerable.Range(Math.Max(0, i - 3), i - Math.Max(0, i - 3)).Any(k => clause[k] is "we" or "on" or "nous"))))
+                && (withUs || ((switches || clause[i] is "voir" or "revoir" or "regarder" or "discuter" or "discuss")
+                    && Enumerable.Range(Math.Max(0, i - 3), i - Math.Max(0, i - 3)).Any(k => clause[k] is "we" or "on" or "nous"))))
             {
                 return true;
             }
@@ -96,6 +126,32 @@ internal sealed partial class HumanRequestDetector
         && clause.Any(BotLexicon.PickUpWords.Contains)
         && clause.Any(BotLexicon.RealnessWords.Contains)
         && !clause.Any(t => NegatesTellsOrTimes(t) || t is "never" or "jamais");
+
+    /// <summary>
+    /// "Qui est le responsable de la résidence ? Je veux lui parler aujourd'hui", "Who's the manager there? I want to
+    /// speak to him": a wish to talk to "him", "her" or "them", a person the customer could talk to named in an earlier
+    /// clause of the message (the caller checks it). Not negated, not told.
+    /// </summary>
+    private static bool WantsToTalkToThem(IReadOnlyList<string> clause)
+    {
+        if (clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.MentionMarkers.Contains(t)))
+        {
+            return false;
+        }
+
+        for (var i = 1; i + 1 < clause.Count; i++)
+        {
+            var french = clause[i] is "lui" or "leur" && clause[i + 1] is "parler" or "causer" && (BotLexicon.WantWords.Contains(clause[i - 1]) || BotLexicon.MeetModals.Contains(clause[i - 1]));
+            var english = clause[i] is "talk" or "speak" && At(clause, i + 1) is "to" or "with" && At(clause, i + 2) is "him" or "her" or "them"
+                && clause.Take(i).Any(t => BotLexicon.WantWords.Contains(t) || BotLexicon.MeetModals.Contains(t));
+            if ((french || english) && !AfterAuxiliary(clause, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A word that negates, tells what happened, or names an hour or a day: the clause asks for no one now.</summary>
     private static bool NegatesTellsOrTimes(string token) =>

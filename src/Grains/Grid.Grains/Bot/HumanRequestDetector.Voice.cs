@@ -86,6 +86,32 @@ internal sealed partial class HumanRequestDetector
             }
         }
 
+        return RefusesToTalk(clause);
+    }
+
+    /// <summary>
+    /// "I don't want to talk to anyone, I just needed to vent", "je ne veux parler à personne": a wish to talk negated,
+    /// with no bot refused ("je veux pas parler à un robot" asks for a person) and no one else asked for ("anyone but a
+    /// bot", "personne d'autre que…").
+    /// </summary>
+    private static bool RefusesToTalk(IReadOnlyList<string> clause)
+    {
+        if (clause.Any(t => BotLexicon.BotNouns.Contains(t) || t is "but" or "except" or "other" or "else" or "sauf" or "autre" or "que" or "qu" or "than"))
+        {
+            return false;
+        }
+
+        for (var i = 1; i + 1 < clause.Count; i++)
+        {
+            var negated = (clause[i - 1] is "not" && clause[i] is "want" or "wish" or "need")
+                || (clause[i - 1] is "ne" or "n" && clause[i] is "veux" or "souhaite" or "voulais" or "desire")
+                || (clause[i] is "veux" or "souhaite" && At(clause, i + 1) == "pas");
+            if (negated && clause.Skip(i + 1).Take(4).Any(t => t is "talk" or "speak" or "chat" or "parler" or "discuter"))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
@@ -186,19 +212,30 @@ internal sealed partial class HumanRequestDetector
     }
 
     /// <summary>
-    /// "si personne ne me rappelle aujourd'hui je résilie", "if nobody calls me today I'm cancelling": a call demanded as a
-    /// condition — "if", no one, and the customer called or contacted.
+    /// "si personne ne me rappelle aujourd'hui je résilie", "if nobody calls me today I'm cancelling", "I'll be contacting
+    /// a solicitor unless a senior manager phones me this week", "je contacterai mon avocat si aucun responsable ne me
+    /// téléphone d'ici vendredi": a call demanded as a condition — "if" with no one, or "unless", opening the clause or
+    /// within it, and the customer called or contacted after it. Not told ("the adviser said that if nobody called me…").
     /// </summary>
     private static bool ThreatensUnlessCalled(IReadOnlyList<string> clause)
     {
-        if (At(clause, 0) is not ("si" or "if" or "unless"))
+        for (var start = 0; start < clause.Count; start++)
         {
-            return false;
+            if (clause[start] is not ("si" or "if" or "unless") || (start > 0 && clause.Take(start).Any(BotLexicon.MentionMarkers.Contains)))
+            {
+                continue;
+            }
+
+            var condition = clause.Skip(start).ToList();
+            var nobody = condition.Any(t => t is "personne" or "nobody" or "noone" or "aucun" or "aucune") || condition.Where((t, i) => t == "no" && At(condition, i + 1) == "one").Any();
+            var calls = Enumerable.Range(0, condition.Count).Any(i => (BotLexicon.CallbackVerbs.Contains(condition[i]) || BotLexicon.ContactVerbs.Contains(condition[i]) || condition[i] is "calls" or "rings" or "contacts" or "phones")
+                && (BotLexicon.SelfObjects.Contains(At(condition, i + 1)) || BotLexicon.SelfObjects.Contains(At(condition, i - 1))));
+            if ((nobody || condition[0] == "unless") && calls)
+            {
+                return true;
+            }
         }
 
-        var nobody = clause.Any(t => t is "personne" or "nobody" or "noone" or "aucun") || clause.Where((t, i) => t == "no" && At(clause, i + 1) == "one").Any();
-        var calls = Enumerable.Range(0, clause.Count).Any(i => (BotLexicon.CallbackVerbs.Contains(clause[i]) || BotLexicon.ContactVerbs.Contains(clause[i]) || clause[i] is "calls" or "rings" or "contacts" or "phones")
-            && (BotLexicon.SelfObjects.Contains(At(clause, i + 1)) || BotLexicon.SelfObjects.Contains(At(clause, i - 1))));
-        return (nobody || At(clause, 0) == "unless") && calls;
+        return false;
     }
 }

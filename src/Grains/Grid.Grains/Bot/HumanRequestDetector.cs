@@ -61,9 +61,10 @@ internal sealed partial class HumanRequestDetector
                 : AsksWhomToTalkTo(clause) ? "whom"
                 : AsksForDescribedPerson(clause) ? "described"
                 : AsksDescribedPersonToCall(clause) ? "described-call"
-                : AsksToMeet(clause) ? "meet"
+                : AsksToMeet(clause) || AsksAppointmentInPerson(clause) ? "meet"
                 : SettlesTogetherByVoice(clause) ? "settle-by-voice"
                 : AsksForAHumanLine(clause) ? "human-line"
+                : WantsToTalkToThem(clause) && text.Clauses.TakeWhile(c => !ReferenceEquals(c, clause)).Any(c => c.Any(IsStandalonePerson)) ? "talk-to-them"
                 : null;
             if (rule is not null)
             {
@@ -102,7 +103,7 @@ internal sealed partial class HumanRequestDetector
     {
         for (var i = 0; i < clause.Count; i++)
         {
-            if (!IsContactVerb(clause, i) || IsPast(clause, i) || AsksWhen(clause, i))
+            if (!IsContactVerb(clause, i) || IsPast(clause, i) || AsksWhen(clause, i) || AsksHowToReach(clause, i))
             {
                 continue;
             }
@@ -250,8 +251,14 @@ internal sealed partial class HumanRequestDetector
             }
         }
 
-        return false;
+        return TriedBefore(clause, verb);
     }
+
+    /// <summary>"j'ai essayé d'appeler un conseiller", "I tried to reach an adviser": an attempt told, not a request.</summary>
+    private static bool TriedBefore(IReadOnlyList<string> clause, int verb) =>
+        At(clause, verb - 1) is "de" or "d" or "to"
+        && ((At(clause, verb - 2) is "essaye" or "essayee" or "tente" or "tentee" && AfterAuxiliary(clause, verb - 2))
+            || At(clause, verb - 2) is "tried" or "attempted");
 
     /// <summary>"m'a conseillé de…": a participle spelt like a person noun ("conseillé") after an auxiliary is a verb.</summary>
     internal static bool IsParticiple(IReadOnlyList<string> tokens, int i) =>
@@ -277,7 +284,7 @@ internal sealed partial class HumanRequestDetector
 
     private static bool IsPerson(string token) => BotLexicon.PersonNouns.Contains(token) || NearStandalone(token);
 
-    private static bool IsStandalonePerson(string token) => BotLexicon.StandalonePersonNouns.Contains(token) || NearStandalone(token);
+    private static bool IsStandalonePerson(string token) => BotLexicon.StandalonePersonNouns.Contains(token) || BotLexicon.HeadNouns.Contains(token) || NearStandalone(token);
 
     /// <summary>
     /// A misspelt person noun: one edit from one for words of 5 letters or more ("humna", "conseillé"), two from one of

@@ -19,7 +19,7 @@ public static partial class NamedPersonRequest
     {
         foreach (Match match in Pattern().Matches(text).Concat(Availability().Matches(text)))
         {
-            if (!NotNames.Contains(match.Groups["name"].Value))
+            if (!NotNames.Contains(match.Groups["name"].Value) && !Negated(text, match.Index))
             {
                 return true;
             }
@@ -27,6 +27,16 @@ public static partial class NamedPersonRequest
 
         return false;
     }
+
+    /// <summary>"je ne veux plus avoir affaire à Kevin", "I don't want to talk to Mark": a negation before the verb in the same phrase.</summary>
+    private static bool Negated(string text, int at)
+    {
+        var from = text.LastIndexOfAny(['.', '?', '!', ',', ';', '\n'], Math.Max(0, at - 1)) + 1;
+        return Negation().IsMatch(text[from..at]);
+    }
+
+    [GeneratedRegex(@"(?i)\b(?:ne|n'|n’|not|never|jamais|pas|don't|dont|won't|wont)(?:\b|\s|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex Negation();
 
     // Capitalised words that follow these verbs and are no one's first name (a greeting, the bot, a company's service).
     private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
@@ -46,7 +56,7 @@ public static partial class NamedPersonRequest
 
     // Verbs that ask, then an optional title, then a capitalised word of letters only (not all capitals: "EDF", "SAV").
     [GeneratedRegex(
-        @"(?i:\b(?:re)?parler\s+(?:à|a|avec)|\bdiscuter\s+avec|\b(?:passe[rz]?|redonne[rz]?)(?:-|\s)moi|\bme\s+(?:passer|passez|passe|redonner|redonnez)|\b(?:speak|talk|chat)\s+(?:again\s+)?(?:to|with)|\bput\s+me\s+(?:on|through)\s+(?:with|to)|\bask(?:ing)?\s+for)\s+(?i:again\s+)?(?i:(?:Mme|Mlle|Madame|Monsieur|M\.|Mrs|Mr|Ms|Miss)\.?\s+)?(?<name>\p{Lu}\p{Ll}{2,})\b",
+        @"(?i:\b(?:re)?parler\s+(?:à|a|avec)|\bavoir\s+(?:de\s+nouveau\s+|à\s+nouveau\s+)?affaire\s+(?:à|a)|\bdeal\s+(?:again\s+)?with|\bdiscuter\s+avec|\b(?:passe[rz]?|redonne[rz]?)(?:-|\s)moi|\bme\s+(?:passer|passez|passe|redonner|redonnez)|\b(?:speak|talk|chat)\s+(?:again\s+)?(?:to|with)|\bput\s+me\s+(?:on|through)\s+(?:with|to)|\bask(?:ing)?\s+for)\s+(?i:again\s+)?(?i:(?:Mme|Mlle|Madame|Monsieur|M\.|Mrs|Mr|Ms|Miss)\.?\s+)?(?<name>\p{Lu}\p{Ll}{2,})\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 }
