@@ -34,9 +34,10 @@ internal sealed partial class HumanRequestDetector
     /// <summary>
     /// Asks to be connected to someone, whoever follows: "mettez-moi en relation avec le technicien qui est venu lundi",
     /// "pouvez-vous me la passer ?", "could you put us in touch with whoever coordinates the installs", "can I be
-    /// connected to Gary?", "connect me with the billing team", "vous pouvez me mettre avec le service réclamation ?". The form itself asks for a person, so the words after it
-    /// (a technician, a department, a name, what that person did) do not matter; not when it was done ("vous m'avez mis
-    /// en relation", "I was connected to") nor a question of how ("comment être mis en relation ?").
+    /// connected to Gary?", "connect me with the billing team", "vous pouvez me mettre avec le service réclamation ?".
+    /// The form itself asks for a person, so the words after it (a technician, a department, a name, what that person
+    /// did) do not matter; not when it was done ("vous m'avez mis en relation", "I was connected to") nor a question of
+    /// how ("comment être mis en relation ?").
     /// </summary>
     private static bool AsksToBeConnected(IReadOnlyList<string> clause)
     {

@@ -130,8 +130,12 @@ internal sealed partial class HumanRequestDetector
     /// <summary>
     /// "Qui est le responsable de la résidence ? Je veux lui parler aujourd'hui", "Who's the manager there? I want to
     /// speak to him": a wish to talk to "him", "her" or "them", a person the customer could talk to named in an earlier
-    /// clause of the message (the caller checks it). Not negated, not told.
+    /// clause of the message. Not negated, not told.
     /// </summary>
+    private static bool WantsToTalkToSomeoneNamedBefore(NormalizedText text, IReadOnlyList<string> clause) =>
+        WantsToTalkToThem(clause) && text.Clauses.TakeWhile(c => !ReferenceEquals(c, clause)).Any(c => c.Any(IsStandalonePerson));
+
+    /// <summary>"je veux lui parler", "I'd like to speak to them": a wish to talk to "him", "her" or "them", not negated or told.</summary>
     private static bool WantsToTalkToThem(IReadOnlyList<string> clause)
     {
         if (clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.MentionMarkers.Contains(t)))

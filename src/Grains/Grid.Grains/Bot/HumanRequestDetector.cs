@@ -64,7 +64,7 @@ internal sealed partial class HumanRequestDetector
                 : AsksToMeet(clause) || AsksAppointmentInPerson(clause) ? "meet"
                 : SettlesTogetherByVoice(clause) ? "settle-by-voice"
                 : AsksForAHumanLine(clause) ? "human-line"
-                : WantsToTalkToThem(clause) && text.Clauses.TakeWhile(c => !ReferenceEquals(c, clause)).Any(c => c.Any(IsStandalonePerson)) ? "talk-to-them"
+                : WantsToTalkToSomeoneNamedBefore(text, clause) ? "talk-to-them"
                 : null;
             if (rule is not null)
             {
