@@ -44,8 +44,11 @@ public sealed class HumanRequestModelTests
     }
 
     /// <summary>
-    /// A few texts more or less do not move the model's scale (its bars are set on that scale): the weights averaged over
-    /// the last epochs move far less than the last weights alone, which depend on the shuffle's last messages.
+    /// A few texts more or less do not move the model's scale (its bars are set on that scale): each epoch's order is
+    /// fixed by the texts (<see cref="TrainingOrder"/>), so taking texts out leaves the others' order, and the weights
+    /// averaged over the last epochs move less still than the last weights alone. With a seeded shuffle of positions the
+    /// averaged model moved by about 0.009 on average when four texts of the whole training came out (docs/bot-evaluation.md,
+    /// "Twenty-fourth round").
     /// </summary>
     [Fact]
     public void A_few_training_texts_less_barely_move_its_probabilities()
@@ -54,18 +57,19 @@ public sealed class HumanRequestModelTests
         var fewer = examples.Where((_, i) => i % 300 != 7).ToList();
         var probes = HumanRequestModel.Load().Where((_, i) => i % 4 == 1).Take(400).Select(e => Normalizer.Normalize(e.Text, e.Language)).ToList();
 
-        double Drift(int averagedEpochs)
+        double Drift(int averagedEpochs, int? shuffleSeed = null)
         {
-            var all = HumanRequestModel.Train(Normalizer, examples, averagedEpochs);
-            var some = HumanRequestModel.Train(Normalizer, fewer, averagedEpochs);
+            var all = HumanRequestModel.Train(Normalizer, examples, averagedEpochs, shuffleSeed);
+            var some = HumanRequestModel.Train(Normalizer, fewer, averagedEpochs, shuffleSeed);
             return probes.Average(p => Math.Abs(all.Probability(p) - some.Probability(p)));
         }
 
         var lastWeights = Drift(0);
         var averaged = Drift(20);
+        var shuffled = Drift(20, shuffleSeed: 17);
 
-        Assert.True(averaged < 0.5 * lastWeights, $"averaged {averaged:0.0000}, last weights {lastWeights:0.0000}");
-        Assert.True(averaged < 0.01, $"averaged {averaged:0.0000}");
+        Assert.True(averaged <= lastWeights, $"averaged {averaged:0.00000}, last weights {lastWeights:0.00000}");
+        Assert.True(averaged < 0.5 * shuffled, $"ordered by text {averaged:0.00000}, shuffled {shuffled:0.00000}");
     }
 
     [Fact]
@@ -303,7 +307,7 @@ public sealed class HumanRequestModelTests
     [Fact]
     public void Turns_away_a_rules_request_it_finds_most_unlike_one()
     {
-        const string text = "are you a bot or a real person? just curious";
+        const string text = "Do real people ever read these chats afterwards?";
         var normalized = Normalizer.Normalize(text, "en");
 
         Assert.NotNull(new HumanRequestDetector().Rule(normalized)); // "real people" reads as a request to the rules

@@ -36,4 +36,11 @@ internal static partial class BotLexicon
     {
         "this", "these", "message", "messages", "mail", "mails", "email", "emails", "chat", "ca", "ceci", "ces", "mes",
     };
+
+    /// <summary>Languages a customer asks whether staff speak ("do your staff speak English?", "vos conseillers parlent arabe ?").</summary>
+    public static readonly HashSet<string> LanguageNames = new(StringComparer.Ordinal)
+    {
+        "english", "anglais", "french", "francais", "arabic", "arabe", "spanish", "espagnol", "german", "allemand", "italian", "italien",
+        "portuguese", "portugais", "polish", "polonais", "turkish", "turc", "russian", "russe", "chinese", "chinois", "dutch", "neerlandais",
+    };
 }

@@ -70,14 +70,25 @@ internal sealed partial class HumanRequestDetector
         clause[i] is "telephone" or "phone" && At(clause, i - 1) is "au" or "le" or "du" or "par" or "un" or "mon" or "ton" or "votre" or "the" or "a" or "my" or "your" or "by" or "on";
 
     /// <summary>
-    /// "je voudrais qu'une dame ou un monsieur m'appelle", "j'aimerais qu'on me téléphone": a call to the customer in the
+    /// "je voudrais qu'une dame ou un monsieur m'appelle", "j'aimerais qu'on me téléphone", "elle voudrait qu'on la
+    /// rappelle", "she wants someone to call her": a call to the customer, or to the one they write for, in the
     /// subjunctive after a wish ("il m'appelle tous les jours" tells, it does not ask).
     /// </summary>
     private static bool WishedCall(IReadOnlyList<string> clause, int i) =>
-        clause[i] is "appelle" or "telephone" or "contacte" or "joigne"
-        && BotLexicon.SelfObjects.Contains(At(clause, i - 1))
-        && Enumerable.Range(0, i).Any(k => BotLexicon.WantWords.Contains(clause[k]) && !IsPast(clause, k)
-            && Enumerable.Range(k + 1, i - k).Any(q => clause[q] is "que" or "qu"));
+        WishedCallForThem(clause, i)
+        || (clause[i] is "appelle" or "telephone" or "contacte" or "joigne" or "rappelle"
+        && (BotLexicon.SelfObjects.Contains(At(clause, i - 1)) || (At(clause, i - 1) is "la" or "le" or "les" && clause[i] != "telephone")) // not "que le téléphone"
+        && Enumerable.Range(0, i).Any(k => BotLexicon.WantWords.Contains(clause[k]) && !IsPast(clause, k) && !Denied(clause, k) // "je ne veux pas qu'on m'appelle"
+            && Enumerable.Range(k + 1, i - k).Any(q => clause[q] is "que" or "qu")));
+
+    /// <summary>
+    /// "She wants someone to call her", "my dad needs somebody to ring him back": a person asked to call the one the
+    /// customer writes for — a want in the present, a person or "you", then "to" and the call with "her", "him" or "them".
+    /// </summary>
+    private static bool WishedCallForThem(IReadOnlyList<string> clause, int i) =>
+        clause[i] is "call" or "ring" or "phone" or "contact" && At(clause, i - 1) == "to" && At(clause, i + 1) is "her" or "him" or "them"
+        && Enumerable.Range(i - 4, 3).Any(p => IsStandalonePerson(At(clause, p)) || At(clause, p) == "you")
+        && Enumerable.Range(i - 6, 5).Any(k => At(clause, k) is "want" or "wants" or "need" or "needs" or "like" && !Denied(clause, k) && !IsPast(clause, k));
 
     /// <summary>
     /// "I'm not after a callback", "no callback needed", "I don't want a callback": the noun declined. A callback not

@@ -29,6 +29,29 @@ internal sealed partial class HumanRequestDetector
         (clause[verb] is "joindre" or "contacter" or "reach" or "contact" || (clause[verb] == "get" && At(clause, verb + 1) is "hold" or "through" or "in"))
         && Enumerable.Range(0, verb).Any(k => clause[k] is "how" or "comment");
 
+    /// <summary>
+    /// A contact verb in a question about the service rather than a request to use it: a language spoken ("do your staff
+    /// speak English?", "vos conseillers parlent arabe ?"; "speak English with someone" still asks), the means to reach
+    /// someone ("c'est quoi le numéro pour joindre un conseiller ?", "the email to contact an agent"; not a number to talk
+    /// to someone, nor to reach "an actual employee", which its writers counted as requests), what staff are
+    /// trained or allowed to do ("vos conseillers sont formés pour parler aux personnes âgées ?"), or whether someone can
+    /// be reached at night ("ya moyen de joindre quelqu'un la nuit si le ballon fuit ?": the base's emergency entry).
+    /// </summary>
+    internal static bool AsksAboutStaff(IReadOnlyList<string> clause) => Enumerable.Range(0, clause.Count).Any(i => IsContactVerb(clause, i) && AsksAboutStaff(clause, i));
+
+    private static bool AsksAboutStaff(IReadOnlyList<string> clause, int verb)
+    {
+        var language = BotLexicon.LanguageNames.Contains(At(clause, verb + 1)) && At(clause, verb + 2) is not ("to" or "with" or "a" or "avec");
+        var means = clause[verb] is "joindre" or "contacter" or "reach" or "contact" && At(clause, verb - 1) is "pour" or "to" or "for"
+            && !clause.Any(t => BotLexicon.RealAdjectives.Contains(t) || BotLexicon.BotNouns.Contains(t)) // "a phone number to reach an actual employee?" wants a person
+            && Enumerable.Range(verb - 5, 4).Any(k => At(clause, k) is "numero" or "number" or "num" or "mail" or "email" or "adresse" or "address" or "lien" or "link");
+        var ability = At(clause, verb - 1) is "pour" or "to" or "a"
+            && At(clause, verb - 2) is "forme" or "formes" or "formee" or "formees" or "trained" or "able" or "capable" or "capables" or "allowed" or "autorises" or "habilites" or "qualified" or "paid" or "payes";
+        var atNight = clause[verb] is "joindre" or "contacter" or "reach" or "contact"
+            && clause.Any(t => t is "nuit" or "nuits" or "night" or "nights" or "overnight");
+        return language || means || ability || atNight;
+    }
+
     /// <summary>"7.30pm", "18h30", "8am": a time of day (the normaliser splits "7.30pm" at the point).</summary>
     private static bool IsClockTime(string token) =>
         token.Length > 2 && char.IsDigit(token[0]) && (token.EndsWith("pm", StringComparison.Ordinal) || token.EndsWith("am", StringComparison.Ordinal) || token.Contains('h', StringComparison.Ordinal));

@@ -133,7 +133,8 @@ internal sealed partial class HumanRequestDetector
     /// clause of the message. Not negated, not told.
     /// </summary>
     private static bool WantsToTalkToSomeoneNamedBefore(NormalizedText text, IReadOnlyList<string> clause) =>
-        WantsToTalkToThem(clause) && text.Clauses.TakeWhile(c => !ReferenceEquals(c, clause)).Any(c => c.Any(IsStandalonePerson));
+        WantsToTalkToThem(clause) && text.Clauses.TakeWhile(c => !ReferenceEquals(c, clause)).Any(c => c.Any(t => IsStandalonePerson(t)
+            || (BotLexicon.DescribedPersonNouns.Contains(t) && clause.Contains("passe")))); // "le technicien m'a laissé un message, je veux qu'on me le passe"
 
     /// <summary>"je veux lui parler", "I'd like to speak to them": a wish to talk to "him", "her" or "them", not negated or told.</summary>
     private static bool WantsToTalkToThem(IReadOnlyList<string> clause)
@@ -148,13 +149,26 @@ internal sealed partial class HumanRequestDetector
             var french = clause[i] is "lui" or "leur" && clause[i + 1] is "parler" or "causer" && (BotLexicon.WantWords.Contains(clause[i - 1]) || BotLexicon.MeetModals.Contains(clause[i - 1]));
             var english = clause[i] is "talk" or "speak" && At(clause, i + 1) is "to" or "with" && At(clause, i + 2) is "him" or "her" or "them"
                 && clause.Take(i).Any(t => BotLexicon.WantWords.Contains(t) || BotLexicon.MeetModals.Contains(t));
-            if ((french || english) && !AfterAuxiliary(clause, i))
+            if ((french || english || WantsThemPutThrough(clause, i)) && !AfterAuxiliary(clause, i))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "je veux qu'on me le passe", "vous pouvez me la passer ?", "passez-le-moi", "put him through please": the one named
+    /// before handed to the customer — "me le/la passer" after a want or a modal, "passez-le-moi", "put him/her/them
+    /// through".
+    /// </summary>
+    private static bool WantsThemPutThrough(IReadOnlyList<string> clause, int i)
+    {
+        var wanted = clause.Take(i).Any(t => BotLexicon.WantWords.Contains(t) || BotLexicon.MeetModals.Contains(t) || t is "pouvez" or "please");
+        return (clause[i] == "me" && clause[i + 1] is "le" or "la" && At(clause, i + 2) is "passe" or "passer" or "passiez" && wanted)
+            || (clause[i] is "passez" or "passe" && clause[i + 1] is "le" or "la" && At(clause, i + 2) == "moi")
+            || (clause[i] == "put" && clause[i + 1] is "him" or "her" or "them" && At(clause, i + 2) == "through");
     }
 
     /// <summary>A word that negates, tells what happened, or names an hour or a day: the clause asks for no one now.</summary>

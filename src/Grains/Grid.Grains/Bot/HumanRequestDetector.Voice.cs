@@ -156,7 +156,7 @@ internal sealed partial class HumanRequestDetector
     public bool RulesOut(NormalizedText text)
     {
         var tokens = text.Tokens.ToList();
-        return tokens.Any(t => IsTellingWord(t) || BotLexicon.MentionTopics.Contains(t))
+        return tokens.Where((t, i) => (IsTellingWord(t) && !IsReceptionAsked(tokens, i)) || BotLexicon.MentionTopics.Contains(t)).Any()
             || HandsAThingOver(tokens)
             || Solicits(text)
             || ReportsSpeech(tokens) || text.Clauses.Any(DeclinesPerson);
@@ -200,7 +200,7 @@ internal sealed partial class HumanRequestDetector
     }
 
     /// <summary>Whether a clause tells what happened: a past call or visit, speech reported, a thing received.</summary>
-    private static bool Tells(IReadOnlyList<string> clause) => clause.Any(IsTellingWord) || ReportsSpeech(clause);
+    private static bool Tells(IReadOnlyList<string> clause) => clause.Where((t, i) => IsTellingWord(t) && !IsReceptionAsked(clause, i)).Any() || ReportsSpeech(clause);
 
     /// <summary>Whether the message names a person the customer could be put through to, a call, or a way of speaking.</summary>
     private static bool NamesAPerson(NormalizedText text)

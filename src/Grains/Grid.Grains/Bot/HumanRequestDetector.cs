@@ -34,7 +34,7 @@ internal sealed partial class HumanRequestDetector
 
         foreach (var clause in text.Clauses)
         {
-            if (clause.Any(BotLexicon.MentionTopics.Contains) || DeclinesPerson(clause))
+            if (clause.Any(BotLexicon.MentionTopics.Contains) || DeclinesPerson(clause) || AsksWhatTheBotIs(clause))
             {
                 continue;
             }
@@ -61,10 +61,11 @@ internal sealed partial class HumanRequestDetector
                 : AsksWhomToTalkTo(clause) ? "whom"
                 : AsksForDescribedPerson(clause) ? "described"
                 : AsksDescribedPersonToCall(clause) ? "described-call"
-                : AsksToMeet(clause) || AsksAppointmentInPerson(clause) ? "meet"
+                : AsksToMeet(clause) || AsksAppointmentInPerson(clause) || AsksToBeReceived(clause) ? "meet"
                 : SettlesTogetherByVoice(clause) ? "settle-by-voice"
                 : AsksForAHumanLine(clause) ? "human-line"
                 : WantsToTalkToSomeoneNamedBefore(text, clause) ? "talk-to-them"
+                : AsksForSomeoneOnTheLine(clause) ? "on-the-line"
                 : null;
             if (rule is not null)
             {
@@ -103,7 +104,7 @@ internal sealed partial class HumanRequestDetector
     {
         for (var i = 0; i < clause.Count; i++)
         {
-            if (!IsContactVerb(clause, i) || IsPast(clause, i) || AsksWhen(clause, i) || AsksHowToReach(clause, i))
+            if (!IsContactVerb(clause, i) || IsPast(clause, i) || AsksWhen(clause, i) || AsksHowToReach(clause, i) || AsksAboutStaff(clause, i))
             {
                 continue;
             }
@@ -191,14 +192,14 @@ internal sealed partial class HumanRequestDetector
     /// <summary>"a human I can talk to", "qqn peut me rappeler": a person, then only linking words up to the verb.</summary>
     private static bool PersonBefore(IReadOnlyList<string> clause, int verb)
     {
-        for (var k = verb - 1; k >= 0 && k >= verb - 6; k--) // "a member of your team could contact me"
+        for (var k = verb - 1; k >= 0 && k >= verb - 8; k--) // "a member of your team could contact me", "quelqu'un de votre service technique peut-il me joindre"
         {
             if (IsPerson(clause[k]))
             {
                 return !IsParticiple(clause, k);
             }
 
-            if (!BotLexicon.NounVerbGap.Contains(clause[k]))
+            if (!BotLexicon.NounVerbGap.Contains(clause[k]) && !InvertedOrTechnical(clause, k))
             {
                 return false;
             }
@@ -206,6 +207,14 @@ internal sealed partial class HumanRequestDetector
 
         return false;
     }
+
+    /// <summary>
+    /// "quelqu'un de votre service technique peut-il me joindre": the subject repeated after the modal ("peut-il"), and
+    /// the team's adjective, between the person and the verb (kept out of <see cref="BotLexicon.NounVerbGap"/>, one of the
+    /// learnt model's word classes).
+    /// </summary>
+    private static bool InvertedOrTechnical(IReadOnlyList<string> clause, int k) =>
+        (clause[k] is "il" or "elle" && BotLexicon.Modals.Contains(At(clause, k - 1))) || (clause[k] == "technique" && At(clause, k - 1) == "service");
 
     /// <summary>"le service client", "customer service", "support": a team named as whom to talk to.</summary>
     private static bool IsServiceTeam(IReadOnlyList<string> clause, int index) =>
@@ -238,7 +247,7 @@ internal sealed partial class HumanRequestDetector
     /// <summary>A verb right after an auxiliary ("ai parlé", "m'avez rappelé", "doit me rappeler") or after reported speech.</summary>
     private static bool IsPast(IReadOnlyList<string> clause, int verb)
     {
-        if (AfterAuxiliary(clause, verb) || At(clause, 0) is "did" or "didn") // "did someone from your team try to ring me?"
+        if (AfterAuxiliary(clause, verb) || clause.Take(verb).Any(t => t is "did" or "didn")) // "did someone from your team try to ring me?", "why did your agent call me…"
         {
             return true;
         }

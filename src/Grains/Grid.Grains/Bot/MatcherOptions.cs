@@ -180,9 +180,9 @@ internal sealed record MatcherOptions
     /// model, where as many development messages clear it as cleared 0.9 before (docs/bot-evaluation.md, "Nineteenth
     /// round"). That model reads short clauses lower: "je peux lui reparler ?" 0.92 → 0.62, under the bar for a clause
     /// that names no one (<see cref="HumanModelUnnamedBar"/>).
-    /// 0.77 on the twenty-second round's averaged model, 0.75 on the twenty-third's, matched by the development sets' count (docs/bot-evaluation.md).
+    /// 0.77 on the twenty-second round's averaged model, 0.75 on the twenty-third's, 0.76 on the twenty-fourth's (trained in a fixed order), matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
-    public double HumanUntoldBar { get; init; } = 0.75;
+    public double HumanUntoldBar { get; init; } = 0.76;
 
     /// <summary>
     /// The learnt model's probability, for the whole message, at or above which a message that only a telling rules out
@@ -199,9 +199,9 @@ internal sealed record MatcherOptions
     /// call me back" at 0.64; no message of any evaluation set that only a telling rules out reads between 0.60 and 0.65
     /// with nothing to answer, and the highest such non-request of the development sets reads 0.55 (docs/bot-evaluation.md,
     /// "Twentieth round").
-    /// 0.65 on the twenty-second round's averaged model, 0.63 on the twenty-third's, matched by the development sets' count (docs/bot-evaluation.md).
+    /// 0.65 on the twenty-second round's averaged model, 0.63 on the twenty-third's, 0.64 on the twenty-fourth's (trained in a fixed order), matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
-    public double HumanRuledOutBar { get; init; } = 0.63;
+    public double HumanRuledOutBar { get; init; } = 0.64;
 
     /// <summary>
     /// The learnt model's probability at or above which one sentence of a longer message is read as a request
@@ -231,9 +231,9 @@ internal sealed record MatcherOptions
     /// round's model: 0.79 matches the count of development messages over 0.85 before, and 0.74 gains requests there
     /// with no right answer lost (docs/bot-evaluation.md, "Nineteenth round"). Since the twentieth round it applies to a
     /// message that only a telling rules out too ("Pouvez-vous me passer le technicien qui est venu mardi ?").
-    /// 0.78 on the twenty-second round's averaged model, 0.76 on the twenty-third's, matched by the development sets' count (docs/bot-evaluation.md).
+    /// 0.78 on the twenty-second round's averaged model, 0.76 on the twenty-third's, 0.77 on the twenty-fourth's (trained in a fixed order), matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
-    public double HumanModelOverWeakAnswer { get; init; } = 0.76;
+    public double HumanModelOverWeakAnswer { get; init; } = 0.77;
 
     /// <summary>The answer's confidence under which <see cref="HumanModelOverWeakAnswer"/> applies.</summary>
     public double HumanWeakAnswer { get; init; } = 0.9;
@@ -266,9 +266,9 @@ internal sealed record MatcherOptions
     /// "Tenth round"), 0.55 with 4,900 (0.5 took "can somebody fix it??" for a request). 0.5 again on the nineteenth
     /// round's model (docs/bot-evaluation.md, "Nineteenth round"): 0.52 matches the count of development messages over
     /// 0.55 before, and 0.5 gains one request there with no false one.
-    /// 0.55 on the twenty-second round's averaged model, 0.52 on the twenty-third's, matched by the development sets' count (docs/bot-evaluation.md).
+    /// 0.55 on the twenty-second round's averaged model, 0.52 on the twenty-third's, 0.53 on the twenty-fourth's (trained in a fixed order), matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
-    public double HumanModelBar { get; init; } = 0.52;
+    public double HumanModelBar { get; init; } = 0.53;
 
     /// <summary>
     /// The learnt model's bar for a message that names no person, call or way of speaking ("who can I talk to that isn't
@@ -276,9 +276,9 @@ internal sealed record MatcherOptions
     /// above 1, never. 0.8 from the tenth round (0.7 took "je parle à un robot là ?" for a request); 0.68 on the
     /// nineteenth round's model, where as many development messages clear it as cleared 0.8 before (0.66 gains two
     /// requests there for one false).
-    /// 0.73 on the twenty-second round's averaged model, 0.71 on the twenty-third's, matched by the development sets' count (docs/bot-evaluation.md).
+    /// 0.73 on the twenty-second round's averaged model, 0.71 on the twenty-third's, 0.72 on the twenty-fourth's (trained in a fixed order), matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
-    public double HumanModelUnnamedBar { get; init; } = 0.71;
+    public double HumanModelUnnamedBar { get; init; } = 0.72;
 
     /// <summary>
     /// The learnt model's probability below which a person request read by a rule is not one; 0, never vetoed. It turns
@@ -297,9 +297,9 @@ internal sealed record MatcherOptions
     /// tenth round; 0.3 on the nineteenth round's model, chosen on the development sets: two of their false requests
     /// ("Someone from your company asked me for my password over the phone. Is that normal?", 0.25) go, no request
     /// is lost (the lowest such request reads 0.46).
-    /// 0.35 on the twenty-second round's averaged model, 0.32 on the twenty-third's, matched by the development sets' count (docs/bot-evaluation.md).
+    /// 0.35 on the twenty-second round's averaged model, 0.32 on the twenty-third's, 0.33 on the twenty-fourth's (trained in a fixed order), matched by the development sets' count (docs/bot-evaluation.md).
     /// </summary>
-    public double HumanSignalVeto { get; init; } = 0.32;
+    public double HumanSignalVeto { get; init; } = 0.33;
 
     /// <summary>
     /// Whether the learned decision (<see cref="DecisionModel"/>) turns each ranked entry's features into its confidence,
