@@ -99,6 +99,10 @@ public sealed class BotEvaluationTests
     /// 96.1%, eval-persons36 93.3% (two requests under the weak-answer bar, two false requests fewer), eval-persons30
     /// 94.4 → 95.6%, eval-persons32 98.3 → 98.9%; eval-persons33 has one answered mention more answered with the wrong
     /// entry (a question of reaching someone at night, read as the contact channels' instead of a request).
+    /// In the twenty-fifth round eval-persons35's and eval-persons36's misses were read (development sets since: 96.1 →
+    /// 99.4% and 93.3 → 98.9%), and eval-persons37 and eval-persons38 were written blind and are unread (96.1% and 96.1%
+    /// of requests at their first measure, with the one training text equal to theirs taken out); readings for calls
+    /// asked in other forms: eval-persons37 96.1%, eval-persons38 96.7%, eval-persons32 one false request fewer.
     /// Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]
@@ -138,8 +142,10 @@ public sealed class BotEvaluationTests
     [InlineData("eval-persons32.json", 0.90, 0.77, 0, 0.98, 0.97)]
     [InlineData("eval-persons33.json", 0.77, 0.92, 3, 0.99, 0.99)]
     [InlineData("eval-persons34.json", 0.85, 0.85, 1, 0.99, 0.99)]
-    [InlineData("eval-persons35.json", 0.86, 0.95, 1, 0.96, 0.99)]
-    [InlineData("eval-persons36.json", 0.90, 0.82, 0, 0.93, 0.97)]
+    [InlineData("eval-persons35.json", 0.86, 0.97, 1, 0.99, 0.99)]
+    [InlineData("eval-persons36.json", 0.91, 0.90, 0, 0.98, 0.99)]
+    [InlineData("eval-persons37.json", 0.82, 0.85, 0, 0.96, 0.96)]
+    [InlineData("eval-persons38.json", 0.90, 0.97, 0, 0.96, 0.99)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99, double humanPrecision = 0.99)
     {
         var evaluation = new BotEvaluation(DemoBase.Entries, DemoBase.Settings, DemoBase.Cases(cases));

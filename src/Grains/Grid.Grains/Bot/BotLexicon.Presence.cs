@@ -43,4 +43,11 @@ internal static partial class BotLexicon
         "english", "anglais", "french", "francais", "arabic", "arabe", "spanish", "espagnol", "german", "allemand", "italian", "italien",
         "portuguese", "portugais", "polish", "polonais", "turkish", "turc", "russian", "russe", "chinese", "chinois", "dutch", "neerlandais",
     };
+
+    /// <summary>Relatives and neighbours a customer writes for ("mon fils… pourriez-vous le contacter ?").</summary>
+    public static readonly HashSet<string> RelativeNouns = new(StringComparer.Ordinal)
+    {
+        "fils", "fille", "mere", "pere", "maman", "papa", "mari", "femme", "epouse", "frere", "soeur", "voisin", "voisine", "grand",
+        "son", "daughter", "mother", "father", "mum", "mom", "dad", "husband", "wife", "brother", "sister", "neighbour", "neighbor", "grandmother", "grandfather", "gran", "nan",
+    };
 }

@@ -32,6 +32,7 @@ internal static partial class BotLexicon
         ["qq1"] = "quelquun", ["kelkun"] = "quelquun", ["kelkin"] = "quelquun", ["quelquin"] = "quelquun", ["davoir"] = "d'avoir", ["o"] = "au", ["kelk1"] = "quelquun", ["qlq1"] = "quelquun", ["qlqn"] = "quelquun", ["dun"] = "d'un", ["dune"] = "d'une",
         ["rapeler"] = "rappeler", ["rapelez"] = "rappelez", ["rapelle"] = "rappelle", ["rapele"] = "rappele", ["rapel"] = "rappel", // one "p", as often written
         ["mappeler"] = "m'appeler", ["mapeler"] = "m'appeler", ["mappelle"] = "m'appelle", ["mapelle"] = "m'appelle", ["mrappeler"] = "me rappeler", ["mrapeler"] = "me rappeler",
+        ["mapel"] = "m'appelle", ["possib"] = "possible", ["apeler"] = "appeler", ["apelle"] = "appelle", ["apelez"] = "appelez", ["rapl"] = "rappeler", ["ojourdui"] = "aujourd'hui", // one "p", clipped
         ["cnsllr"] = "conseiller", ["cnslr"] = "conseiller", ["csllr"] = "conseiller", ["conslr"] = "conseiller", ["veu"] = "veux", ["vx"] = "veux", ["1"] = "un",
     };
 

@@ -100,7 +100,8 @@ internal sealed partial class HumanRequestDetector
         && !Enumerable.Range(noun - 5, 5).Any(k => At(clause, k) is "had" or "got" or "gotten" or "received" or "get" or "still" or "yet" or "eu" or "recu" or "toujours" or "encore");
 
     private static bool DeclinesOrRemembers(IReadOnlyList<string> clause, int verb) =>
-        (At(clause, verb - 1) == "me" && At(clause, verb - 2) is "je" or "j" or "ne")
+        StopsCalls(clause, verb)
+        || (At(clause, verb - 1) == "me" && At(clause, verb - 2) is "je" or "j" or "ne")
         || Enumerable.Range(verb - 4, 4).Any(k => At(clause, k) is "no" or "not" or "pas" or "ne" or "inutile" or "never")
         || At(clause, verb + 1) == "pas" || At(clause, verb + 2) == "pas";
 

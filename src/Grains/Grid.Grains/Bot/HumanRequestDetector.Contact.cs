@@ -49,7 +49,7 @@ internal sealed partial class HumanRequestDetector
             && At(clause, verb - 2) is "forme" or "formes" or "formee" or "formees" or "trained" or "able" or "capable" or "capables" or "allowed" or "autorises" or "habilites" or "qualified" or "paid" or "payes";
         var atNight = clause[verb] is "joindre" or "contacter" or "reach" or "contact"
             && clause.Any(t => t is "nuit" or "nuits" or "night" or "nights" or "overnight");
-        return language || means || ability || atNight;
+        return language || means || ability || atNight || AsksAboutTraining(clause);
     }
 
     /// <summary>"7.30pm", "18h30", "8am": a time of day (the normaliser splits "7.30pm" at the point).</summary>

@@ -168,6 +168,7 @@ internal sealed partial class HumanRequestDetector
         var wanted = clause.Take(i).Any(t => BotLexicon.WantWords.Contains(t) || BotLexicon.MeetModals.Contains(t) || t is "pouvez" or "please");
         return (clause[i] == "me" && clause[i + 1] is "le" or "la" && At(clause, i + 2) is "passe" or "passer" or "passiez" && wanted)
             || (clause[i] is "passez" or "passe" && clause[i + 1] is "le" or "la" && At(clause, i + 2) == "moi")
+            || (clause[i] is "le" or "la" && clause[i + 1] == "ravoir" && wanted) // "le conseiller d'hier, je peux le ravoir ?"
             || (clause[i] == "put" && clause[i + 1] is "him" or "her" or "them" && At(clause, i + 2) == "through");
     }
 

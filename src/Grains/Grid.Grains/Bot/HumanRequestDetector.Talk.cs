@@ -17,7 +17,7 @@ internal sealed partial class HumanRequestDetector
     /// above know word orders; this knows only words, so it catches the orders they do not ("je sollicite un échange
     /// avec un conseiller", "could a member of staff phone him") — and must never outrank an answer.
     /// </summary>
-    public bool AsksToTalk(NormalizedText text) => !Solicits(text) && text.Clauses.Any(TalkRequest);
+    public bool AsksToTalk(NormalizedText text) => !Solicits(text) && text.Clauses.Any(c => !DeclinesPerson(c) && TalkRequest(c)); // not "pas besoin qu'un conseiller me rappelle"
 
     private static bool TalkRequest(IReadOnlyList<string> clause)
     {

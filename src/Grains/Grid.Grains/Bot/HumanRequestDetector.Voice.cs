@@ -74,7 +74,7 @@ internal sealed partial class HumanRequestDetector
     /// "pas besoin de me passer quelqu'un", "no need to put me through to anyone", "inutile de me rappeler": the clause
     /// declines a person; it asks for none.
     /// </summary>
-    private static bool DeclinesPerson(IReadOnlyList<string> clause)
+    internal static bool DeclinesPerson(IReadOnlyList<string> clause)
     {
         for (var i = 0; i + 1 < clause.Count; i++)
         {
@@ -86,8 +86,13 @@ internal sealed partial class HumanRequestDetector
             }
         }
 
-        return RefusesToTalk(clause);
+        return RefusesToTalk(clause) || AsksNoOneSent(clause);
     }
+
+    /// <summary>"Please don't get anyone to call and talk me out of it", "do not send someone": no one to be sent or to call.</summary>
+    private static bool AsksNoOneSent(IReadOnlyList<string> clause) =>
+        clause.Where((t, i) => ((t == "do" && At(clause, i + 1) == "not") || (t == "don" && At(clause, i + 1) == "t"))
+            && At(clause, i + 2) is "get" or "have" or "send" or "let" or "ask").Any();
 
     /// <summary>
     /// "I don't want to talk to anyone, I just needed to vent", "je ne veux parler à personne": a wish to talk negated,
@@ -137,9 +142,10 @@ internal sealed partial class HumanRequestDetector
             k--;
         }
 
-        return k < i - 1 && k >= 0
-            && (BotLexicon.WantWords.Contains(clause[k]) || BotLexicon.ArrangeWords.Contains(clause[k]))
-            && !IsPast(clause, k) && !Denied(clause, k);
+        return (At(clause, i - 1) == "a" && At(clause, i - 2) == "with" && At(clause, i - 3) is "revert" or "back") // "please revert with a call"
+            || (k < i - 1 && k >= 0
+                && (BotLexicon.WantWords.Contains(clause[k]) || BotLexicon.ArrangeWords.Contains(clause[k]) || BotLexicon.PreferenceWords.Contains(clause[k])) // "would prefer a call tbh"
+                && !IsPast(clause, k) && !Denied(clause, k));
     }
 
     /// <summary>
@@ -156,7 +162,7 @@ internal sealed partial class HumanRequestDetector
     public bool RulesOut(NormalizedText text)
     {
         var tokens = text.Tokens.ToList();
-        return tokens.Where((t, i) => (IsTellingWord(t) && !IsReceptionAsked(tokens, i)) || BotLexicon.MentionTopics.Contains(t)).Any()
+        return tokens.Where((t, i) => (IsTellingWord(t) && !IsReceptionAsked(tokens, i)) || BotLexicon.MentionTopics.Contains(t)).Any() || AsksWhoReadsLater(tokens)
             || HandsAThingOver(tokens)
             || Solicits(text)
             || ReportsSpeech(tokens) || text.Clauses.Any(DeclinesPerson);
@@ -196,7 +202,7 @@ internal sealed partial class HumanRequestDetector
     public bool OnlyTellingsMayRuleOut(NormalizedText text)
     {
         var tokens = text.Tokens.ToList();
-        return !(tokens.Any(BotLexicon.MentionTopics.Contains) || Solicits(text) || text.Clauses.Any(DeclinesPerson) || HandsAThingOver(tokens));
+        return !(tokens.Any(BotLexicon.MentionTopics.Contains) || Solicits(text) || text.Clauses.Any(DeclinesPerson) || HandsAThingOver(tokens) || AsksWhoReadsLater(tokens));
     }
 
     /// <summary>Whether a clause tells what happened: a past call or visit, speech reported, a thing received.</summary>

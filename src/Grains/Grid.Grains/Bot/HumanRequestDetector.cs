@@ -32,9 +32,9 @@ internal sealed partial class HumanRequestDetector
             return null;
         }
 
-        foreach (var clause in text.Clauses)
+        foreach (var clause in text.Clauses.SelectMany(AndTheTurnToThePoint))
         {
-            if (clause.Any(BotLexicon.MentionTopics.Contains) || DeclinesPerson(clause) || AsksWhatTheBotIs(clause))
+            if (clause.Any(BotLexicon.MentionTopics.Contains) || DeclinesPerson(clause) || AsksWhatTheBotIs(clause) || AsksWhoReadsLater(clause))
             {
                 continue;
             }
@@ -66,6 +66,10 @@ internal sealed partial class HumanRequestDetector
                 : AsksForAHumanLine(clause) ? "human-line"
                 : WantsToTalkToSomeoneNamedBefore(text, clause) ? "talk-to-them"
                 : AsksForSomeoneOnTheLine(clause) ? "on-the-line"
+                : AsksACallInTheSubjunctive(clause) ? "subjunctive-call"
+                : AwaitsACall(clause) ? "awaits-call"
+                : GivesANumberToReach(clause) ? "reach-me"
+                : AsksACallForSomeone(text, clause) ? "call-for-someone"
                 : null;
             if (rule is not null)
             {
@@ -74,6 +78,20 @@ internal sealed partial class HumanRequestDetector
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A clause and, where it turns to the point after telling ("…ma voisine dit que chez elle c'est pareil bref est-ce
+    /// que quelqu'un peut me rappeler", dictated without a stop), what follows "bref" or "anyway" as a clause of its own.
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<string>> AndTheTurnToThePoint(IReadOnlyList<string> clause)
+    {
+        yield return clause;
+        var turn = Enumerable.Range(1, Math.Max(0, clause.Count - 2)).LastOrDefault(i => clause[i] is "bref" or "anyway" or "anyways", -1);
+        if (turn > 0)
+        {
+            yield return [.. clause.Skip(turn + 1)];
+        }
     }
 
     /// <summary>A sales pitch ("agence SEO… contactez-nous"): it asks the company to call the sender, no person is asked for.</summary>

@@ -51,7 +51,8 @@ internal sealed class HumanRequestMeaning
         var tokens = text.Tokens.ToList();
         if (!tokens.Where((token, i) => BotLexicon.PersonNouns.Contains(token) && !HumanRequestDetector.IsParticiple(tokens, i) && !HumanRequestDetector.DescribesWriter(tokens, i)).Any()
             || tokens.Any(BotLexicon.MentionMarkers.Contains) || tokens.Any(BotLexicon.HoursWords.Contains) || HumanRequestDetector.ReportsSpeech(tokens)
-            || text.Clauses.Any(HumanRequestDetector.AsksWhatTheBotIs) || text.Clauses.Any(HumanRequestDetector.AsksAboutStaff))
+            || text.Clauses.Any(HumanRequestDetector.AsksWhatTheBotIs) || text.Clauses.Any(HumanRequestDetector.AsksAboutStaff)
+            || text.Clauses.Any(HumanRequestDetector.DeclinesPerson) || HumanRequestDetector.AsksWhoReadsLater(tokens))
         {
             return false;
         }
