@@ -26,7 +26,7 @@ internal sealed partial class HumanRequestDetector
     /// can I speak to a human?"), and so is getting one on the line ("comment faire pour avoir un conseiller au bout du fil ?").
     /// </summary>
     private static bool AsksHowToReach(IReadOnlyList<string> clause, int verb) =>
-        (clause[verb] is "joindre" or "contacter" or "reach" or "contact" || (clause[verb] == "get" && At(clause, verb + 1) is "hold" or "through" or "in"))
+        (IsReachVerb(clause[verb]) || (clause[verb] == "get" && At(clause, verb + 1) is "hold" or "through" or "in"))
         && Enumerable.Range(0, verb).Any(k => clause[k] is "how" or "comment");
 
     /// <summary>
@@ -42,15 +42,18 @@ internal sealed partial class HumanRequestDetector
     private static bool AsksAboutStaff(IReadOnlyList<string> clause, int verb)
     {
         var language = BotLexicon.LanguageNames.Contains(At(clause, verb + 1)) && At(clause, verb + 2) is not ("to" or "with" or "a" or "avec");
-        var means = clause[verb] is "joindre" or "contacter" or "reach" or "contact" && At(clause, verb - 1) is "pour" or "to" or "for"
+        var means = IsReachVerb(clause[verb]) && At(clause, verb - 1) is "pour" or "to" or "for"
             && !clause.Any(t => BotLexicon.RealAdjectives.Contains(t) || BotLexicon.BotNouns.Contains(t)) // "a phone number to reach an actual employee?" wants a person
             && Enumerable.Range(verb - 5, 4).Any(k => At(clause, k) is "numero" or "number" or "num" or "mail" or "email" or "adresse" or "address" or "lien" or "link");
         var ability = At(clause, verb - 1) is "pour" or "to" or "a"
             && At(clause, verb - 2) is "forme" or "formes" or "formee" or "formees" or "trained" or "able" or "capable" or "capables" or "allowed" or "autorises" or "habilites" or "qualified" or "paid" or "payes";
-        var atNight = clause[verb] is "joindre" or "contacter" or "reach" or "contact"
+        var atNight = IsReachVerb(clause[verb])
             && clause.Any(t => t is "nuit" or "nuits" or "night" or "nights" or "overnight");
         return language || means || ability || atNight || AsksAboutTraining(clause);
     }
+
+    /// <summary>A verb of reaching someone ("joindre", "contacter", "reach", "contact"), as against one of talking.</summary>
+    private static bool IsReachVerb(string token) => token is "joindre" or "contacter" or "reach" or "contact";
 
     /// <summary>"7.30pm", "18h30", "8am": a time of day (the normaliser splits "7.30pm" at the point).</summary>
     private static bool IsClockTime(string token) =>
