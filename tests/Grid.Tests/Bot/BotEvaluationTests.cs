@@ -103,6 +103,10 @@ public sealed class BotEvaluationTests
     /// 99.4% and 93.3 → 98.9%), and eval-persons37 and eval-persons38 were written blind and are unread (96.1% and 96.1%
     /// of requests at their first measure, with the one training text equal to theirs taken out); readings for calls
     /// asked in other forms: eval-persons37 96.1%, eval-persons38 96.7%, eval-persons32 one false request fewer.
+    /// In the twenty-sixth round the demo base's questions were tried as the model's non-requests and not kept;
+    /// eval-persons37's and eval-persons38's misses were read (development sets since: 96.1 → 98.9% and 96.7 → 99.4%,
+    /// their seven false requests gone), and eval-persons39 and eval-persons40 were written blind and are unread (96.7%
+    /// and 97.2% of requests at their first measure, unchanged by the round's readings).
     /// Targets: 90% right, 90% abstention, 99% of human requests.
     /// </summary>
     [Theory]
@@ -144,8 +148,10 @@ public sealed class BotEvaluationTests
     [InlineData("eval-persons34.json", 0.85, 0.85, 1, 0.99, 0.99)]
     [InlineData("eval-persons35.json", 0.86, 0.97, 1, 0.99, 0.99)]
     [InlineData("eval-persons36.json", 0.91, 0.90, 0, 0.98, 0.99)]
-    [InlineData("eval-persons37.json", 0.82, 0.85, 0, 0.96, 0.96)]
-    [InlineData("eval-persons38.json", 0.90, 0.97, 0, 0.96, 0.99)]
+    [InlineData("eval-persons37.json", 0.86, 0.92, 0, 0.98, 0.99)]
+    [InlineData("eval-persons38.json", 0.90, 0.97, 0, 0.99, 0.99)]
+    [InlineData("eval-persons39.json", 0.85, 0.87, 1, 0.96, 0.97)]
+    [InlineData("eval-persons40.json", 0.87, 0.90, 0, 0.97, 0.99)]
     public void Keeps_its_quality_on_the_evaluation_sets(string cases, double accuracy, double abstention, int wrongAnswers, double humanRecall = 0.99, double humanPrecision = 0.99)
     {
         var evaluation = new BotEvaluation(DemoBase.Entries, DemoBase.Settings, DemoBase.Cases(cases));

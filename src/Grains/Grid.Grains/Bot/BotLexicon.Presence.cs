@@ -42,6 +42,8 @@ internal static partial class BotLexicon
     {
         "english", "anglais", "french", "francais", "arabic", "arabe", "spanish", "espagnol", "german", "allemand", "italian", "italien",
         "portuguese", "portugais", "polish", "polonais", "turkish", "turc", "russian", "russe", "chinese", "chinois", "dutch", "neerlandais",
+        "patois", "creole", "wolof", "lingala", "bambara", "kabyle", "berbere", "tamil", "tamoul", "hindi", "urdu", "ourdou", "vietnamese",
+        "vietnamien", "romanian", "roumain", "sign",
     };
 
     /// <summary>Relatives and neighbours a customer writes for ("mon fils… pourriez-vous le contacter ?").</summary>

@@ -29,7 +29,7 @@ internal static partial class BotLexicon
         ["wk"] = "week-end", ["tkt"] = "ne t'inquiete pas", ["mtn"] = "maintenant", ["mnt"] = "maintenant", ["bb"] = "bebe",
         ["asap"] = "des que possible", ["rapidos"] = "rapidement", ["perso"] = "personnelles", ["pro"] = "professionnel",
         ["mm"] = "meme", ["keske"] = "qu'est-ce que", ["kesk"] = "qu'est-ce que",
-        ["qq1"] = "quelquun", ["kelkun"] = "quelquun", ["kelkin"] = "quelquun", ["quelquin"] = "quelquun", ["davoir"] = "d'avoir", ["o"] = "au", ["kelk1"] = "quelquun", ["qlq1"] = "quelquun", ["qlqn"] = "quelquun", ["dun"] = "d'un", ["dune"] = "d'une",
+        ["qq1"] = "quelquun", ["kelkun"] = "quelquun", ["kelkin"] = "quelquun", ["quelquin"] = "quelquun", ["davoir"] = "d'avoir", ["o"] = "au", ["kelk1"] = "quelquun", ["k1"] = "quelquun", ["qlq1"] = "quelquun", ["qlqn"] = "quelquun", ["dun"] = "d'un", ["dune"] = "d'une",
         ["rapeler"] = "rappeler", ["rapelez"] = "rappelez", ["rapelle"] = "rappelle", ["rapele"] = "rappele", ["rapel"] = "rappel", // one "p", as often written
         ["mappeler"] = "m'appeler", ["mapeler"] = "m'appeler", ["mappelle"] = "m'appelle", ["mapelle"] = "m'appelle", ["mrappeler"] = "me rappeler", ["mrapeler"] = "me rappeler",
         ["mapel"] = "m'appelle", ["possib"] = "possible", ["apeler"] = "appeler", ["apelle"] = "appelle", ["apelez"] = "appelez", ["rapl"] = "rappeler", ["ojourdui"] = "aujourd'hui", // one "p", clipped

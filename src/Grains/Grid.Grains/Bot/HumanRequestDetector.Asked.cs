@@ -10,7 +10,7 @@ namespace Grid.Bot;
 /// </summary>
 internal sealed partial class HumanRequestDetector
 {
-    private static readonly HashSet<string> SubjunctiveCalls = new(StringComparer.Ordinal) { "appelle", "rappelle", "contacte", "joigne", "telephone" };
+    private static readonly HashSet<string> SubjunctiveCalls = new(StringComparer.Ordinal) { "appelle", "rappelle", "contacte", "joigne", "telephone", "apel" };
 
     /// <summary>
     /// "Qu'on m'appelle, c'est tout ce que je demande", "c'est possible qu'un keum du service client m'appelle ?", "c

@@ -77,9 +77,14 @@ internal sealed partial class HumanRequestDetector
     private static bool WishedCall(IReadOnlyList<string> clause, int i) =>
         WishedCallForThem(clause, i)
         || (clause[i] is "appelle" or "telephone" or "contacte" or "joigne" or "rappelle"
-        && (BotLexicon.SelfObjects.Contains(At(clause, i - 1)) || (At(clause, i - 1) is "la" or "le" or "les" && clause[i] != "telephone")) // not "que le téléphone"
-        && Enumerable.Range(0, i).Any(k => BotLexicon.WantWords.Contains(clause[k]) && !IsPast(clause, k) && !Denied(clause, k) // "je ne veux pas qu'on m'appelle"
+        && (BotLexicon.SelfObjects.Contains(At(clause, i - 1)) || (At(clause, i - 1) is "la" or "le" or "les" or "l" && clause[i] != "telephone" // not "que le téléphone"; "qu'on l'appelle"
+            && At(clause, i - 2) is not ("je" or "j" or "nous"))) // "il faut que je l'appelle": the customer calls
+        && Enumerable.Range(0, i).Any(k => BotLexicon.WantWords.Contains(clause[k]) && (!IsPast(clause, k) || NeedsNow(clause, k)) && !Denied(clause, k) // "je ne veux pas qu'on m'appelle"
             && Enumerable.Range(k + 1, i - k).Any(q => clause[q] is "que" or "qu")));
+
+    /// <summary>"elle a besoin qu'on l'appelle": "avoir besoin" in the present, whose auxiliary-like "a" tells nothing past.</summary>
+    private static bool NeedsNow(IReadOnlyList<string> clause, int want) =>
+        clause[want] == "besoin" && At(clause, want - 1) is "a" or "ai" or "as" or "avons" or "avez" or "ont";
 
     /// <summary>
     /// "She wants someone to call her", "my dad needs somebody to ring him back": a person asked to call the one the
@@ -132,7 +137,7 @@ internal sealed partial class HumanRequestDetector
     /// <summary>"a phone call with an adviser", "un rendez-vous téléphonique avec un conseiller": a call arranged with a person.</summary>
     private static bool CallWithPerson(IReadOnlyList<string> clause, int i) =>
         (clause[i] is "call" or "appel" or "telephonique" or "word" || (clause[i] == "rendez" && At(clause, i + 1) == "vous"))
-        && Enumerable.Range(i - 3, 3).All(k => At(clause, k) is not ("had" or "eu" or "avais" or "avait") && (At(clause, k) != "have" || AsksToHave(clause, k)))
+        && Enumerable.Range(i - 3, 3).All(k => At(clause, k) is not ("had" or "eu" or "avais" or "avait" or "following" or "suite" or "after" or "apres") && (At(clause, k) != "have" || AsksToHave(clause, k))) // not "suite à mon appel avec votre conseiller"
         && Enumerable.Range(i + 1, 3).Any(k => At(clause, k) is "with" or "avec"
             && Enumerable.Range(k + 1, 5).Any(p => p < clause.Count && (IsStandalonePerson(clause[p]) || BotLexicon.ServiceNouns.Contains(clause[p])
                 || (IsPerson(clause[p]) && At(clause, p - 1) is "team" or "equipe" or "staff" or "vos" or "your")))); // "one of your team members", "a word with one of the team"

@@ -52,6 +52,16 @@ internal sealed partial class HumanRequestDetector
         return language || means || ability || atNight || AsksAboutTraining(clause);
     }
 
+    /// <summary>
+    /// "Do I need to speak to an adviser or can I do it all online?", "dois-je appeler un conseiller ou je peux le faire
+    /// en ligne ?": whether a person is needed, against another way — a question of the process the base answers.
+    /// </summary>
+    private static bool AsksWhetherNeeded(IReadOnlyList<string> clause, int verb) =>
+        clause.Skip(verb + 1).Any(t => t is "or" or "ou")
+        && ((At(clause, verb - 1) == "to" && At(clause, verb - 2) is "need" or "have" && At(clause, verb - 3) is "i" or "we" && At(clause, verb - 4) is "do" or "will")
+            || (At(clause, verb - 1) is "je" or "il" && At(clause, verb - 2) is "dois" or "faut")
+            || (At(clause, verb - 1) is "dois" or "faut" && At(clause, verb - 2) is "je" or "il" && At(clause, verb - 3) is "que" or "ce"));
+
     /// <summary>A verb of reaching someone ("joindre", "contacter", "reach", "contact"), as against one of talking.</summary>
     private static bool IsReachVerb(string token) => token is "joindre" or "contacter" or "reach" or "contact";
 
@@ -64,12 +74,16 @@ internal sealed partial class HumanRequestDetector
     /// or an infinitive written as a participle after a modal, as SMS writers do ("jveux parlé", "je voudrais parlé").
     /// </summary>
     private static bool IsContactVerb(IReadOnlyList<string> clause, int i) =>
-        (BotLexicon.ContactVerbs.Contains(clause[i]) && !GetsSomewhere(clause, i) && !IsAPass(clause, i) && !PassesBy(clause, i))
+        (BotLexicon.ContactVerbs.Contains(clause[i]) && !GetsSomewhere(clause, i) && !IsAPass(clause, i) && !PassesBy(clause, i) && !IsContactNoun(clause, i))
         || (clause[i] == "take" && At(clause, i + 1) == "over")
         || (clause[i] is "prendre" or "prenne" && At(clause, i + 2) == "relais")
         || (clause[i] is "mise" or "mises" && At(clause, i + 1) == "en" && At(clause, i + 2) is "relation" or "contact" or "ligne") // "être mise en relation avec…"
         || (clause[i] is "pick" or "decrocher" or "decrochez" or "decroche" && PicksUp(clause, i))
         || (clause[i].EndsWith('e') && BotLexicon.ContactVerbs.Contains(clause[i] + "r") && BotLexicon.Modals.Contains(At(clause, i - 1)));
+
+    /// <summary>"contact details", "contact information": the word naming what is kept on file, not the verb ("we want our staff's contact details erased").</summary>
+    private static bool IsContactNoun(IReadOnlyList<string> clause, int i) =>
+        clause[i] == "contact" && At(clause, i + 1) is "details" or "detail" or "information" or "info" or "infos" or "data";
 
     /// <summary>"someone please pick up", "quelqu'un peut décrocher ?": answering the phone, with nothing after but politeness ("pick up my parcel" is a task).</summary>
     private static bool PicksUp(IReadOnlyList<string> clause, int i)

@@ -133,8 +133,9 @@ internal sealed partial class HumanRequestDetector
     /// clause of the message. Not negated, not told.
     /// </summary>
     private static bool WantsToTalkToSomeoneNamedBefore(NormalizedText text, IReadOnlyList<string> clause) =>
-        WantsToTalkToThem(clause) && text.Clauses.TakeWhile(c => !ReferenceEquals(c, clause)).Any(c => c.Any(t => IsStandalonePerson(t)
-            || (BotLexicon.DescribedPersonNouns.Contains(t) && clause.Contains("passe")))); // "le technicien m'a laissé un message, je veux qu'on me le passe"
+        WantsToTalkToThem(clause) && text.Clauses.TakeWhile(c => !ReferenceEquals(c, clause)).Any(c => c.Where((t, i) => IsStandalonePerson(t)
+            || (BotLexicon.DescribedPersonNouns.Contains(t) && (clause.Contains("passe") // "le technicien m'a laissé un message, je veux qu'on me le passe"
+                || At(c, i + 1) is "qui" or "who" or "that"))).Any()); // "le technicien qui est passé mardi, je voudrais lui parler"
 
     /// <summary>"je veux lui parler", "I'd like to speak to them": a wish to talk to "him", "her" or "them", not negated or told.</summary>
     private static bool WantsToTalkToThem(IReadOnlyList<string> clause)

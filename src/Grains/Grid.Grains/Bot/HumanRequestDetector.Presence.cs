@@ -28,7 +28,17 @@ internal sealed partial class HumanRequestDetector
             || (clause.Count <= 3 && clause.All(t => BotLexicon.PresencePersons.Contains(t) || BotLexicon.Hails.Contains(t)))) // "hello?? anyone??"
         && !clause.Any(BotLexicon.Negations.Contains)
         && !clause.Where((t, i) => BotLexicon.ContactVerbs.Contains(t) && !IsChatNoun(clause, i)).Any() // "someone to answer the phone there" is left to the contact rule
-        && !clause.Any(t => t.Length > 3 && t.EndsWith("er", StringComparison.Ordinal) && !BotLexicon.PresencePersons.Contains(t)); // "y a qqn pour réparer"
+        && !clause.Any(t => t.Length > 3 && t.EndsWith("er", StringComparison.Ordinal) && !BotLexicon.PresencePersons.Contains(t)) // "y a qqn pour réparer"
+        && !clause.Any(IsSendVerb) // "could you send someone out?": an intervention
+        && !clause.Where((t, i) => t == "personne" && At(clause, i + 1) is "de" or "d" && IsTrapped(At(clause, i + 2))).Any(); // "ya personne de coincé": nobody stuck
+
+    /// <summary>"coincé", "bloquée", "blessé": someone stuck or hurt, in "personne de coincé" (nobody stuck).</summary>
+    private static bool IsTrapped(string token) =>
+        token.StartsWith("coince", StringComparison.Ordinal) || token.StartsWith("bloque", StringComparison.Ordinal)
+        || token.StartsWith("blesse", StringComparison.Ordinal) || token.StartsWith("enferme", StringComparison.Ordinal);
+
+    /// <summary>"send", "dispatch", "envoyez": someone sent to the place, a visit rather than a person present.</summary>
+    private static bool IsSendVerb(string token) => token is "send" or "sending" or "dispatch" || token.StartsWith("envoy", StringComparison.Ordinal);
 
     /// <summary>A short clause's length, "ce chat" / "this chat" not counted: "il y a des gens derrière ce chat ?" is as short as "y a des gens ?".</summary>
     private static int Words(IReadOnlyList<string> clause) => clause.Count - (clause.Where((_, i) => IsChatNoun(clause, i)).Any() ? 2 : 0);

@@ -86,7 +86,8 @@ internal sealed partial class HumanRequestDetector
             }
         }
 
-        return RefusesToTalk(clause) || AsksNoOneSent(clause);
+        return RefusesToTalk(clause) || AsksNoOneSent(clause)
+            || clause.Where((t, i) => BotLexicon.CallbackNouns.Contains(t) && DeclinesACallback(clause, i)).Any(); // "I don't want a callback from an adviser"
     }
 
     /// <summary>"Please don't get anyone to call and talk me out of it", "do not send someone": no one to be sent or to call.</summary>
@@ -165,7 +166,7 @@ internal sealed partial class HumanRequestDetector
         return tokens.Where((t, i) => (IsTellingWord(t) && !IsReceptionAsked(tokens, i)) || BotLexicon.MentionTopics.Contains(t)).Any() || AsksWhoReadsLater(tokens)
             || HandsAThingOver(tokens)
             || Solicits(text)
-            || ReportsSpeech(tokens) || text.Clauses.Any(DeclinesPerson);
+            || ReportsSpeech(tokens) || text.Clauses.Any(DeclinesPerson) || text.Clauses.Any(AsksWhatTheBotIs);
     }
 
     /// <summary>A word that tells what happened: a past call or visit, a thing received ("ma mère a reçu un appel d'un soi-disant conseiller").</summary>
@@ -202,7 +203,8 @@ internal sealed partial class HumanRequestDetector
     public bool OnlyTellingsMayRuleOut(NormalizedText text)
     {
         var tokens = text.Tokens.ToList();
-        return !(tokens.Any(BotLexicon.MentionTopics.Contains) || Solicits(text) || text.Clauses.Any(DeclinesPerson) || HandsAThingOver(tokens) || AsksWhoReadsLater(tokens));
+        return !(tokens.Any(BotLexicon.MentionTopics.Contains) || Solicits(text) || text.Clauses.Any(DeclinesPerson) || HandsAThingOver(tokens) || AsksWhoReadsLater(tokens)
+            || text.Clauses.Any(AsksWhatTheBotIs));
     }
 
     /// <summary>Whether a clause tells what happened: a past call or visit, speech reported, a thing received.</summary>
@@ -234,7 +236,7 @@ internal sealed partial class HumanRequestDetector
 
             var condition = clause.Skip(start).ToList();
             var nobody = condition.Any(t => t is "personne" or "nobody" or "noone" or "aucun" or "aucune") || condition.Where((t, i) => t == "no" && At(condition, i + 1) == "one").Any();
-            var calls = Enumerable.Range(0, condition.Count).Any(i => (BotLexicon.CallbackVerbs.Contains(condition[i]) || BotLexicon.ContactVerbs.Contains(condition[i]) || condition[i] is "calls" or "rings" or "contacts" or "phones")
+            var calls = Enumerable.Range(0, condition.Count).Any(i => (BotLexicon.CallbackVerbs.Contains(condition[i]) || BotLexicon.ContactVerbs.Contains(condition[i]) || condition[i] is "calls" or "rings" or "contacts" or "phones" or "appelle" or "appellent" or "rappellent" or "contacte" or "joint")
                 && (BotLexicon.SelfObjects.Contains(At(condition, i + 1)) || BotLexicon.SelfObjects.Contains(At(condition, i - 1))));
             if ((nobody || condition[0] == "unless") && calls)
             {

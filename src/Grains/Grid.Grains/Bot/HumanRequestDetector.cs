@@ -56,12 +56,13 @@ internal sealed partial class HumanRequestDetector
                 : ExplainsToPerson(clause) ? "explain-to-person"
                 : WantsVoice(clause) ? "voice"
                 : AsksForTheService(clause) ? "service"
-                : ChecksAvailability(clause) ? "available"
+                : ChecksAvailability(clause) || FreeToTakeIt(clause) ? "available"
                 : AsksPersonToHandle(clause) ? "handle"
                 : AsksWhomToTalkTo(clause) ? "whom"
                 : AsksForDescribedPerson(clause) ? "described"
                 : AsksDescribedPersonToCall(clause) ? "described-call"
-                : AsksToMeet(clause) || AsksAppointmentInPerson(clause) || AsksToBeReceived(clause) ? "meet"
+                : AsksToMeet(clause) || AsksAppointmentInPerson(clause) || AsksToBeReceived(clause) || AsksToReceiveMe(clause) ? "meet"
+                : AsksSomeoneToAMeeting(clause) ? "to-a-meeting"
                 : SettlesTogetherByVoice(clause) ? "settle-by-voice"
                 : AsksForAHumanLine(clause) ? "human-line"
                 : WantsToTalkToSomeoneNamedBefore(text, clause) ? "talk-to-them"
@@ -122,7 +123,7 @@ internal sealed partial class HumanRequestDetector
     {
         for (var i = 0; i < clause.Count; i++)
         {
-            if (!IsContactVerb(clause, i) || IsPast(clause, i) || AsksWhen(clause, i) || AsksHowToReach(clause, i) || AsksAboutStaff(clause, i))
+            if (!IsContactVerb(clause, i) || IsPast(clause, i) || AsksWhen(clause, i) || AsksHowToReach(clause, i) || AsksAboutStaff(clause, i) || AsksWhetherNeeded(clause, i))
             {
                 continue;
             }
