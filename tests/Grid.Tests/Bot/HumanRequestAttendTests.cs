@@ -67,6 +67,8 @@ public sealed class HumanRequestAttendTests
     [InlineData("We want our staff's contact details removed from your files.", "en")] // a noun, not a verb
     [InlineData("Do I need to talk to an adviser or can I do it online?", "en")] // the process asked
     [InlineData("dois-je appeler un conseiller ou je peux le faire en ligne ?", "fr")]
+    [InlineData("what's the easiest way to reach someone in billing, email or phone?", "en")] // how to reach
+    [InlineData("Not looking to talk to anybody, I just need the form.", "en")] // a talk declined
     public void Mentions_and_questions_that_use_the_words_are_not_read(string text, string language) =>
         Assert.Null(Rule(text, language));
 

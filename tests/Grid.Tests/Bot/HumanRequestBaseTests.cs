@@ -11,16 +11,14 @@ public sealed class HumanRequestBaseTests
 {
     /// <summary>
     /// Questions the rules still read as requests, left as they are (docs/bot-evaluation.md, "Twenty-sixth round"): a
-    /// statement that the service calls an old number, how long until a technician calls back, a husband who wants to
-    /// call (and asks the hours), the best way to get hold of someone, and a chat declined in words no refusal reads.
+    /// statement that the service calls an old number, how long until a technician calls back, and a husband who wants
+    /// to call (and asks the hours).
     /// </summary>
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         "vous m'appelez sur un num que j'ai plus",
         "Combien de temps avant qu'un technicien me rappelle pour ma panne ?",
         "Mon mari voudrait appeler votre service client en rentrant du boulot, vous fermez à quelle heure en semaine ?",
-        "What's the best way to get hold of someone there, phone or post?",
-        "Not looking to chat with anyone, honestly. Just need to change my IBAN before the next debit.",
     };
 
     [Fact]

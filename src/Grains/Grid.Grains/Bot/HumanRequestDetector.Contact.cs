@@ -24,10 +24,15 @@ internal sealed partial class HumanRequestDetector
     /// "how do I get hold of an adviser?", "comment je peux joindre un conseiller ?": how to reach someone, which the base
     /// answers (its contact channels) — a verb of reaching after "how"/"comment". Talking is asked even after "how" ("how
     /// can I speak to a human?"), and so is getting one on the line ("comment faire pour avoir un conseiller au bout du fil ?").
+    /// The best way to reach someone is asked as "how" is.
     /// </summary>
     private static bool AsksHowToReach(IReadOnlyList<string> clause, int verb) =>
         (IsReachVerb(clause[verb]) || (clause[verb] == "get" && At(clause, verb + 1) is "hold" or "through" or "in"))
-        && Enumerable.Range(0, verb).Any(k => clause[k] is "how" or "comment");
+        && Enumerable.Range(0, verb).Any(k => clause[k] is "how" or "comment" || (clause[k] is "way" or "moyen" && BestWay(clause, k)));
+
+    /// <summary>"the best way to get hold of someone", "le meilleur moyen de joindre quelqu'un": the way asked for, as "how".</summary>
+    private static bool BestWay(IReadOnlyList<string> clause, int way) =>
+        At(clause, way - 1) is "best" or "easiest" or "quickest" or "simplest" or "fastest" or "meilleur" or "simple" or "rapide";
 
     /// <summary>
     /// A contact verb in a question about the service rather than a request to use it: a language spoken ("do your staff

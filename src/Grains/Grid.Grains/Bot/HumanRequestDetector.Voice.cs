@@ -71,8 +71,8 @@ internal sealed partial class HumanRequestDetector
         && !clause.Any(t => t.Length > 3 && t.EndsWith("er", StringComparison.Ordinal) && !IsPerson(t) && !BotLexicon.ContactVerbs.Contains(t));
 
     /// <summary>
-    /// "pas besoin de me passer quelqu'un", "no need to put me through to anyone", "inutile de me rappeler": the clause
-    /// declines a person; it asks for none.
+    /// "pas besoin de me passer quelqu'un", "no need to put me through to anyone", "inutile de me rappeler", "I don't want
+    /// a callback from an adviser": the clause declines a person or a callback; it asks for none.
     /// </summary>
     internal static bool DeclinesPerson(IReadOnlyList<string> clause)
     {
@@ -109,7 +109,7 @@ internal sealed partial class HumanRequestDetector
 
         for (var i = 1; i + 1 < clause.Count; i++)
         {
-            var negated = (clause[i - 1] is "not" && clause[i] is "want" or "wish" or "need")
+            var negated = (clause[i - 1] is "not" && clause[i] is "want" or "wish" or "need" or "looking") // "not looking to chat with anyone"
                 || (clause[i - 1] is "ne" or "n" && clause[i] is "veux" or "souhaite" or "voulais" or "desire")
                 || (clause[i] is "veux" or "souhaite" && At(clause, i + 1) == "pas");
             if (negated && clause.Skip(i + 1).Take(4).Any(t => t is "talk" or "speak" or "chat" or "parler" or "discuter"))
