@@ -30,6 +30,11 @@ internal static class DemoBase
     /// <summary>The index of <see cref="WrittenEntries"/>: the phrasing library's own (<see cref="PhrasingLibrary"/>).</summary>
     public static KnowledgeIndex WrittenIndex => PhrasingLibrary.Shared.Index;
 
+    /// <summary>Every distinct question of the demo base and of its phrasing library, with its language.</summary>
+    public static IReadOnlyList<(string Text, string Language)> Questions { get; } = [.. Entries.Concat(WrittenEntries)
+        .SelectMany(e => e.Questions.SelectMany(q => q.Value.Select(text => (Text: text, Language: q.Key))))
+        .DistinctBy(q => q.Text)];
+
     /// <summary>An evaluation set by file name ("eval-sealed5.json").</summary>
     public static IReadOnlyList<EvaluationCase> Cases(string name) => KnowledgeBaseFile.ReadCases(KnowledgeBaseFile.Resource(name));
 }

@@ -26,10 +26,7 @@ public sealed class HumanRequestBaseTests
     {
         var normalizer = new TextNormalizer();
         var people = new HumanRequestDetector();
-        var questions = DemoBase.Entries.Concat(DemoBase.WrittenEntries)
-            .SelectMany(e => e.Questions.SelectMany(q => q.Value.Select(text => (Text: text, Language: q.Key))))
-            .DistinctBy(q => q.Text)
-            .ToList();
+        var questions = DemoBase.Questions;
         Assert.True(questions.Count >= 3000, $"{questions.Count} questions in the demo base");
 
         var read = questions.Where(q => !Known.Contains(q.Text) && people.IsRequest(normalizer.Normalize(q.Text, q.Language)))

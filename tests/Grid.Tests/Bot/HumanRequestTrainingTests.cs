@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Grid.Bot;
 
 namespace Grid.Tests.Bot;
@@ -29,10 +27,7 @@ public sealed class HumanRequestTrainingTests
     [Fact]
     public void Teaches_none_of_the_demo_base_questions_as_a_request()
     {
-        var questions = DemoBase.Entries.Concat(DemoBase.WrittenEntries)
-            .SelectMany(e => e.Questions.Values.SelectMany(q => q))
-            .Select(Fold)
-            .ToHashSet(StringComparer.Ordinal);
+        var questions = DemoBase.Questions.Select(q => Fold(q.Text)).ToHashSet(StringComparer.Ordinal);
         Assert.True(questions.Count >= 3000, $"{questions.Count} questions in the demo base");
 
         var taught = HumanRequestModel.Load().Where(e => e.Request && questions.Contains(Fold(e.Text))).Select(e => e.Text).ToList();
@@ -40,18 +35,7 @@ public sealed class HumanRequestTrainingTests
         Assert.True(taught.Count == 0, $"the base's questions taught as requests: {string.Join(" | ", taught.Take(5))}");
     }
 
-    /// <summary>Lower case, no accents, letters and digits only, one space between words.</summary>
-    private static string Fold(string text)
-    {
-        var folded = new StringBuilder(text.Length);
-        foreach (var c in text.ToLowerInvariant().Normalize(NormalizationForm.FormD))
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                folded.Append(char.IsLetterOrDigit(c) ? c : ' ');
-            }
-        }
-
-        return string.Join(' ', folded.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary><see cref="TextNormalizer.Fold"/> (lower case, no accents), letters and digits only, one space between words.</summary>
+    private static string Fold(string text) =>
+        string.Join(' ', new string([.. TextNormalizer.Fold(text).Select(c => char.IsLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

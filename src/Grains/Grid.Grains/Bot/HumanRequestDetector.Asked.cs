@@ -82,7 +82,7 @@ internal sealed partial class HumanRequestDetector
         clause.Any(t => t.Length >= 8 && t.All(char.IsDigit))
         && clause.Where((t, i) => (t is "reach" or "joignez" or "joins" or "contactez" or "appelez" or "rappelez" or "ring" or "call" && BotLexicon.SelfObjects.Contains(At(clause, i + 1)))
             || (t is "me" or "m" && At(clause, i + 1) is "joindre" or "contacter" or "appeler" or "rappeler")).Any()
-        && !clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.MentionMarkers.Contains(t) || BotLexicon.HowWords.Contains(t));
+        && !NegatesOrTells(clause) && !clause.Any(BotLexicon.HowWords.Contains);
 
     /// <summary>
     /// "Mon fils vient d'emménager, pourriez-vous le contacter ?", "Could an adviser phone Mrs Girard about a payment
@@ -91,7 +91,7 @@ internal sealed partial class HumanRequestDetector
     /// </summary>
     private static bool AsksACallForSomeone(NormalizedText text, IReadOnlyList<string> clause)
     {
-        if (clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.MentionMarkers.Contains(t)))
+        if (NegatesOrTells(clause))
         {
             return false;
         }

@@ -27,7 +27,7 @@ internal sealed partial class HumanRequestDetector
     /// </summary>
     private static bool AsksSomeoneToAMeeting(IReadOnlyList<string> clause)
     {
-        if (clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.MentionMarkers.Contains(t)))
+        if (NegatesOrTells(clause))
         {
             return false;
         }
@@ -57,7 +57,7 @@ internal sealed partial class HumanRequestDetector
     /// </summary>
     private static bool FreeToTakeIt(IReadOnlyList<string> clause)
     {
-        if (clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.MentionMarkers.Contains(t)))
+        if (NegatesOrTells(clause))
         {
             return false;
         }
@@ -74,7 +74,7 @@ internal sealed partial class HumanRequestDetector
     /// ("à quelle heure pouvez-vous me recevoir" asks when).
     /// </summary>
     private static bool AsksToReceiveMe(IReadOnlyList<string> clause) =>
-        !clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.MentionMarkers.Contains(t) || BotLexicon.HoursWords.Contains(t) || t == "heure")
+        !NegatesOrTells(clause) && !clause.Any(t => BotLexicon.HoursWords.Contains(t) || t == "heure")
         && Enumerable.Range(2, Math.Max(0, clause.Count - 2)).Any(i => clause[i] == "recevoir" && clause[i - 1] is "me" or "nous"
             && Enumerable.Range(i - 4, 3).Any(k => At(clause, k) is "peut" or "pourrait" or "pouvez" or "pourriez" or "pourra" or "pourrez" or "peuvent"));
 }

@@ -140,7 +140,7 @@ internal sealed partial class HumanRequestDetector
     /// <summary>"je veux lui parler", "I'd like to speak to them": a wish to talk to "him", "her" or "them", not negated or told.</summary>
     private static bool WantsToTalkToThem(IReadOnlyList<string> clause)
     {
-        if (clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.MentionMarkers.Contains(t)))
+        if (NegatesOrTells(clause))
         {
             return false;
         }
@@ -172,6 +172,10 @@ internal sealed partial class HumanRequestDetector
             || (clause[i] is "le" or "la" && clause[i + 1] == "ravoir" && wanted) // "le conseiller d'hier, je peux le ravoir ?"
             || (clause[i] == "put" && clause[i + 1] is "him" or "her" or "them" && At(clause, i + 2) == "through");
     }
+
+    /// <summary>Whether the clause negates or tells what happened ("not", "ne", "yesterday", "said"): it asks for no one.</summary>
+    private static bool NegatesOrTells(IReadOnlyList<string> clause) =>
+        clause.Any(t => BotLexicon.Negations.Contains(t) || BotLexicon.MentionMarkers.Contains(t));
 
     /// <summary>A word that negates, tells what happened, or names an hour or a day: the clause asks for no one now.</summary>
     private static bool NegatesTellsOrTimes(string token) =>
